@@ -1,0 +1,3 @@
+"""Hyte: welfare and health promotion for Finnish municipalities and wellbeing services counties."""
+
+__version__ = "0.1.0"

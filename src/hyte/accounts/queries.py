@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from hyte.accounts.models import ApiToken, DraftSharing, Membership, Organisation, OrganisationKind
+
+
+def members(organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+
+
+def shared_with(organisation: Organisation) -> list[Organisation]:
+    return [
+        s.shared_with
+        for s in DraftSharing.objects.filter(organisation=organisation).select_related("shared_with")
+    ]
+
+
+def county_municipalities(county_organisation: Organisation) -> list[dict[str, object]]:
+    """The county's municipality organisations, each with whether it shares its drafts with this county."""
+    if county_organisation.kind != OrganisationKind.COUNTY or county_organisation.area_id is None:
+        return []
+    sharing = set(
+        DraftSharing.objects.filter(shared_with=county_organisation).values_list("organisation_id", flat=True)
+    )
+    municipalities = Organisation.objects.filter(
+        kind=OrganisationKind.MUNICIPALITY, area__county_id=county_organisation.area_id, is_active=True
+    ).select_related("area")
+    return [{"organisation": m, "shares_drafts": m.pk in sharing} for m in municipalities]
+
+
+def api_tokens(user: object) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user)

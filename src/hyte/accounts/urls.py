@@ -1,0 +1,33 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from hyte.accounts import views
+
+urlpatterns = [
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", views.PasswordChangeView.as_view(), name="password-change"),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
+        name="password-change-done",
+    ),
+    path("accounts/tokens/", views.api_tokens, name="api-tokens"),
+    path("accounts/tokens/<int:token_id>/revoke/", views.revoke_api_token, name="api-token-revoke"),
+    path("organisations/switch/", views.switch_organisation, name="organisation-switch"),
+    path("o/<slug:slug>/", views.organisation_home, name="organisation-home"),
+    path("o/<slug:slug>/members/", views.members, name="organisation-members"),
+    path(
+        "o/<slug:slug>/members/<int:membership_id>/role/", views.change_role, name="organisation-member-role"
+    ),
+    path(
+        "o/<slug:slug>/members/<int:membership_id>/remove/",
+        views.remove_member,
+        name="organisation-member-remove",
+    ),
+    path("o/<slug:slug>/settings/", views.organisation_settings, name="organisation-settings"),
+]

@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from hyte.accounts import queries, services
+from hyte.accounts.forms import ApiTokenForm, ChangeRoleForm, InviteMemberForm
+from hyte.accounts.middleware import SESSION_KEY
+from hyte.accounts.models import ApiToken, Membership
+from hyte.accounts.permissions import get_organisation_for, permissions_for
+from hyte.accounts.roles import Perm
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("password-change-done")
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_valid(form)
+        services.record_password_change(actor=self.request.user)
+        return response
+
+
+@require_POST
+@login_required
+def switch_organisation(request: HttpRequest) -> HttpResponse:
+    memberships = permissions_for(request.user).memberships
+    wanted = request.POST.get("organisation", "")
+    membership = next((m for m in memberships if str(m.organisation_id) == wanted), None)
+    if membership is None:
+        raise Http404
+    request.session[SESSION_KEY] = membership.organisation_id
+    return redirect("organisation-home", slug=membership.organisation.slug)
+
+
+@require_GET
+@login_required
+def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    perms = permissions_for(request.user)
+    return render(
+        request,
+        "accounts/organisation_home.html",
+        {
+            "organisation": organisation,
+            "role": perms.role_in(organisation),
+            "perms": perms.perms_in(organisation),
+            "member_count": queries.members(organisation).count(),
+            "county_municipalities": queries.county_municipalities(organisation),
+            "shared_with": queries.shared_with(organisation),
+        },
+    )
+
+
+@login_required
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    can_manage = permissions_for(request.user).has(Perm.MANAGE_MEMBERS, organisation)
+    form = InviteMemberForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise Http404
+        if form.is_valid():
+            try:
+                membership, password = services.invite_member(
+                    actor=request.user, organisation=organisation, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                if password:
+                    messages.success(
+                        request,
+                        _("Account %(user)s created. Give them this one-time password: %(password)s")
+                        % {"user": membership.user.get_username(), "password": password},
+                    )
+                else:
+                    messages.success(request, _("%(user)s added.") % {"user": membership.user.get_username()})
+                return redirect("organisation-members", slug=organisation.slug)
+    return render(
+        request,
+        "accounts/members.html",
+        {
+            "organisation": organisation,
+            "memberships": queries.members(organisation),
+            "can_manage": can_manage,
+            "form": form,
+            "role_form": ChangeRoleForm(),
+        },
+    )
+
+
+def _membership_for_manager(request: HttpRequest, slug: str, membership_id: int) -> Membership:
+    organisation = get_organisation_for(request.user, slug, Perm.MANAGE_MEMBERS)
+    return get_object_or_404(
+        Membership.objects.select_related("user", "organisation"), pk=membership_id, organisation=organisation
+    )
+
+
+@require_POST
+@login_required
+def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    membership = _membership_for_manager(request, slug, membership_id)
+    form = ChangeRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.change_role(actor=request.user, membership=membership, role=form.cleaned_data["role"])
+            messages.success(request, _("Role changed."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect("organisation-members", slug=slug)
+
+
+@require_POST
+@login_required
+def remove_member(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    membership = _membership_for_manager(request, slug, membership_id)
+    try:
+        services.remove_member(actor=request.user, membership=membership)
+        messages.success(request, _("Member removed."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("organisation-members", slug=slug)
+
+
+@login_required
+def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug, Perm.MANAGE_SETTINGS)
+    counties = services.county_organisations_for(organisation)
+    if request.method == "POST":
+        target = next((c for c in counties if str(c.pk) == request.POST.get("county")), None)
+        if target is None:
+            raise Http404
+        if request.POST.get("share") == "1":
+            services.share_drafts(actor=request.user, organisation=organisation, with_organisation=target)
+            messages.success(request, _("Drafts are now shared with %(county)s.") % {"county": target.name})
+        else:
+            services.unshare_drafts(actor=request.user, organisation=organisation, with_organisation=target)
+            messages.success(
+                request, _("Drafts are no longer shared with %(county)s.") % {"county": target.name}
+            )
+        return redirect("organisation-settings", slug=organisation.slug)
+    shared = {o.pk for o in queries.shared_with(organisation)}
+    return render(
+        request,
+        "accounts/settings.html",
+        {"organisation": organisation, "counties": [(c, c.pk in shared) for c in counties]},
+    )
+
+
+@login_required
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_token = services.create_api_token(actor=request.user, name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {"form": form, "tokens": queries.api_tokens(request.user), "new_token": new_token},
+    )
+
+
+@require_POST
+@login_required
+def revoke_api_token(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    services.revoke_api_token(actor=request.user, token=token)
+    messages.success(request, _("Token revoked."))
+    return redirect("api-tokens")

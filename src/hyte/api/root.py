@@ -1,0 +1,39 @@
+"""The REST API at /api/v1/: OpenAPI document at openapi.json, interactive docs at docs."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import ValidationError as NinjaValidationError
+
+from hyte import __version__
+from hyte.accounts.api import router as accounts_router
+from hyte.api.auth import AUTH
+from hyte.regions.api import router as regions_router
+
+api = NinjaAPI(
+    title="Hyte API",
+    version="1",
+    description=(
+        "Welfare and health promotion data of Finnish municipalities and wellbeing services counties. "
+        "Authenticate with a personal token (`Authorization: Bearer hyte_…`) or a browser session. "
+        "Every object is scoped to the caller's organisations: what the caller may not see answers 404. "
+        f"Server version {__version__}."
+    ),
+    auth=AUTH,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+api.add_router("/", regions_router)
+api.add_router("/", accounts_router)

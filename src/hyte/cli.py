@@ -1,0 +1,25 @@
+"""The `hyte` console command: Django's management commands with the product's settings.
+
+`hyte serve`, `hyte demo`, `hyte load_areas`, `hyte check --deploy`, `hyte migrate`, … all go through here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hyte.settings")
+    from hyte.catalogues import compile_catalogues
+
+    compile_catalogues()
+    from django.core.management import execute_from_command_line
+
+    args = sys.argv[1:] if argv is None else argv
+    execute_from_command_line(["hyte", *args])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from hyte.core.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Create the database if needed and load Finland's areas, the demo organisations and demo users."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        result = load_demo()
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at http://127.0.0.1:8000/ as:"))
+        width = max(len(u.username) for u in result.users)
+        for user in result.users:
+            self.stdout.write(f"  {user.username.ljust(width)}  {result.password}  {user.description}")

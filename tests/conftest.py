@@ -1,0 +1,87 @@
+"""Shared fixtures: Finland's areas loaded once per test database, and a small world of named personas.
+
+Personas (all created through the same services users call):
+- kemi: a municipality with an admin, a coordinator, an editor and a reader;
+- lappi: Kemi's county, with its own coordinator; Kemi shares its drafts with it;
+- tornio: another municipality of the same county whose admin is the outsider; it shares nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from hyte.accounts import services as accounts
+from hyte.accounts.models import Organisation, OrganisationKind
+from hyte.accounts.roles import Role
+from hyte.regions.loader import load_areas
+from hyte.regions.models import Area, AreaKind
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_areas()
+
+
+@dataclass
+class World:
+    kemi: Organisation
+    lappi: Organisation
+    tornio: Organisation
+    users: dict[str, object]
+
+    def client_for(self, persona: str) -> Client:
+        client = Client()
+        if persona != "anonymous":
+            client.force_login(self.users[persona])
+        return client
+
+
+def make_user(username: str, **extra: object) -> object:
+    return get_user_model().objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.fi", **extra
+    )
+
+
+@pytest.fixture
+def world(db) -> World:
+    kemi = accounts.create_organisation(
+        actor=None,
+        name="Kemin kaupunki",
+        kind=OrganisationKind.MUNICIPALITY,
+        slug="kemi",
+        area=Area.objects.get(kind=AreaKind.MUNICIPALITY, code="240"),
+    )
+    lappi = accounts.create_organisation(
+        actor=None,
+        name="Lapin hyvinvointialue",
+        kind=OrganisationKind.COUNTY,
+        slug="lappi",
+        area=Area.objects.get(kind=AreaKind.COUNTY, code="21"),
+    )
+    tornio = accounts.create_organisation(
+        actor=None,
+        name="Tornion kaupunki",
+        kind=OrganisationKind.MUNICIPALITY,
+        slug="tornio",
+        area=Area.objects.get(kind=AreaKind.MUNICIPALITY, code="851"),
+    )
+    users = {}
+    for persona, organisation, role in [
+        ("admin", kemi, Role.ADMIN),
+        ("coordinator", kemi, Role.COORDINATOR),
+        ("editor", kemi, Role.EDITOR),
+        ("reader", kemi, Role.READER),
+        ("county", lappi, Role.COORDINATOR),
+        ("outsider", tornio, Role.ADMIN),
+    ]:
+        users[persona] = make_user(persona)
+        accounts.add_member(actor=None, organisation=organisation, user=users[persona], role=role)
+    accounts.share_drafts(actor=None, organisation=kemi, with_organisation=lappi)
+    return World(kemi=kemi, lappi=lappi, tornio=tornio, users=users)

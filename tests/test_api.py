@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+
+from hyte.accounts.services import create_api_token, revoke_api_token
+
+
+def bearer(raw: str) -> dict[str, str]:
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def test_a_token_authenticates_as_its_owner(world, client):
+    _token, raw = create_api_token(actor=world.users["editor"], name="script")
+    response = client.get("/api/v1/me", **bearer(raw))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["username"] == "editor"
+    assert [(o["slug"], o["role"]) for o in body["organisations"]] == [("kemi", "editor")]
+    assert "edit_assigned" in body["organisations"][0]["permissions"]
+    assert "edit_all" not in body["organisations"][0]["permissions"]
+
+
+def test_a_revoked_or_wrong_token_is_refused(world, client):
+    token, raw = create_api_token(actor=world.users["editor"], name="script")
+    revoke_api_token(actor=world.users["editor"], token=token)
+    assert client.get("/api/v1/me", **bearer(raw)).status_code == 401
+    assert client.get("/api/v1/me", **bearer("hyte_not-a-token")).status_code == 401
+    assert client.get("/api/v1/me", **bearer("something-else")).status_code == 401
+
+
+def test_a_token_records_when_it_was_last_used(world, client):
+    token, raw = create_api_token(actor=world.users["editor"], name="script")
+    assert token.last_used_at is None
+    client.get("/api/v1/organisations", **bearer(raw))
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+
+
+def test_the_county_sees_only_its_own_organisations(world, client):
+    _token, raw = create_api_token(actor=world.users["county"], name="script")
+    assert [o["slug"] for o in client.get("/api/v1/organisations", **bearer(raw)).json()] == ["lappi"]
+    assert client.get("/api/v1/organisations/tornio", **bearer(raw)).status_code == 404
+
+
+def test_a_browser_session_authenticates_api_reads(world):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.users["reader"])
+    assert client.get("/api/v1/organisations").status_code == 200
+
+
+@pytest.mark.django_db
+def test_areas_filter_by_kind_and_county(client):
+    counties = client.get("/api/v1/areas?kind=county&limit=100").json()
+    assert counties["count"] == 23
+    lappi = client.get("/api/v1/areas?kind=municipality&county=21&limit=100").json()
+    assert lappi["count"] == 21
+    assert {item["county_code"] for item in lappi["items"]} == {"21"}
+    assert "Kemi" in {item["name_fi"] for item in lappi["items"]}
+
+
+@pytest.mark.django_db
+def test_areas_search_and_former_municipalities(client):
+    assert client.get("/api/v1/areas?q=Pertunmaa").json()["count"] == 0
+    former = client.get("/api/v1/areas?q=Pertunmaa&include_former=true").json()["items"]
+    assert [(a["code"], a["valid_until"]) for a in former] == [("588", 2024)]
+    assert client.get("/api/v1/areas?q=091").json()["items"][0]["name_sv"] == "Helsingfors"
+
+
+@pytest.mark.django_db
+def test_areas_paginate(client):
+    first = client.get("/api/v1/areas?kind=municipality&limit=10&offset=0").json()
+    second = client.get("/api/v1/areas?kind=municipality&limit=10&offset=10").json()
+    assert first["count"] == 308
+    assert len(first["items"]) == 10
+    assert not {a["code"] for a in first["items"]} & {a["code"] for a in second["items"]}
+
+
+@pytest.mark.django_db
+def test_bad_filters_get_a_clear_error(client):
+    response = client.get("/api/v1/areas?kind=planet")
+    assert response.status_code == 422
+    assert "kind" in str(response.json()["detail"])
+    assert client.get("/api/v1/areas/planet/1").status_code == 422
+    assert client.get("/api/v1/areas/municipality/999").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_openapi_document_describes_every_endpoint(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert set(schema["paths"]) >= {
+        "/api/v1/areas",
+        "/api/v1/areas/{kind}/{code}",
+        "/api/v1/me",
+        "/api/v1/organisations",
+        "/api/v1/organisations/{slug}",
+    }
+    assert {"TokenAuth", "SessionAuth"} <= set(schema["components"]["securitySchemes"])
+    docs = client.get("/api/v1/docs").content.decode()
+    assert "swagger" in docs.lower()
+    assert "cdn.jsdelivr" not in docs  # the docs work offline, from our own static files

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from hyte.accounts import services
+from hyte.accounts.models import Membership
+from hyte.accounts.roles import Role
+from hyte.audit.models import AuditEntry
+from hyte.regions.models import Area
+
+
+def entries(action: str) -> list[AuditEntry]:
+    return list(AuditEntry.objects.filter(action=action))
+
+
+def test_membership_changes_are_audited_with_who_what_and_changes(world):
+    admin = world.users["admin"]
+    membership = Membership.objects.get(user=world.users["reader"])
+    services.change_role(actor=admin, membership=membership, role=Role.EDITOR)
+    [entry] = entries("membership.change_role")
+    assert entry.actor == admin
+    assert entry.actor_name == "admin"
+    assert entry.organisation == world.kemi
+    assert entry.object_type == "accounts.membership"
+    assert entry.object_id == str(membership.pk)
+    assert entry.changes == {"role": ["reader", "editor"]}
+    assert entry.at is not None
+
+    services.remove_member(actor=admin, membership=membership)
+    [removed] = entries("membership.remove")
+    assert removed.changes["user"] == ["reader", None]
+
+
+def test_creating_organisations_and_members_is_audited(world):
+    assert len(entries("organisation.create")) == 3
+    assert len(entries("membership.add")) == 6
+    system_entry = entries("organisation.create")[0]
+    assert system_entry.actor is None
+    assert system_entry.actor_name == "system"
+
+
+def test_sharing_and_tokens_are_audited(world):
+    assert [e.organisation for e in entries("sharing.add")] == [world.kemi]
+    services.unshare_drafts(
+        actor=world.users["admin"], organisation=world.kemi, with_organisation=world.lappi
+    )
+    assert entries("sharing.remove")[0].changes == {"shared_with": ["Lapin hyvinvointialue", None]}
+    token, _raw = services.create_api_token(actor=world.users["editor"], name="script")
+    services.revoke_api_token(actor=world.users["editor"], token=token)
+    assert [e.action for e in AuditEntry.objects.filter(actor=world.users["editor"]).order_by("id")] == [
+        "api_token.create",
+        "api_token.revoke",
+    ]
+
+
+def test_a_password_change_is_audited(world):
+    client = world.client_for("reader")
+    response = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "correct-horse-battery",
+            "new_password1": "a-much-better-secret-42",
+            "new_password2": "a-much-better-secret-42",
+        },
+    )
+    assert response.status_code == 302
+    assert entries("user.password_change")[0].actor == world.users["reader"]
+
+
+def test_the_audit_log_page_shows_only_the_own_organisations_entries(world):
+    services.change_role(
+        actor=world.users["outsider"],
+        membership=Membership.objects.get(user=world.users["outsider"]),
+        role=Role.ADMIN,
+    )
+    services.change_role(
+        actor=world.users["admin"],
+        membership=Membership.objects.get(user=world.users["reader"]),
+        role=Role.EDITOR,
+    )
+    response = world.client_for("coordinator").get("/o/kemi/audit/")
+    content = response.content.decode()
+    assert "membership.change_role" in content
+    assert "outsider" not in content
+    filtered = world.client_for("coordinator").get("/o/kemi/audit/?action=sharing.add").content.decode()
+    assert "<code>sharing.add</code>" in filtered
+    assert "membership.change_role" not in filtered
+
+
+@pytest.mark.django_db
+def test_admin_site_writes_are_audited(client):
+    superuser = get_user_model().objects.create_superuser("root", "root@example.fi", "root-password-123")
+    client.force_login(superuser)
+    area = Area.objects.get(kind="municipality", code="240")
+    response = client.post(
+        f"/admin/regions/area/{area.pk}/change/",
+        {
+            "kind": area.kind,
+            "code": area.code,
+            "name_fi": "Kemi",
+            "name_sv": "Kemi (sv)",
+            "name_en": "Kemi",
+            "county": area.county_id,
+            "region": area.region_id,
+            "language_status": area.language_status,
+            "municipality_group": area.municipality_group,
+            "sotkanet_id": area.sotkanet_id,
+            "classification_year": 2026,
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    [entry] = entries("admin.change")
+    assert entry.actor == superuser
+    assert entry.changes["name_sv"] == ["Kemi", "Kemi (sv)"]
+
+
+@pytest.mark.django_db
+def test_the_audit_log_cannot_be_edited_in_the_admin(client):
+    client.force_login(
+        get_user_model().objects.create_superuser("root", "root@example.fi", "root-password-123")
+    )
+    assert client.get("/admin/audit/auditentry/add/").status_code == 403

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hyte.accounts.models import DraftSharing, Membership, Organisation
+from hyte.accounts.permissions import Permissions
+from hyte.core.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+
+
+def run_hyte(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update({"HYTE_DATA_DIR": str(data_dir), "DEBUG": "true"})
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "hyte.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path):
+    result = run_hyte("demo", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for user in DEMO_USERS:
+        assert user.username in result.stdout
+    assert DEMO_PASSWORD in result.stdout
+    database = sqlite3.connect(tmp_path / "hyte.sqlite3")
+    assert database.execute(
+        "select count(*) from regions_area where kind='municipality' and valid_until is null"
+    ).fetchone() == (308,)
+    assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 1,)
+
+    again = run_hyte("demo", data_dir=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 1,)
+    assert database.execute("select count(*) from accounts_organisation").fetchone() == (3,)
+
+
+@pytest.mark.django_db
+def test_the_demo_has_one_user_per_role_and_kemi_shares_with_its_county(client):
+    load_demo()
+    roles = set(Membership.objects.filter(organisation__slug="kemi").values_list("role", flat=True))
+    assert roles == {"admin", "coordinator", "editor", "reader"}
+    assert DraftSharing.objects.filter(organisation__slug="kemi", shared_with__slug="lappi").exists()
+    county_user = Membership.objects.get(organisation__slug="lappi", role="coordinator").user
+    assert Permissions(county_user).can_view_drafts(Organisation.objects.get(slug="kemi"))
+    assert not Permissions(county_user).can_view_drafts(Organisation.objects.get(slug="tornio"))
+    assert client.login(username="koordinaattori", password=DEMO_PASSWORD)
+    response = client.get("/", follow=True)
+    assert response.redirect_chain[-1][0] == "/o/kemi/"
+    assert 'id="organisation-switch"' in response.content.decode()

@@ -1,0 +1,186 @@
+"""Every view and API endpoint, as every persona: anonymous, outsider, reader, editor, coordinator, admin.
+
+The matrix is checked complete against the URL configuration, so a new view cannot land untested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from hyte.accounts.models import ApiToken, Membership
+from hyte.accounts.services import create_api_token
+
+PERSONAS = ["anonymous", "outsider", "reader", "editor", "coordinator", "admin", "county"]
+LOGIN = "login"  # a redirect to the login page
+
+
+@dataclass
+class Case:
+    name: str  # the URL name
+    path: str  # with {placeholders} filled from the world
+    method: str = "get"
+    data: dict[str, Any] = field(default_factory=dict)
+    expect: dict[str, int | str] = field(default_factory=dict)
+
+
+def everyone(status: int) -> dict[str, int | str]:
+    return dict.fromkeys(PERSONAS, status)
+
+
+def signed_in(status: int, **overrides: int | str) -> dict[str, int | str]:
+    return {**dict.fromkeys(PERSONAS, status), "anonymous": LOGIN, **overrides}
+
+
+def kemi(role_statuses: dict[str, int], other: int = 404) -> dict[str, int | str]:
+    """Kemi's own members get their status; the outsider and the county get `other`."""
+    return {"anonymous": LOGIN, "outsider": other, "county": other, **role_statuses}
+
+
+MEMBERS_OF_KEMI = {"reader": 200, "editor": 200, "coordinator": 200, "admin": 200}
+
+CASES = [
+    Case(
+        "home",
+        "/",
+        expect={
+            **everyone(200),
+            **dict.fromkeys(["outsider", "reader", "editor", "coordinator", "admin", "county"], 302),
+        },
+    ),
+    Case("healthz", "/healthz", expect=everyone(200)),
+    Case("area-list", "/areas/", expect=everyone(200)),
+    Case("area-detail", "/areas/municipality/240/", expect=everyone(200)),
+    Case("login", "/accounts/login/", expect={**everyone(302), "anonymous": 200}),
+    Case("logout", "/accounts/logout/", method="post", expect=everyone(302)),
+    Case("password-change", "/accounts/password/", expect=signed_in(200)),
+    Case("password-change-done", "/accounts/password/done/", expect=signed_in(200)),
+    Case("api-tokens", "/accounts/tokens/", expect=signed_in(200)),
+    Case(
+        "api-token-revoke",
+        "/accounts/tokens/{admin_token}/revoke/",
+        method="post",
+        expect=signed_in(404, admin=302),
+    ),
+    Case(
+        "organisation-switch",
+        "/organisations/switch/",
+        method="post",
+        data={"organisation": "{kemi_id}"},
+        expect=signed_in(302, outsider=404, county=404),
+    ),
+    Case("organisation-home", "/o/kemi/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case("organisation-members", "/o/kemi/members/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case(
+        "organisation-members",
+        "/o/kemi/members/",
+        method="post",
+        data={"email": "new@example.fi", "role": "reader"},
+        expect=kemi({"reader": 404, "editor": 404, "coordinator": 404, "admin": 302}),
+    ),
+    Case(
+        "organisation-member-role",
+        "/o/kemi/members/{reader_membership}/role/",
+        method="post",
+        data={"role": "editor"},
+        expect=kemi({"reader": 404, "editor": 404, "coordinator": 404, "admin": 302}),
+    ),
+    Case(
+        "organisation-member-remove",
+        "/o/kemi/members/{reader_membership}/remove/",
+        method="post",
+        expect=kemi({"reader": 404, "editor": 404, "coordinator": 404, "admin": 302}),
+    ),
+    Case(
+        "organisation-settings",
+        "/o/kemi/settings/",
+        expect=kemi({"reader": 404, "editor": 404, "coordinator": 200, "admin": 200}),
+    ),
+    Case(
+        "organisation-settings",
+        "/o/kemi/settings/",
+        method="post",
+        data={"county": "{lappi_id}", "share": "0"},
+        expect=kemi({"reader": 404, "editor": 404, "coordinator": 302, "admin": 302}),
+    ),
+    Case(
+        "organisation-audit-log",
+        "/o/kemi/audit/",
+        expect=kemi({"reader": 404, "editor": 404, "coordinator": 200, "admin": 200}),
+    ),
+    Case(
+        "set-language",
+        "/i18n/setlang/",
+        method="post",
+        data={"language": "sv", "next": "/"},
+        expect=everyone(302),
+    ),
+    # The REST API answers 401 to the anonymous and 404 to those who may not see an object.
+    Case("api:list_areas", "/api/v1/areas", expect=everyone(200)),
+    Case("api:get_area", "/api/v1/areas/county/21", expect=everyone(200)),
+    Case("api:me", "/api/v1/me", expect={**everyone(200), "anonymous": 401}),
+    Case("api:my_organisations", "/api/v1/organisations", expect={**everyone(200), "anonymous": 401}),
+    Case(
+        "api:get_organisation",
+        "/api/v1/organisations/kemi",
+        expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 401},
+    ),
+    Case("api:api-root", "/api/v1/", expect=everyone(404)),
+    Case("api:openapi-json", "/api/v1/openapi.json", expect=everyone(200)),
+    Case("api:openapi-view", "/api/v1/docs", expect=everyone(200)),
+]
+
+# URL names that are deliberately outside the matrix, with the reason.
+NOT_IN_MATRIX = {
+    "admin": "Django's admin, staff only; tested separately in test_audit",
+}
+
+
+def _url_names(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_the_matrix_covers_every_named_url():
+    covered = {case.name for case in CASES}
+    missing = _url_names(get_resolver()) - covered
+    assert not missing, f"views without a permission-matrix row: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method}-{c.name}-{c.path}")
+def test_permission_matrix(world, case: Case, persona: str):
+    _token, _raw = create_api_token(actor=world.users["admin"], name="matrix")
+    values = {
+        "admin_token": ApiToken.objects.get(user=world.users["admin"]).pk,
+        "kemi_id": world.kemi.pk,
+        "lappi_id": world.lappi.pk,
+        "reader_membership": Membership.objects.get(user=world.users["reader"]).pk,
+    }
+    path = case.path.format(**values)
+    data = {key: str(value).format(**values) for key, value in case.data.items()}
+    client = world.client_for(persona)
+    response = getattr(client, case.method)(path, data)
+    expected = case.expect[persona]
+    if expected == LOGIN:
+        assert response.status_code == 302, response.content[:300]
+        assert response["Location"].startswith("/accounts/login/")
+    else:
+        assert response.status_code == expected, response.content[:300]
+
+
+def test_the_api_does_not_reveal_whether_an_organisation_exists(world):
+    client = world.client_for("outsider")
+    assert client.get("/api/v1/organisations/kemi").status_code == 404
+    assert client.get("/api/v1/organisations/no-such-org").status_code == 404
