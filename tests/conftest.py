@@ -17,6 +17,9 @@ from django.test import Client
 from hyte.accounts import services as accounts
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.roles import Role
+from hyte.indicators import services as indicator_services
+from hyte.indicators.catalogue import load_catalogue
+from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet
 from hyte.regions.loader import load_areas
 from hyte.regions.models import Area, AreaKind
 
@@ -35,6 +38,10 @@ class World:
     lappi: Organisation
     tornio: Organisation
     users: dict[str, object]
+    shared_indicator: Indicator
+    own_indicator: Indicator
+    indicator_set: IndicatorSet
+    batch: ImportBatch
 
     def client_for(self, persona: str) -> Client:
         client = Client()
@@ -84,4 +91,28 @@ def world(db) -> World:
         users[persona] = make_user(persona)
         accounts.add_member(actor=None, organisation=organisation, user=users[persona], role=role)
     accounts.share_drafts(actor=None, organisation=kemi, with_organisation=lappi)
-    return World(kemi=kemi, lappi=lappi, tornio=tornio, users=users)
+    load_catalogue(
+        entries=[{"id": 127, "title": {"fi": "Väestö 31.12.", "sv": "Befolkning 31.12.", "en": "Population"}}]
+    )
+    own = indicator_services.create_own_indicator(
+        actor=None,
+        organisation=kemi,
+        title_fi="Koettu hyvinvointi, hyvä tai erittäin hyvä (%)",
+        source_id="KH1",
+        value_type="percent",
+        polarity="high_good",
+    )
+    indicator_set = indicator_services.create_indicator_set(actor=None, organisation=kemi, name="Ydinindikaattorit")
+    batch = indicator_services.upload_import(
+        actor=users["admin"], organisation=kemi, filename="kysely.csv", data=b"kunta;vuosi;arvo\n240;2024;55,5\n"
+    )
+    return World(
+        kemi=kemi,
+        lappi=lappi,
+        tornio=tornio,
+        users=users,
+        shared_indicator=Indicator.objects.get(source="sotkanet", source_id="127"),
+        own_indicator=own,
+        indicator_set=indicator_set,
+        batch=batch,
+    )

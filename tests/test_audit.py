@@ -42,9 +42,7 @@ def test_creating_organisations_and_members_is_audited(world):
 
 def test_sharing_and_tokens_are_audited(world):
     assert [e.organisation for e in entries("sharing.add")] == [world.kemi]
-    services.unshare_drafts(
-        actor=world.users["admin"], organisation=world.kemi, with_organisation=world.lappi
-    )
+    services.unshare_drafts(actor=world.users["admin"], organisation=world.kemi, with_organisation=world.lappi)
     assert entries("sharing.remove")[0].changes == {"shared_with": ["Lapin hyvinvointialue", None]}
     token, _raw = services.create_api_token(actor=world.users["editor"], name="script")
     services.revoke_api_token(actor=world.users["editor"], token=token)
@@ -117,7 +115,5 @@ def test_admin_site_writes_are_audited(client):
 
 @pytest.mark.django_db
 def test_the_audit_log_cannot_be_edited_in_the_admin(client):
-    client.force_login(
-        get_user_model().objects.create_superuser("root", "root@example.fi", "root-password-123")
-    )
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.fi", "root-password-123"))
     assert client.get("/admin/audit/auditentry/add/").status_code == 403

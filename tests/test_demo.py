@@ -14,11 +14,7 @@ from hyte.core.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
 
 
 def run_hyte(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     env.update({"HYTE_DATA_DIR": str(data_dir), "DEBUG": "true"})
     return subprocess.run(  # noqa: S603
         [sys.executable, "-m", "hyte.cli", *args],

@@ -19,9 +19,7 @@ def read(name: str) -> str:
 def test_every_environment_variable_is_documented():
     used = set()
     for path in SRC.rglob("*.py"):
-        used |= set(
-            re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z_]+)"', path.read_text(encoding="utf-8"))
-        )
+        used |= set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z_]+)"', path.read_text(encoding="utf-8")))
     assert used, "no settings found: the pattern is wrong"
     documented = set(re.findall(r"^\| `([A-Z_]+)` \|", read("configuration.md"), flags=re.MULTILINE))
     assert used - documented == set(), "settings missing from docs/configuration.md"

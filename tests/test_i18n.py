@@ -50,9 +50,7 @@ def test_the_catalogue_is_complete(language):
     path = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
     with Path(path).open("rb") as handle:
         catalog = read_po(handle)
-    untranslated = [
-        m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))
-    ]
+    untranslated = [m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert len(catalog) > 100
     assert not untranslated, f"untranslated in {language}: {untranslated[:10]}"

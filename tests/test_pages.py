@@ -84,9 +84,7 @@ def test_an_admin_adds_changes_and_removes_a_member_from_the_page(world):
 
 
 def test_an_invalid_member_form_is_answered_with_the_field_error(world):
-    response = world.client_for("admin").post(
-        "/o/kemi/members/", {"email": "not-an-address", "role": "editor"}
-    )
+    response = world.client_for("admin").post("/o/kemi/members/", {"email": "not-an-address", "role": "editor"})
     assert response.status_code == 200
     assert 'class="error"' in response.content.decode()
 

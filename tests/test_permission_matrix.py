@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from hyte.accounts.models import ApiToken, Membership
@@ -41,6 +42,8 @@ def kemi(role_statuses: dict[str, int], other: int = 404) -> dict[str, int | str
 
 
 MEMBERS_OF_KEMI = {"reader": 200, "editor": 200, "coordinator": 200, "admin": 200}
+COORDINATORS_OF_KEMI = {"reader": 404, "editor": 404, "coordinator": 200, "admin": 200}
+EDITORS_OF_KEMI = {"reader": 404, "editor": 404, "coordinator": 302, "admin": 302}  # those who may change
 
 CASES = [
     Case(
@@ -129,6 +132,54 @@ CASES = [
         expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 401},
     ),
     Case("api:api-root", "/api/v1/", expect=everyone(404)),
+    Case("indicator-list", "/o/kemi/indicators/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case("indicator-detail", "/o/kemi/indicators/{shared}/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case("indicator-detail", "/o/kemi/indicators/{own}/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case(
+        "indicator-detail",
+        "/o/tornio/indicators/{own}/",
+        expect={**kemi(dict.fromkeys(MEMBERS_OF_KEMI, 404)), "outsider": 404},
+    ),
+    Case(
+        "indicator-detail",
+        "/o/kemi/indicators/{own}/",
+        method="post",
+        data={"polarity": "low_good"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case("indicator-set-list", "/o/kemi/indicator-sets/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case(
+        "indicator-set-list",
+        "/o/kemi/indicator-sets/",
+        method="post",
+        data={"name": "Lapset"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case("indicator-set-detail", "/o/kemi/indicator-sets/{set}/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case(
+        "indicator-set-change",
+        "/o/kemi/indicator-sets/{set}/change/",
+        method="post",
+        data={"indicator": "{shared}", "action": "add"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case("import-list", "/o/kemi/imports/", expect=kemi(COORDINATORS_OF_KEMI)),
+    Case("import-list", "/o/kemi/imports/", method="post", data={"file": "UPLOAD"}, expect=kemi(EDITORS_OF_KEMI)),
+    Case("import-map", "/o/kemi/imports/{batch}/columns/", expect=kemi(COORDINATORS_OF_KEMI)),
+    Case("import-detail", "/o/kemi/imports/{batch}/", expect=kemi(COORDINATORS_OF_KEMI)),
+    Case("api:list_indicators", "/api/v1/indicators", expect=everyone(200)),
+    Case("api:get_indicator", "/api/v1/indicators/{shared}", expect=everyone(200)),
+    Case("api:get_indicator", "/api/v1/indicators/{own}", expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 404}),
+    Case(
+        "api:list_observations",
+        "/api/v1/observations?indicator={own}",
+        expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 404},
+    ),
+    Case(
+        "api:observations_csv",
+        "/api/v1/observations.csv?indicator={own}",
+        expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 404},
+    ),
     Case("api:openapi-json", "/api/v1/openapi.json", expect=everyone(200)),
     Case("api:openapi-view", "/api/v1/docs", expect=everyone(200)),
 ]
@@ -167,9 +218,15 @@ def test_permission_matrix(world, case: Case, persona: str):
         "kemi_id": world.kemi.pk,
         "lappi_id": world.lappi.pk,
         "reader_membership": Membership.objects.get(user=world.users["reader"]).pk,
+        "shared": world.shared_indicator.pk,
+        "own": world.own_indicator.pk,
+        "set": world.indicator_set.pk,
+        "batch": world.batch.pk,
     }
     path = case.path.format(**values)
     data = {key: str(value).format(**values) for key, value in case.data.items()}
+    if data.get("file") == "UPLOAD":
+        data["file"] = SimpleUploadedFile("kysely.csv", b"kunta;vuosi;arvo\n240;2024;55,5\n")
     client = world.client_for(persona)
     response = getattr(client, case.method)(path, data)
     expected = case.expect[persona]

@@ -46,9 +46,7 @@ def test_the_county_reads_drafts_only_where_the_municipality_shared_them(world):
 
 
 def test_unsharing_ends_the_countys_access(world):
-    services.unshare_drafts(
-        actor=world.users["admin"], organisation=world.kemi, with_organisation=world.lappi
-    )
+    services.unshare_drafts(actor=world.users["admin"], organisation=world.kemi, with_organisation=world.lappi)
     assert not Permissions(world.users["county"]).can_view_drafts(world.kemi)
 
 
@@ -59,13 +57,9 @@ def test_drafts_can_be_shared_only_with_the_own_county(world):
 
 def test_only_managers_of_the_municipality_can_share(world):
     with pytest.raises(PermissionDenied):
-        services.share_drafts(
-            actor=world.users["editor"], organisation=world.kemi, with_organisation=world.lappi
-        )
+        services.share_drafts(actor=world.users["editor"], organisation=world.kemi, with_organisation=world.lappi)
     with pytest.raises(PermissionDenied):
-        services.unshare_drafts(
-            actor=world.users["county"], organisation=world.kemi, with_organisation=world.lappi
-        )
+        services.unshare_drafts(actor=world.users["county"], organisation=world.kemi, with_organisation=world.lappi)
 
 
 def test_an_inactive_organisation_grants_nothing(world):

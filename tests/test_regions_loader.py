@@ -164,9 +164,7 @@ def _assert_refused(path: Path, *expected: str) -> None:
 
 
 def test_a_file_with_a_missing_column_is_refused(tmp_path):
-    path = _rewrite(
-        tmp_path, "no-county.csv", lambda f, r: ([c for c in f if c != "hyvinvointialue_code"], r)
-    )
+    path = _rewrite(tmp_path, "no-county.csv", lambda f, r: ([c for c in f if c != "hyvinvointialue_code"], r))
     _assert_refused(path, "missing column: hyvinvointialue_code")
 
 
@@ -208,9 +206,7 @@ def test_every_problem_is_listed_at_once(tmp_path):
 def test_a_file_in_the_wrong_encoding_is_refused(tmp_path):
     path = tmp_path / "latin1.csv"
     path.write_bytes(
-        DEFAULT_KEY.read_text(encoding="utf-8")
-        .encode("latin-1", errors="replace")
-        .replace(b"\xe4", b"\xe4\xff")
+        DEFAULT_KEY.read_text(encoding="utf-8").encode("latin-1", errors="replace").replace(b"\xe4", b"\xe4\xff")
     )
     _assert_refused(path, "not UTF-8")
 

@@ -72,9 +72,7 @@ def test_it_refuses_a_misspelt_boolean():
 
 
 def test_production_logs_are_json():
-    result = run_hyte(
-        "shell", "-c", "import logging; logging.getLogger('hyte.test').warning('hello')", **SAFE
-    )
+    result = run_hyte("shell", "-c", "import logging; logging.getLogger('hyte.test').warning('hello')", **SAFE)
     assert '"message": "hello"' in result.stderr
     assert '"level": "WARNING"' in result.stderr
 

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "hyte.audit",
     "hyte.regions",
     "hyte.accounts",
+    "hyte.indicators",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +102,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# A second connection to the same database, outside the import's transaction, for its progress.
+DATABASES["progress"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+
+# Long imports run as background tasks: "immediate" runs them in the request (the embedded default);
+# "database" queues them for `hyte db_worker` (production).
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_task_backend = env_str("HYTE_TASK_BACKEND", "immediate")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"HYTE_TASK_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_task_backend!r}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

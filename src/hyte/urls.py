@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("hyte.accounts.urls")),
     path("", include("hyte.audit.urls")),
     path("", include("hyte.regions.urls")),
+    path("", include("hyte.indicators.urls")),
 ]

@@ -18,6 +18,4 @@ class ChangeRoleForm(forms.Form):
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(
-        label=_("Token name"), max_length=100, help_text=_("For example the script that uses it.")
-    )
+    name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("For example the script that uses it."))

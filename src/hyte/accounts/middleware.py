@@ -28,7 +28,5 @@ class ActiveOrganisationMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.permissions = SimpleLazyObject(lambda: permissions_for(request.user))
         request.membership = SimpleLazyObject(lambda: active_membership(request))
-        request.organisation = SimpleLazyObject(
-            lambda: request.membership.organisation if request.membership else None
-        )
+        request.organisation = SimpleLazyObject(lambda: request.membership.organisation if request.membership else None)
         return self.get_response(request)

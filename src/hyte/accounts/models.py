@@ -64,9 +64,7 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "organisation"], name="membership_unique_user_organisation"
-            )
+            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique_user_organisation")
         ]
         ordering = ["organisation__name", "user__username"]
 
@@ -92,9 +90,7 @@ class DraftSharing(models.Model):
     class Meta:
         verbose_name = _("draft sharing")
         verbose_name_plural = _("draft sharings")
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "shared_with"], name="draftsharing_unique_pair")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "shared_with"], name="draftsharing_unique_pair")]
 
     def __str__(self) -> str:
         return f"{self.organisation} → {self.shared_with}"

@@ -43,14 +43,12 @@ class Permissions:
     @cached_property
     def _shared_with_me(self) -> dict[int, frozenset[Perm]]:
         """Organisations whose drafts are shared with an organisation where I may read drafts."""
-        readers_in = [
-            org_id for org_id, role in self._roles.items() if Perm.VIEW_DRAFTS in ROLE_PERMISSIONS[role]
-        ]
+        readers_in = [org_id for org_id, role in self._roles.items() if Perm.VIEW_DRAFTS in ROLE_PERMISSIONS[role]]
         if not readers_in:
             return {}
-        shares = DraftSharing.objects.filter(
-            shared_with_id__in=readers_in, organisation__is_active=True
-        ).values_list("organisation_id", flat=True)
+        shares = DraftSharing.objects.filter(shared_with_id__in=readers_in, organisation__is_active=True).values_list(
+            "organisation_id", flat=True
+        )
         return dict.fromkeys(shares, SHARED_WITH_COUNTY)
 
     def role_in(self, organisation: Organisation) -> Role | None:

@@ -14,10 +14,7 @@ def members(organisation: Organisation) -> QuerySet[Membership]:
 
 
 def shared_with(organisation: Organisation) -> list[Organisation]:
-    return [
-        s.shared_with
-        for s in DraftSharing.objects.filter(organisation=organisation).select_related("shared_with")
-    ]
+    return [s.shared_with for s in DraftSharing.objects.filter(organisation=organisation).select_related("shared_with")]
 
 
 def county_municipalities(county_organisation: Organisation) -> list[dict[str, object]]:

@@ -66,9 +66,7 @@ def create_organisation(
         raise PermissionDenied
     expected_area_kind = _AREA_KIND_FOR.get(OrganisationKind(kind))
     if expected_area_kind is not None and (area is None or area.kind != expected_area_kind):
-        raise ValidationError(
-            _("A municipality or county organisation must be tied to an area of the same kind.")
-        )
+        raise ValidationError(_("A municipality or county organisation must be tied to an area of the same kind."))
     organisation = Organisation.objects.create(
         name=name.strip(),
         name_sv=name_sv.strip(),
@@ -198,9 +196,7 @@ def share_drafts(
     _require(actor, Perm.MANAGE_SETTINGS, organisation)
     if with_organisation not in county_organisations_for(organisation):
         raise ValidationError(_("Drafts can be shared only with the county the municipality belongs to."))
-    sharing, created = DraftSharing.objects.get_or_create(
-        organisation=organisation, shared_with=with_organisation
-    )
+    sharing, created = DraftSharing.objects.get_or_create(organisation=organisation, shared_with=with_organisation)
     if created:
         record(
             actor=actor,
@@ -217,9 +213,7 @@ def unshare_drafts(
     *, actor: AbstractBaseUser | None, organisation: Organisation, with_organisation: Organisation
 ) -> None:
     _require(actor, Perm.MANAGE_SETTINGS, organisation)
-    deleted, _rows = DraftSharing.objects.filter(
-        organisation=organisation, shared_with=with_organisation
-    ).delete()
+    deleted, _rows = DraftSharing.objects.filter(organisation=organisation, shared_with=with_organisation).delete()
     if deleted:
         record(
             actor=actor,

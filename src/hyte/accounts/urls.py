@@ -21,9 +21,7 @@ urlpatterns = [
     path("organisations/switch/", views.switch_organisation, name="organisation-switch"),
     path("o/<slug:slug>/", views.organisation_home, name="organisation-home"),
     path("o/<slug:slug>/members/", views.members, name="organisation-members"),
-    path(
-        "o/<slug:slug>/members/<int:membership_id>/role/", views.change_role, name="organisation-member-role"
-    ),
+    path("o/<slug:slug>/members/<int:membership_id>/role/", views.change_role, name="organisation-member-role"),
     path(
         "o/<slug:slug>/members/<int:membership_id>/remove/",
         views.remove_member,

@@ -143,9 +143,7 @@ def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Drafts are now shared with %(county)s.") % {"county": target.name})
         else:
             services.unshare_drafts(actor=request.user, organisation=organisation, with_organisation=target)
-            messages.success(
-                request, _("Drafts are no longer shared with %(county)s.") % {"county": target.name}
-            )
+            messages.success(request, _("Drafts are no longer shared with %(county)s.") % {"county": target.name})
         return redirect("organisation-settings", slug=organisation.slug)
     shared = {o.pk for o in queries.shared_with(organisation)}
     return render(

@@ -9,6 +9,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from hyte import __version__
 from hyte.accounts.api import router as accounts_router
 from hyte.api.auth import AUTH
+from hyte.indicators.api import router as indicators_router
 from hyte.regions.api import router as regions_router
 
 api = NinjaAPI(
@@ -37,3 +38,4 @@ def invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
 
 api.add_router("/", regions_router)
 api.add_router("/", accounts_router)
+api.add_router("/", indicators_router)

@@ -51,9 +51,7 @@ DEMO_USERS = [
     DemoUser("koordinaattori", "Kaisa", "Koordinaattori", "kemi", Role.COORDINATOR, "hyte coordinator, Kemi"),
     DemoUser("editori", "Eero", "Sivistystoimi", "kemi", Role.EDITOR, "editor (welfare group), Kemi"),
     DemoUser("lukija", "Liisa", "Valtuutettu", "kemi", Role.READER, "reader (council member), Kemi"),
-    DemoUser(
-        "alue", "Antti", "Aluekoordinaattori", "lappi", Role.COORDINATOR, "hyte coordinator, Lappi county"
-    ),
+    DemoUser("alue", "Antti", "Aluekoordinaattori", "lappi", Role.COORDINATOR, "hyte coordinator, Lappi county"),
     DemoUser("tornio", "Tuula", "Tornio", "tornio", Role.ADMIN, "organisation admin, Tornio"),
 ]
 
@@ -99,10 +97,6 @@ def load_demo() -> DemoResult:
     # The coordinator also follows the county's work as a reader: shows the organisation switcher.
     coordinator = user_model.objects.get(username="koordinaattori")
     if not Membership.objects.filter(user=coordinator, organisation=organisations["lappi"]).exists():
-        accounts.add_member(
-            actor=None, organisation=organisations["lappi"], user=coordinator, role=Role.READER
-        )
-    accounts.share_drafts(
-        actor=None, organisation=organisations["kemi"], with_organisation=organisations["lappi"]
-    )
+        accounts.add_member(actor=None, organisation=organisations["lappi"], user=coordinator, role=Role.READER)
+    accounts.share_drafts(actor=None, organisation=organisations["kemi"], with_organisation=organisations["lappi"])
     return DemoResult(areas_created=areas.created, users=DEMO_USERS, password=DEMO_PASSWORD)

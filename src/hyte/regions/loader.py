@@ -148,9 +148,7 @@ def parse_classification(
             header = reader.fieldnames or []
             rows = list(reader)
     except UnicodeDecodeError as exc:
-        raise ClassificationError(
-            path, [f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})"]
-        ) from exc
+        raise ClassificationError(path, [f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})"]) from exc
     except FileNotFoundError as exc:
         raise ClassificationError(path, ["the file does not exist"]) from exc
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
@@ -377,15 +375,9 @@ def _load_former_municipalities(
             valid_until = known.valid_until
         else:
             valid_until = min(year - 1, SOTKANET_SOURCE_YEAR)
-        successor = (
-            upsert.existing.get((AreaKind.MUNICIPALITY, _code(merger["merged_into"], 3))) if merger else None
-        )
+        successor = upsert.existing.get((AreaKind.MUNICIPALITY, _code(merger["merged_into"], 3))) if merger else None
         region_code = next(
-            (
-                sotkanet_region_codes_by_id[i]
-                for i in region.get("memberOf", [])
-                if i in sotkanet_region_codes_by_id
-            ),
+            (sotkanet_region_codes_by_id[i] for i in region.get("memberOf", []) if i in sotkanet_region_codes_by_id),
             None,
         )
         upsert(

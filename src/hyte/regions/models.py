@@ -69,9 +69,7 @@ class Area(models.Model):
         on_delete=models.PROTECT,
         related_name="merged_from",
     )
-    language_status = models.CharField(
-        _("language status"), max_length=5, choices=LanguageStatus.choices, blank=True
-    )
+    language_status = models.CharField(_("language status"), max_length=5, choices=LanguageStatus.choices, blank=True)
     municipality_group = models.CharField(
         _("municipality group"), max_length=12, choices=MunicipalityGroup.choices, blank=True
     )

@@ -5,9 +5,7 @@ from django.db.models import Count, Q, QuerySet
 from hyte.regions.models import Area, AreaKind
 
 
-def areas(
-    *, kind: str = "", county_code: str = "", search: str = "", include_former: bool = False
-) -> QuerySet[Area]:
+def areas(*, kind: str = "", county_code: str = "", search: str = "", include_former: bool = False) -> QuerySet[Area]:
     found = Area.objects.select_related("county", "region")
     if kind:
         found = found.filter(kind=kind)
@@ -27,9 +25,7 @@ def area_by_key(kind: str, code: str) -> Area | None:
 def counties_with_municipality_counts() -> QuerySet[Area]:
     return (
         Area.objects.filter(kind=AreaKind.COUNTY)
-        .annotate(
-            municipality_count=Count("municipalities", filter=Q(municipalities__valid_until__isnull=True))
-        )
+        .annotate(municipality_count=Count("municipalities", filter=Q(municipalities__valid_until__isnull=True)))
         .order_by("name_fi")
     )
 

@@ -29,7 +29,5 @@ def area_detail(request: HttpRequest, kind: str, code: str) -> HttpResponse:
     area = queries.area_by_key(kind, code)
     if area is None:
         raise Http404
-    municipalities = (
-        queries.areas(kind=AreaKind.MUNICIPALITY, county_code=code) if kind == AreaKind.COUNTY else []
-    )
+    municipalities = queries.areas(kind=AreaKind.MUNICIPALITY, county_code=code) if kind == AreaKind.COUNTY else []
     return render(request, "regions/area_detail.html", {"area": area, "municipalities": municipalities})

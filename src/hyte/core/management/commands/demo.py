@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from hyte.core.demo import load_demo
+from hyte.core.demo_data import load_demo_indicators
 
 
 class Command(BaseCommand):
@@ -14,6 +15,15 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         result = load_demo()
+        data = load_demo_indicators(on_step=lambda name: self.stdout.write(f"Loading {name} …"))
+        self.stdout.write(
+            f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
+            + "; ".join(
+                f"{b.filename}: {b.rows_created} stored, {b.rows_updated} updated, {b.rows_unchanged} unchanged, "
+                f"{b.rows_rejected} rejected"
+                for b in data.batches
+            )
+        )
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at http://127.0.0.1:8000/ as:"))
         width = max(len(u.username) for u in result.users)
         for user in result.users:

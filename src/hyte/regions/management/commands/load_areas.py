@@ -19,9 +19,7 @@ class Command(BaseCommand):
             "--file", type=Path, default=DEFAULT_KEY, help="municipality key CSV (default: bundled 2026)"
         )
         parser.add_argument("--year", type=int, help="classification year (default: from the file)")
-        parser.add_argument(
-            "--sotkanet-regions", type=Path, default=SOTKANET_REGIONS, help="Sotkanet regions JSON"
-        )
+        parser.add_argument("--sotkanet-regions", type=Path, default=SOTKANET_REGIONS, help="Sotkanet regions JSON")
         parser.add_argument("--counties", type=Path, default=COUNTIES, help="county reference CSV")
 
     def handle(self, *args: Any, **options: Any) -> None:

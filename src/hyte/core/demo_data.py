@@ -1,0 +1,53 @@
+"""The bundled real demo data: the Sotkanet catalogue and values (CC BY 4.0)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hyte.indicators.catalogue import CatalogueResult, load_catalogue
+from hyte.indicators.imports import create_batch, import_bytes
+from hyte.indicators.models import ImportBatch, ImportStatus
+from hyte.indicators.parsing import Mapping
+
+DATA = Path(__file__).resolve().parent.parent / "indicators" / "data"
+
+
+@dataclass
+class DemoDataResult:
+    catalogue: CatalogueResult
+    batches: list[ImportBatch] = field(default_factory=list)
+
+
+def load_demo_indicators(*, on_step: Callable[[str], None] | None = None) -> DemoDataResult:
+    catalogue = json.loads((DATA / "indicators-2016.json").read_text(encoding="utf-8"))
+    metadata = json.loads((DATA / "indicator-metadata-2025-sample.json").read_text(encoding="utf-8"))["indicators"]
+    result = DemoDataResult(catalogue=load_catalogue(entries=catalogue, metadata=metadata))
+    files: list[tuple[str, bytes, Mapping | None]] = [
+        (
+            "municipal-indicators-1990-2012.csv.gz",
+            gzip.decompress((DATA / "municipal-indicators-1990-2012.csv.gz").read_bytes()),
+            None,
+        ),
+        (
+            "region-indicators-1990-2012.csv.gz",
+            gzip.decompress((DATA / "region-indicators-1990-2012.csv.gz").read_bytes()),
+            None,
+        ),
+        (
+            "population-indicator-127-2000-2022.csv",
+            (DATA / "population-indicator-127-2000-2022.csv").read_bytes(),
+            Mapping(area=0, value=1, year=2, indicator_fixed="127"),
+        ),
+    ]
+    for name, data, mapping in files:
+        if ImportBatch.objects.filter(source="demo", filename=name, status=ImportStatus.DONE).exists():
+            continue  # loaded on an earlier run; the demo's files do not change
+        if on_step:
+            on_step(name)
+        batch = create_batch(actor=None, organisation=None, source="demo", filename=name)
+        result.batches.append(import_bytes(batch=batch, data=data, mapping=mapping, shared=True))
+    return result

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from typing import Any
+
+import nh3
+from django import template
+from django.template.defaultfilters import floatformat
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+_ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "sup", "sub"}
+
+
+@register.filter
+def sanitized(html: str) -> SafeString:
+    """Source HTML (e.g. Sotkanet's descriptions) reduced to harmless markup."""
+    return mark_safe(nh3.clean(html or "", tags=_ALLOWED_TAGS, attributes={"a": {"href"}}))
+
+
+@register.filter
+def number(value: Any, decimals: int = 1) -> str:
+    """A value with the indicator's decimals, grouped and with the language's decimal separator."""
+    if value is None:
+        return "–"
+    return floatformat(value, f"{int(decimals)}g")
+
+
+@register.filter
+def change(values: Any) -> str:
+    """An audit change: [old, new] shown as 'old → new', anything else as it is."""
+    if isinstance(values, list) and len(values) == 2:
+        old, new = ("–" if v is None else v for v in values)
+        return f"{old} → {new}"
+    return str(values)

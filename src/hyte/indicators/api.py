@@ -1,0 +1,181 @@
+import csv
+import io
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from hyte.indicators import queries
+from hyte.indicators.models import Indicator, Observation
+
+router = Router(tags=["indicators"])
+
+
+class IndicatorOut(Schema):
+    id: int
+    source: str
+    source_id: str
+    organisation: str | None = Field(None, alias="organisation.slug")
+    title_fi: str
+    title_sv: str
+    title_en: str
+    value_type: str
+    decimals: int
+    polarity: str
+    age_group: str
+    kind: str
+    theme: str
+    range_start: int | None
+    range_end: int | None
+    data_updated: str | None
+    attribution: str
+
+    @staticmethod
+    def resolve_data_updated(obj: Indicator) -> str | None:
+        return obj.data_updated.isoformat() if obj.data_updated else None
+
+
+class IndicatorDetailOut(IndicatorOut):
+    description_fi: str
+    description_sv: str
+    description_en: str
+    interpretation_fi: str
+    interpretation_sv: str
+    interpretation_en: str
+    limits_fi: str
+    limits_sv: str
+    limits_en: str
+    genders: list[str]
+    subjects: list[dict[str, str]]
+    producer: str
+    source_text: str
+    licence: str
+
+
+class IndicatorFilter(Schema):
+    q: str | None = Field(None, max_length=100, description="search in titles, or an exact source id")
+    source: str | None = Field(None, description="sotkanet, survey or own")
+    theme: str | None = Field(None, max_length=100)
+    age_group: str | None = Field(None, description="all, children, working_age or older")
+
+
+class ObservationOut(Schema):
+    indicator: int = Field(..., alias="indicator_id")
+    area_kind: str = Field(..., alias="area.kind")
+    area_code: str = Field(..., alias="area.code")
+    year: int
+    period: str
+    gender: str
+    age_group: str
+    value: float | None
+    absolute_value: float | None
+    ci_low: float | None
+    ci_high: float | None
+    missing_reason: str
+
+
+class ObservationFilter(Schema):
+    indicator: list[int] = Field(..., description="indicator id (repeatable)")
+    area: list[str] = Field([], description="area as kind:code, e.g. municipality:240 (repeatable)")
+    year: list[int] = Field([], description="year (repeatable)")
+    gender: str | None = Field(None, description="total, male or female")
+    age_group: str | None = Field(None, description="an age group label; empty for all ages")
+    format: str = Field("json", pattern="^(json|csv)$", description="json or csv")
+
+
+@router.get("/indicators", response=list[IndicatorOut], auth=None, summary="Search the indicator catalogue")
+@paginate(LimitOffsetPagination)
+def list_indicators(request: HttpRequest, filters: Query[IndicatorFilter]) -> list[Indicator]:
+    return queries.search_indicators(
+        queries.visible_indicators(request.user).select_related("organisation"),
+        text=filters.q or "",
+        source=filters.source or "",
+        theme=filters.theme or "",
+        age_group=filters.age_group or "",
+    )
+
+
+@router.get("/indicators/{indicator_id}", response=IndicatorDetailOut, auth=None, summary="One indicator")
+def get_indicator(request: HttpRequest, indicator_id: int) -> Indicator:
+    indicator = queries.visible_indicators(request.user).select_related("organisation").filter(pk=indicator_id).first()
+    if indicator is None:
+        raise Http404
+    return indicator
+
+
+@router.get("/observations", response=list[ObservationOut], auth=None, summary="Values (JSON or CSV)")
+@paginate(LimitOffsetPagination)
+def list_observations(request: HttpRequest, filters: Query[ObservationFilter]) -> list[Observation] | HttpResponse:
+    visible = set(
+        queries.visible_indicators(request.user).filter(pk__in=filters.indicator).values_list("pk", flat=True)
+    )
+    if not visible:
+        raise Http404
+    area_ids = queries.area_ids_for_keys(filters.area)
+    return queries.observations(
+        indicator_ids=sorted(visible),
+        area_ids=area_ids,
+        years=filters.year,
+        gender=filters.gender or "",
+        age_group=filters.age_group,
+    )
+
+
+@router.get("/observations.csv", auth=None, summary="Values as CSV, with the source", response={200: str})
+def observations_csv(request: HttpRequest, filters: Query[ObservationFilter]) -> HttpResponse:
+    visible = set(
+        queries.visible_indicators(request.user).filter(pk__in=filters.indicator).values_list("pk", flat=True)
+    )
+    if not visible:
+        raise Http404
+    found = queries.observations(
+        indicator_ids=sorted(visible),
+        area_ids=queries.area_ids_for_keys(filters.area),
+        years=filters.year,
+        gender=filters.gender or "",
+        age_group=filters.age_group,
+    )
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(
+        [
+            "indicator",
+            "indicator_title",
+            "area_kind",
+            "area_code",
+            "area_name",
+            "year",
+            "period",
+            "gender",
+            "age_group",
+            "value",
+            "absolute_value",
+            "ci_low",
+            "ci_high",
+            "missing_reason",
+            "source",
+        ]
+    )
+    for o in found.iterator(chunk_size=5000):
+        writer.writerow(
+            [
+                o.indicator_id,
+                o.indicator.title_fi,
+                o.area.kind,
+                o.area.code,
+                o.area.name_fi,
+                o.year,
+                o.period,
+                o.gender,
+                o.age_group,
+                o.value,
+                o.absolute_value,
+                o.ci_low,
+                o.ci_high,
+                o.missing_reason,
+                o.indicator.attribution,
+            ]
+        )
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="observations.csv"'
+    return response

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from hyte.accounts.models import Organisation
+from hyte.accounts.permissions import permissions_for
+from hyte.accounts.roles import Perm
+from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet, Observation
+from hyte.regions.models import Area
+
+
+def visible_indicators(user: Any) -> QuerySet[Indicator]:
+    """Shared indicators for everyone; an organisation's own indicators for its members only."""
+    readable = [
+        m.organisation_id
+        for m in permissions_for(user).memberships
+        if permissions_for(user).has(Perm.VIEW_ORGANISATION, m.organisation)
+    ]
+    return Indicator.objects.filter(Q(organisation__isnull=True) | Q(organisation_id__in=readable))
+
+
+def search_indicators(
+    indicators: QuerySet[Indicator], *, text: str = "", source: str = "", theme: str = "", age_group: str = ""
+) -> QuerySet[Indicator]:
+    if text:
+        condition = Q(title_fi__icontains=text) | Q(title_sv__icontains=text) | Q(title_en__icontains=text)
+        if text.isdigit():
+            condition |= Q(source_id=text)
+        indicators = indicators.filter(condition)
+    if source:
+        indicators = indicators.filter(source=source)
+    if theme:
+        indicators = indicators.filter(theme__icontains=theme)
+    if age_group:
+        indicators = indicators.filter(age_group=age_group)
+    return indicators.order_by("title_fi")
+
+
+def indicators_with_data(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
+    return indicators.filter(observations__isnull=False).distinct()
+
+
+def observations(
+    *,
+    indicator_ids: Sequence[int] = (),
+    area_ids: Sequence[int] = (),
+    years: Sequence[int] = (),
+    gender: str = "",
+    age_group: str | None = None,
+) -> QuerySet[Observation]:
+    found = Observation.objects.all()
+    if indicator_ids:
+        found = found.filter(indicator_id__in=indicator_ids)
+    if area_ids:
+        found = found.filter(area_id__in=area_ids)
+    if years:
+        found = found.filter(year__in=years)
+    if gender:
+        found = found.filter(gender=gender)
+    if age_group is not None:
+        found = found.filter(age_group=age_group)
+    return found.select_related("area", "indicator").order_by(
+        "indicator_id", "area__kind", "area__name_fi", "year", "period", "gender", "age_group"
+    )
+
+
+def comparison_areas(area: Area | None) -> list[Area]:
+    """The area itself, its county and the whole country: the usual comparison for a series."""
+    if area is None:
+        return list(Area.objects.filter(kind="country"))
+    areas = [area]
+    if area.county_id:
+        areas.append(area.county)
+    areas += list(Area.objects.filter(kind="country").exclude(pk=area.pk))
+    return areas
+
+
+def series_table(indicator: Indicator, areas: Sequence[Area], *, gender: str = "total") -> dict[str, Any]:
+    """Years × areas for one indicator: {'years': [...], 'rows': [(year, [value per area])]}."""
+    values = Observation.objects.filter(
+        indicator=indicator, area__in=areas, gender=gender, age_group="", period=""
+    ).values_list("year", "area_id", "value")
+    by_year: dict[int, dict[int, float | None]] = {}
+    for year, area_id, value in values:
+        by_year.setdefault(year, {})[area_id] = value
+    years = sorted(by_year, reverse=True)
+    return {"areas": areas, "rows": [(year, [by_year[year].get(a.pk) for a in areas]) for year in years]}
+
+
+def sets_for(organisation: Organisation) -> QuerySet[IndicatorSet]:
+    return (
+        IndicatorSet.objects.filter(Q(organisation=organisation) | Q(organisation__isnull=True))
+        .annotate(indicator_count=Count("items"))
+        .order_by("organisation_id", "name")
+    )
+
+
+def set_items(indicator_set: IndicatorSet) -> list[Indicator]:
+    return [item.indicator for item in indicator_set.items.select_related("indicator").order_by("position", "id")]
+
+
+def batches_for(organisation: Organisation) -> QuerySet[ImportBatch]:
+    return ImportBatch.objects.filter(organisation=organisation).defer("upload").select_related("created_by")
+
+
+def area_ids_for_keys(keys: Sequence[str]) -> list[int]:
+    """'municipality:240' keys → area ids; an unknown key matches nothing (and so returns no values)."""
+    if not keys:
+        return []
+    condition = Q(pk__in=[])
+    for key in keys:
+        kind, _sep, code = key.partition(":")
+        condition |= Q(kind=kind, code=code)
+    return list(Area.objects.filter(condition).values_list("pk", flat=True)) or [-1]
