@@ -77,7 +77,7 @@ GENDERS = {
     "n": Gender.FEMALE,
 }
 # Statistics Finland and THL mark suppressed or unavailable values with these.
-SUPPRESSED_MARKS = {"", "..", ".", "-", "–", "x", "*"}
+SUPPRESSED_MARKS = {"", ".", "..", "...", "-", "–"}
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 
