@@ -271,8 +271,14 @@ class RejectedRow(models.Model):
 class Observation(models.Model):
     """One value: indicator × area × period × population group. Unique on that key."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="observations")
+    # This is the bulk fact table (tens of millions of rows). No single-column indexes: the unique key leads with
+    # the indicator and observation_area_indicator with the area, so they serve the foreign keys too. No database
+    # foreign-key triggers either: they cost more than the insert itself in bulk loads; the import resolves every
+    # id from the database before writing, and deletes go through the ORM, which applies CASCADE and PROTECT.
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations", db_index=False,
+                                  db_constraint=False)
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="observations", db_index=False,
+                             db_constraint=False)
     year = models.SmallIntegerField(_("year"))
     period = models.CharField(
         _("period"),
@@ -290,7 +296,8 @@ class Observation(models.Model):
     missing_reason = models.CharField(
         _("why missing"), max_length=20, choices=MissingReason.choices, blank=True, default=""
     )
-    batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                              db_index=False, db_constraint=False)
 
     class Meta:
         verbose_name = _("observation")

@@ -1,0 +1,160 @@
+"""Bulk import benchmark: the product's observation store against a raw-driver baseline, same rows, same run.
+
+    .venv/bin/python benchmarks/bench_import.py --database postgres   # PostgreSQL at 127.0.0.1:5432
+    .venv/bin/python benchmarks/bench_import.py --database sqlite
+
+Rows: the real municipal values 1990–2012 (212,343 values, THL Sotkanet, CC BY 4.0) replicated over 3 genders and
+4 age groups: 2,548,116 observations. Measured:
+- store, fresh: `ObservationStore` into an empty table (the path every import takes);
+- store, re-import: the same rows again (every row checked against the stored one, none changed);
+- baseline: psycopg COPY (PostgreSQL) or sqlite3 executemany INSERT (SQLite) of the same rows into the same
+  empty table, with the same indexes and constraints;
+- file pipeline: parse the real CSV, resolve areas and indicators, store (212,343 rows).
+The database is a throw-away one (`hyte_bench` / a temporary SQLite file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "hyte" / "indicators" / "data"
+GENDERS = ("total", "male", "female")
+AGES = ("", "0-17", "18-64", "65-")
+
+
+def setup(database: str) -> None:
+    os.environ.setdefault("SECRET_KEY", "benchmark-" + "x" * 60)
+    os.environ["DEBUG"] = "true"
+    os.environ["LOG_LEVEL"] = "WARNING"
+    if database == "postgres":
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS hyte_bench")
+            conn.execute("CREATE DATABASE hyte_bench")
+        os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/hyte_bench"
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "hyte.settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from hyte.regions.loader import load_areas
+
+    load_areas()
+
+
+def make_rows() -> list[tuple]:
+    import csv
+    import json
+
+    from hyte.indicators.catalogue import load_catalogue
+    from hyte.indicators.models import Indicator
+    from hyte.regions.models import Area
+
+    load_catalogue(entries=json.loads((DATA / "indicators-2016.json").read_text(encoding="utf-8")))
+    indicators = dict(Indicator.objects.filter(source="sotkanet").values_list("source_id", "id"))
+    areas = {str(s): i for s, i in Area.objects.exclude(sotkanet_id=None).values_list("sotkanet_id", "id")}
+    lines = gzip.decompress((DATA / "municipal-indicators-1990-2012.csv.gz").read_bytes()).decode().splitlines()
+    rows = []
+    for indicator, region, year, _gender, value, _absolute in csv.reader(lines[1:], delimiter=";"):
+        base = float(value)
+        for g, gender in enumerate(GENDERS):
+            for a, age in enumerate(AGES):
+                rows.append((indicators[indicator], areas[region], int(year), "", gender, age,
+                             base * (1 + 0.01 * g + 0.001 * a), None, None, None, "", None))
+    return rows
+
+
+def truncate() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("TRUNCATE indicators_observation CASCADE")
+            cursor.execute("CHECKPOINT")
+        else:
+            cursor.execute("DELETE FROM indicators_observationchange")
+            cursor.execute("DELETE FROM indicators_observation")
+
+
+def bench_store(rows: list[tuple]) -> float:
+    from django.db import transaction
+
+    from hyte.indicators.store import ObservationStore
+
+    started = time.perf_counter()
+    with transaction.atomic():
+        store = ObservationStore(None)
+        store.add_many(rows)
+        counts = store.finish()
+    elapsed = time.perf_counter() - started
+    print(f"    counts: {counts}")
+    return elapsed
+
+
+def bench_baseline(rows: list[tuple]) -> float:
+    from django.db import connection, transaction
+
+    from hyte.indicators.store import COLUMNS, TABLE
+
+    cols = ", ".join(COLUMNS)
+    truncate()  # the same table, indexes and constraints that the store writes to
+    raw = connection.connection
+    started = time.perf_counter()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with raw.cursor() as cursor, cursor.copy(f"COPY {TABLE} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            raw.executemany(f"INSERT INTO {TABLE} ({cols}) VALUES ({', '.join(['?'] * len(COLUMNS))})", rows)
+    return time.perf_counter() - started
+
+
+def bench_file_pipeline() -> tuple[int, float]:
+    from hyte.indicators.imports import create_batch, import_bytes
+    truncate()
+    data = gzip.decompress((DATA / "municipal-indicators-1990-2012.csv.gz").read_bytes())
+    started = time.perf_counter()
+    batch = import_bytes(batch=create_batch(actor=None, organisation=None, source="bench"), data=data, shared=True)
+    return batch.rows_created, time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    args = parser.parse_args()
+    setup(args.database)
+    rows = make_rows()
+    n = len(rows)
+    print(f"{args.database}: {n:,} observations")
+    # The baseline runs first, then the store into a truncated table: both start from the same state.
+    baseline = bench_baseline(rows)
+    label = "psycopg COPY" if args.database == "postgres" else "sqlite3 executemany"
+    print(f"  baseline ({label}): {baseline:6.2f} s  {n / baseline:>11,.0f} rows/s")
+    truncate()
+    fresh = bench_store(rows)
+    print(f"  store, fresh:     {fresh:6.2f} s  {n / fresh:>11,.0f} rows/s")
+    again = bench_store(rows)
+    print(f"  store, re-import: {again:6.2f} s  {n / again:>11,.0f} rows/s")
+    print(f"  store / baseline throughput: {baseline / fresh:.2f} (fresh), {baseline / again:.2f} (re-import)")
+    count, pipeline = bench_file_pipeline()
+    print(f"  file pipeline (parse + resolve + store, real CSV): {count:,} rows in {pipeline:.2f} s, "
+          f"{count / pipeline:,.0f} rows/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    sys.exit(main())
