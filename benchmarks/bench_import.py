@@ -7,7 +7,7 @@ Rows: the real municipal values 1990–2012 (212,343 values, THL Sotkanet, CC BY
 4 age groups: 2,548,116 observations. Measured:
 - store, fresh: `ObservationStore` into an empty table (the path every import takes);
 - store, re-import: the same rows again (every row checked against the stored one, none changed);
-- baseline: psycopg COPY (PostgreSQL) or sqlite3 executemany INSERT (SQLite) of the same rows into the same
+- baseline: psycopg binary COPY (PostgreSQL) or sqlite3 executemany INSERT (SQLite) of the same rows into the same
   empty table, with the same indexes and constraints;
 - file pipeline: parse the real CSV, resolve areas and indicators, store (212,343 rows).
 The database is a throw-away one (`hyte_bench` / a temporary SQLite file).
@@ -71,8 +71,22 @@ def make_rows() -> list[tuple]:
         base = float(value)
         for g, gender in enumerate(GENDERS):
             for a, age in enumerate(AGES):
-                rows.append((indicators[indicator], areas[region], int(year), "", gender, age,
-                             base * (1 + 0.01 * g + 0.001 * a), None, None, None, "", None))
+                rows.append(
+                    (
+                        indicators[indicator],
+                        areas[region],
+                        int(year),
+                        "",
+                        gender,
+                        age,
+                        base * (1 + 0.01 * g + 0.001 * a),
+                        None,
+                        None,
+                        None,
+                        "",
+                        None,
+                    )
+                )
     return rows
 
 
@@ -106,7 +120,7 @@ def bench_store(rows: list[tuple]) -> float:
 def bench_baseline(rows: list[tuple]) -> float:
     from django.db import connection, transaction
 
-    from hyte.indicators.store import COLUMNS, TABLE
+    from hyte.indicators.store import COLUMNS, PG_TYPES, TABLE
 
     cols = ", ".join(COLUMNS)
     truncate()  # the same table, indexes and constraints that the store writes to
@@ -114,7 +128,8 @@ def bench_baseline(rows: list[tuple]) -> float:
     started = time.perf_counter()
     with transaction.atomic():
         if connection.vendor == "postgresql":
-            with raw.cursor() as cursor, cursor.copy(f"COPY {TABLE} ({cols}) FROM STDIN") as copy:
+            with raw.cursor() as cursor, cursor.copy(f"COPY {TABLE} ({cols}) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(PG_TYPES)
                 for row in rows:
                     copy.write_row(row)
         else:
@@ -124,6 +139,7 @@ def bench_baseline(rows: list[tuple]) -> float:
 
 def bench_file_pipeline() -> tuple[int, float]:
     from hyte.indicators.imports import create_batch, import_bytes
+
     truncate()
     data = gzip.decompress((DATA / "municipal-indicators-1990-2012.csv.gz").read_bytes())
     started = time.perf_counter()
@@ -141,7 +157,7 @@ def main() -> int:
     print(f"{args.database}: {n:,} observations")
     # The baseline runs first, then the store into a truncated table: both start from the same state.
     baseline = bench_baseline(rows)
-    label = "psycopg COPY" if args.database == "postgres" else "sqlite3 executemany"
+    label = "psycopg binary COPY" if args.database == "postgres" else "sqlite3 executemany"
     print(f"  baseline ({label}): {baseline:6.2f} s  {n / baseline:>11,.0f} rows/s")
     truncate()
     fresh = bench_store(rows)
@@ -150,8 +166,10 @@ def main() -> int:
     print(f"  store, re-import: {again:6.2f} s  {n / again:>11,.0f} rows/s")
     print(f"  store / baseline throughput: {baseline / fresh:.2f} (fresh), {baseline / again:.2f} (re-import)")
     count, pipeline = bench_file_pipeline()
-    print(f"  file pipeline (parse + resolve + store, real CSV): {count:,} rows in {pipeline:.2f} s, "
-          f"{count / pipeline:,.0f} rows/s")
+    print(
+        f"  file pipeline (parse + resolve + store, real CSV): {count:,} rows in {pipeline:.2f} s, "
+        f"{count / pipeline:,.0f} rows/s"
+    )
     return 0
 
 

@@ -271,14 +271,17 @@ class RejectedRow(models.Model):
 class Observation(models.Model):
     """One value: indicator × area × period × population group. Unique on that key."""
 
-    # This is the bulk fact table (tens of millions of rows). No single-column indexes: the unique key leads with
-    # the indicator and observation_area_indicator with the area, so they serve the foreign keys too. No database
-    # foreign-key triggers either: they cost more than the insert itself in bulk loads; the import resolves every
-    # id from the database before writing, and deletes go through the ORM, which applies CASCADE and PROTECT.
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations", db_index=False,
-                                  db_constraint=False)
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="observations", db_index=False,
-                             db_constraint=False)
+    # This is the bulk fact table (tens of millions of rows), so it carries one index besides the primary key: the
+    # unique key, which leads with the indicator and then the area, as every read does (an indicator's values by
+    # area and year). No database foreign-key triggers either: they cost more than the insert itself in bulk
+    # loads; the import resolves every id from the database before writing, and deletes go through the ORM, which
+    # applies CASCADE and PROTECT.
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="observations", db_index=False, db_constraint=False
+    )
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="observations", db_index=False, db_constraint=False
+    )
     year = models.SmallIntegerField(_("year"))
     period = models.CharField(
         _("period"),
@@ -296,8 +299,15 @@ class Observation(models.Model):
     missing_reason = models.CharField(
         _("why missing"), max_length=20, choices=MissingReason.choices, blank=True, default=""
     )
-    batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-                              db_index=False, db_constraint=False)
+    batch = models.ForeignKey(
+        ImportBatch,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
+    )
 
     class Meta:
         verbose_name = _("observation")
@@ -308,7 +318,6 @@ class Observation(models.Model):
                 name="observation_unique_key",
             ),
         ]
-        indexes = [models.Index(fields=["area", "indicator"], name="observation_area_indicator")]
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.area_id}/{self.year}{self.period}/{self.gender}/{self.age_group}"
