@@ -14,6 +14,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from hyte.accounts.models import ApiToken, Membership
 from hyte.accounts.services import create_api_token
+from hyte.indicators.imports import create_batch, import_bytes
+from hyte.indicators.parsing import Mapping
+from hyte.situation.models import Alert
+from hyte.situation.rules import create_rule
 
 PERSONAS = ["anonymous", "outsider", "reader", "editor", "coordinator", "admin", "county"]
 LOGIN = "login"  # a redirect to the login page
@@ -167,6 +171,21 @@ CASES = [
     Case("import-list", "/o/kemi/imports/", method="post", data={"file": "UPLOAD"}, expect=kemi(EDITORS_OF_KEMI)),
     Case("import-map", "/o/kemi/imports/{batch}/columns/", expect=kemi(COORDINATORS_OF_KEMI)),
     Case("import-detail", "/o/kemi/imports/{batch}/", expect=kemi(COORDINATORS_OF_KEMI)),
+    Case("situation", "/o/kemi/situation/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case("situation-export", "/o/kemi/situation/export.csv", expect=kemi(MEMBERS_OF_KEMI)),
+    Case("situation-indicator", "/o/kemi/situation/indicators/{shared}/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case("situation-indicator", "/o/kemi/situation/indicators/{own}/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case("rule-list", "/o/kemi/rules/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case(
+        "rule-list",
+        "/o/kemi/rules/",
+        method="post",
+        data={"indicator": "{own}", "condition": "above", "threshold": "50", "years": "3", "measure": "x"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case("rule-deactivate", "/o/kemi/rules/{rule}/deactivate/", method="post", expect=kemi(EDITORS_OF_KEMI)),
+    Case("alert-dismiss", "/o/kemi/alerts/{alert}/dismiss/", method="post", expect=kemi(EDITORS_OF_KEMI)),
+    Case("api:situation", "/api/v1/organisations/kemi/situation", expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 401}),
     Case("api:list_indicators", "/api/v1/indicators", expect=everyone(200)),
     Case("api:get_indicator", "/api/v1/indicators/{shared}", expect=everyone(200)),
     Case("api:get_indicator", "/api/v1/indicators/{own}", expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 404}),
@@ -213,6 +232,15 @@ def test_the_matrix_covers_every_named_url():
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method}-{c.name}-{c.path}")
 def test_permission_matrix(world, case: Case, persona: str):
     _token, _raw = create_api_token(actor=world.users["admin"], name="matrix")
+    import_bytes(
+        batch=create_batch(actor=None, organisation=world.kemi, source="test"),
+        data=b"kunta;vuosi;arvo\n240;2024;61\n",
+        mapping=Mapping(area=0, year=1, value=2, indicator_fixed="KH1"),
+    )
+    rule = create_rule(
+        actor=None, organisation=world.kemi, indicator=world.own_indicator, condition="above", threshold=50, measure="x"
+    )
+    alert = Alert.objects.get(rule=rule)
     values = {
         "admin_token": ApiToken.objects.get(user=world.users["admin"]).pk,
         "kemi_id": world.kemi.pk,
@@ -222,6 +250,8 @@ def test_permission_matrix(world, case: Case, persona: str):
         "own": world.own_indicator.pk,
         "set": world.indicator_set.pk,
         "batch": world.batch.pk,
+        "rule": rule.pk,
+        "alert": alert.pk,
     }
     path = case.path.format(**values)
     data = {key: str(value).format(**values) for key, value in case.data.items()}

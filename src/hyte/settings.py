@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "hyte.regions",
     "hyte.accounts",
     "hyte.indicators",
+    "hyte.situation",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("hyte.audit.urls")),
     path("", include("hyte.regions.urls")),
     path("", include("hyte.indicators.urls")),
+    path("", include("hyte.situation.urls")),
 ]

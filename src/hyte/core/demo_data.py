@@ -50,4 +50,39 @@ def load_demo_indicators(*, on_step: Callable[[str], None] | None = None) -> Dem
             on_step(name)
         batch = create_batch(actor=None, organisation=None, source="demo", filename=name)
         result.batches.append(import_bytes(batch=batch, data=data, mapping=mapping, shared=True))
+    _demo_sets_and_rules()
     return result
+
+
+DEMO_SET = "Hyvinvointikertomuksen ydinindikaattorit (demo)"
+
+
+def _demo_sets_and_rules() -> None:
+    """A national set of the indicators with municipal data, and one rule for Kemi."""
+    from hyte.accounts.models import Organisation
+    from hyte.indicators import services as indicator_services
+    from hyte.indicators.models import Indicator, IndicatorSet
+    from hyte.situation.models import Rule
+    from hyte.situation.rules import create_rule
+
+    indicator_set = IndicatorSet.objects.filter(name=DEMO_SET, organisation=None).first()
+    if indicator_set is None:
+        indicator_set = indicator_services.create_indicator_set(actor=None, organisation=None, name=DEMO_SET)
+        with_data = (
+            Indicator.objects.filter(source="sotkanet", observations__area__kind="municipality")
+            .distinct()
+            .order_by("title_fi")
+        )
+        for indicator in with_data:
+            indicator_services.add_to_set(actor=None, indicator_set=indicator_set, indicator=indicator)
+    kemi = Organisation.objects.filter(slug="kemi").first()
+    unemployment = Indicator.objects.filter(source="sotkanet", source_id="181").first()
+    if kemi is not None and unemployment is not None and not Rule.objects.filter(organisation=kemi).exists():
+        create_rule(
+            actor=None,
+            organisation=kemi,
+            indicator=unemployment,
+            condition="above",
+            threshold=15.0,
+            measure="Työllisyyspalveluiden ja nuorten työpajatoiminnan vahvistaminen",
+        )

@@ -222,6 +222,9 @@ def import_parsed(
                 )
             counts = store.finish()
             RejectedRow.objects.bulk_create(rejected, batch_size=5000)
+            from hyte.situation.rules import evaluate_for_indicators
+
+            evaluate_for_indicators(store.indicator_ids)
             batch.rows_read = read
             batch.rows_created = counts.created
             batch.rows_updated = counts.updated

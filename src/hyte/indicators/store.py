@@ -78,6 +78,11 @@ class ObservationStore:
         self._vendor = connection.vendor
         self._stage_ready = False
 
+    @property
+    def indicator_ids(self) -> list[int]:
+        """The indicators this store has written values of."""
+        return list(self._known_fresh)
+
     def add(self, row: Row) -> None:
         self._buffer.append(row)
         if len(self._buffer) >= self.chunk_size:

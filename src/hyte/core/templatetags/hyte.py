@@ -27,6 +27,19 @@ def number(value: Any, decimals: int = 1) -> str:
 
 
 @register.filter
+def signed(value: Any, decimals: int = 1) -> str:
+    """A change with its sign: +1,2 / −0,4 / ±0."""
+    if value is None:
+        return "–"
+    text = floatformat(abs(value), f"{int(decimals)}g")
+    if value > 0:
+        return f"+{text}"
+    if value < 0:
+        return f"−{text}"
+    return f"±{text}"
+
+
+@register.filter
 def change(values: Any) -> str:
     """An audit change: [old, new] shown as 'old → new', anything else as it is."""
     if isinstance(values, list) and len(values) == 2:

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hyte.situation.models import RuleCondition
+
+
+class RuleForm(forms.Form):
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=None)
+    condition = forms.ChoiceField(label=_("Condition"), choices=RuleCondition.choices)
+    threshold = forms.FloatField(label=_("Threshold"), required=False)
+    years = forms.IntegerField(label=_("Years in a row"), min_value=2, max_value=20, initial=3)
+    measure = forms.CharField(label=_("Proposed measure"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+    def __init__(self, *args: Any, indicators: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = (
+            indicators.filter(observations__isnull=False).distinct().order_by("title_fi")
+        )

@@ -1,0 +1,316 @@
+"""The situation picture: each indicator's latest value, changes, trend, comparisons and gender breakdown for
+one area, built with a fixed number of queries however many indicators there are."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Max
+
+from hyte.indicators.models import AgeGroup, Indicator, Observation
+from hyte.regions.models import Area, AreaKind
+from hyte.situation import stats
+from hyte.situation.summaries import summary_sentence
+
+POPULATION_INDICATOR = "127"  # Sotkanet: population 31.12.
+SIZE_CLASSES = (5_000, 10_000, 20_000, 50_000, 100_000)
+COMPARATORS = ("region", "county", "country", "similar")
+
+
+@dataclass
+class Point:
+    year: int
+    value: float | None
+    count: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+
+
+@dataclass
+class ComparisonCell:
+    key: str
+    label: str
+    benchmark: float | None
+    year: int | None
+    result: stats.Comparison
+    area_count: int = 0  # for "similar": how many municipalities the median is of
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    latest: Point | None
+    interval: tuple[float, float] | None
+    previous: Point | None
+    five_years_before: Point | None
+    trend: stats.Trend
+    comparisons: list[ComparisonCell]
+    genders: dict[str, float | None]
+    series: list[Point]
+    summary: str = ""
+
+    @property
+    def change_previous(self) -> float | None:
+        return _change(self.latest, self.previous)
+
+    @property
+    def change_five_years(self) -> float | None:
+        return _change(self.latest, self.five_years_before)
+
+
+def _change(latest: Point | None, earlier: Point | None) -> float | None:
+    if latest is None or earlier is None or latest.value is None or earlier.value is None:
+        return None
+    return latest.value - earlier.value
+
+
+@dataclass
+class Group:
+    age_group: str
+    label: str
+    rows: list[IndicatorRow] = field(default_factory=list)
+
+
+@dataclass
+class SituationPicture:
+    area: Area
+    comparator_areas: dict[str, Area | None]
+    similar_areas: list[Area]
+    size_class: str
+    groups: list[Group]
+
+    @property
+    def rows(self) -> list[IndicatorRow]:
+        return [row for group in self.groups for row in group.rows]
+
+
+def size_class_of(population: float | None) -> int | None:
+    if population is None:
+        return None
+    return sum(1 for limit in SIZE_CLASSES if population >= limit)
+
+
+def size_class_label(index: int | None) -> str:
+    if index is None:
+        return ""
+    bounds = (0, *SIZE_CLASSES)
+    if index >= len(SIZE_CLASSES):
+        return f"{SIZE_CLASSES[-1]:,}+".replace(",", " ")
+    return f"{bounds[index]:,}–{bounds[index + 1] - 1:,}".replace(",", " ")
+
+
+def similar_municipalities(area: Area) -> tuple[list[Area], str]:
+    """Current municipalities of the same municipality group and population size class (two queries)."""
+    if area.kind != AreaKind.MUNICIPALITY or not area.municipality_group:
+        return [], ""
+    population = Observation.objects.filter(
+        indicator__source="sotkanet",
+        indicator__source_id=POPULATION_INDICATOR,
+        indicator__organisation=None,
+        area__kind=AreaKind.MUNICIPALITY,
+        gender="total",
+        age_group="",
+        period="",
+    )
+    latest = population.aggregate(year=Max("year"))["year"]
+    if latest is None:
+        return [], ""
+    sizes = dict(population.filter(year=latest).values_list("area_id", "value"))
+    own_class = size_class_of(sizes.get(area.pk))
+    if own_class is None:
+        return [], ""
+    candidates = Area.objects.filter(
+        kind=AreaKind.MUNICIPALITY, municipality_group=area.municipality_group, valid_until__isnull=True
+    ).exclude(pk=area.pk)
+    return [a for a in candidates if size_class_of(sizes.get(a.pk)) == own_class], size_class_label(own_class)
+
+
+def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
+    comparator_areas: dict[str, Area | None] = {
+        "region": area.region if area.kind == AreaKind.MUNICIPALITY else None,
+        "county": area.county if area.kind == AreaKind.MUNICIPALITY else None,
+        "country": Area.objects.filter(kind=AreaKind.COUNTRY).first() if area.kind != AreaKind.COUNTRY else None,
+    }
+    similar, size_label = similar_municipalities(area)
+    indicator_ids = [i.pk for i in indicators]
+    own_ids = [area.pk] + [a.pk for a in comparator_areas.values() if a is not None]
+
+    # 1. Every value of these indicators for the area and its comparators (one query).
+    values: dict[tuple[int, int, str], list[Point]] = defaultdict(list)
+    for indicator_id, area_id, gender, year, value, count, low, high in (
+        Observation.objects.filter(indicator_id__in=indicator_ids, area_id__in=own_ids, age_group="", period="")
+        .order_by("year")
+        .values_list("indicator_id", "area_id", "gender", "year", "value", "absolute_value", "ci_low", "ci_high")
+    ):
+        values[(indicator_id, area_id, gender)].append(Point(year, value, count, low, high))
+
+    # 2. The similar municipalities' values in the years the area has values for (one query).
+    latest_years = {
+        i: next((p.year for p in reversed(values.get((i, area.pk, "total"), [])) if p.value is not None), None)
+        for i in indicator_ids
+    }
+    similar_values: dict[tuple[int, int], list[float]] = defaultdict(list)
+    wanted_years = {y for y in latest_years.values() if y is not None}
+    if similar and wanted_years:
+        for indicator_id, year, value in Observation.objects.filter(
+            indicator_id__in=indicator_ids,
+            area_id__in=[a.pk for a in similar],
+            gender="total",
+            age_group="",
+            period="",
+            year__in=wanted_years,
+            value__isnull=False,
+        ).values_list("indicator_id", "year", "value"):
+            if latest_years.get(indicator_id) == year:
+                similar_values[(indicator_id, year)].append(value)
+
+    rows = [
+        _row(indicator, area, comparator_areas, values, similar_values, similar_count=len(similar))
+        for indicator in indicators
+    ]
+    return SituationPicture(
+        area=area,
+        comparator_areas=comparator_areas,
+        similar_areas=similar,
+        size_class=size_label,
+        groups=_grouped(rows),
+    )
+
+
+def _row(
+    indicator: Indicator,
+    area: Area,
+    comparator_areas: dict[str, Area | None],
+    values: dict[tuple[int, int, str], list[Point]],
+    similar_values: dict[tuple[int, int], list[float]],
+    *,
+    similar_count: int,
+) -> IndicatorRow:
+    series = values.get((indicator.pk, area.pk, "total"), [])
+    known = [p for p in series if p.value is not None]
+    latest = known[-1] if known else None
+    previous = known[-2] if len(known) > 1 else None
+    five_before = next((p for p in known if latest and p.year == latest.year - 5), None)
+    interval = (
+        stats.value_interval(
+            value=latest.value,
+            count=latest.count,
+            value_type=indicator.value_type,
+            ci_low=latest.ci_low,
+            ci_high=latest.ci_high,
+        )
+        if latest
+        else None
+    )
+    comparisons = []
+    for key in ("region", "county", "country"):
+        comparator = comparator_areas.get(key)
+        if comparator is None:
+            continue
+        benchmark = next(
+            (
+                p
+                for p in values.get((indicator.pk, comparator.pk, "total"), [])
+                if latest and p.year == latest.year and p.value is not None
+            ),
+            None,
+        )
+        comparisons.append(
+            ComparisonCell(
+                key=key,
+                label=comparator.name,
+                benchmark=benchmark.value if benchmark else None,
+                year=latest.year if latest else None,
+                result=stats.compare(
+                    value=latest.value if latest else None,
+                    interval=interval,
+                    benchmark=benchmark.value if benchmark else None,
+                    polarity=indicator.polarity,
+                ),
+            )
+        )
+    if similar_count:
+        peer_values = similar_values.get((indicator.pk, latest.year), []) if latest else []
+        median = statistics.median(peer_values) if peer_values else None
+        comparisons.append(
+            ComparisonCell(
+                key="similar",
+                label="",
+                benchmark=median,
+                year=latest.year if latest else None,
+                result=stats.compare(
+                    value=latest.value if latest else None,
+                    interval=interval,
+                    benchmark=median,
+                    polarity=indicator.polarity,
+                ),
+                area_count=len(peer_values),
+            )
+        )
+    genders: dict[str, float | None] = {}
+    if latest is not None:
+        for gender in ("male", "female"):
+            point = next((p for p in values.get((indicator.pk, area.pk, gender), []) if p.year == latest.year), None)
+            if point is not None:
+                genders[gender] = point.value
+    row = IndicatorRow(
+        indicator=indicator,
+        latest=latest,
+        interval=interval,
+        previous=previous,
+        five_years_before=five_before,
+        trend=stats.trend([(p.year, p.value) for p in known], indicator.polarity),
+        comparisons=comparisons,
+        genders=genders,
+        series=series,
+    )
+    row.summary = summary_sentence(row, area)
+    return row
+
+
+_AGE_ORDER = [AgeGroup.CHILDREN, AgeGroup.WORKING_AGE, AgeGroup.OLDER, AgeGroup.ALL]
+
+
+def _grouped(rows: list[IndicatorRow]) -> list[Group]:
+    groups = {age: Group(age_group=age, label=str(AgeGroup(age).label)) for age in _AGE_ORDER}
+    for row in rows:
+        groups[row.indicator.age_group or AgeGroup.ALL].rows.append(row)
+    for group in groups.values():
+        group.rows.sort(key=lambda r: (r.indicator.theme or "~", r.indicator.title))
+    return [g for g in groups.values() if g.rows]
+
+
+def picture_as_records(picture: SituationPicture) -> list[dict[str, Any]]:
+    """Flat records for the CSV/XLSX exports and the API."""
+    records = []
+    for group in picture.groups:
+        for row in group.rows:
+            record: dict[str, Any] = {
+                "age_group": group.age_group,
+                "indicator_id": row.indicator.pk,
+                "source_id": row.indicator.source_id,
+                "indicator": row.indicator.title,
+                "polarity": row.indicator.polarity,
+                "year": row.latest.year if row.latest else None,
+                "value": row.latest.value if row.latest else None,
+                "ci_low": row.interval[0] if row.interval else None,
+                "ci_high": row.interval[1] if row.interval else None,
+                "change_previous": row.change_previous,
+                "change_5_years": row.change_five_years,
+                "trend": row.trend.judgement,
+                "trend_points": row.trend.points,
+                "male": row.genders.get("male"),
+                "female": row.genders.get("female"),
+                "summary": row.summary,
+                "source": row.indicator.attribution,
+            }
+            for cell in row.comparisons:
+                record[f"{cell.key}_value"] = cell.benchmark
+                record[f"{cell.key}_judgement"] = cell.result.judgement
+                record[f"{cell.key}_significance_tested"] = cell.result.significance_tested
+            records.append(record)
+    return records
