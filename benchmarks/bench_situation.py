@@ -1,0 +1,158 @@
+"""Situation picture benchmark: server time of the page for 60 indicators on PostgreSQL with 10M+ observations.
+
+    .venv/bin/python benchmarks/bench_situation.py            # PostgreSQL at 127.0.0.1:5432, database hyte_bench_sp
+
+Data: Finland's real areas (308 municipalities, 19 regions, 23 counties, the country), the real Sotkanet catalogue,
+and synthetic values: 70 indicators × 351 areas × 30 years × 3 genders × 5 age groups = 11,057,000 observations,
+written with the product's own bulk store. The page is requested 30 times through Django's test client as a
+signed-in coordinator of Kemi; the median and the 95th percentile of the server time and the number of SQL
+queries are printed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INDICATORS = 70
+YEARS = range(1993, 2023)
+GENDERS = ("total", "male", "female")
+AGES = ("", "0-17", "18-64", "65-74", "75-")
+
+
+def setup() -> None:
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS hyte_bench_sp")
+        conn.execute("CREATE DATABASE hyte_bench_sp")
+    os.environ.update(
+        {
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/hyte_bench_sp",
+            "DEBUG": "true",
+            "LOG_LEVEL": "WARNING",
+            "ALLOWED_HOSTS": "testserver",
+            "DJANGO_SETTINGS_MODULE": "hyte.settings",
+        }
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def load() -> list[int]:
+    import json
+
+    from django.db import transaction
+
+    from hyte.indicators.catalogue import load_catalogue
+    from hyte.indicators.models import Indicator
+    from hyte.indicators.store import ObservationStore
+    from hyte.regions.loader import load_areas
+    from hyte.regions.models import Area
+
+    load_areas()
+    catalogue = json.loads((ROOT / "src/hyte/indicators/data/indicators-2016.json").read_text(encoding="utf-8"))
+    load_catalogue(entries=catalogue)
+    ids = [127, *[int(e["id"]) for e in catalogue if int(e["id"]) != 127][: INDICATORS - 1]]
+    indicators = list(Indicator.objects.filter(source="sotkanet", source_id__in=[str(i) for i in ids]))
+    areas = list(Area.objects.filter(valid_until__isnull=True))
+    rng = random.Random(612)
+    started = time.perf_counter()
+    count = 0
+    with transaction.atomic():
+        store = ObservationStore(None, chunk_size=200_000)
+        for indicator in indicators:
+            population = indicator.source_id == "127"
+            for area in areas:
+                base = rng.uniform(5_000, 60_000) if population else rng.uniform(5, 60)
+                for year in YEARS:
+                    value = base * (1 + 0.01 * (year - 2000)) + rng.uniform(-1, 1)
+                    for gender in GENDERS:
+                        for age in AGES:
+                            store.add(
+                                (
+                                    indicator.pk,
+                                    area.pk,
+                                    year,
+                                    "",
+                                    gender,
+                                    age,
+                                    value,
+                                    round(value * 3),
+                                    None,
+                                    None,
+                                    "",
+                                    None,
+                                )
+                            )
+                            count += 1
+        store.finish()
+    print(f"loaded {count:,} observations in {time.perf_counter() - started:.0f} s")
+    return [i.pk for i in indicators if i.source_id != "127"][:60]
+
+
+def measure(indicator_ids: list[int]) -> None:
+    from django.contrib.auth import get_user_model
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from hyte.accounts import services
+    from hyte.accounts.models import OrganisationKind
+    from hyte.indicators import services as indicator_services
+    from hyte.indicators.models import Indicator
+    from hyte.regions.models import Area
+
+    kemi = services.create_organisation(
+        actor=None,
+        name="Kemi",
+        kind=OrganisationKind.MUNICIPALITY,
+        slug="kemi",
+        area=Area.objects.get(kind="municipality", code="240"),
+    )
+    user = get_user_model().objects.create_user("bench", password="x" * 12)
+    services.add_member(actor=None, organisation=kemi, user=user, role="coordinator")
+    indicator_set = indicator_services.create_indicator_set(actor=None, organisation=kemi, name="60")
+    for indicator in Indicator.objects.filter(pk__in=indicator_ids):
+        indicator_services.add_to_set(actor=None, indicator_set=indicator_set, indicator=indicator)
+    client = Client()
+    client.force_login(user)
+    url = f"/o/kemi/situation/?set={indicator_set.pk}"
+    assert client.get(url).status_code == 200  # warm the caches once
+    times = []
+    for _ in range(30):
+        reset_queries()
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    times.sort()
+    print(
+        f"situation picture of {len(indicator_ids)} indicators: median {statistics.median(times):.0f} ms, "
+        f"p95 {times[int(len(times) * 0.95) - 1]:.0f} ms, {len(queries)} SQL queries per page"
+    )
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT / "src"))
+    setup()
+    indicator_ids = load()
+    from hyte.indicators.models import Observation
+
+    print(f"observations in the database: {Observation.objects.count():,}")
+    measure(indicator_ids)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
