@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from hyte.accounts.models import DraftSharing, Membership, Organisation
@@ -90,6 +91,12 @@ def permissions_for(user: Any) -> Permissions:
             with contextlib.suppress(AttributeError):
                 user._hyte_permissions = cached
     return cached
+
+
+def require(actor: Any, perm: Perm, organisation: Organisation) -> None:
+    """For services: raise PermissionDenied unless `actor` has `perm`; `actor=None` is the system itself."""
+    if actor is not None and not permissions_for(actor).has(perm, organisation):
+        raise PermissionDenied
 
 
 def get_organisation_for(user: Any, slug: str, perm: Perm) -> Organisation:

@@ -22,7 +22,7 @@ from hyte.accounts.models import (
     OrganisationKind,
     hash_token,
 )
-from hyte.accounts.permissions import permissions_for
+from hyte.accounts.permissions import require
 from hyte.accounts.roles import Perm, Role
 from hyte.audit.services import diff, record, snapshot
 from hyte.core import clock
@@ -34,13 +34,6 @@ _AREA_KIND_FOR = {
     OrganisationKind.MUNICIPALITY: AreaKind.MUNICIPALITY,
     OrganisationKind.COUNTY: AreaKind.COUNTY,
 }
-
-
-def _require(actor: AbstractBaseUser | None, perm: Perm, organisation: Organisation) -> None:
-    if actor is None:
-        return
-    if not permissions_for(actor).has(perm, organisation):
-        raise PermissionDenied
 
 
 def _unique_slug(name: str) -> str:
@@ -89,7 +82,7 @@ def create_organisation(
 def add_member(
     *, actor: AbstractBaseUser | None, organisation: Organisation, user: AbstractBaseUser, role: str
 ) -> Membership:
-    _require(actor, Perm.MANAGE_MEMBERS, organisation)
+    require(actor, Perm.MANAGE_MEMBERS, organisation)
     if Membership.objects.filter(organisation=organisation, user=user).exists():
         raise ValidationError(_("%(user)s is already a member.") % {"user": user.get_username()})
     membership = Membership.objects.create(organisation=organisation, user=user, role=Role(role))
@@ -114,7 +107,7 @@ def invite_member(
     last_name: str = "",
 ) -> tuple[Membership, str | None]:
     """Add a person by e-mail; a new account gets a one-time password that the admin hands over."""
-    _require(actor, Perm.MANAGE_MEMBERS, organisation)
+    require(actor, Perm.MANAGE_MEMBERS, organisation)
     email = User.objects.normalize_email(email.strip()).lower()
     user = User.objects.filter(email__iexact=email).first()
     temporary_password = None
@@ -147,7 +140,7 @@ def _admins_left_after(membership: Membership) -> int:
 
 @transaction.atomic
 def change_role(*, actor: AbstractBaseUser | None, membership: Membership, role: str) -> Membership:
-    _require(actor, Perm.MANAGE_MEMBERS, membership.organisation)
+    require(actor, Perm.MANAGE_MEMBERS, membership.organisation)
     new_role = Role(role)
     if membership.role == Role.ADMIN and new_role != Role.ADMIN and _admins_left_after(membership) == 0:
         raise ValidationError(_("The organisation must keep at least one admin."))
@@ -166,7 +159,7 @@ def change_role(*, actor: AbstractBaseUser | None, membership: Membership, role:
 
 @transaction.atomic
 def remove_member(*, actor: AbstractBaseUser | None, membership: Membership) -> None:
-    _require(actor, Perm.MANAGE_MEMBERS, membership.organisation)
+    require(actor, Perm.MANAGE_MEMBERS, membership.organisation)
     if membership.role == Role.ADMIN and _admins_left_after(membership) == 0:
         raise ValidationError(_("The organisation must keep at least one admin."))
     record(
@@ -193,7 +186,7 @@ def county_organisations_for(organisation: Organisation) -> list[Organisation]:
 def share_drafts(
     *, actor: AbstractBaseUser | None, organisation: Organisation, with_organisation: Organisation
 ) -> DraftSharing:
-    _require(actor, Perm.MANAGE_SETTINGS, organisation)
+    require(actor, Perm.MANAGE_SETTINGS, organisation)
     if with_organisation not in county_organisations_for(organisation):
         raise ValidationError(_("Drafts can be shared only with the county the municipality belongs to."))
     sharing, created = DraftSharing.objects.get_or_create(organisation=organisation, shared_with=with_organisation)
@@ -212,7 +205,7 @@ def share_drafts(
 def unshare_drafts(
     *, actor: AbstractBaseUser | None, organisation: Organisation, with_organisation: Organisation
 ) -> None:
-    _require(actor, Perm.MANAGE_SETTINGS, organisation)
+    require(actor, Perm.MANAGE_SETTINGS, organisation)
     deleted, _rows = DraftSharing.objects.filter(organisation=organisation, shared_with=with_organisation).delete()
     if deleted:
         record(

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Organisation
-from hyte.accounts.permissions import permissions_for
+from hyte.accounts.permissions import permissions_for, require
 from hyte.accounts.roles import Perm
 from hyte.audit.services import record
 from hyte.indicators.imports import create_batch, mapping_to_parameters
@@ -36,8 +36,8 @@ def _require_set_editor(actor: Any, indicator_set: IndicatorSet) -> None:
     if indicator_set.organisation_id is None:
         if not actor.is_staff:
             raise PermissionDenied
-    elif not permissions_for(actor).has(Perm.EDIT_ALL, indicator_set.organisation):
-        raise PermissionDenied
+    else:
+        require(actor, Perm.EDIT_ALL, indicator_set.organisation)
 
 
 @transaction.atomic
@@ -53,8 +53,7 @@ def create_own_indicator(
     source: str = IndicatorSource.OWN,
 ) -> Indicator:
     """An organisation's own indicator (its survey, its own register), visible to its members."""
-    if actor is not None and not permissions_for(actor).has(Perm.EDIT_ALL, organisation):
-        raise PermissionDenied
+    require(actor, Perm.EDIT_ALL, organisation)
     title_fi = " ".join(title_fi.split())
     if not title_fi:
         raise ValidationError(_("Give the indicator a title."))

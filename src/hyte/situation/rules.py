@@ -6,23 +6,18 @@ import itertools
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Organisation
-from hyte.accounts.permissions import permissions_for
+from hyte.accounts.permissions import require
 from hyte.accounts.roles import Perm
 from hyte.audit.services import record
 from hyte.core import clock
 from hyte.indicators.models import Indicator, Observation
 from hyte.situation import stats
 from hyte.situation.models import Alert, AlertStatus, Rule, RuleCondition
-
-
-def _require(actor: Any, organisation: Organisation) -> None:
-    if actor is not None and not permissions_for(actor).has(Perm.EDIT_ALL, organisation):
-        raise PermissionDenied
 
 
 @transaction.atomic
@@ -36,7 +31,7 @@ def create_rule(
     threshold: float | None = None,
     years: int = 3,
 ) -> Rule:
-    _require(actor, organisation)
+    require(actor, Perm.EDIT_ALL, organisation)
     condition = RuleCondition(condition)
     if condition in (RuleCondition.ABOVE, RuleCondition.BELOW) and threshold is None:
         raise ValidationError(_("This condition needs a threshold."))
@@ -71,7 +66,7 @@ def create_rule(
 
 @transaction.atomic
 def deactivate_rule(*, actor: Any, rule: Rule) -> None:
-    _require(actor, rule.organisation)
+    require(actor, Perm.EDIT_ALL, rule.organisation)
     rule.is_active = False
     rule.save(update_fields=["is_active"])
     record(actor=actor, action="rule.deactivate", obj=rule, organisation=rule.organisation)
@@ -79,7 +74,7 @@ def deactivate_rule(*, actor: Any, rule: Rule) -> None:
 
 @transaction.atomic
 def dismiss_alert(*, actor: Any, alert: Alert) -> None:
-    _require(actor, alert.rule.organisation)
+    require(actor, Perm.EDIT_ALL, alert.rule.organisation)
     alert.status = AlertStatus.DISMISSED
     alert.save(update_fields=["status"])
     record(actor=actor, action="alert.dismiss", obj=alert, organisation=alert.rule.organisation)
