@@ -309,15 +309,14 @@ class Observation(models.Model):
         db_constraint=False,
     )
 
+    # The observation key is the primary key: one index, no surrogate id to generate for every imported row.
+    # Years last: every read asks for one population group's series (total, all ages), so the group columns come
+    # before the year and a series is one tight range of the index.
+    pk = models.CompositePrimaryKey("indicator", "area", "gender", "age_group", "period", "year")
+
     class Meta:
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "area", "year", "period", "gender", "age_group"],
-                name="observation_unique_key",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.area_id}/{self.year}{self.period}/{self.gender}/{self.age_group}"
@@ -327,7 +326,12 @@ class ObservationChange(models.Model):
     """What a re-import changed: old and new value of an existing observation (the first 10,000 per batch)."""
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes")
-    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
+    year = models.SmallIntegerField()
+    period = models.CharField(max_length=16, blank=True, default="")
+    gender = models.CharField(max_length=6, choices=Gender.choices)
+    age_group = models.CharField(max_length=20, blank=True, default="")
     old_value = models.FloatField(null=True)
     new_value = models.FloatField(null=True)
     old_absolute_value = models.FloatField(null=True)
@@ -337,4 +341,4 @@ class ObservationChange(models.Model):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return f"{self.observation_id}: {self.old_value} → {self.new_value}"
+        return f"{self.indicator_id}/{self.area_id}/{self.year}: {self.old_value} → {self.new_value}"

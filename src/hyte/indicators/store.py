@@ -20,6 +20,7 @@ TABLE = "indicators_observation"
 CHANGES_TABLE = "indicators_observationchange"
 STAGE = "hyte_import_stage"
 KEY = ("indicator_id", "area_id", "year", "period", "gender", "age_group")
+# The conflict target is the primary key, whose column order differs; ON CONFLICT matches it as a set.
 VALUES = ("value", "absolute_value", "ci_low", "ci_high", "missing_reason")
 COLUMNS = (*KEY, *VALUES, "batch_id")
 # PostgreSQL types of COLUMNS, for binary COPY (about twice as fast as text on the client side).
@@ -44,6 +45,7 @@ Row = tuple[Any, ...]
 _cols = ", ".join(COLUMNS)
 _key = ", ".join(KEY)
 _join_on = " AND ".join(f"o.{c} = s.{c}" for c in KEY)
+_stage_key = ", ".join(f"s.{c}" for c in KEY)
 
 
 def _differs(left: str, right: str, *, sqlite: bool) -> str:
@@ -68,7 +70,7 @@ class StoreCounts:
 class ObservationStore:
     """Buffer rows and write them in chunks inside the caller's transaction."""
 
-    def __init__(self, batch_id: int | None, *, chunk_size: int = 50_000) -> None:
+    def __init__(self, batch_id: int | None, *, chunk_size: int = 100_000) -> None:
         self.batch_id = batch_id
         self.chunk_size = chunk_size
         self.counts = StoreCounts()
@@ -112,17 +114,18 @@ class ObservationStore:
 
     # Which indicators had no observations before this batch: their rows cannot collide with stored ones.
     def _split_by_freshness(self, rows: Sequence[Row]) -> tuple[list[Row], list[Row]]:
-        unknown = {row[0] for row in rows} - set(self._known_fresh)
+        ids = {row[0] for row in rows}
+        unknown = ids - set(self._known_fresh)
         if unknown:
             with connection.cursor() as cursor:
-                placeholders = ", ".join(["%s"] * len(unknown))
-                cursor.execute(
-                    f"SELECT DISTINCT indicator_id FROM {TABLE} WHERE indicator_id IN ({placeholders})",
-                    list(unknown),
-                )
-                has_data = {r[0] for r in cursor.fetchall()}
-            for indicator_id in unknown:
-                self._known_fresh[indicator_id] = indicator_id not in has_data
+                for indicator_id in unknown:  # one index probe each; DISTINCT would read every stored value
+                    cursor.execute(f"SELECT 1 FROM {TABLE} WHERE indicator_id = %s LIMIT 1", [indicator_id])
+                    self._known_fresh[indicator_id] = cursor.fetchone() is None
+        states = {self._known_fresh[i] for i in ids}
+        if states == {True}:
+            return list(rows), []
+        if states == {False}:
+            return [], list(rows)
         fresh, existing = [], []
         for row in rows:
             (fresh if self._known_fresh[row[0]] else existing).append(row)
@@ -175,9 +178,9 @@ class ObservationStore:
         with connection.cursor() as cursor:
             if self._changes_left > 0:
                 cursor.execute(
-                    f"INSERT INTO {CHANGES_TABLE} (batch_id, observation_id, old_value, new_value, "
+                    f"INSERT INTO {CHANGES_TABLE} (batch_id, {_key}, old_value, new_value, "
                     "old_absolute_value, new_absolute_value) "
-                    f"SELECT %s, o.id, o.value, s.value, o.absolute_value, s.absolute_value "
+                    f"SELECT %s, {_stage_key}, o.value, s.value, o.absolute_value, s.absolute_value "
                     f"FROM {STAGE} s JOIN {TABLE} o ON {_join_on} WHERE {_differs('o', 's', sqlite=sqlite)} "
                     f"LIMIT %s",
                     [self.batch_id, self._changes_left],

@@ -239,6 +239,6 @@ def import_detail(request: HttpRequest, slug: str, batch_id: int) -> HttpRespons
             "organisation": organisation,
             "batch": batch,
             "rejected": rejected,
-            "changes": batch.changes.select_related("observation__indicator", "observation__area")[:100],
+            "changes": batch.changes.select_related("indicator", "area")[:100],
         },
     )

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from hyte.indicators.models import AgeGroup, Indicator, Observation
 from hyte.regions.models import Area, AreaKind
 from hyte.situation import stats
+from hyte.situation.display import JUDGEMENT_CLASS, judgement_text
 from hyte.situation.summaries import summary_sentence
 
 POPULATION_INDICATOR = "127"  # Sotkanet: population 31.12.
@@ -39,6 +40,18 @@ class ComparisonCell:
     result: stats.Comparison
     area_count: int = 0  # for "similar": how many municipalities the median is of
 
+    @property
+    def css(self) -> str:
+        return JUDGEMENT_CLASS[self.result.judgement]
+
+    @property
+    def text(self) -> str:
+        return judgement_text(self.result.judgement)
+
+    @property
+    def untested(self) -> bool:
+        return self.result.judgement != "no_data" and not self.result.significance_tested
+
 
 @dataclass
 class IndicatorRow:
@@ -52,6 +65,14 @@ class IndicatorRow:
     genders: dict[str, float | None]
     series: list[Point]
     summary: str = ""
+
+    @property
+    def trend_css(self) -> str:
+        return JUDGEMENT_CLASS[self.trend.judgement]
+
+    @property
+    def trend_text(self) -> str:
+        return judgement_text(self.trend.judgement)
 
     @property
     def change_previous(self) -> float | None:
@@ -141,8 +162,9 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
 
     # 1. Every value of these indicators for the area and its comparators (one query).
     values: dict[tuple[int, int, str], list[Point]] = defaultdict(list)
+    wanted = Q(area_id__in=own_ids, gender="total") | Q(area_id=area.pk, gender__in=("male", "female"))
     for indicator_id, area_id, gender, year, value, count, low, high in (
-        Observation.objects.filter(indicator_id__in=indicator_ids, area_id__in=own_ids, age_group="", period="")
+        Observation.objects.filter(wanted, indicator_id__in=indicator_ids, age_group="", period="")
         .order_by("year")
         .values_list("indicator_id", "area_id", "gender", "year", "value", "absolute_value", "ci_low", "ci_high")
     ):

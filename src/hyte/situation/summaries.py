@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
+
+from hyte.core.templatetags.hyte import format_number
 
 if TYPE_CHECKING:
     from hyte.regions.models import Area
@@ -48,7 +49,7 @@ def summary_sentence(row: IndicatorRow, area: Area) -> str:
             "indicator": row.indicator.title,
             "area": area.name,
         }
-    value = floatformat(row.latest.value, f"{row.indicator.decimals}g")
+    value = format_number(row.latest.value, row.indicator.decimals)
     comparison, trend = _comparison_phrase(row), _trend_phrase(row)
     parameters = {
         "indicator": row.indicator.title,
