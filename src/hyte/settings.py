@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "hyte.accounts",
     "hyte.indicators",
     "hyte.situation",
+    "hyte.reports",
     "django_tasks",
     "django_tasks_db",
 ]
