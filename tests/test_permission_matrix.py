@@ -16,6 +16,7 @@ from hyte.accounts.models import ApiToken, Membership
 from hyte.accounts.services import create_api_token
 from hyte.indicators.imports import create_batch, import_bytes
 from hyte.indicators.parsing import Mapping
+from hyte.reports import services as report_services
 from hyte.situation.models import Alert
 from hyte.situation.rules import create_rule
 
@@ -186,6 +187,83 @@ CASES = [
     Case("rule-deactivate", "/o/kemi/rules/{rule}/deactivate/", method="post", expect=kemi(EDITORS_OF_KEMI)),
     Case("alert-dismiss", "/o/kemi/alerts/{alert}/dismiss/", method="post", expect=kemi(EDITORS_OF_KEMI)),
     Case("api:situation", "/api/v1/organisations/kemi/situation", expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 401}),
+    Case("report-list", "/o/kemi/reports/", expect=kemi(MEMBERS_OF_KEMI, other=404) | {"county": 200}),
+    Case(
+        "report-list",
+        "/o/kemi/reports/",
+        method="post",
+        data={"kind": "broad", "title": "Uusi", "term_start": "2025", "term_end": "2029"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case("report-detail", "/o/kemi/reports/{report}/", expect=kemi(MEMBERS_OF_KEMI) | {"county": 200}),
+    Case(
+        "report-block-edit",
+        "/o/kemi/reports/{report}/blocks/{block}/",
+        expect=kemi({"reader": 404, "editor": 200, "coordinator": 200, "admin": 200}),
+    ),
+    Case(
+        "report-block-edit",
+        "/o/kemi/reports/{report}/blocks/{block}/",
+        method="post",
+        data={"text": "Uusi teksti", "revision": "1"},
+        expect=kemi({"reader": 404, "editor": 302, "coordinator": 302, "admin": 302}),
+    ),
+    Case(
+        "report-goal-add",
+        "/o/kemi/reports/{report}/goals/",
+        method="post",
+        data={"text": "Tavoite", "age_group": "all"},
+        expect=kemi(EDITORS_OF_KEMI) | {"county": 404},
+    ),
+    Case(
+        "report-goal-indicator-add",
+        "/o/kemi/reports/{report}/goals/{goal}/indicators/",
+        method="post",
+        data={
+            "indicator": "{own}",
+            "baseline_year": "2024",
+            "target_year": "2029",
+            "target_value": "70",
+            "direction": "increase",
+        },
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "report-measure-add",
+        "/o/kemi/reports/{report}/goals/{goal}/measures/",
+        method="post",
+        data={"text": "Toimenpide"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "report-progress-edit",
+        "/o/kemi/reports/{annual}/progress/{progress}/",
+        method="post",
+        data={"status": "on_track", "text": "Etenee"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "report-comment-add",
+        "/o/kemi/reports/{report}/comments/",
+        method="post",
+        data={"text": "Hyvä"},
+        expect=kemi({"reader": 302, "editor": 302, "coordinator": 302, "admin": 302}) | {"county": 302},
+    ),
+    Case(
+        "report-comment-resolve",
+        "/o/kemi/reports/{report}/comments/{comment}/resolve/",
+        method="post",
+        # The reader wrote the comment: its author may resolve it, as may those who edit everything.
+        expect=kemi(EDITORS_OF_KEMI) | {"reader": 302},
+    ),
+    Case(
+        "report-status",
+        "/o/kemi/reports/{report}/status/",
+        method="post",
+        data={"status": "in_review"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case("report-export", "/o/kemi/reports/{report}/export.docx", expect=kemi(MEMBERS_OF_KEMI) | {"county": 200}),
     Case("api:list_indicators", "/api/v1/indicators", expect=everyone(200)),
     Case("api:get_indicator", "/api/v1/indicators/{shared}", expect=everyone(200)),
     Case("api:get_indicator", "/api/v1/indicators/{own}", expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 404}),
@@ -241,6 +319,23 @@ def test_permission_matrix(world, case: Case, persona: str):
         actor=None, organisation=world.kemi, indicator=world.own_indicator, condition="above", threshold=50, measure="x"
     )
     alert = Alert.objects.get(rule=rule)
+    report = report_services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+    )
+    section = report.sections.first()
+    report_services.assign(actor=None, subject=section, users=[world.users["editor"]])
+    goal = report_services.add_goal(actor=None, report=report, text="Tavoite")
+    annual = report_services.create_report(
+        actor=None,
+        organisation=world.kemi,
+        kind="annual",
+        title="Vuosi",
+        term_start=2025,
+        term_end=2029,
+        year=2026,
+        plan_report=report,
+    )
+    comment = report_services.add_comment(actor=world.users["reader"], report=report, text="Kommentti")
     values = {
         "admin_token": ApiToken.objects.get(user=world.users["admin"]).pk,
         "kemi_id": world.kemi.pk,
@@ -252,6 +347,12 @@ def test_permission_matrix(world, case: Case, persona: str):
         "batch": world.batch.pk,
         "rule": rule.pk,
         "alert": alert.pk,
+        "report": report.pk,
+        "block": section.blocks.get().pk,
+        "goal": goal.pk,
+        "annual": annual.pk,
+        "progress": annual.progress_entries.get().pk,
+        "comment": comment.pk,
     }
     path = case.path.format(**values)
     data = {key: str(value).format(**values) for key, value in case.data.items()}

@@ -13,6 +13,15 @@ from hyte.reports import services
 from hyte.reports.models import Progress, ReportStatus
 
 
+@pytest.fixture(autouse=True)
+def in_english():
+    """Service messages are asserted in English; the UI default is Finnish."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def broad(world):
     return services.create_report(

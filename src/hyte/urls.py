@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("hyte.regions.urls")),
     path("", include("hyte.indicators.urls")),
     path("", include("hyte.situation.urls")),
+    path("", include("hyte.reports.urls")),
 ]

@@ -539,6 +539,10 @@ _TRANSITIONS = {
 }
 
 
+def next_statuses(report: Report) -> list[ReportStatus]:
+    return sorted(_TRANSITIONS[ReportStatus(report.status)], key=list(ReportStatus).index)
+
+
 @transaction.atomic
 def change_status(
     *,

@@ -1,0 +1,113 @@
+"""Exports for the council: the report as DOCX (the usual attachment format of agendas), the plan as XLSX."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from django.utils.translation import gettext as _
+
+from hyte.reports.models import Report
+
+
+def _plain(markdown_text: str) -> list[str]:
+    """Paragraphs of a Markdown text, without markup."""
+    text = re.sub(r"<[^>]+>", "", markdown_text or "")
+    text = re.sub(r"[*_`#>]+", "", text)
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def report_docx(report: Report) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = report.title
+    document.core_properties.language = "fi"
+    document.add_heading(report.title, level=0)
+    document.add_paragraph(f"{report.organisation.name}, {report.term_start}–{report.term_end}")
+    if report.decision_reference:
+        document.add_paragraph(
+            _("Approved: %(body)s %(reference)s")
+            % {"body": report.decision_body, "reference": report.decision_reference}
+        )
+    for section in report.sections.prefetch_related("blocks"):
+        document.add_heading(section.title, level=1)
+        for block in section.blocks.all():
+            for paragraph in _plain(block.text):
+                document.add_paragraph(paragraph)
+            for item in block.items:
+                document.add_paragraph(item, style="List Bullet")
+    goals = list(report.goals.prefetch_related("goal_indicators__indicator", "measures"))
+    if goals:
+        document.add_heading(_("Goals and measures"), level=1)
+        for goal in goals:
+            document.add_heading(goal.text, level=2)
+            for tied in goal.goal_indicators.all():
+                document.add_paragraph(
+                    _("%(indicator)s: baseline %(baseline)s (%(baseline_year)s), target %(target)s (%(target_year)s)")
+                    % {
+                        "indicator": tied.indicator.title,
+                        "baseline": tied.baseline_value if tied.baseline_value is not None else "–",
+                        "baseline_year": tied.baseline_year,
+                        "target": tied.target_value if tied.target_value is not None else "–",
+                        "target_year": tied.target_year,
+                    },
+                    style="List Bullet",
+                )
+            measures = list(goal.measures.all())
+            if measures:
+                table = document.add_table(rows=1, cols=4)
+                table.style = "Table Grid"
+                for cell, text in zip(
+                    table.rows[0].cells,
+                    (_("Measure"), _("Responsible parties"), _("Schedule"), _("Status")),
+                    strict=True,
+                ):
+                    cell.text = text
+                for measure in measures:
+                    cells = table.add_row().cells
+                    cells[0].text = measure.text
+                    cells[1].text = ", ".join(measure.responsible_parties)
+                    cells[2].text = measure.schedule
+                    cells[3].text = str(measure.get_status_display())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def plan_xlsx(report: Report) -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = _("Plan")[:31]
+    sheet.append(
+        [
+            _("Goal"),
+            _("Age group"),
+            _("Measure"),
+            _("Responsible parties"),
+            _("Schedule"),
+            _("Budget line"),
+            _("Budget (€)"),
+            _("Status"),
+        ]
+    )
+    for goal in report.goals.prefetch_related("measures"):
+        measures = list(goal.measures.all()) or [None]
+        for measure in measures:
+            sheet.append(
+                [
+                    goal.text,
+                    str(goal.get_age_group_display()),
+                    measure.text if measure else "",
+                    ", ".join(measure.responsible_parties) if measure else "",
+                    measure.schedule if measure else "",
+                    measure.budget_line if measure else "",
+                    float(measure.budget_amount) if measure and measure.budget_amount is not None else None,
+                    str(measure.get_status_display()) if measure else "",
+                ]
+            )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hyte.indicators.models import AgeGroup
+from hyte.reports.models import Direction, MeasureStatus, Report, ReportKind
+
+
+class ReportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ReportKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    term_start = forms.IntegerField(label=_("Council term from"), min_value=2000, max_value=2100, initial=2025)
+    term_end = forms.IntegerField(label=_("Council term until"), min_value=2000, max_value=2100, initial=2029)
+    year = forms.IntegerField(label=_("Year reported (annual report)"), min_value=2000, max_value=2100, required=False)
+    start_from = forms.ModelChoiceField(
+        label=_("Start from"), queryset=Report.objects.none(), required=False, empty_label=_("THL's outline")
+    )
+    plan_report = forms.ModelChoiceField(
+        label=_("Plan followed up (annual report)"), queryset=Report.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, reports: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["start_from"].queryset = reports
+        self.fields["plan_report"].queryset = reports.exclude(kind=ReportKind.ANNUAL)
+
+
+class BlockForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text (Markdown)"), widget=forms.Textarea(attrs={"rows": 12}), required=False, max_length=100_000
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class GoalForm(forms.Form):
+    text = forms.CharField(label=_("Goal"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    theme = forms.CharField(label=_("Theme"), max_length=200, required=False)
+    age_group = forms.ChoiceField(label=_("Age group"), choices=AgeGroup.choices)
+
+
+class GoalIndicatorForm(forms.Form):
+    indicator = forms.IntegerField(label=_("Indicator id"))
+    baseline_year = forms.IntegerField(label=_("Baseline year"), min_value=1990, max_value=2100)
+    baseline_value = forms.FloatField(label=_("Baseline value (empty: from the data)"), required=False)
+    target_year = forms.IntegerField(label=_("Target year"), min_value=1990, max_value=2100)
+    target_value = forms.FloatField(label=_("Target value"), required=False)
+    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
+
+
+class MeasureForm(forms.Form):
+    text = forms.CharField(label=_("Measure"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    responsible_parties = forms.CharField(
+        label=_("Responsible parties, one per line"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    schedule = forms.CharField(label=_("Schedule"), max_length=200, required=False)
+    budget_line = forms.CharField(label=_("Budget line"), max_length=200, required=False)
+    budget_amount = forms.DecimalField(label=_("Budget (€)"), required=False, max_digits=12, decimal_places=2)
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
+    text = forms.CharField(
+        label=_("Progress"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
+    )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=[])
+    decision_body = forms.CharField(label=_("Decision-making body"), max_length=200, required=False)
+    decision_date = forms.DateField(
+        label=_("Decision date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    decision_reference = forms.CharField(
+        label=_("Minute reference, e.g. 31.1.2026 § 3"), max_length=200, required=False
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = choices

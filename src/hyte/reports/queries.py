@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from typing import Any
+
+import markdown as markdown_lib
+import nh3
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.safestring import SafeString, mark_safe
+
+from hyte.accounts.models import Organisation
+from hyte.accounts.permissions import permissions_for
+from hyte.accounts.roles import Perm
+from hyte.reports.models import Block, Goal, Measure, Progress, Report, Section
+from hyte.reports.services import ALLOWED_TAGS, indicator_change
+
+
+def render_markdown(text: str) -> SafeString:
+    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
+    return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}))
+
+
+def reports_of(organisation: Organisation) -> QuerySet[Report]:
+    return Report.objects.filter(organisation=organisation).select_related("plan_report")
+
+
+def report_for(user: Any, organisation: Organisation, report_id: int) -> Report:
+    """A report of `organisation` that `user` may read (drafts need view_drafts); 404 otherwise."""
+    if not permissions_for(user).has(Perm.VIEW_DRAFTS, organisation):
+        from django.http import Http404
+
+        raise Http404
+    return get_object_or_404(
+        Report.objects.select_related("organisation__area"), pk=report_id, organisation=organisation
+    )
+
+
+def report_content(report: Report) -> dict[str, Any]:
+    sections = list(
+        report.sections.prefetch_related(
+            "assignees", Prefetch("blocks", queryset=Block.objects.prefetch_related("indicators")), "comments"
+        )
+    )
+    goals = list(
+        report.goals.prefetch_related(
+            "assignees",
+            "goal_indicators__indicator",
+            Prefetch("measures", queryset=Measure.objects.prefetch_related("assignees")),
+        )
+    )
+    area_id = report.organisation.area_id
+    for goal in goals:
+        for tied in goal.goal_indicators.all():
+            tied.change = indicator_change(tied, area_id=area_id, until=report.year) if area_id else {}
+    progress = {}
+    if report.kind == "annual":
+        for entry in Progress.objects.filter(report=report):
+            progress[("g", entry.goal_id) if entry.goal_id else ("m", entry.measure_id)] = entry
+    return {
+        "sections": sections,
+        "goals": goals,
+        "progress": progress,
+        "plan_goals": _plan_goals(report) if report.kind == "annual" else [],
+    }
+
+
+def _plan_goals(report: Report) -> list[Goal]:
+    if report.plan_report is None:
+        return []
+    goals = list(report.plan_report.goals.prefetch_related("goal_indicators__indicator", "measures"))
+    area_id = report.organisation.area_id
+    entries = {(e.goal_id, e.measure_id): e for e in Progress.objects.filter(report=report)}
+    for goal in goals:
+        goal.entry = entries.get((goal.pk, None))
+        for measure in goal.measures.all():
+            measure.entry = entries.get((None, measure.pk))
+        for tied in goal.goal_indicators.all():
+            tied.change = indicator_change(tied, area_id=area_id, until=report.year) if area_id else {}
+    return goals
+
+
+def section_for(report: Report, section_id: int) -> Section:
+    return get_object_or_404(Section, pk=section_id, report=report)

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from hyte.reports import views
+
+P = "o/<slug:slug>/reports/<int:report_id>/"
+
+urlpatterns = [
+    path("o/<slug:slug>/reports/", views.report_list, name="report-list"),
+    path(P, views.report_detail, name="report-detail"),
+    path(P + "blocks/<int:block_id>/", views.block_edit, name="report-block-edit"),
+    path(P + "goals/", views.goal_add, name="report-goal-add"),
+    path(P + "goals/<int:goal_id>/indicators/", views.goal_indicator_add, name="report-goal-indicator-add"),
+    path(P + "goals/<int:goal_id>/measures/", views.measure_add, name="report-measure-add"),
+    path(P + "progress/<int:entry_id>/", views.progress_edit, name="report-progress-edit"),
+    path(P + "comments/", views.comment_add, name="report-comment-add"),
+    path(P + "comments/<int:comment_id>/resolve/", views.comment_resolve, name="report-comment-resolve"),
+    path(P + "status/", views.status_change, name="report-status"),
+    path(P + "export.<str:file_format>", views.report_export, name="report-export"),
+]

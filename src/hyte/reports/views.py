@@ -1,0 +1,259 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from hyte.accounts.permissions import get_organisation_for, permissions_for
+from hyte.accounts.roles import Perm
+from hyte.indicators.queries import visible_indicators
+from hyte.reports import exports, queries, services
+from hyte.reports.forms import (
+    BlockForm,
+    CommentForm,
+    GoalForm,
+    GoalIndicatorForm,
+    MeasureForm,
+    ProgressForm,
+    ReportForm,
+    StatusForm,
+)
+from hyte.reports.models import Block, Comment, Goal, Progress
+
+
+@login_required
+def report_list(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    reports = queries.reports_of(organisation)
+    can_edit = permissions_for(request.user).has(Perm.EDIT_ALL, organisation)
+    form = ReportForm(request.POST or None, reports=reports)
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                report = services.create_report(
+                    actor=request.user,
+                    organisation=organisation,
+                    kind=data["kind"],
+                    title=data["title"],
+                    term_start=data["term_start"],
+                    term_end=data["term_end"],
+                    year=data["year"],
+                    copy_from=data["start_from"],
+                    plan_report=data["plan_report"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("report-detail", slug=slug, report_id=report.pk)
+    return render(
+        request,
+        "reports/report_list.html",
+        {"organisation": organisation, "reports": reports, "form": form, "can_edit": can_edit},
+    )
+
+
+@require_GET
+@login_required
+def report_detail(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    report = queries.report_for(request.user, organisation, report_id)
+    perms = permissions_for(request.user)
+    content = queries.report_content(report)
+    for section in content["sections"]:
+        section.can_edit = not report.is_frozen and perms.can_edit(
+            organisation, assignee_ids=[u.pk for u in section.assignees.all()]
+        )
+        for block in section.blocks.all():
+            block.html = queries.render_markdown(block.text)
+    status_choices = [(s.value, s.label) for s in services.next_statuses(report)]
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "organisation": organisation,
+            "report": report,
+            **content,
+            "can_edit_all": perms.has(Perm.EDIT_ALL, organisation) and not report.is_frozen,
+            "can_approve": perms.has(Perm.APPROVE, organisation) and bool(status_choices),
+            "status_form": StatusForm(choices=status_choices),
+            "comment_form": CommentForm(),
+            "goal_form": GoalForm(),
+            "measure_form": MeasureForm(),
+            "indicator_form": GoalIndicatorForm(),
+            "progress_form": ProgressForm(),
+            "versions": report.versions.all(),
+            "open_comments": [c for c in report.comments.select_related("author") if c.resolved_at is None],
+        },
+    )
+
+
+def _report(request: HttpRequest, slug: str, report_id: int):  # type: ignore[no-untyped-def]
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    return organisation, queries.report_for(request.user, organisation, report_id)
+
+
+def _back(slug: str, report_id: int, anchor: str = "") -> HttpResponse:
+    response = redirect("report-detail", slug=slug, report_id=report_id)
+    if anchor:
+        response["Location"] += f"#{anchor}"
+    return response
+
+
+@login_required
+def block_edit(request: HttpRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
+    organisation, report = _report(request, slug, report_id)
+    block = get_object_or_404(Block.objects.select_related("section"), pk=block_id, section__report=report)
+    if report.is_frozen or not permissions_for(request.user).can_edit(
+        organisation, assignee_ids=list(block.section.assignees.values_list("pk", flat=True))
+    ):
+        raise Http404
+    form = BlockForm(request.POST or None, initial={"text": block.text, "revision": block.revision})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_block(
+                actor=request.user,
+                block=block,
+                text=form.cleaned_data["text"],
+                expected_revision=form.cleaned_data["revision"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            block.refresh_from_db()
+        else:
+            messages.success(request, _("Saved."))
+            return _back(slug, report.pk, f"section-{block.section_id}")
+    return render(
+        request,
+        "reports/block_edit.html",
+        {"organisation": organisation, "report": report, "block": block, "form": form},
+    )
+
+
+@require_POST
+@login_required
+def goal_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    form = GoalForm(request.POST)
+    if form.is_valid():
+        _call(request, services.add_goal, report=report, **form.cleaned_data)
+    else:
+        messages.error(request, _("Check the goal: %(errors)s") % {"errors": form.errors.as_text()})
+    return _back(slug, report.pk, "plan")
+
+
+@require_POST
+@login_required
+def goal_indicator_add(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    goal = get_object_or_404(Goal, pk=goal_id, report=report)
+    if not permissions_for(request.user).can_edit(
+        report.organisation, assignee_ids=list(goal.assignees.values_list("pk", flat=True))
+    ):
+        raise Http404
+    form = GoalIndicatorForm(request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        indicator = visible_indicators(request.user).filter(pk=data.pop("indicator")).first()
+        if indicator is None:
+            messages.error(request, _("Unknown indicator."))
+        else:
+            _call(request, services.add_goal_indicator, goal=goal, indicator=indicator, **data)
+    else:
+        messages.error(request, _("Check the indicator: %(errors)s") % {"errors": form.errors.as_text()})
+    return _back(slug, report.pk, f"goal-{goal.pk}")
+
+
+@require_POST
+@login_required
+def measure_add(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    goal = get_object_or_404(Goal, pk=goal_id, report=report)
+    form = MeasureForm(request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        data["responsible_parties"] = data["responsible_parties"].splitlines()
+        _call(request, services.add_measure, goal=goal, **data)
+    else:
+        messages.error(request, _("Check the measure: %(errors)s") % {"errors": form.errors.as_text()})
+    return _back(slug, report.pk, f"goal-{goal.pk}")
+
+
+@require_POST
+@login_required
+def progress_edit(request: HttpRequest, slug: str, report_id: int, entry_id: int) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    entry = get_object_or_404(Progress, pk=entry_id, report=report)
+    form = ProgressForm(request.POST)
+    if form.is_valid():
+        _call(request, services.record_progress, entry=entry, **form.cleaned_data)
+    return _back(slug, report.pk, f"progress-{entry.pk}")
+
+
+@require_POST
+@login_required
+def comment_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        _call(request, services.add_comment, report=report, text=form.cleaned_data["text"])
+    return _back(slug, report.pk, "comments")
+
+
+@require_POST
+@login_required
+def comment_resolve(request: HttpRequest, slug: str, report_id: int, comment_id: int) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    comment = get_object_or_404(Comment, pk=comment_id, report=report)
+    _call(request, services.resolve_comment, comment=comment)
+    return _back(slug, report.pk, "comments")
+
+
+@require_POST
+@login_required
+def status_change(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+    organisation, report = _report(request, slug, report_id)
+    if not permissions_for(request.user).has(Perm.APPROVE, organisation):
+        raise Http404
+    choices = [(s.value, s.label) for s in services.next_statuses(report)]
+    form = StatusForm(request.POST, choices=choices)
+    if form.is_valid():
+        _call(request, services.change_status, report=report, **form.cleaned_data)
+    else:
+        messages.error(request, form.errors.as_text())
+    return _back(slug, report.pk)
+
+
+@require_GET
+@login_required
+def report_export(request: HttpRequest, slug: str, report_id: int, file_format: str) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    if file_format == "docx":
+        body = exports.report_docx(report)
+        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    elif file_format == "xlsx":
+        body = exports.plan_xlsx(report)
+        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        raise Http404
+    response = HttpResponse(body, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="hyvinvointikertomus-{report.pk}.{file_format}"'
+    return response
+
+
+def _call(request: HttpRequest, service, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    """Call a service as the user; its refusal becomes a message on the page, its permission check a 404."""
+    try:
+        service(actor=request.user, **kwargs)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Saved."))
