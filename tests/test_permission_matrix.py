@@ -5,6 +5,7 @@ The matrix is checked complete against the URL configuration, so a new view cann
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,7 @@ class Case:
     method: str = "get"
     data: dict[str, Any] = field(default_factory=dict)
     expect: dict[str, int | str] = field(default_factory=dict)
+    json: bool = False  # send data as a JSON body (the REST API's writes)
 
 
 def everyone(status: int) -> dict[str, int | str]:
@@ -264,6 +266,37 @@ CASES = [
         expect=kemi(EDITORS_OF_KEMI),
     ),
     Case("report-export", "/o/kemi/reports/{report}/export.docx", expect=kemi(MEMBERS_OF_KEMI) | {"county": 200}),
+    Case(
+        "report-county-overview",
+        "/o/lappi/reports/municipalities/",
+        expect={**everyone(404), "anonymous": LOGIN, "county": 200},
+    ),
+    Case(
+        "api:list_reports",
+        "/api/v1/organisations/kemi/reports",
+        expect={**kemi(MEMBERS_OF_KEMI), "county": 200, "anonymous": 401},
+    ),
+    Case(
+        "api:get_report",
+        "/api/v1/organisations/kemi/reports/{report}",
+        expect={**kemi(MEMBERS_OF_KEMI), "county": 200, "anonymous": 401},
+    ),
+    Case(
+        "api:put_progress",
+        "/api/v1/organisations/kemi/reports/{annual}/progress/{progress}",
+        method="put",
+        json=True,
+        data={"status": "on_track", "text": "Etenee"},
+        expect={**kemi({"reader": 404, "editor": 404, "coordinator": 200, "admin": 200}), "anonymous": 401},
+    ),
+    Case(
+        "api:post_measure",
+        "/api/v1/organisations/kemi/reports/{report}/goals/{goal}/measures",
+        method="post",
+        json=True,
+        data={"text": "Toimenpide", "responsible_parties": ["Sivistystoimi"]},
+        expect={**kemi({"reader": 404, "editor": 404, "coordinator": 201, "admin": 201}), "anonymous": 401},
+    ),
     Case("api:list_indicators", "/api/v1/indicators", expect=everyone(200)),
     Case("api:get_indicator", "/api/v1/indicators/{shared}", expect=everyone(200)),
     Case("api:get_indicator", "/api/v1/indicators/{own}", expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 404}),
@@ -355,11 +388,14 @@ def test_permission_matrix(world, case: Case, persona: str):
         "comment": comment.pk,
     }
     path = case.path.format(**values)
-    data = {key: str(value).format(**values) for key, value in case.data.items()}
+    data = {key: value if isinstance(value, list) else str(value).format(**values) for key, value in case.data.items()}
     if data.get("file") == "UPLOAD":
         data["file"] = SimpleUploadedFile("kysely.csv", b"kunta;vuosi;arvo\n240;2024;55,5\n")
     client = world.client_for(persona)
-    response = getattr(client, case.method)(path, data)
+    if case.json:
+        response = getattr(client, case.method)(path, json.dumps(data), content_type="application/json")
+    else:
+        response = getattr(client, case.method)(path, data)
     expected = case.expect[persona]
     if expected == LOGIN:
         assert response.status_code == 302, response.content[:300]

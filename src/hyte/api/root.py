@@ -11,6 +11,7 @@ from hyte.accounts.api import router as accounts_router
 from hyte.api.auth import AUTH
 from hyte.indicators.api import router as indicators_router
 from hyte.regions.api import router as regions_router
+from hyte.reports.api import router as reports_router
 from hyte.situation.api import router as situation_router
 
 api = NinjaAPI(
@@ -41,3 +42,4 @@ api.add_router("/", regions_router)
 api.add_router("/", accounts_router)
 api.add_router("/", indicators_router)
 api.add_router("/", situation_router)
+api.add_router("/", reports_router)

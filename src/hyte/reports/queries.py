@@ -81,3 +81,39 @@ def _plan_goals(report: Report) -> list[Goal]:
 
 def section_for(report: Report, section_id: int) -> Section:
     return get_object_or_404(Section, pk=section_id, report=report)
+
+
+def municipal_reports_for_county(county: Organisation) -> list[dict[str, Any]]:
+    """For the county's regional work: each municipality's latest broad report it may read, side by side.
+
+    Drafts only where the municipality shares them with this county; otherwise only what is published.
+    """
+    from hyte.accounts.queries import county_municipalities
+    from hyte.reports.models import OutlineKey, ReportKind, ReportStatus
+
+    rows = []
+    for item in county_municipalities(county):
+        municipality = item["organisation"]
+        reports = Report.objects.filter(organisation=municipality, kind=ReportKind.BROAD)
+        if not item["shares_drafts"]:
+            reports = reports.filter(status=ReportStatus.PUBLISHED)
+        report = reports.order_by("-term_start", "-id").first()
+        strengths = []
+        goals = []
+        if report is not None:
+            strengths = [
+                b.text
+                for b in Block.objects.filter(section__report=report, section__key=OutlineKey.STRENGTHS)
+                if b.text.strip()
+            ]
+            goals = list(report.goals.all())
+        rows.append(
+            {
+                "organisation": municipality,
+                "shares": item["shares_drafts"],
+                "report": report,
+                "strengths": [render_markdown(text) for text in strengths],
+                "goals": goals,
+            }
+        )
+    return rows

@@ -6,6 +6,7 @@ P = "o/<slug:slug>/reports/<int:report_id>/"
 
 urlpatterns = [
     path("o/<slug:slug>/reports/", views.report_list, name="report-list"),
+    path("o/<slug:slug>/reports/municipalities/", views.county_overview, name="report-county-overview"),
     path(P, views.report_detail, name="report-detail"),
     path(P + "blocks/<int:block_id>/", views.block_edit, name="report-block-edit"),
     path(P + "goals/", views.goal_add, name="report-goal-add"),

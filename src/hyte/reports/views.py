@@ -257,3 +257,17 @@ def _call(request: HttpRequest, service, **kwargs) -> None:  # type: ignore[no-u
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Saved."))
+
+
+@require_GET
+@login_required
+def county_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    """The county's view of its municipalities' reports, for the regional report and the yearly negotiations."""
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    if organisation.kind != "county":
+        raise Http404
+    return render(
+        request,
+        "reports/county_overview.html",
+        {"organisation": organisation, "rows": queries.municipal_reports_for_county(organisation)},
+    )
