@@ -272,6 +272,25 @@ CASES = [
         expect={**everyone(404), "anonymous": LOGIN, "county": 200},
     ),
     Case(
+        "report-pull-regional",
+        "/o/lappi/reports/municipalities/pull/",
+        method="post",
+        data={"regional": "{regional}", "municipal": "{report}"},
+        expect={**everyone(404), "anonymous": LOGIN, "county": 302},
+    ),
+    Case(
+        "report-goal-link",
+        "/o/lappi/reports/{regional}/goals/{regional_goal}/supported-by/",
+        method="post",
+        data={"municipal_goal": "{goal}"},
+        expect={**everyone(404), "anonymous": LOGIN, "county": 302},
+    ),
+    Case(
+        "report-version-compare",
+        "/o/kemi/reports/{report}/versions/compare/",
+        expect=kemi(MEMBERS_OF_KEMI) | {"county": 200},
+    ),
+    Case(
         "api:list_reports",
         "/api/v1/organisations/kemi/reports",
         expect={**kemi(MEMBERS_OF_KEMI), "county": 200, "anonymous": 401},
@@ -369,6 +388,10 @@ def test_permission_matrix(world, case: Case, persona: str):
         plan_report=report,
     )
     comment = report_services.add_comment(actor=world.users["reader"], report=report, text="Kommentti")
+    regional = report_services.create_report(
+        actor=None, organisation=world.lappi, kind="regional", title="Alue", term_start=2025, term_end=2029
+    )
+    regional_goal = report_services.add_goal(actor=None, report=regional, text="Alueen tavoite")
     values = {
         "admin_token": ApiToken.objects.get(user=world.users["admin"]).pk,
         "kemi_id": world.kemi.pk,
@@ -386,6 +409,8 @@ def test_permission_matrix(world, case: Case, persona: str):
         "annual": annual.pk,
         "progress": annual.progress_entries.get().pk,
         "comment": comment.pk,
+        "regional": regional.pk,
+        "regional_goal": regional_goal.pk,
     }
     path = case.path.format(**values)
     data = {key: value if isinstance(value, list) else str(value).format(**values) for key, value in case.data.items()}

@@ -6,6 +6,7 @@ import io
 
 import docx
 import openpyxl
+import pytest
 
 from hyte.reports.models import Block, Report
 
@@ -146,3 +147,90 @@ def test_the_county_sees_shared_drafts_and_published_reports_side_by_side(world)
     assert "Vahva järjestökenttä" in page
     assert "Nuorten osallisuus vahvistuu" in page
     assert "Tornion luonnos" not in page  # Tornio shares nothing and has published nothing
+
+
+def test_the_county_pulls_municipal_reports_into_its_regional_report_and_links_goals(world):
+    from django.core.exceptions import ValidationError
+
+    from hyte.reports import services
+
+    kemi_report = services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="Kemi", term_start=2025, term_end=2029
+    )
+    services.edit_block(
+        actor=None,
+        block=kemi_report.sections.get(key="strengths").blocks.get(),
+        text="Vahva järjestökenttä",
+        expected_revision=1,
+    )
+    kemi_goal = services.add_goal(actor=None, report=kemi_report, text="Nuorten osallisuus vahvistuu")
+    tornio_report = services.create_report(
+        actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
+    )
+    tornio_goal = services.add_goal(actor=None, report=tornio_report, text="Tornion tavoite")
+    county = world.users["county"]
+    regional = services.create_report(
+        actor=county,
+        organisation=world.lappi,
+        kind="regional",
+        title="Lapin alueellinen hyvinvointikertomus",
+        term_start=2025,
+        term_end=2029,
+    )
+    regional_goal = services.add_goal(actor=county, report=regional, text="Lasten ja nuorten hyvinvointi paranee")
+
+    client = world.client_for("county")
+    client.post("/o/lappi/reports/municipalities/pull/", {"regional": regional.pk, "municipal": kemi_report.pk})
+    pulled = regional.sections.get(key="strengths").blocks.order_by("-position").first()
+    assert pulled.text.startswith("**Kemin kaupunki**")
+    assert "Vahva järjestökenttä" in pulled.text
+    client.post(
+        f"/o/lappi/reports/{regional.pk}/goals/{regional_goal.pk}/supported-by/", {"municipal_goal": kemi_goal.pk}
+    )
+    assert list(regional_goal.supported_by.all()) == [kemi_goal]
+    page = client.get(f"/o/lappi/reports/{regional.pk}/").content.decode()
+    assert "Kemin kaupunki: Nuorten osallisuus vahvistuu" in page
+    # Tornio shares nothing and has published nothing: its goals cannot be linked nor its report pulled.
+    assert (
+        client.post(
+            f"/o/lappi/reports/{regional.pk}/goals/{regional_goal.pk}/supported-by/", {"municipal_goal": tornio_goal.pk}
+        ).status_code
+        == 404
+    )
+    with pytest.raises(ValidationError):
+        services.link_supporting_goal(actor=county, regional_goal=regional_goal, municipal_goal=tornio_goal)
+    with pytest.raises(ValidationError):
+        services.pull_into_regional(actor=county, regional=regional, municipal=tornio_report)
+
+
+def test_the_version_comparison_page(world):
+    import datetime as dt
+
+    from hyte.reports import services
+
+    coordinator = world.users["coordinator"]
+    decision = {"decision_body": "Valtuusto", "decision_date": dt.date(2026, 1, 31), "decision_reference": "§ 3"}
+    first = services.create_report(
+        actor=coordinator, organisation=world.kemi, kind="broad", title="Ensimmäinen", term_start=2025, term_end=2029
+    )
+    services.change_status(actor=coordinator, report=first, status="in_review")
+    services.change_status(actor=coordinator, report=first, status="approved", **decision)
+    second = services.create_report(
+        actor=coordinator,
+        organisation=world.kemi,
+        kind="broad",
+        title="Toinen",
+        term_start=2025,
+        term_end=2029,
+        copy_from=first,
+    )
+    services.add_goal(actor=coordinator, report=second, text="Uusi tavoite")
+    services.change_status(actor=coordinator, report=second, status="in_review")
+    services.change_status(actor=coordinator, report=second, status="approved", **decision)
+    old, new = first.versions.get(), second.versions.get()
+    page = (
+        world.client_for("reader")
+        .get(f"/o/kemi/reports/{second.pk}/versions/compare/?old={old.pk}&new={new.pk}")
+        .content.decode()
+    )
+    assert "Uusi tavoite" in page

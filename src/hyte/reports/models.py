@@ -143,6 +143,14 @@ class Goal(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="assigned_goals", verbose_name=_("assigned to")
     )
     carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    supported_by = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="supports",
+        verbose_name=_("supported by"),
+        help_text=_("For a regional goal: the municipalities' goals that support it."),
+    )
 
     class Meta:
         ordering = ["position", "id"]

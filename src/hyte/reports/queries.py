@@ -117,3 +117,15 @@ def municipal_reports_for_county(county: Organisation) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def regional_reports(county: Organisation) -> QuerySet[Report]:
+    from hyte.reports.models import ReportKind
+
+    return Report.objects.filter(organisation=county, kind=ReportKind.REGIONAL).exclude(
+        status__in=["approved", "published"]
+    )
+
+
+def linkable_municipal_goals(county: Organisation) -> list[Goal]:
+    return [goal for row in municipal_reports_for_county(county) for goal in row["goals"]]

@@ -676,3 +676,59 @@ def compare_versions(old: ReportVersion, new: ReportVersion) -> dict[str, list[A
         "measures_added": sorted(measure_texts(new.content) - measure_texts(old.content)),
         "measures_removed": sorted(measure_texts(old.content) - measure_texts(new.content)),
     }
+
+
+def _readable_municipal_report(county: Organisation, report: Report) -> bool:
+    """A municipal report the county may use: of its own municipality, and shared with it or published."""
+    from hyte.accounts.models import DraftSharing
+
+    municipality = report.organisation
+    if municipality.kind != OrganisationKind.MUNICIPALITY or municipality.area is None:
+        return False
+    if county.area_id is None or municipality.area.county_id != county.area_id:
+        return False
+    shared = DraftSharing.objects.filter(organisation=municipality, shared_with=county).exists()
+    return shared or report.status == ReportStatus.PUBLISHED
+
+
+@transaction.atomic
+def link_supporting_goal(*, actor: Any, regional_goal: Goal, municipal_goal: Goal) -> None:
+    """Record that a municipality's goal supports a goal of the county's regional report."""
+    regional = regional_goal.report
+    require(actor, Perm.EDIT_ALL, regional.organisation)
+    _editable(regional)
+    if regional.kind != ReportKind.REGIONAL:
+        raise ValidationError(_("Only a regional report's goals are supported by municipal goals."))
+    if not _readable_municipal_report(regional.organisation, municipal_goal.report):
+        raise ValidationError(_("The goal is not of a municipality of the county that shares its report."))
+    regional_goal.supported_by.add(municipal_goal)
+    record(
+        actor=actor,
+        action="report.link_goal",
+        obj=regional_goal,
+        organisation=regional.organisation,
+        changes={"supported_by": [None, f"{municipal_goal.report.organisation}: {municipal_goal.text[:100]}"]},
+    )
+
+
+@transaction.atomic
+def pull_into_regional(*, actor: Any, regional: Report, municipal: Report) -> Block:
+    """Copy a municipality's strengths and areas to develop into the regional report, marked with its name."""
+    require(actor, Perm.EDIT_ALL, regional.organisation)
+    _editable(regional)
+    if regional.kind != ReportKind.REGIONAL:
+        raise ValidationError(_("Municipal reports are pulled into a regional report."))
+    if not _readable_municipal_report(regional.organisation, municipal):
+        raise ValidationError(_("The report is not of a municipality of the county that shares its report."))
+    from hyte.reports.models import OutlineKey
+
+    texts = [
+        b.text
+        for b in Block.objects.filter(section__report=municipal, section__key=OutlineKey.STRENGTHS)
+        if b.text.strip()
+    ]
+    target = regional.sections.filter(key=OutlineKey.STRENGTHS).first() or regional.sections.first()
+    if target is None:
+        raise ValidationError(_("The regional report has no section to pull into."))
+    text = f"**{municipal.organisation.name}**\n\n" + "\n\n".join(texts)
+    return add_block(actor=actor, section=target, kind=BlockKind.TEXT, text=text)

@@ -17,4 +17,7 @@ urlpatterns = [
     path(P + "comments/<int:comment_id>/resolve/", views.comment_resolve, name="report-comment-resolve"),
     path(P + "status/", views.status_change, name="report-status"),
     path(P + "export.<str:file_format>", views.report_export, name="report-export"),
+    path(P + "goals/<int:goal_id>/supported-by/", views.goal_link, name="report-goal-link"),
+    path(P + "versions/compare/", views.version_compare, name="report-version-compare"),
+    path("o/<slug:slug>/reports/municipalities/pull/", views.pull_into_regional, name="report-pull-regional"),
 ]

@@ -73,12 +73,18 @@ def report_detail(request: HttpRequest, slug: str, report_id: int) -> HttpRespon
         for block in section.blocks.all():
             block.html = queries.render_markdown(block.text)
     status_choices = [(s.value, s.label) for s in services.next_statuses(report)]
+    linkable = (
+        queries.linkable_municipal_goals(organisation)
+        if report.kind == "regional" and perms.has(Perm.EDIT_ALL, organisation) and not report.is_frozen
+        else []
+    )
     return render(
         request,
         "reports/report_detail.html",
         {
             "organisation": organisation,
             "report": report,
+            "linkable_goals": linkable,
             **content,
             "can_edit_all": perms.has(Perm.EDIT_ALL, organisation) and not report.is_frozen,
             "can_approve": perms.has(Perm.APPROVE, organisation) and bool(status_choices),
@@ -269,5 +275,73 @@ def county_overview(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "reports/county_overview.html",
-        {"organisation": organisation, "rows": queries.municipal_reports_for_county(organisation)},
+        {
+            "organisation": organisation,
+            "rows": queries.municipal_reports_for_county(organisation),
+            "regional_reports": queries.regional_reports(organisation)
+            if permissions_for(request.user).has(Perm.EDIT_ALL, organisation)
+            else [],
+        },
+    )
+
+
+@require_POST
+@login_required
+def pull_into_regional(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
+    regional = get_object_or_404(queries.regional_reports(organisation), pk=request.POST.get("regional") or 0)
+    municipal = next(
+        (
+            row["report"]
+            for row in queries.municipal_reports_for_county(organisation)
+            if row["report"] is not None and str(row["report"].pk) == request.POST.get("municipal")
+        ),
+        None,
+    )
+    if municipal is None:
+        raise Http404
+    _call(request, services.pull_into_regional, regional=regional, municipal=municipal)
+    return _back(slug, regional.pk)
+
+
+@require_POST
+@login_required
+def goal_link(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
+    organisation, report = _report(request, slug, report_id)
+    goal = get_object_or_404(Goal, pk=goal_id, report=report)
+    if not permissions_for(request.user).has(Perm.EDIT_ALL, organisation):
+        raise Http404
+    municipal_goal = next(
+        (g for g in queries.linkable_municipal_goals(organisation) if str(g.pk) == request.POST.get("municipal_goal")),
+        None,
+    )
+    if municipal_goal is None:
+        raise Http404
+    _call(request, services.link_supporting_goal, regional_goal=goal, municipal_goal=municipal_goal)
+    return _back(slug, report.pk, f"goal-{goal.pk}")
+
+
+@require_GET
+@login_required
+def version_compare(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+    """What changed between two frozen versions of this report or of the report it was copied from."""
+    organisation, report = _report(request, slug, report_id)
+    from hyte.reports.models import ReportVersion
+
+    sources = [r for r in (report, report.copied_from) if r is not None]
+    versions = list(ReportVersion.objects.filter(report__in=sources).select_related("report"))
+    old = next((v for v in versions if str(v.pk) == request.GET.get("old")), None)
+    new = next((v for v in versions if str(v.pk) == request.GET.get("new")), None)
+    diff = services.compare_versions(old, new) if old and new else None
+    return render(
+        request,
+        "reports/version_compare.html",
+        {
+            "organisation": organisation,
+            "report": report,
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "diff": diff,
+        },
     )
