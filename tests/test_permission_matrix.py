@@ -272,6 +272,20 @@ CASES = [
         expect={**everyone(404), "anonymous": LOGIN, "county": 200},
     ),
     Case(
+        "report-assign",
+        "/o/kemi/reports/{report}/assign/goal/{goal}/",
+        method="post",
+        data={"users": "{editor_id}"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "alert-to-measure",
+        "/o/kemi/alerts/{alert}/measure/",
+        method="post",
+        data={"goal": "{goal}"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
         "report-pull-regional",
         "/o/lappi/reports/municipalities/pull/",
         method="post",
@@ -410,6 +424,7 @@ def test_permission_matrix(world, case: Case, persona: str):
         "progress": annual.progress_entries.get().pk,
         "comment": comment.pk,
         "regional": regional.pk,
+        "editor_id": world.users["editor"].pk,
         "regional_goal": regional_goal.pk,
     }
     path = case.path.format(**values)

@@ -234,3 +234,57 @@ def test_the_version_comparison_page(world):
         .content.decode()
     )
     assert "Uusi tavoite" in page
+
+
+def test_a_coordinator_assigns_a_goal_and_the_editor_can_then_add_measures(world):
+    from hyte.reports import services
+
+    report = services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+    )
+    goal = services.add_goal(actor=None, report=report, text="Tavoite")
+    editor = world.client_for("editor")
+    editor.post(f"/o/kemi/reports/{report.pk}/goals/{goal.pk}/measures/", {"text": "Ennen"})
+    assert not goal.measures.exists()  # not assigned yet: refused
+    world.client_for("coordinator").post(
+        f"/o/kemi/reports/{report.pk}/assign/goal/{goal.pk}/",
+        {"users": [world.users["editor"].pk, world.users["outsider"].pk]},
+    )
+    assert list(goal.assignees.all()) == [world.users["editor"]]  # the outsider is not a member: left out
+    editor.post(f"/o/kemi/reports/{report.pk}/goals/{goal.pk}/measures/", {"text": "Jälkeen"})
+    assert [m.text for m in goal.measures.all()] == ["Jälkeen"]
+
+
+def test_an_alert_becomes_a_measure_of_the_plan(world):
+    from hyte.indicators.imports import create_batch, import_bytes
+    from hyte.indicators.parsing import Mapping
+    from hyte.reports import services
+    from hyte.situation.models import Alert
+    from hyte.situation.rules import create_rule
+
+    import_bytes(
+        batch=create_batch(actor=None, organisation=world.kemi, source="t"),
+        data=b"kunta;vuosi;arvo\n240;2025;40\n",
+        mapping=Mapping(area=0, year=1, value=2, indicator_fixed="KH1"),
+    )
+    create_rule(
+        actor=None,
+        organisation=world.kemi,
+        indicator=world.own_indicator,
+        condition="below",
+        threshold=50,
+        measure="Hyvinvointikysely kouluihin",
+    )
+    alert = Alert.objects.get()
+    report = services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+    )
+    goal = services.add_goal(actor=None, report=report, text="Koettu hyvinvointi paranee")
+    client = world.client_for("coordinator")
+    assert "Hyvinvointikysely kouluihin" in client.get("/o/kemi/situation/").content.decode()
+    client.post(f"/o/kemi/alerts/{alert.pk}/measure/", {"goal": goal.pk})
+    measure = goal.measures.get()
+    assert measure.text.startswith("Hyvinvointikysely kouluihin")
+    assert "2025" in measure.text
+    alert.refresh_from_db()
+    assert alert.status == "converted"

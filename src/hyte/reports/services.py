@@ -732,3 +732,29 @@ def pull_into_regional(*, actor: Any, regional: Report, municipal: Report) -> Bl
         raise ValidationError(_("The regional report has no section to pull into."))
     text = f"**{municipal.organisation.name}**\n\n" + "\n\n".join(texts)
     return add_block(actor=actor, section=target, kind=BlockKind.TEXT, text=text)
+
+
+@transaction.atomic
+def measure_from_alert(*, actor: Any, alert: Any, goal: Goal) -> Measure:
+    """Indicator → threshold → measure: the rule's proposed measure becomes a measure of a plan goal."""
+    from hyte.situation.models import AlertStatus
+
+    organisation = alert.rule.organisation
+    if goal.report.organisation_id != organisation.pk:
+        raise ValidationError(_("The goal is not in the organisation's plan."))
+    evidence = _("(from an alert: %(indicator)s %(value)s in %(year)s)") % {
+        "indicator": alert.rule.indicator.title,
+        "value": alert.value,
+        "year": alert.year,
+    }
+    measure = add_measure(actor=actor, goal=goal, text=f"{alert.rule.measure} {evidence}")
+    alert.status = AlertStatus.CONVERTED
+    alert.save(update_fields=["status"])
+    record(
+        actor=actor,
+        action="alert.convert",
+        obj=alert,
+        organisation=organisation,
+        changes={"measure": [None, measure.pk]},
+    )
+    return measure

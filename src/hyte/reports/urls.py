@@ -19,5 +19,7 @@ urlpatterns = [
     path(P + "export.<str:file_format>", views.report_export, name="report-export"),
     path(P + "goals/<int:goal_id>/supported-by/", views.goal_link, name="report-goal-link"),
     path(P + "versions/compare/", views.version_compare, name="report-version-compare"),
+    path(P + "assign/<str:subject>/<int:subject_id>/", views.assign, name="report-assign"),
     path("o/<slug:slug>/reports/municipalities/pull/", views.pull_into_regional, name="report-pull-regional"),
+    path("o/<slug:slug>/alerts/<int:alert_id>/measure/", views.alert_to_measure, name="alert-to-measure"),
 ]

@@ -85,6 +85,9 @@ def report_detail(request: HttpRequest, slug: str, report_id: int) -> HttpRespon
             "organisation": organisation,
             "report": report,
             "linkable_goals": linkable,
+            "members": [m.user for m in organisation.memberships.select_related("user").order_by("user__last_name")]
+            if perms.has(Perm.EDIT_ALL, organisation) and not report.is_frozen
+            else [],
             **content,
             "can_edit_all": perms.has(Perm.EDIT_ALL, organisation) and not report.is_frozen,
             "can_approve": perms.has(Perm.APPROVE, organisation) and bool(status_choices),
@@ -345,3 +348,43 @@ def version_compare(request: HttpRequest, slug: str, report_id: int) -> HttpResp
             "diff": diff,
         },
     )
+
+
+@require_POST
+@login_required
+def assign(request: HttpRequest, slug: str, report_id: int, subject: str, subject_id: int) -> HttpResponse:
+    """Assign a section, goal or measure to members (coordinators only)."""
+    organisation, report = _report(request, slug, report_id)
+    if not permissions_for(request.user).has(Perm.EDIT_ALL, organisation):
+        raise Http404
+    from hyte.reports.models import Measure, Section
+
+    models = {
+        "section": (Section, {"report": report}),
+        "goal": (Goal, {"report": report}),
+        "measure": (Measure, {"goal__report": report}),
+    }
+    if subject not in models:
+        raise Http404
+    model, scope = models[subject]
+    target = get_object_or_404(model, pk=subject_id, **scope)
+    member_ids = {str(pk) for pk in organisation.memberships.values_list("user_id", flat=True)}
+    chosen = [pk for pk in request.POST.getlist("users") if pk in member_ids]
+    from django.contrib.auth import get_user_model
+
+    _call(request, services.assign, subject=target, users=list(get_user_model().objects.filter(pk__in=chosen)))
+    return _back(slug, report.pk, f"{subject}-{target.pk}" if subject != "measure" else f"goal-{target.goal_id}")
+
+
+@require_POST
+@login_required
+def alert_to_measure(request: HttpRequest, slug: str, alert_id: int) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
+    from hyte.situation.models import Alert
+
+    alert = get_object_or_404(
+        Alert.objects.select_related("rule__indicator"), pk=alert_id, rule__organisation=organisation
+    )
+    goal = get_object_or_404(Goal, pk=request.POST.get("goal") or 0, report__organisation=organisation)
+    _call(request, services.measure_from_alert, alert=alert, goal=goal)
+    return _back(slug, goal.report_id, f"goal-{goal.pk}")

@@ -45,6 +45,7 @@ class Rule(models.Model):
 class AlertStatus(models.TextChoices):
     OPEN = "open", _("open")
     DISMISSED = "dismissed", _("dismissed")
+    CONVERTED = "converted", _("turned into a measure")
 
 
 class Alert(models.Model):

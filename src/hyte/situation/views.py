@@ -195,3 +195,14 @@ def alert_dismiss(request: HttpRequest, slug: str, alert_id: int) -> HttpRespons
     alert = get_object_or_404(Alert, pk=alert_id, rule__organisation=organisation)
     rules.dismiss_alert(actor=request.user, alert=alert)
     return redirect("situation", slug=slug)
+
+
+def _draft_goals(organisation: Organisation) -> list:  # type: ignore[type-arg]
+    """Goals of the organisation's unapproved plans, to which an alert can be turned into a measure."""
+    from hyte.reports.models import Goal
+
+    return list(
+        Goal.objects.filter(report__organisation=organisation, report__status__in=["draft", "in_review"])
+        .exclude(report__kind="annual")
+        .select_related("report")
+    )
