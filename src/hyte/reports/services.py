@@ -14,6 +14,7 @@ from typing import Any
 import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Organisation, OrganisationKind
@@ -85,6 +86,11 @@ def _can_edit(actor: Any, organisation: Organisation, assignees: Iterable[Any]) 
     if actor is None:
         return True
     return permissions_for(actor).can_edit(organisation, assignee_ids=[u.pk for u in assignees])
+
+
+def _next_position(items: Any) -> int:
+    """The position after the last of `items` (a related manager of ordered things)."""
+    return (items.aggregate(last=Max("position"))["last"] or 0) + 1
 
 
 def _touch(report: Report) -> None:
@@ -298,7 +304,7 @@ def add_block(
     _editable(report)
     if not _can_edit(actor, report.organisation, section.assignees.all()):
         raise PermissionDenied
-    position = (section.blocks.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    position = _next_position(section.blocks)
     block = Block.objects.create(
         section=section,
         position=position,
@@ -326,7 +332,7 @@ def add_goal(
     _editable(report)
     if not text.strip():
         raise ValidationError(_("Write the goal."))
-    position = (report.goals.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    position = _next_position(report.goals)
     goal = Goal.objects.create(
         report=report,
         position=position,
@@ -444,7 +450,7 @@ def add_measure(
         raise ValidationError(_("Describe the measure."))
     if budget_amount is not None and budget_amount < 0:
         raise ValidationError(_("The budget cannot be negative."))
-    position = (goal.measures.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    position = _next_position(goal.measures)
     measure = Measure.objects.create(
         goal=goal,
         position=position,
