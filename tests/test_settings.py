@@ -61,6 +61,13 @@ def test_it_refuses_a_short_or_default_secret_key():
     assert "SECRET_KEY must be set" in run_hyte("check", **{**SAFE, "SECRET_KEY": insecure}).stderr
 
 
+def test_every_command_reports_the_configuration_error_clearly():
+    result = run_hyte("makemigrations", "--check", "--dry-run", **{**SAFE, "SECRET_KEY": ""})
+    assert result.returncode == 2
+    assert "hyte: configuration error: SECRET_KEY must be set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_it_refuses_to_start_without_allowed_hosts():
     result = run_hyte("check", **{**SAFE, "ALLOWED_HOSTS": ""})
     assert "ALLOWED_HOSTS must list" in result.stderr

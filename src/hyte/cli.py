@@ -14,7 +14,16 @@ def main(argv: list[str] | None = None) -> int:
     from hyte.catalogues import compile_catalogues
 
     compile_catalogues()
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+
+    try:
+        # Load the settings first: Django would swallow this error and fail later with an obscure one.
+        settings.INSTALLED_APPS  # noqa: B018
+    except ImproperlyConfigured as exc:
+        sys.stderr.write(f"hyte: configuration error: {exc}\n")
+        return 2
 
     args = sys.argv[1:] if argv is None else argv
     execute_from_command_line(["hyte", *args])
