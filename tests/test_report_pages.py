@@ -288,3 +288,33 @@ def test_an_alert_becomes_a_measure_of_the_plan(world):
     assert "2025" in measure.text
     alert.refresh_from_db()
     assert alert.status == "converted"
+
+
+def test_a_coordinator_assigns_a_measure_and_the_editor_records_its_progress(world):
+    from hyte.reports import services
+
+    broad = services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+    )
+    goal = services.add_goal(actor=None, report=broad, text="Tavoite")
+    measure = services.add_measure(actor=None, goal=goal, text="Toimenpide")
+    coordinator = world.client_for("coordinator")
+    assert f"/assign/measure/{measure.pk}/" in coordinator.get(f"/o/kemi/reports/{broad.pk}/").content.decode()
+    coordinator.post(f"/o/kemi/reports/{broad.pk}/assign/measure/{measure.pk}/", {"users": [world.users["editor"].pk]})
+    assert list(measure.assignees.all()) == [world.users["editor"]]
+    annual = services.create_report(
+        actor=None,
+        organisation=world.kemi,
+        kind="annual",
+        title="V",
+        term_start=2025,
+        term_end=2029,
+        year=2026,
+        plan_report=broad,
+    )
+    entry = annual.progress_entries.get(measure=measure)
+    world.client_for("editor").post(
+        f"/o/kemi/reports/{annual.pk}/progress/{entry.pk}/", {"status": "done", "text": "Valmis"}
+    )
+    entry.refresh_from_db()
+    assert (entry.status, entry.text) == ("done", "Valmis")
