@@ -26,7 +26,7 @@ from hyte.indicators.models import (
     IndicatorSource,
     RejectedRow,
 )
-from hyte.indicators.parsing import FileRefused, Mapping, Parsed, Rejected, parse_bytes
+from hyte.indicators.parsing import FileRefused, Mapping, Parsed, Rejected, detect_format, parse_bytes
 from hyte.indicators.store import ObservationStore
 from hyte.regions.models import Area, AreaKind
 
@@ -335,9 +335,9 @@ def import_bytes(
     on_progress: Progress | None = None,
 ) -> ImportBatch:
     """Parse and import one file into `batch`."""
+    file_format = file_format or detect_format(data)
     try:
         parsed = parse_bytes(data, name=batch.filename or "file", file_format=file_format, mapping=mapping)
-        file_format = file_format or _format_of(data)
     except FileRefused as exc:
         _fail(batch, str(exc), 0)
         return batch
@@ -376,12 +376,6 @@ def import_bytes(
         expected_rows=data.count(b"\n") or 1,
         on_progress=on_progress,
     )
-
-
-def _format_of(data: bytes) -> str:
-    from hyte.indicators.parsing import detect_format
-
-    return detect_format(data)
 
 
 def run_batch(batch_id: int) -> ImportBatch:

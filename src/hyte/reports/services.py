@@ -23,6 +23,7 @@ from hyte.accounts.roles import Perm
 from hyte.audit.services import record
 from hyte.core import clock
 from hyte.indicators.models import Indicator, Observation
+from hyte.indicators.queries import visible_indicators
 from hyte.reports.models import (
     Block,
     BlockKind,
@@ -351,16 +352,6 @@ def add_goal(
     return goal
 
 
-def latest_value(indicator: Indicator, area_id: int, *, until: int | None = None) -> tuple[int, float] | None:
-    values = Observation.objects.filter(
-        indicator=indicator, area_id=area_id, gender="total", age_group="", period="", value__isnull=False
-    )
-    if until is not None:
-        values = values.filter(year__lte=until)
-    found = values.order_by("-year").values_list("year", "value").first()
-    return (found[0], found[1]) if found else None
-
-
 @transaction.atomic
 def add_goal_indicator(
     *,
@@ -378,7 +369,7 @@ def add_goal_indicator(
     if not _can_edit(actor, report.organisation, goal.assignees.all()):
         raise PermissionDenied
     _editable(report)
-    if actor is not None and not Indicator.objects.filter(pk=indicator.pk).filter(models_visible(actor)).exists():
+    if actor is not None and not visible_indicators(actor).filter(pk=indicator.pk).exists():
         raise ValidationError(_("Unknown indicator."))
     if target_year < baseline_year:
         raise ValidationError(_("The target year cannot be before the baseline year."))
@@ -422,13 +413,6 @@ def add_goal_indicator(
         changes={"indicator": [None, indicator.title_fi], "target": [None, target_value]},
     )
     return tied
-
-
-def models_visible(actor: Any) -> Any:
-    from django.db.models import Q
-
-    readable = [m.organisation_id for m in permissions_for(actor).memberships]
-    return Q(organisation__isnull=True) | Q(organisation_id__in=readable)
 
 
 @transaction.atomic
@@ -491,9 +475,34 @@ def record_progress(*, actor: Any, entry: Progress, status: str, text: str) -> P
     return entry
 
 
+def indicator_changes(
+    goal_indicators: Sequence[GoalIndicator], *, area_id: int, until: int | None
+) -> dict[int, dict[str, Any]]:
+    """Each goal indicator's latest value (up to `until`) against its baseline and target, from the data.
+
+    One query for all of them: a plan's page shows every goal's indicators at once.
+    """
+    values = Observation.objects.filter(
+        indicator_id__in={gi.indicator_id for gi in goal_indicators},
+        area_id=area_id,
+        gender="total",
+        age_group="",
+        period="",
+        value__isnull=False,
+    )
+    if until is not None:
+        values = values.filter(year__lte=until)
+    latest: dict[int, tuple[int, float]] = {}
+    for indicator_id, year, value in values.order_by("year").values_list("indicator_id", "year", "value"):
+        latest[indicator_id] = (year, value)  # ordered by year: the last one stays
+    return {gi.pk: _change_of(gi, latest.get(gi.indicator_id)) for gi in goal_indicators}
+
+
 def indicator_change(goal_indicator: GoalIndicator, *, area_id: int, until: int | None) -> dict[str, Any]:
-    """The indicator's latest value (up to `until`) against its baseline and target, computed from the data."""
-    latest = latest_value(goal_indicator.indicator, area_id, until=until)
+    return indicator_changes([goal_indicator], area_id=area_id, until=until)[goal_indicator.pk]
+
+
+def _change_of(goal_indicator: GoalIndicator, latest: tuple[int, float] | None) -> dict[str, Any]:
     change = None
     if latest is not None and goal_indicator.baseline_value is not None:
         change = latest[1] - goal_indicator.baseline_value
@@ -614,8 +623,11 @@ def snapshot(report: Report) -> dict[str, Any]:
                     }
             blocks.append({"kind": block.kind, "text": block.text, "items": block.items, "indicators": values})
         sections.append({"key": section.key, "title": section.title, "title_sv": section.title_sv, "blocks": blocks})
+    all_goals = list(report.goals.prefetch_related("goal_indicators__indicator", "measures"))
+    tied = [gi for goal in all_goals for gi in goal.goal_indicators.all()]
+    changes = indicator_changes(tied, area_id=area_id, until=report.year) if area_id and tied else {}
     goals = []
-    for goal in report.goals.prefetch_related("goal_indicators__indicator", "measures"):
+    for goal in all_goals:
         goals.append(
             {
                 "text": goal.text,
@@ -630,7 +642,7 @@ def snapshot(report: Report) -> dict[str, Any]:
                         "target_year": gi.target_year,
                         "target_value": gi.target_value,
                         "direction": gi.direction,
-                        **(indicator_change(gi, area_id=area_id, until=report.year) if area_id else {}),
+                        **changes.get(gi.pk, {}),
                     }
                     for gi in goal.goal_indicators.all()
                 ],

@@ -14,6 +14,8 @@ from django.template.defaultfilters import floatformat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from hyte.core.templatetags.hyte import format_number
+
 # Okabe–Ito colours (distinguishable with colour-vision deficiencies), all ≥ 3:1 against white.
 COLOURS = ("#0b5394", "#b35900", "#117a4f", "#8e3b8e", "#6b6b00")
 DASHES = ("", "6 4", "2 3", "10 3 2 3", "1 5")
@@ -206,7 +208,7 @@ def choropleth(
             for ring in shapes[code]
         )
         value = values[code]
-        label = f"{names.get(code, code)}: {floatformat(value, f'{decimals}g') if value is not None else no_data}"
+        label = f"{names.get(code, code)}: {format_number(value, decimals) if value is not None else no_data}"
         stroke = ' stroke="#000" stroke-width="2.5"' if code == highlight else ' stroke="#fff" stroke-width="0.6"'
         parts.append(f'<path d="{path}" fill="{colour(value)}"{stroke}><title>{escape(label)}</title></path>')
     if breaks:
@@ -215,7 +217,7 @@ def choropleth(
         for index, fill in enumerate(MAP_COLOURS):
             x = 10 + index * (width - 20) / 5
             parts.append(f'<rect x="{x:.1f}" y="{legend_y:.1f}" width="14" height="14" fill="{fill}" stroke="#555"/>')
-            text = f"{floatformat(bounds[index], f'{decimals}g')}–{floatformat(bounds[index + 1], f'{decimals}g')}"
+            text = f"{format_number(bounds[index], decimals)}–{format_number(bounds[index + 1], decimals)}"
             parts.append(f'<text x="{x + 18:.1f}" y="{legend_y + 12:.1f}" fill="#1b1f24">{escape(text)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
