@@ -116,3 +116,13 @@ def world(db) -> World:
         indicator_set=indicator_set,
         batch=batch,
     )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rendered public pages are cached; each test starts from an empty cache, as a new server would."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -5,6 +5,7 @@ The matrix is checked complete against the URL configuration, so a new view cann
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -266,6 +267,26 @@ CASES = [
         expect=kemi(EDITORS_OF_KEMI),
     ),
     Case("report-export", "/o/kemi/reports/{report}/export.docx", expect=kemi(MEMBERS_OF_KEMI) | {"county": 200}),
+    Case("report-export", "/o/kemi/reports/{report}/export.pdf", expect=kemi(MEMBERS_OF_KEMI) | {"county": 200}),
+    # The public site: published versions for everyone, signed in or not; drafts for nobody, not even members.
+    Case("public-root", "/public/", expect=everyone(302)),
+    Case("public-index", "/public/fi/", expect=everyone(200)),
+    Case("public-index", "/public/sv/", expect=everyone(200)),
+    Case("public-sitemap", "/public/sitemap.xml", expect=everyone(200)),
+    Case("public-organisation", "/public/fi/kemi/", expect=everyone(200)),
+    Case("public-organisation", "/public/fi/lappi/", expect=everyone(404)),  # nothing published
+    Case("public-report", "/public/fi/kemi/{published}/", expect=everyone(200)),
+    Case("public-report", "/public/en/kemi/{published}/", expect=everyone(200)),
+    Case("public-report", "/public/sv/kemi/{published}/", expect=everyone(404)),  # Kemi serves in Finnish
+    Case("public-report", "/public/fi/kemi/{report}/", expect=everyone(404)),  # a draft
+    Case("public-report", "/public/fi/tornio/{published}/", expect=everyone(404)),  # not Tornio's
+    Case("public-version", "/public/fi/kemi/{published}/v2/", expect=everyone(200)),
+    Case("public-version", "/public/fi/kemi/{published}/v1/", expect=everyone(404)),  # approved, not published
+    Case("public-version-pdf", "/public/fi/kemi/{published}/v2/report.pdf", expect=everyone(200)),
+    Case("public-data", "/public/data/kemi/{published}/v2/goals.csv", expect=everyone(200)),
+    Case("public-data", "/public/data/kemi/{published}/v2/report.json", expect=everyone(200)),
+    Case("public-data", "/public/data/kemi/{report}/v1/report.json", expect=everyone(404)),
+    Case("public-data", "/public/data/kemi/{published}/v2/secrets.csv", expect=everyone(404)),
     Case(
         "report-county-overview",
         "/o/lappi/reports/municipalities/",
@@ -406,6 +427,19 @@ def test_permission_matrix(world, case: Case, persona: str):
         actor=None, organisation=world.lappi, kind="regional", title="Alue", term_start=2025, term_end=2029
     )
     regional_goal = report_services.add_goal(actor=None, report=regional, text="Alueen tavoite")
+    published = report_services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="Julkaistu", term_start=2021, term_end=2025
+    )
+    report_services.add_goal(actor=None, report=published, text="Julkaistu tavoite")
+    for status in ("in_review", "approved", "published"):
+        report_services.change_status(
+            actor=None,
+            report=published,
+            status=status,
+            decision_body="Kaupunginvaltuusto",
+            decision_date=dt.date(2021, 12, 13),
+            decision_reference="§ 99",
+        )
     values = {
         "admin_token": ApiToken.objects.get(user=world.users["admin"]).pk,
         "kemi_id": world.kemi.pk,
@@ -426,6 +460,7 @@ def test_permission_matrix(world, case: Case, persona: str):
         "regional": regional.pk,
         "editor_id": world.users["editor"].pk,
         "regional_goal": regional_goal.pk,
+        "published": published.pk,
     }
     path = case.path.format(**values)
     data = {key: value if isinstance(value, list) else str(value).format(**values) for key, value in case.data.items()}

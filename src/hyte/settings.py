@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "hyte.indicators",
     "hyte.situation",
     "hyte.reports",
+    "hyte.public",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -195,3 +196,8 @@ LOGGING = {
 }
 
 HYTE_SOTKANET_BASE_URL = env_str("HYTE_SOTKANET_BASE_URL", "https://sotkanet.fi/rest")
+
+# The public site: its address as readers see it (for the sitemap and the static export), and a folder that
+# `hyte publish` writes the static site to whenever a report version is published (empty: no automatic export).
+PUBLIC_BASE_URL = env_str("HYTE_PUBLIC_BASE_URL", "").rstrip("/")
+HYTE_PUBLISH_DIR = env_str("HYTE_PUBLISH_DIR", "")

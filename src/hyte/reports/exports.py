@@ -1,10 +1,12 @@
-"""Exports for the council: the report as DOCX (the usual attachment format of agendas), the plan as XLSX."""
+"""Exports for the council: the report as PDF and DOCX (the usual attachment formats of agendas), the plan as
+XLSX."""
 
 from __future__ import annotations
 
 import io
 import re
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hyte.reports.models import Report
@@ -111,3 +113,24 @@ def plan_xlsx(report: Report) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def report_pdf(report: Report, *, language: str = "fi") -> bytes:
+    """The report as it stands now (a draft too), as the same tagged PDF that publication gives."""
+    from hyte.core import clock
+    from hyte.core.pdf import render_pdf
+    from hyte.public import document, queries
+    from hyte.public.views import print_html
+    from hyte.reports.models import ReportVersion
+    from hyte.reports.services import snapshot
+
+    content = snapshot(report)
+    organisation = report.organisation
+    draft = ReportVersion(
+        report=report, number=report.versions.count() + 1, status=report.status, frozen_at=clock.now()
+    )
+    with translation.override(language):
+        area_name = organisation.area.name if organisation.area else organisation.name
+        doc = document.build(content, area_name=area_name, language=language, statuses=queries.latest_statuses(report))
+    context = {"organisation": organisation, "report": report, "version": draft, "doc": doc, "unpublished": True}
+    return render_pdf(print_html(context, language))

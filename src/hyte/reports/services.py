@@ -601,66 +601,43 @@ def change_status(
 
 
 def snapshot(report: Report) -> dict[str, Any]:
-    """The report as it stands, with the indicator values of this moment: what approval freezes."""
+    """The report as it stands, with the indicator values of this moment: what approval freezes.
+
+    An annual report also freezes its follow-up: each goal and measure of the plan with the year's status,
+    progress text and each indicator's change since the baseline.
+    """
     area_id = report.organisation.area_id
-    sections = []
-    for section in report.sections.prefetch_related("blocks__indicators"):
+    sections = list(report.sections.prefetch_related("blocks__indicators"))
+    series: dict[int, list[tuple[int, float | None]]] = {}
+    if area_id is not None:
+        shown = {indicator.pk for section in sections for b in section.blocks.all() for indicator in b.indicators.all()}
+        rows = Observation.objects.filter(
+            indicator_id__in=shown, area_id=area_id, gender="total", age_group="", period=""
+        ).order_by("indicator_id", "year")
+        for indicator_id, year, value in rows.values_list("indicator_id", "year", "value"):
+            series.setdefault(indicator_id, []).append((year, value))
+    frozen_sections = []
+    for section in sections:
         blocks = []
         for block in section.blocks.all():
             values = {}
             if area_id is not None:
                 for indicator in block.indicators.all():
                     values[str(indicator.pk)] = {
+                        "source_id": indicator.source_id,
                         "title": indicator.title_fi,
+                        "title_sv": indicator.title_sv,
+                        "decimals": indicator.decimals,
                         "source": indicator.attribution,
-                        "series": list(
-                            Observation.objects.filter(
-                                indicator=indicator, area_id=area_id, gender="total", age_group="", period=""
-                            )
-                            .order_by("year")
-                            .values_list("year", "value")
-                        ),
+                        "series": series.get(indicator.pk, []),
                     }
             blocks.append({"kind": block.kind, "text": block.text, "items": block.items, "indicators": values})
-        sections.append({"key": section.key, "title": section.title, "title_sv": section.title_sv, "blocks": blocks})
-    all_goals = list(report.goals.prefetch_related("goal_indicators__indicator", "measures"))
-    tied = [gi for goal in all_goals for gi in goal.goal_indicators.all()]
-    changes = indicator_changes(tied, area_id=area_id, until=report.year) if area_id and tied else {}
-    goals = []
-    for goal in all_goals:
-        goals.append(
-            {
-                "text": goal.text,
-                "text_sv": goal.text_sv,
-                "theme": goal.theme,
-                "age_group": goal.age_group,
-                "indicators": [
-                    {
-                        "indicator": gi.indicator.title_fi,
-                        "baseline_year": gi.baseline_year,
-                        "baseline_value": gi.baseline_value,
-                        "target_year": gi.target_year,
-                        "target_value": gi.target_value,
-                        "direction": gi.direction,
-                        **changes.get(gi.pk, {}),
-                    }
-                    for gi in goal.goal_indicators.all()
-                ],
-                "measures": [
-                    {
-                        "text": m.text,
-                        "responsible_parties": m.responsible_parties,
-                        "schedule": m.schedule,
-                        "budget_line": m.budget_line,
-                        "budget_amount": str(m.budget_amount) if m.budget_amount is not None else None,
-                        "status": m.status,
-                    }
-                    for m in goal.measures.all()
-                ],
-            }
+        frozen_sections.append(
+            {"key": section.key, "title": section.title, "title_sv": section.title_sv, "blocks": blocks}
         )
-    return {
+    content: dict[str, Any] = {
         "title": report.title,
+        "title_sv": report.title_sv,
         "kind": report.kind,
         "term": [report.term_start, report.term_end],
         "year": report.year,
@@ -669,9 +646,70 @@ def snapshot(report: Report) -> dict[str, Any]:
             "date": report.decision_date.isoformat() if report.decision_date else None,
             "reference": report.decision_reference,
         },
-        "sections": sections,
-        "goals": goals,
+        "sections": frozen_sections,
+        "goals": _frozen_goals(report.goals.all(), area_id=area_id, until=report.year, progress={}),
     }
+    if report.kind == ReportKind.ANNUAL and report.plan_report_id is not None:
+        progress = {
+            ("g", e.goal_id) if e.goal_id else ("m", e.measure_id): {"status": e.status, "text": e.text}
+            for e in Progress.objects.filter(report=report)
+        }
+        content["follow_up"] = {
+            "plan": report.plan_report_id,
+            "goals": _frozen_goals(
+                report.plan_report.goals.all(), area_id=area_id, until=report.year, progress=progress
+            ),
+        }
+    return content
+
+
+def _frozen_goals(
+    goals: Iterable[Goal], *, area_id: int | None, until: int | None, progress: dict[tuple[str, int], dict[str, str]]
+) -> list[dict[str, Any]]:
+    all_goals = list(goals.prefetch_related("goal_indicators__indicator", "measures"))  # type: ignore[attr-defined]
+    tied = [gi for goal in all_goals for gi in goal.goal_indicators.all()]
+    changes = indicator_changes(tied, area_id=area_id, until=until) if area_id and tied else {}
+    return [
+        {
+            "id": goal.pk,
+            "carried_from": goal.carried_from_id,
+            "progress": progress.get(("g", goal.pk)),
+            "text": goal.text,
+            "text_sv": goal.text_sv,
+            "theme": goal.theme,
+            "age_group": goal.age_group,
+            "indicators": [
+                {
+                    "indicator": gi.indicator.title_fi,
+                    "indicator_sv": gi.indicator.title_sv,
+                    "source_id": gi.indicator.source_id,
+                    "source": gi.indicator.attribution,
+                    "baseline_year": gi.baseline_year,
+                    "baseline_value": gi.baseline_value,
+                    "target_year": gi.target_year,
+                    "target_value": gi.target_value,
+                    "direction": gi.direction,
+                    **changes.get(gi.pk, {}),
+                }
+                for gi in goal.goal_indicators.all()
+            ],
+            "measures": [
+                {
+                    "id": m.pk,
+                    "carried_from": m.carried_from_id,
+                    "progress": progress.get(("m", m.pk)),
+                    "text": m.text,
+                    "responsible_parties": m.responsible_parties,
+                    "schedule": m.schedule,
+                    "budget_line": m.budget_line,
+                    "budget_amount": str(m.budget_amount) if m.budget_amount is not None else None,
+                    "status": m.status,
+                }
+                for m in goal.measures.all()
+            ],
+        }
+        for goal in all_goals
+    ]
 
 
 def compare_versions(old: ReportVersion, new: ReportVersion) -> dict[str, list[Any]]:

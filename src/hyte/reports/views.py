@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -249,6 +250,10 @@ def report_export(request: HttpRequest, slug: str, report_id: int, file_format: 
     elif file_format == "xlsx":
         body = exports.plan_xlsx(report)
         kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif file_format == "pdf":
+        language = translation.get_language() or "fi"
+        body = exports.report_pdf(report, language=language if language in ("fi", "sv", "en") else "fi")
+        kind = "application/pdf"
     else:
         raise Http404
     response = HttpResponse(body, content_type=kind)

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 
 from hyte.core.demo import load_demo
 from hyte.core.demo_data import load_demo_indicators
+from hyte.reports.demo import load_demo_reports
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         result = load_demo()
         data = load_demo_indicators(on_step=lambda name: self.stdout.write(f"Loading {name} …"))
+        load_demo_reports()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(

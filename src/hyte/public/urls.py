@@ -1,0 +1,33 @@
+from django.urls import path, register_converter
+
+from hyte.public import views
+
+
+class LanguageConverter:
+    regex = "fi|sv|en"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(LanguageConverter, "lang")
+
+P = "public/<lang:lang>/<slug:slug>/<int:report_id>/"
+
+urlpatterns = [
+    path("public/", views.root, name="public-root"),
+    path("public/sitemap.xml", views.sitemap, name="public-sitemap"),
+    path(
+        "public/data/<slug:slug>/<int:report_id>/v<int:number>/<str:name>",
+        views.data,
+        name="public-data",
+    ),
+    path("public/<lang:lang>/", views.index, name="public-index"),
+    path("public/<lang:lang>/<slug:slug>/", views.organisation, name="public-organisation"),
+    path(P, views.report, name="public-report"),
+    path(P + "v<int:number>/", views.report, name="public-version"),
+    path(P + "v<int:number>/report.pdf", views.report_pdf, name="public-version-pdf"),
+]

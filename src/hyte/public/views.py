@@ -1,0 +1,223 @@
+"""The public site: no login, published versions only, in Finnish, Swedish (where the organisation serves in
+Swedish or wrote Swedish content) and English. Every page's address carries its language, so the language
+switch keeps the reader on the same page and the static export can write each language as its own files.
+
+Rendered pages are cached under the publication stamp: publishing anything makes every page fresh again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from hyte.accounts.models import Organisation
+from hyte.core.pdf import render_pdf
+from hyte.public import document, opendata, queries
+from hyte.reports.models import ReportVersion
+
+LANGUAGES = ("fi", "sv", "en")
+CACHE_SECONDS = 24 * 3600
+
+
+def languages_for(organisation: Organisation | None, version: ReportVersion | None = None) -> list[str]:
+    """Finnish and English always; Swedish where the organisation serves in Swedish or wrote Swedish content."""
+    swedish = organisation is None or bool(organisation.area and organisation.area.serves_in_swedish)
+    if version is not None and version.content.get("title_sv"):
+        swedish = True
+    return [code for code in LANGUAGES if code != "sv" or swedish]
+
+
+def _switch(request: HttpRequest, lang: str, available: list[str]) -> list[dict[str, Any]]:
+    prefix = f"/public/{lang}/"
+    rest = request.path.removeprefix(prefix)
+    return [
+        {
+            "code": code,
+            "name": translation.get_language_info(code)["name_local"],
+            "url": f"/public/{code}/{rest}",
+            "current": code == lang,
+        }
+        for code in available
+    ]
+
+
+def _key(kind: str, name: str) -> str:
+    last, count = queries.publication_stamp()
+    return f"{kind}:{last}-{count}:{hashlib.sha256(name.encode()).hexdigest()}"
+
+
+def _cached(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponse:
+    key = _key("public-page", request.path)
+    hit = cache.get(key)
+    if hit is not None:
+        content, content_type, language = hit
+        response = HttpResponse(content, content_type=content_type)
+    else:
+        response = render()
+        if response.status_code != 200:
+            return response
+        language = response.get("Content-Language", "")
+        cache.set(key, (response.content, response["Content-Type"], language), CACHE_SECONDS)
+    if language:
+        response["Content-Language"] = language
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def _page(
+    request: HttpRequest, lang: str, template: str, context: dict[str, Any], available: list[str]
+) -> HttpResponse:
+    if lang not in available:
+        raise Http404
+    with translation.override(lang):
+        html = render_to_string(
+            template, {**context, "lang": lang, "languages": _switch(request, lang, available)}, request=None
+        )
+    response = HttpResponse(html)
+    response["Content-Language"] = lang
+    return response
+
+
+@require_safe
+def root(request: HttpRequest) -> HttpResponse:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return redirect("public-index", lang=language if language in LANGUAGES else "fi")
+
+
+@require_safe
+def index(request: HttpRequest, lang: str) -> HttpResponse:
+    return _cached(
+        request,
+        lambda: _page(
+            request, lang, "public/index.html", {"organisations": list(queries.organisations())}, list(LANGUAGES)
+        ),
+    )
+
+
+@require_safe
+def organisation(request: HttpRequest, lang: str, slug: str) -> HttpResponse:
+    def render() -> HttpResponse:
+        found = queries.organisation(slug)
+        return _page(
+            request,
+            lang,
+            "public/organisation.html",
+            {"organisation": found, "reports": queries.reports_of(found)},
+            languages_for(found),
+        )
+
+    return _cached(request, render)
+
+
+def _version_context(version: ReportVersion, lang: str) -> dict[str, Any]:
+    report = version.report
+    organisation = report.organisation
+    with translation.override(lang):
+        area_name = organisation.area.name if organisation.area else organisation.name
+        doc = document.build(
+            version.content, area_name=area_name, language=lang, statuses=queries.latest_statuses(report)
+        )
+    others = [v for v in queries.reports_of(organisation) if v.pk == report.pk]
+    return {
+        "organisation": organisation,
+        "report": report,
+        "version": version,
+        "doc": doc,
+        "versions": others[0].published if others else [version],
+        "data_files": opendata.FILES,
+        "licence": opendata.LICENCE,
+        "licence_url": opendata.LICENCE_URL,
+    }
+
+
+@require_safe
+def report(request: HttpRequest, lang: str, slug: str, report_id: int, number: int | None = None) -> HttpResponse:
+    def render() -> HttpResponse:
+        version = queries.version(queries.organisation(slug), report_id, number)
+        context = _version_context(version, lang)
+        context["canonical"] = reverse("public-version", args=[lang, slug, report_id, version.number])
+        return _page(request, lang, "public/report.html", context, languages_for(version.report.organisation, version))
+
+    return _cached(request, render)
+
+
+def print_html(context: dict[str, Any], lang: str) -> str:
+    """The whole print document (HTML for WeasyPrint) of a version context."""
+    with translation.override(lang):
+        return render_to_string("public/report_print.html", {**context, "lang": lang})
+
+
+def pdf_bytes(version: ReportVersion, lang: str) -> bytes:
+    """The version as a tagged PDF: the same content as its page, through the print stylesheet."""
+    key = _key("public-pdf", f"{version.pk}:{lang}")
+    body = cache.get(key)
+    if body is None:
+        body = render_pdf(print_html(_version_context(version, lang), lang))
+        cache.set(key, body, CACHE_SECONDS)
+    return body
+
+
+@require_safe
+def report_pdf(request: HttpRequest, lang: str, slug: str, report_id: int, number: int) -> HttpResponse:
+    version = queries.version(queries.organisation(slug), report_id, number)
+    if lang not in languages_for(version.report.organisation, version):
+        raise Http404
+    response = HttpResponse(pdf_bytes(version, lang), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{slug}-{report_id}-v{number}-{lang}.pdf"'
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@require_safe
+def data(request: HttpRequest, slug: str, report_id: int, number: int, name: str) -> HttpResponse:
+    if name not in opendata.FILES:
+        raise Http404
+    version = queries.version(queries.organisation(slug), report_id, number)
+    statuses = queries.latest_statuses(version.report)
+    if name == "report.json":
+        response = HttpResponse(opendata.report_json(version, statuses), content_type="application/json")
+    else:
+        body = opendata.table_csv(version, statuses, name.removesuffix(".csv"))
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def site_paths() -> list[str]:
+    """Every address of the public site: what the sitemap lists and the static export writes."""
+    paths = ["/public/"]
+    for lang in LANGUAGES:
+        paths.append(reverse("public-index", args=[lang]))
+    for found in queries.organisations():
+        for lang in languages_for(found):
+            paths.append(reverse("public-organisation", args=[lang, found.slug]))
+        for item in queries.reports_of(found):
+            for version in item.published:
+                for lang in languages_for(found, version):
+                    if version is item.published[0]:
+                        paths.append(reverse("public-report", args=[lang, found.slug, item.pk]))
+                    paths.append(reverse("public-version", args=[lang, found.slug, item.pk, version.number]))
+                    paths.append(reverse("public-version-pdf", args=[lang, found.slug, item.pk, version.number]))
+                paths.extend(
+                    reverse("public-data", args=[found.slug, item.pk, version.number, name]) for name in opendata.FILES
+                )
+    return paths
+
+
+@require_safe
+def sitemap(request: HttpRequest) -> HttpResponse:
+    base = settings.PUBLIC_BASE_URL or request.build_absolute_uri("/").rstrip("/")
+    pages = [p for p in site_paths() if p.endswith("/") and p != "/public/"]
+    xml = render_to_string("public/sitemap.xml", {"urls": [base + p for p in pages]})
+    return HttpResponse(xml, content_type="application/xml")

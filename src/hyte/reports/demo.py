@@ -1,0 +1,219 @@
+"""The demo's welfare reports for Kemi: a broad report and plan for 2013–2016 approved by the council and
+published, and the annual report for 2014 that follows it up. Built through the services, like a user would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+
+from hyte.accounts.models import Organisation
+from hyte.indicators.models import Indicator, Observation
+from hyte.reports import services
+from hyte.reports.models import BlockKind, OutlineKey, Report, ReportKind, ReportStatus
+
+TEXTS = {
+    OutlineKey.SUMMARY: (
+        "Kemiläisten hyvinvointi on monelta osin parantunut, mutta työttömyys, pienituloisuus ja nuorten "
+        "syrjäytymisen riski ovat edelleen maan keskitasoa suurempia. Valtuustokauden painopisteet ovat "
+        "**lasten ja nuorten hyvinvointi**, **työllisyys ja osallisuus** sekä **ikääntyneiden toimintakyky**."
+    ),
+    OutlineKey.BACKGROUND: (
+        "Hyvinvointikertomus kokoaa tiedot kuntalaisten hyvinvoinnista ja terveydestä sekä niihin "
+        "vaikuttavista tekijöistä. Se on valmisteltu hyvinvointiryhmässä, jossa ovat mukana kaikki "
+        "toimialat, järjestöt ja seurakunta (terveydenhuoltolaki 12 §)."
+    ),
+    OutlineKey.POPULATION_GROUPS: (
+        "Väestö vähenee ja ikääntyy: 65–74-vuotiaiden osuus on kasvanut tasaisesti. Työikäisten "
+        "sairauspäivärahakaudet ovat yleisempiä kuin maassa keskimäärin."
+    ),
+    OutlineKey.PLAN: "Suunnitelman tavoitteet ja toimenpiteet on koottu alle. Niitä seurataan vuosittain.",
+}
+
+STRENGTHS = ["Monipuolinen järjestö- ja liikuntatoiminta", "Koulutettujen osuus kasvaa"]
+CONCERNS = ["Työttömyys ja rakennetyöttömyys", "Nuorten koulutuksen ulkopuolelle jääminen", "Väestön ikääntyminen"]
+
+# Goals: (theme, age group, text, text in Swedish, [(indicator, baseline year, direction, target as a share of
+# the baseline)], measures); charts: (section, Sotkanet indicator ids)
+CHARTS = {
+    OutlineKey.POPULATION_GROUPS: ["127", "170", "761", "475", "2358", "4"],
+    OutlineKey.STRENGTHS: ["181", "3071", "3219", "3099"],
+}
+
+GOALS = [
+    (
+        "Lapset ja nuoret",
+        "children",
+        "Yhä useampi nuori on koulutuksessa tai työssä.",
+        "Allt fler unga studerar eller arbetar.",
+        [("3219", 2011, "decrease", 0.85)],
+        [
+            (
+                "Etsivän nuorisotyön ja nuorten työpajojen vahvistaminen",
+                ["Nuorisopalvelut", "Työllisyyspalvelut"],
+                "2013–2016",
+                "Nuorisotyö",
+                Decimal("85000"),
+            ),
+            (
+                "Toisen asteen opiskelijahuollon yhteinen malli",
+                ["Sivistystoimi", "Lapin ammattiopisto"],
+                "2014",
+                "",
+                None,
+            ),
+        ],
+    ),
+    (
+        "Työllisyys ja osallisuus",
+        "working_age",
+        "Työttömyys ja pitkäaikaistyöttömyys vähenevät.",
+        "Arbetslösheten och långtidsarbetslösheten minskar.",
+        [("181", 2011, "decrease", 0.9), ("3071", 2011, "decrease", 0.9)],
+        [
+            (
+                "Kuntouttavan työtoiminnan paikkojen lisääminen",
+                ["Sosiaalipalvelut", "Kemin Työttömät ry"],
+                "2013–2016",
+                "Työllisyydenhoito",
+                Decimal("120000"),
+            ),
+        ],
+    ),
+    (
+        "Ikääntyneet",
+        "elderly",
+        "Ikääntyneet asuvat kotona toimintakykyisinä pidempään.",
+        "",
+        [("703", 2011, "decrease", 0.95)],
+        [
+            (
+                "Kotikuntoutus ja liikuntaneuvonta 75 vuotta täyttäneille",
+                ["Vanhuspalvelut", "Liikuntapalvelut"],
+                "2014–2016",
+                "Vanhuspalvelut",
+                Decimal("60000"),
+            ),
+        ],
+    ),
+]
+
+PROGRESS = {
+    "Etsivän nuorisotyön ja nuorten työpajojen vahvistaminen": (
+        "on_track",
+        "Kaksi etsivää nuorisotyöntekijää aloitti; työpajoilla 64 nuorta.",
+    ),
+    "Toisen asteen opiskelijahuollon yhteinen malli": ("done", "Malli otettiin käyttöön syksyllä 2014."),
+    "Kuntouttavan työtoiminnan paikkojen lisääminen": ("at_risk", "Paikkoja lisättiin 15, tavoite 30."),
+    "Kotikuntoutus ja liikuntaneuvonta 75 vuotta täyttäneille": ("not_started", "Alkaa vuonna 2015."),
+}
+
+
+def load_demo_reports() -> None:
+    """Create Kemi's demo reports unless Kemi already has reports (the demo can be loaded again)."""
+    kemi = Organisation.objects.filter(slug="kemi").first()
+    coordinator = get_user_model().objects.filter(username="koordinaattori").first()
+    if kemi is None or coordinator is None or Report.objects.filter(organisation=kemi).exists():
+        return
+    indicators = {i.source_id: i for i in Indicator.objects.filter(source="sotkanet", organisation=None)}
+    plan = services.create_report(
+        actor=coordinator,
+        organisation=kemi,
+        kind=ReportKind.BROAD,
+        title="Kemin laaja hyvinvointikertomus ja -suunnitelma 2013–2016",
+        term_start=2013,
+        term_end=2016,
+    )
+    for section in plan.sections.prefetch_related("blocks"):
+        block = section.blocks.first()
+        if section.key in TEXTS and block is not None:
+            services.edit_block(
+                actor=coordinator, block=block, text=TEXTS[section.key], expected_revision=block.revision
+            )
+        if section.key == OutlineKey.STRENGTHS:
+            for kind, items in ((BlockKind.STRENGTHS, STRENGTHS), (BlockKind.CONCERNS, CONCERNS)):
+                added = services.add_block(actor=coordinator, section=section, kind=kind)
+                services.edit_block(actor=coordinator, block=added, text="", expected_revision=1, items=items)
+        shown = [indicators[i] for i in CHARTS.get(section.key, []) if i in indicators]
+        if shown:
+            services.add_block(actor=coordinator, section=section, kind=BlockKind.CHART, indicators=shown)
+    for theme, age_group, text, text_sv, targets, measures in GOALS:
+        goal = services.add_goal(
+            actor=coordinator, report=plan, text=text, text_sv=text_sv, theme=theme, age_group=age_group
+        )
+        for source_id, baseline_year, direction, share in targets:
+            baseline = Observation.objects.filter(
+                indicator=indicators.get(source_id),
+                area=kemi.area,
+                year=baseline_year,
+                gender="total",
+                age_group="",
+                period="",
+            ).first()
+            if baseline is not None and baseline.value is not None:
+                services.add_goal_indicator(
+                    actor=coordinator,
+                    goal=goal,
+                    indicator=indicators[source_id],
+                    baseline_year=baseline_year,
+                    target_year=2016,
+                    direction=direction,
+                    target_value=round(baseline.value * share, 1),
+                )
+        for measure_text, parties, schedule, budget_line, amount in measures:
+            services.add_measure(
+                actor=coordinator,
+                goal=goal,
+                text=measure_text,
+                responsible_parties=parties,
+                schedule=schedule,
+                budget_line=budget_line,
+                budget_amount=amount,
+            )
+    services.change_status(actor=coordinator, report=plan, status=ReportStatus.IN_REVIEW)
+    services.change_status(
+        actor=coordinator,
+        report=plan,
+        status=ReportStatus.APPROVED,
+        decision_body="Kemin kaupunginvaltuusto",
+        decision_date=dt.date(2013, 12, 16),
+        decision_reference="§ 123",
+    )
+    services.change_status(actor=coordinator, report=plan, status=ReportStatus.PUBLISHED)
+
+    annual = services.create_report(
+        actor=coordinator,
+        organisation=kemi,
+        kind=ReportKind.ANNUAL,
+        title="Kemin hyvinvointikertomus, vuosiraportti 2014",
+        term_start=2013,
+        term_end=2016,
+        year=2014,
+        plan_report=plan,
+    )
+    for entry in annual.progress_entries.select_related("measure"):
+        if entry.measure is not None and entry.measure.text in PROGRESS:
+            status, text = PROGRESS[entry.measure.text]
+            services.record_progress(actor=coordinator, entry=entry, status=status, text=text)
+    services.change_status(actor=coordinator, report=annual, status=ReportStatus.IN_REVIEW)
+    services.change_status(
+        actor=coordinator,
+        report=annual,
+        status=ReportStatus.APPROVED,
+        decision_body="Kemin kaupunginvaltuusto",
+        decision_date=dt.date(2015, 6, 15),
+        decision_reference="§ 58",
+    )
+    services.change_status(actor=coordinator, report=annual, status=ReportStatus.PUBLISHED)
+
+    services.create_report(
+        actor=coordinator,
+        organisation=kemi,
+        kind=ReportKind.ANNUAL,
+        title="Kemin hyvinvointikertomus, vuosiraportti 2015",
+        term_start=2013,
+        term_end=2016,
+        year=2015,
+        plan_report=plan,
+    )
