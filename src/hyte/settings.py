@@ -192,6 +192,8 @@ LOGGING = {
     "loggers": {
         "django.server": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        "weasyprint": {"level": "ERROR"},  # its progress steps and CSS notes are not the operator's business
+        "fontTools": {"level": "ERROR"},
     },
 }
 

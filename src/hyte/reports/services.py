@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import nh3
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -597,6 +598,10 @@ def change_status(
         organisation=report.organisation,
         changes={"status": [old.value, new.value], "decision": [None, report.decision_reference or None]},
     )
+    if new == ReportStatus.PUBLISHED and settings.HYTE_PUBLISH_DIR:
+        from hyte.public.tasks import publish_site
+
+        transaction.on_commit(publish_site.enqueue)  # the static export follows every publication
     return report
 
 
