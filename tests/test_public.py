@@ -1,0 +1,291 @@
+"""The public site: published versions only, frozen values, the plan's latest annual status, Swedish where the
+organisation serves in Swedish, open data, the tagged PDF and the static export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+from django.test import Client, TestCase
+from pypdf import PdfReader
+
+from hyte.indicators.imports import create_batch, import_bytes
+from hyte.indicators.parsing import Mapping
+from hyte.regions.models import LanguageStatus
+from hyte.reports import exports, services
+from hyte.reports.models import BlockKind
+
+pytestmark = pytest.mark.django_db
+
+
+def _values(world, text: bytes) -> None:
+    import_bytes(
+        batch=create_batch(actor=None, organisation=world.kemi, source="t"),
+        data=b"kunta;vuosi;arvo\n" + text,
+        mapping=Mapping(area=0, year=1, value=2, indicator_fixed="KH1"),
+    )
+
+
+def _approve_and_publish(report, coordinator, reference="§ 3") -> None:
+    for status in ("in_review", "approved", "published"):
+        services.change_status(
+            actor=coordinator,
+            report=report,
+            status=status,
+            decision_body="Kaupunginvaltuusto",
+            decision_date=dt.date(2026, 1, 31),
+            decision_reference=reference,
+        )
+
+
+@pytest.fixture
+def published(world):
+    """Kemi's plan with text, a chart, a goal with an indicator and a measure, published; and the annual
+    report that follows it up, published too."""
+    coordinator = world.users["coordinator"]
+    _values(world, b"240;2023;52\n240;2024;55,5\n")
+    plan = services.create_report(
+        actor=coordinator,
+        organisation=world.kemi,
+        kind="broad",
+        title="Hyvinvointikertomus 2025–2029",
+        term_start=2025,
+        term_end=2029,
+    )
+    plan.title_sv = "Välfärdsberättelse 2025–2029"
+    plan.save()
+    section = plan.sections.first()
+    block = section.blocks.first()
+    services.edit_block(
+        actor=coordinator,
+        block=block,
+        expected_revision=block.revision,
+        text="Nuorten **hyvinvointi** on parantunut.<script>alert('x')</script>",
+    )
+    services.add_block(actor=coordinator, section=section, kind=BlockKind.CHART, indicators=[world.own_indicator])
+    goal = services.add_goal(
+        actor=coordinator, report=plan, text="Nuoret voivat hyvin", text_sv="De unga mår bra", age_group="youth"
+    )
+    services.add_goal_indicator(
+        actor=coordinator,
+        goal=goal,
+        indicator=world.own_indicator,
+        baseline_year=2024,
+        target_year=2029,
+        direction="increase",
+        target_value=60,
+    )
+    measure = services.add_measure(
+        actor=coordinator, goal=goal, text="Nuorisotalon aukiolo", responsible_parties=["Nuorisopalvelut", "4H"]
+    )
+    _approve_and_publish(plan, coordinator)
+    annual = services.create_report(
+        actor=coordinator,
+        organisation=world.kemi,
+        kind="annual",
+        title="Vuosiraportti 2025",
+        term_start=2025,
+        term_end=2029,
+        year=2025,
+        plan_report=plan,
+    )
+    entry = annual.progress_entries.get(measure=measure)
+    services.record_progress(actor=coordinator, entry=entry, status="at_risk", text="Rahoitus puuttuu")
+    _approve_and_publish(annual, coordinator, reference="§ 40")
+    return plan, annual
+
+
+def test_the_public_reads_a_published_plan_with_its_latest_annual_status(world, published):
+    plan, _annual = published
+    client = Client()
+    index = client.get("/public/fi/").content.decode()
+    assert "Kemin kaupunki" in index
+    page = client.get(f"/public/fi/kemi/{plan.pk}/").content.decode()
+    assert "Hyvinvointikertomus 2025–2029" in page
+    assert "<strong>hyvinvointi</strong>" in page
+    assert "<script>" not in page
+    assert "Kaupunginvaltuusto 31.1.2026 § 3" in page
+    # the chart with its title and description, and its values as a table
+    assert 'role="img"' in page
+    assert "Koettu hyvinvointi" in page
+    assert "55,5" in page
+    assert '<th scope="row">2023</th>' in page
+    # the plan with the measure's status from the published annual report
+    assert "Nuoret voivat hyvin" in page
+    assert 'class="status status-at_risk"' in page
+    assert "Rahoitus puuttuu" in page
+    assert "(2025)" in page
+    # downloads and open data links
+    assert f"/public/fi/kemi/{plan.pk}/v2/report.pdf" in page
+    assert f"/public/data/kemi/{plan.pk}/v2/goals.csv" in page
+
+
+def test_published_values_stay_as_they_were_frozen(world, published):
+    plan, _annual = published
+    _values(world, b"240;2024;99\n240;2025;71\n")
+    page = Client().get(f"/public/fi/kemi/{plan.pk}/v2/").content.decode()
+    assert "55,5" in page
+    assert "99,0" not in page
+    assert "71,0" not in page
+
+
+def test_drafts_never_reach_the_public_site(world, published):
+    plan, _annual = published
+    draft = services.create_report(
+        actor=None, organisation=world.tornio, kind="broad", title="Tornion luonnos", term_start=2025, term_end=2029
+    )
+    client = Client()
+    assert "Tornio" not in client.get("/public/fi/").content.decode()
+    assert client.get(f"/public/fi/tornio/{draft.pk}/").status_code == 404
+    assert client.get("/public/fi/tornio/").status_code == 404
+    assert f"/public/fi/tornio/{draft.pk}/" not in client.get("/public/sitemap.xml").content.decode()
+    # An approved but unpublished version is not public either.
+    assert client.get(f"/public/fi/kemi/{plan.pk}/v1/").status_code == 404
+
+
+def test_publishing_shows_at_once_although_pages_are_cached(world, published):
+    client = Client()
+    assert "Tornion" not in client.get("/public/fi/").content.decode()
+    tornio_plan = services.create_report(
+        actor=None, organisation=world.tornio, kind="broad", title="Tornion kertomus", term_start=2025, term_end=2029
+    )
+    _approve_and_publish(tornio_plan, None)
+    assert "Tornion kaupunki" in client.get("/public/fi/").content.decode()
+
+
+def test_swedish_pages_where_the_organisation_serves_in_swedish(world, published):
+    plan, _annual = published
+    client = Client()
+    finnish_only = world.kemi.area
+    finnish_only.language_status = ""
+    finnish_only.save()
+    plan.title_sv = ""
+    plan.save()
+    # without Swedish content the Swedish page does not exist, and the switch does not offer it
+    version = plan.versions.get(number=2)
+    content = version.content
+    content["title_sv"] = ""
+    version.content = content
+    version.save()
+    assert client.get(f"/public/sv/kemi/{plan.pk}/v2/").status_code == 404
+    assert "/public/sv/" not in client.get(f"/public/fi/kemi/{plan.pk}/v2/").content.decode().split("<main")[0]
+    # a bilingual municipality
+    finnish_only.language_status = LanguageStatus.BILINGUAL_FINNISH
+    finnish_only.save()
+    from django.core.cache import cache
+
+    cache.clear()
+    page = client.get(f"/public/sv/kemi/{plan.pk}/v2/").content.decode()
+    assert '<html lang="sv">' in page
+    assert re.search(r"<h3>De unga mår bra</h3>", page)  # Swedish content where written
+    assert '<h1 lang="fi">Hyvinvointikertomus 2025–2029' in page  # Finnish content marked as Finnish
+    # the language switch keeps the reader on the same page
+    assert f'href="/public/fi/kemi/{plan.pk}/v2/"' in page
+    assert f'href="/public/en/kemi/{plan.pk}/v2/"' in page
+
+
+def test_open_data_csv_and_json_with_licence(world, published):
+    plan, _annual = published
+    client = Client()
+    goals = client.get(f"/public/data/kemi/{plan.pk}/v2/goals.csv")
+    assert goals["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(goals.content.decode("utf-8-sig"))))
+    assert rows[0]["goal_fi"] == "Nuoret voivat hyvin"
+    assert rows[0]["goal_sv"] == "De unga mår bra"
+    measures = list(
+        csv.DictReader(
+            io.StringIO(client.get(f"/public/data/kemi/{plan.pk}/v2/measures.csv").content.decode("utf-8-sig"))
+        )
+    )
+    assert measures[0]["responsible_parties"] == "Nuorisopalvelut; 4H"
+    assert measures[0]["status"] == "at_risk"
+    assert measures[0]["status_year"] == "2025"
+    values = client.get(f"/public/data/kemi/{plan.pk}/v2/indicator-values.csv").content.decode("utf-8-sig")
+    assert "2024,55.5" in values
+    document = client.get(f"/public/data/kemi/{plan.pk}/v2/report.json").json()
+    assert document["licence"] == "CC BY 4.0"
+    assert document["report"]["decision"]["reference"] == "§ 3"
+    assert document["goal-indicators"][0]["target_value"] == 60
+    # stable: the same bytes every time
+    assert (
+        client.get(f"/public/data/kemi/{plan.pk}/v2/report.json").content
+        == json.dumps(document, ensure_ascii=False, indent=1).encode()
+    )
+
+
+def test_the_pdf_is_tagged_and_has_the_same_content(world, published):
+    plan, _annual = published
+    response = Client().get(f"/public/fi/kemi/{plan.pk}/v2/report.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == "fi"
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Hyvinvointikertomus 2025–2029" in text
+    assert "Nuoret voivat hyvin" in text
+    assert "Nuorisotalon aukiolo" in text
+    assert "55,5" in text  # the chart's values as a table
+    assert reader.metadata.title == "Hyvinvointikertomus 2025–2029"
+
+
+def test_a_draft_prints_as_pdf_for_the_council(world):
+    report = services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="Luonnos", term_start=2025, term_end=2029
+    )
+    services.add_goal(actor=None, report=report, text="Liikkuva kunta")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(exports.report_pdf(report))).pages)
+    assert "Luonnos" in text
+    assert "Liikkuva kunta" in text
+    client = world.client_for("reader")
+    response = client.get(f"/o/kemi/reports/{report.pk}/export.pdf")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_static_export_writes_the_site_and_updates_it(world, published, tmp_path, capsys):
+    plan, _annual = published
+    call_command("publish", out=tmp_path, base_url="https://hyte.example.fi")
+    assert "written" in capsys.readouterr().out
+    page = (tmp_path / f"public/fi/kemi/{plan.pk}/v2/index.html").read_text()
+    assert page == Client().get(f"/public/fi/kemi/{plan.pk}/v2/").content.decode()
+    assert (tmp_path / f"public/fi/kemi/{plan.pk}/v2/report.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "static/hyte/hyte.css").is_file()
+    sitemap = (tmp_path / "public/sitemap.xml").read_text()
+    assert f"<loc>https://hyte.example.fi/public/fi/kemi/{plan.pk}/v2/</loc>" in sitemap
+    # a file of our own in the folder is kept; a page that no longer exists is removed
+    (tmp_path / "own.txt").write_text("keep")
+    tornio_plan = services.create_report(
+        actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
+    )
+    _approve_and_publish(tornio_plan, None)
+    call_command("publish", out=tmp_path, base_url="https://hyte.example.fi")
+    assert (tmp_path / f"public/fi/tornio/{tornio_plan.pk}/v2/index.html").is_file()
+    world.tornio.is_active = False
+    world.tornio.save()
+    call_command("publish", out=tmp_path, base_url="https://hyte.example.fi")
+    assert not (tmp_path / f"public/fi/tornio/{tornio_plan.pk}/v2/index.html").exists()
+    assert (tmp_path / "own.txt").read_text() == "keep"
+
+
+def test_publishing_updates_the_export_folder_when_configured(world, tmp_path, settings):
+    settings.HYTE_PUBLISH_DIR = str(tmp_path)
+    settings.PUBLIC_BASE_URL = "https://hyte.example.fi"
+    report = services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        _approve_and_publish(report, None)
+    assert (tmp_path / f"public/fi/kemi/{report.pk}/v2/index.html").is_file()
+
+
+def test_export_refuses_without_a_public_address(world, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="public address"):
+        call_command("publish", out=tmp_path)
