@@ -8,6 +8,7 @@ Personas (all created through the same services users call):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pytest
@@ -19,9 +20,13 @@ from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.roles import Role
 from hyte.indicators import services as indicator_services
 from hyte.indicators.catalogue import load_catalogue
+from hyte.indicators.imports import create_batch, import_bytes
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet
+from hyte.indicators.parsing import Mapping
 from hyte.regions.loader import load_areas
 from hyte.regions.models import Area, AreaKind
+from hyte.reports import services
+from hyte.reports.models import BlockKind
 
 PASSWORD = "correct-horse-battery"
 
@@ -126,3 +131,80 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def kemi_values(world, text: bytes) -> None:
+    import_bytes(
+        batch=create_batch(actor=None, organisation=world.kemi, source="t"),
+        data=b"kunta;vuosi;arvo\n" + text,
+        mapping=Mapping(area=0, year=1, value=2, indicator_fixed="KH1"),
+    )
+
+
+def approve_and_publish(report, coordinator, reference="§ 3") -> None:
+    for status in ("in_review", "approved", "published"):
+        services.change_status(
+            actor=coordinator,
+            report=report,
+            status=status,
+            decision_body="Kaupunginvaltuusto",
+            decision_date=dt.date(2026, 1, 31),
+            decision_reference=reference,
+        )
+
+
+@pytest.fixture
+def published(world):
+    """Kemi's plan with text, a chart, a goal with an indicator and a measure, published; and the annual
+    report that follows it up, published too."""
+    coordinator = world.users["coordinator"]
+    kemi_values(world, b"240;2023;52\n240;2024;55,5\n")
+    plan = services.create_report(
+        actor=coordinator,
+        organisation=world.kemi,
+        kind="broad",
+        title="Hyvinvointikertomus 2025–2029",
+        term_start=2025,
+        term_end=2029,
+    )
+    plan.title_sv = "Välfärdsberättelse 2025–2029"
+    plan.save()
+    section = plan.sections.first()
+    block = section.blocks.first()
+    services.edit_block(
+        actor=coordinator,
+        block=block,
+        expected_revision=block.revision,
+        text="Nuorten **hyvinvointi** on parantunut.<script>alert('x')</script>",
+    )
+    services.add_block(actor=coordinator, section=section, kind=BlockKind.CHART, indicators=[world.own_indicator])
+    goal = services.add_goal(
+        actor=coordinator, report=plan, text="Nuoret voivat hyvin", text_sv="De unga mår bra", age_group="youth"
+    )
+    services.add_goal_indicator(
+        actor=coordinator,
+        goal=goal,
+        indicator=world.own_indicator,
+        baseline_year=2024,
+        target_year=2029,
+        direction="increase",
+        target_value=60,
+    )
+    measure = services.add_measure(
+        actor=coordinator, goal=goal, text="Nuorisotalon aukiolo", responsible_parties=["Nuorisopalvelut", "4H"]
+    )
+    approve_and_publish(plan, coordinator)
+    annual = services.create_report(
+        actor=coordinator,
+        organisation=world.kemi,
+        kind="annual",
+        title="Vuosiraportti 2025",
+        term_start=2025,
+        term_end=2029,
+        year=2025,
+        plan_report=plan,
+    )
+    entry = annual.progress_entries.get(measure=measure)
+    services.record_progress(actor=coordinator, entry=entry, status="at_risk", text="Rahoitus puuttuu")
+    approve_and_publish(annual, coordinator, reference="§ 40")
+    return plan, annual

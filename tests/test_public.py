@@ -4,100 +4,25 @@ organisation serves in Swedish, open data, the tagged PDF and the static export.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 from django.test import Client, TestCase
 from pypdf import PdfReader
 
-from hyte.indicators.imports import create_batch, import_bytes
-from hyte.indicators.parsing import Mapping
 from hyte.regions.models import LanguageStatus
 from hyte.reports import exports, services
-from hyte.reports.models import BlockKind
+from tests.conftest import approve_and_publish, kemi_values
 
 pytestmark = pytest.mark.django_db
-
-
-def _values(world, text: bytes) -> None:
-    import_bytes(
-        batch=create_batch(actor=None, organisation=world.kemi, source="t"),
-        data=b"kunta;vuosi;arvo\n" + text,
-        mapping=Mapping(area=0, year=1, value=2, indicator_fixed="KH1"),
-    )
-
-
-def _approve_and_publish(report, coordinator, reference="§ 3") -> None:
-    for status in ("in_review", "approved", "published"):
-        services.change_status(
-            actor=coordinator,
-            report=report,
-            status=status,
-            decision_body="Kaupunginvaltuusto",
-            decision_date=dt.date(2026, 1, 31),
-            decision_reference=reference,
-        )
-
-
-@pytest.fixture
-def published(world):
-    """Kemi's plan with text, a chart, a goal with an indicator and a measure, published; and the annual
-    report that follows it up, published too."""
-    coordinator = world.users["coordinator"]
-    _values(world, b"240;2023;52\n240;2024;55,5\n")
-    plan = services.create_report(
-        actor=coordinator,
-        organisation=world.kemi,
-        kind="broad",
-        title="Hyvinvointikertomus 2025–2029",
-        term_start=2025,
-        term_end=2029,
-    )
-    plan.title_sv = "Välfärdsberättelse 2025–2029"
-    plan.save()
-    section = plan.sections.first()
-    block = section.blocks.first()
-    services.edit_block(
-        actor=coordinator,
-        block=block,
-        expected_revision=block.revision,
-        text="Nuorten **hyvinvointi** on parantunut.<script>alert('x')</script>",
-    )
-    services.add_block(actor=coordinator, section=section, kind=BlockKind.CHART, indicators=[world.own_indicator])
-    goal = services.add_goal(
-        actor=coordinator, report=plan, text="Nuoret voivat hyvin", text_sv="De unga mår bra", age_group="youth"
-    )
-    services.add_goal_indicator(
-        actor=coordinator,
-        goal=goal,
-        indicator=world.own_indicator,
-        baseline_year=2024,
-        target_year=2029,
-        direction="increase",
-        target_value=60,
-    )
-    measure = services.add_measure(
-        actor=coordinator, goal=goal, text="Nuorisotalon aukiolo", responsible_parties=["Nuorisopalvelut", "4H"]
-    )
-    _approve_and_publish(plan, coordinator)
-    annual = services.create_report(
-        actor=coordinator,
-        organisation=world.kemi,
-        kind="annual",
-        title="Vuosiraportti 2025",
-        term_start=2025,
-        term_end=2029,
-        year=2025,
-        plan_report=plan,
-    )
-    entry = annual.progress_entries.get(measure=measure)
-    services.record_progress(actor=coordinator, entry=entry, status="at_risk", text="Rahoitus puuttuu")
-    _approve_and_publish(annual, coordinator, reference="§ 40")
-    return plan, annual
 
 
 def test_the_public_reads_a_published_plan_with_its_latest_annual_status(world, published):
@@ -127,7 +52,7 @@ def test_the_public_reads_a_published_plan_with_its_latest_annual_status(world, 
 
 def test_published_values_stay_as_they_were_frozen(world, published):
     plan, _annual = published
-    _values(world, b"240;2024;99\n240;2025;71\n")
+    kemi_values(world, b"240;2024;99\n240;2025;71\n")
     page = Client().get(f"/public/fi/kemi/{plan.pk}/v2/").content.decode()
     assert "55,5" in page
     assert "99,0" not in page
@@ -154,7 +79,7 @@ def test_publishing_shows_at_once_although_pages_are_cached(world, published):
     tornio_plan = services.create_report(
         actor=None, organisation=world.tornio, kind="broad", title="Tornion kertomus", term_start=2025, term_end=2029
     )
-    _approve_and_publish(tornio_plan, None)
+    approve_and_publish(tornio_plan, None)
     assert "Tornion kaupunki" in client.get("/public/fi/").content.decode()
 
 
@@ -263,7 +188,7 @@ def test_static_export_writes_the_site_and_updates_it(world, published, tmp_path
     tornio_plan = services.create_report(
         actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
     )
-    _approve_and_publish(tornio_plan, None)
+    approve_and_publish(tornio_plan, None)
     call_command("publish", out=tmp_path, base_url="https://hyte.example.fi")
     assert (tmp_path / f"public/fi/tornio/{tornio_plan.pk}/v2/index.html").is_file()
     world.tornio.is_active = False
@@ -280,7 +205,7 @@ def test_publishing_updates_the_export_folder_when_configured(world, tmp_path, s
         actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
     )
     with TestCase.captureOnCommitCallbacks(execute=True):
-        _approve_and_publish(report, None)
+        approve_and_publish(report, None)
     assert (tmp_path / f"public/fi/kemi/{report.pk}/v2/index.html").is_file()
 
 
@@ -289,3 +214,68 @@ def test_export_refuses_without_a_public_address(world, tmp_path):
 
     with pytest.raises(CommandError, match="public address"):
         call_command("publish", out=tmp_path)
+
+
+VNU = Path(__file__).parent / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        for name in ("href", "src"):
+            if values.get(name):
+                self.links.append(values[name])
+
+
+def _target(root: Path, page: Path, link: str) -> tuple[Path, str]:
+    url = urlsplit(link)
+    if not url.path:
+        return page, url.fragment
+    path = root / url.path.lstrip("/") if url.path.startswith("/") else page.parent / url.path
+    return (path / "index.html" if url.path.endswith("/") else path), url.fragment
+
+
+def test_static_export_links_resolve_and_pages_validate(world, published, tmp_path):
+    plan, _annual = published
+    area = world.kemi.area
+    area.language_status = LanguageStatus.BILINGUAL_FINNISH  # Swedish pages too
+    area.save()
+    call_command("publish", out=tmp_path, base_url="https://hyte.example.fi")
+    pages = sorted(tmp_path.rglob("*.html"))
+    assert tmp_path / f"public/sv/kemi/{plan.pk}/v2/index.html" in pages
+    broken, external = [], set()
+    parsed: dict[Path, _Links] = {}
+    for page in pages:
+        parsed[page] = _Links()
+        parsed[page].feed(page.read_text())
+    for page, found in parsed.items():
+        for link in found.links:
+            if urlsplit(link).scheme in ("http", "https"):
+                external.add(link)
+                continue
+            target, fragment = _target(tmp_path, page, link)
+            if not target.is_file():
+                broken.append(f"{page.relative_to(tmp_path)}: {link}")
+            elif fragment and target in parsed and fragment not in parsed[target].ids:
+                broken.append(f"{page.relative_to(tmp_path)}: {link} (no such anchor)")
+    assert not broken, broken
+    assert external <= {"https://creativecommons.org/licenses/by/4.0/"}
+    # The Nu Html Checker (the W3C validator), run locally from tests/browser's npm lock file.
+    java = shutil.which("java")
+    assert java, "java is needed for the HTML validator (.ci/run installs default-jre-headless)"
+    assert VNU.is_file(), "vnu.jar is needed: npm ci --prefix tests/browser (scripts/test does)"
+    result = subprocess.run(  # noqa: S603
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert not messages, [f"{m.get('url', '')[-60:]}: {m['message']}" for m in messages][:20]

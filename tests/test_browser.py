@@ -1,0 +1,219 @@
+"""Accessibility in a real browser: axe-core in Debian's headless Chromium over every public page template and
+the main signed-in pages, in Finnish and Swedish; and the report editor used with the keyboard only.
+
+Chromium is Debian's package (installed by .ci/run) driven by Playwright's client; axe-core comes from the npm
+lock file in tests/browser (installed by scripts/test). Nothing is downloaded while the tests run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from hyte.regions.loader import load_areas
+from hyte.regions.models import Area, LanguageStatus
+from hyte.reports import services
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    assert executable, "Debian's chromium is needed: apt-get install chromium (.ci/run does)"
+    assert AXE.is_file(), "axe-core is needed: npm ci --prefix tests/browser (scripts/test does)"
+    # Playwright's client runs an event loop in this thread; the test's database work is synchronous anyway.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _context(browser, live_server, *, language: str, user=None):
+    context = browser.new_context()
+    cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url})
+    context.add_cookies(cookies)
+    return context
+
+
+def _violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_21_AA,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+    ]
+
+
+@pytest.fixture
+def areas(transactional_db):
+    """The live server's tests commit, so each starts from an emptied database: load the areas again.
+    (pytest-django runs these transactional tests after all others, which keep their loaded areas.)"""
+    if not Area.objects.exists():
+        load_areas()
+
+
+@pytest.fixture
+def site(areas, world, published):
+    """A bilingual Kemi with a published plan and annual report, and a draft with the editor's work."""
+    area = world.kemi.area
+    area.language_status = LanguageStatus.BILINGUAL_FINNISH
+    area.save()
+    plan, annual = published
+    draft = services.create_report(
+        actor=None,
+        organisation=world.kemi,
+        kind="annual",
+        title="Vuosiraportti 2026",
+        term_start=2025,
+        term_end=2029,
+        year=2026,
+        plan_report=plan,
+    )
+    return plan, annual, draft
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_public_pages_meet_wcag_21_aa(browser, live_server, site, language):
+    plan, annual, _draft = site
+    context = _context(browser, live_server, language=language)
+    page = context.new_page()
+    paths = [
+        f"/public/{language}/",
+        f"/public/{language}/kemi/",
+        f"/public/{language}/kemi/{plan.pk}/v2/",  # a plan with charts, tables and the latest annual status
+        f"/public/{language}/kemi/{annual.pk}/",  # an annual report with its follow-up
+    ]
+    problems = {}
+    for path in paths:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        assert page.locator("html").get_attribute("lang") == language
+        if found := _violations(page):
+            problems[path] = found
+    context.close()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_main_signed_in_pages_meet_wcag_21_aa(browser, live_server, site, world, language):
+    plan, _annual, draft = site
+    context = _context(browser, live_server, language=language, user=world.users["coordinator"])
+    page = context.new_page()
+    block = draft.sections.first().blocks.first()
+    paths = [
+        "/o/kemi/situation/",  # the situation picture
+        f"/o/kemi/reports/{draft.pk}/",  # the report editor: sections, blocks, plan follow-up, comments
+        f"/o/kemi/reports/{draft.pk}/blocks/{block.pk}/",  # editing a block
+        f"/o/kemi/reports/{plan.pk}/",  # the plan: goals, indicators and measures
+        "/o/kemi/reports/",
+    ]
+    problems = {}
+    for path in paths:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        assert page.locator("html").get_attribute("lang") == language
+        if found := _violations(page):
+            problems[path] = found
+    context.close()
+    assert not problems, problems
+
+
+FOCUSABLE = (
+    "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), "
+    "textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])"
+)
+
+FOCUS_STYLE = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return {
+    tag: el.tagName, text: (el.innerText || el.value || el.name || '').slice(0, 40),
+    key: el.outerHTML.slice(0, 120),
+    visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+  };
+}"""
+
+
+def test_the_report_editor_works_with_the_keyboard_only(browser, live_server, site, world):
+    _plan, _annual, draft = site
+    context = _context(browser, live_server, language="fi", user=world.users["coordinator"])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/o/kemi/reports/{draft.pk}/")
+    # Open every disclosure so that the controls inside them are on the tab order as a user would find them.
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    expected = page.evaluate(
+        "(sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null || e.tagName === 'SUMMARY')"
+        ".map(e => e.outerHTML.slice(0, 120))",
+        FOCUSABLE,
+    )
+    reached, invisible = set(), []
+    for _ in range(len(expected) + 20):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_STYLE)
+        if focused["tag"] == "BODY":
+            break
+        reached.add(focused["key"])
+        if not focused["visible"]:
+            invisible.append(focused["key"])
+    unreachable = [key for key in expected if key not in reached]
+    assert not unreachable, f"controls the keyboard never reaches: {unreachable[:10]}"
+    assert not invisible, f"controls without a visible focus indicator: {invisible[:10]}"
+
+    # Edit the first block with the keyboard: follow the edit link, type, save.
+    block = draft.sections.first().blocks.first()
+    page.goto(f"{live_server.url}/o/kemi/reports/{draft.pk}/")
+    page.locator(f"a[href$='/blocks/{block.pk}/']").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/blocks/**")
+    page.locator("textarea").first.focus()
+    page.keyboard.type("Kirjoitettu näppäimistöllä.")
+    page.keyboard.press("Tab")
+    for _ in range(5):  # from the text area to the save button
+        if page.evaluate("() => document.activeElement.type") == "submit":
+            break
+        page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"/reports/{draft.pk}/#section-{block.section_id}")
+    block.refresh_from_db()
+    assert block.text == "Kirjoitettu näppäimistöllä."
+    context.close()
+
+
+def test_axe_finds_what_it_should(browser):
+    """The check itself works: a page with an unlabelled image and a field without a label fails it."""
+    page = browser.new_page()
+    page.set_content('<html lang="fi"><title>t</title><main><img src="x.png"><input type="text"></main></html>')
+    found = " ".join(_violations(page))
+    assert "image-alt" in found
+    assert "label" in found
+    page.close()
