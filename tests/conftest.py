@@ -128,9 +128,13 @@ def _empty_cache():
     """Rendered public pages are cached; each test starts from an empty cache, as a new server would."""
     from django.core.cache import cache
 
+    from hyte.public.cache import forget
+
     cache.clear()
+    forget()
     yield
     cache.clear()
+    forget()
 
 
 def kemi_values(world, text: bytes) -> None:

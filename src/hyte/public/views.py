@@ -2,12 +2,11 @@
 Swedish or wrote Swedish content) and English. Every page's address carries its language, so the language
 switch keeps the reader on the same page and the static export can write each language as its own files.
 
-Rendered pages are cached under the publication stamp: publishing anything makes every page fresh again.
+Rendered pages are cached under the publication stamp (see cache.py): publishing makes every page fresh again.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -22,11 +21,11 @@ from django.views.decorators.http import require_safe
 
 from hyte.accounts.models import Organisation
 from hyte.core.pdf import render_pdf
+from hyte.public import cache as page_cache
 from hyte.public import document, opendata, queries
 from hyte.reports.models import ReportVersion
 
 LANGUAGES = ("fi", "sv", "en")
-CACHE_SECONDS = 24 * 3600
 
 
 def languages_for(organisation: Organisation | None, version: ReportVersion | None = None) -> list[str]:
@@ -51,26 +50,15 @@ def _switch(request: HttpRequest, lang: str, available: list[str]) -> list[dict[
     ]
 
 
-def _key(kind: str, name: str) -> str:
-    last, count = queries.publication_stamp()
-    return f"{kind}:{last}-{count}:{hashlib.sha256(name.encode()).hexdigest()}"
-
-
 def _cached(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponse:
-    key = _key("public-page", request.path)
-    hit = cache.get(key)
+    """The page from the cache, or rendered and cached (the middleware answers most hits before this)."""
+    hit = page_cache.cached_response(request)
     if hit is not None:
-        content, content_type, language = hit
-        response = HttpResponse(content, content_type=content_type)
-    else:
-        response = render()
-        if response.status_code != 200:
-            return response
-        language = response.get("Content-Language", "")
-        cache.set(key, (response.content, response["Content-Type"], language), CACHE_SECONDS)
-    if language:
-        response["Content-Language"] = language
-    response["Cache-Control"] = "public, max-age=300"
+        return hit
+    response = render()
+    if response.status_code == 200:
+        page_cache.store(request, response)
+        response["Cache-Control"] = "public, max-age=300"
     return response
 
 
@@ -159,11 +147,11 @@ def print_html(context: dict[str, Any], lang: str) -> str:
 
 def pdf_bytes(version: ReportVersion, lang: str) -> bytes:
     """The version as a tagged PDF: the same content as its page, through the print stylesheet."""
-    key = _key("public-pdf", f"{version.pk}:{lang}")
+    key = page_cache.key("public-pdf", f"{version.pk}:{lang}")
     body = cache.get(key)
     if body is None:
         body = render_pdf(print_html(_version_context(version, lang), lang))
-        cache.set(key, body, CACHE_SECONDS)
+        cache.set(key, body, page_cache.PAGE_SECONDS)
     return body
 
 

@@ -598,10 +598,15 @@ def change_status(
         organisation=report.organisation,
         changes={"status": [old.value, new.value], "decision": [None, report.decision_reference or None]},
     )
-    if new == ReportStatus.PUBLISHED and settings.HYTE_PUBLISH_DIR:
-        from hyte.public.tasks import publish_site
+    if new == ReportStatus.PUBLISHED:
+        from hyte.public import cache as public_cache
 
-        transaction.on_commit(publish_site.enqueue)  # the static export follows every publication
+        public_cache.forget()  # this process shows the publication at once: now (in this transaction) ...
+        transaction.on_commit(public_cache.forget)  # ... and once it is committed
+        if settings.HYTE_PUBLISH_DIR:
+            from hyte.public.tasks import publish_site
+
+            transaction.on_commit(publish_site.enqueue)  # the static export follows every publication
     return report
 
 
