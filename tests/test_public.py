@@ -48,6 +48,9 @@ def test_the_public_reads_a_published_plan_with_its_latest_annual_status(world, 
     # downloads and open data links
     assert f"/public/fi/kemi/{plan.pk}/v2/report.pdf" in page
     assert f"/public/data/kemi/{plan.pk}/v2/goals.csv" in page
+    # the signed-in report page links to its public page once published
+    signed_in = world.client_for("reader").get(f"/o/kemi/reports/{plan.pk}/").content.decode()
+    assert f'href="/public/fi/kemi/{plan.pk}/"' in signed_in
 
 
 def test_published_values_stay_as_they_were_frozen(world, published):
