@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "hyte.indicators",
     "hyte.situation",
     "hyte.reports",
+    "hyte.assessments",
     "django_tasks",
     "django_tasks_db",
 ]

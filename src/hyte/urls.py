@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("hyte.indicators.urls")),
     path("", include("hyte.situation.urls")),
     path("", include("hyte.reports.urls")),
+    path("", include("hyte.assessments.urls")),
 ]
