@@ -202,3 +202,42 @@ def test_the_api_runs_the_flow_and_answers_bad_input_clearly(world):
     assert "Nuorisotalon aukiolo" in client.get(root + ".csv").content.decode()
     invalid = send("put", f"{base}/options/{option['id']}/impacts/nowhere", {"direction": "none"})
     assert invalid.status_code == 422
+
+
+def test_the_main_pages_read_a_fixed_number_of_queries(world):
+    """The detail page, the summary and the register do not grow a query per option, cell or row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    coordinator = world.users["coordinator"]
+    goal = _goal(world)
+    assessment = services.create_assessment(
+        actor=coordinator, organisation=world.kemi, title="Laaja", kind="full", preparing_body="Lautakunta"
+    )
+    client = world.client_for("coordinator")
+    pages = [f"/o/kemi/assessments/{assessment.pk}/", f"/o/kemi/assessments/{assessment.pk}/summary/"]
+    pages.append("/o/kemi/assessments/")
+
+    def counts():
+        result = []
+        for page in pages:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(page).status_code == 200
+            result.append(len(captured))
+        return result
+
+    def grow(number):
+        option = services.add_option(actor=coordinator, assessment=assessment, title=f"Vaihtoehto {number}")
+        for area in ("children", "young_people", "economy"):
+            services.set_impact(
+                actor=coordinator, option=option, area=area, direction="none", indicator_codes=["127", "KH1"]
+            )
+        services.set_goal_effect(actor=coordinator, option=option, goal=goal, effect="supports")
+        services.add_hearing(actor=coordinator, assessment=assessment, party=f"Neuvosto {number}", views="Hyvä")
+        services.create_assessment(actor=coordinator, organisation=world.kemi, title=f"Muu {number}")
+
+    grow(1)
+    small = counts()
+    for number in range(2, 6):
+        grow(number)
+    assert counts() == small
