@@ -347,3 +347,17 @@ def test_the_plan_shows_the_assessments_that_touched_each_goal(world, goal):
     page = world.client_for("reader").get(f"/o/kemi/reports/{goal.report_id}/").content.decode()
     assert assessment.title in page
     assert f"/o/kemi/assessments/{assessment.pk}/" in page
+
+
+def test_the_county_reads_only_while_the_municipality_shares_its_drafts(world):
+    from hyte.accounts import services as accounts
+
+    assessment = start(world, kind="full")
+    county = world.client_for("county")
+    assert county.get(f"/o/kemi/assessments/{assessment.pk}/").status_code == 200
+    assert county.get("/api/v1/organisations/kemi/assessments").json()[0]["id"] == assessment.pk
+    accounts.unshare_drafts(actor=None, organisation=world.kemi, with_organisation=world.lappi)
+    county = world.client_for("county")
+    assert county.get(f"/o/kemi/assessments/{assessment.pk}/").status_code == 404
+    assert county.get("/api/v1/organisations/kemi/assessments").status_code == 404
+    assert world.client_for("outsider").get(f"/o/kemi/assessments/{assessment.pk}/summary.pdf").status_code == 404

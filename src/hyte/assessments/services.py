@@ -510,7 +510,8 @@ def set_goal_effect(*, actor: Any, option: Option, goal: Goal, effect: str, note
     effect = _choice(GoalEffectKind, effect)
     if goal.report.organisation_id != assessment.organisation_id or goal.report.kind == ReportKind.ANNUAL:
         raise ValidationError(_("The goal is not in the organisation's plan."))
-    found, created = GoalEffect.objects.update_or_create(
+    previous = GoalEffect.objects.filter(option=option, goal=goal).values_list("effect", flat=True).first()
+    found, _created = GoalEffect.objects.update_or_create(
         option=option, goal=goal, defaults={"effect": effect, "note": _text(note, limit=2000)}
     )
     _touch(assessment)
@@ -519,7 +520,7 @@ def set_goal_effect(*, actor: Any, option: Option, goal: Goal, effect: str, note
         action="assessment.goal_effect",
         obj=found,
         organisation=assessment.organisation,
-        changes={"goal": [None, goal.pk], "effect": [None if created else "?", effect.value]},
+        changes={"goal": [None, goal.pk], "effect": [previous, effect.value]},
     )
     return found
 
