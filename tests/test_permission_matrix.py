@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from hyte.accounts.models import ApiToken, Membership
 from hyte.accounts.services import create_api_token
+from hyte.assessments import services as assessment_services
 from hyte.indicators.imports import create_batch, import_bytes
 from hyte.indicators.parsing import Mapping
 from hyte.reports import services as report_services
@@ -52,6 +53,16 @@ def kemi(role_statuses: dict[str, int], other: int = 404) -> dict[str, int | str
 MEMBERS_OF_KEMI = {"reader": 200, "editor": 200, "coordinator": 200, "admin": 200}
 COORDINATORS_OF_KEMI = {"reader": 404, "editor": 404, "coordinator": 200, "admin": 200}
 EDITORS_OF_KEMI = {"reader": 404, "editor": 404, "coordinator": 302, "admin": 302}  # those who may change
+API_200 = {
+    "anonymous": 401,
+    "outsider": 404,
+    "county": 404,
+    "reader": 404,
+    "editor": 404,
+    "coordinator": 200,
+    "admin": 200,
+}
+API_201 = {**API_200, "coordinator": 201, "admin": 201}
 
 CASES = [
     Case(
@@ -351,6 +362,229 @@ CASES = [
         data={"text": "Toimenpide", "responsible_parties": ["Sivistystoimi"]},
         expect={**kemi({"reader": 404, "editor": 404, "coordinator": 201, "admin": 201}), "anonymous": 401},
     ),
+    # Impact assessments: members and the county (where Kemi shares its drafts) read; editors write what they
+    # prepare or take part in (here: nothing), coordinators everything.
+    Case("assessment-list", "/o/kemi/assessments/", expect=kemi(MEMBERS_OF_KEMI) | {"county": 200}),
+    Case(
+        "assessment-list",
+        "/o/kemi/assessments/",
+        method="post",
+        data={"title": "Uusi arviointi", "kind": "screening"},
+        expect=kemi({"reader": 404, "editor": 302, "coordinator": 302, "admin": 302}),
+    ),
+    Case(
+        "assessment-register-export",
+        "/o/kemi/assessments/export.csv",
+        expect=kemi(MEMBERS_OF_KEMI) | {"county": 200},
+    ),
+    Case("assessment-template-list", "/o/kemi/assessments/templates/", expect=kemi(MEMBERS_OF_KEMI)),
+    Case("assessment-template-edit", "/o/kemi/assessments/templates/child/", expect=kemi(COORDINATORS_OF_KEMI)),
+    Case(
+        "assessment-template-edit",
+        "/o/kemi/assessments/templates/child/",
+        method="post",
+        data={"name": "LAVA", "questions": "Kysymys?"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case("assessment-detail", "/o/kemi/assessments/{assessment}/", expect=kemi(MEMBERS_OF_KEMI) | {"county": 200}),
+    Case("assessment-edit", "/o/kemi/assessments/{assessment}/edit/", expect=kemi(COORDINATORS_OF_KEMI)),
+    Case(
+        "assessment-edit",
+        "/o/kemi/assessments/{assessment}/edit/",
+        method="post",
+        data={"title": "Uusi nimi"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-people",
+        "/o/kemi/assessments/{assessment}/people/",
+        method="post",
+        data={"preparer": "{editor_id}"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-answers",
+        "/o/kemi/assessments/{assessment}/answers/",
+        method="post",
+        data={"answer_0": "Vastaus"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-screening",
+        "/o/kemi/assessments/{screening}/screening/",
+        method="post",
+        data={"full_assessment_needed": "yes", "method": "child"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-option-add",
+        "/o/kemi/assessments/{assessment}/options/",
+        method="post",
+        data={"title": "Uusi vaihtoehto"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-option-remove",
+        "/o/kemi/assessments/{assessment}/options/{option}/remove/",
+        method="post",
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-impact",
+        "/o/kemi/assessments/{assessment}/options/{option}/impacts/children/",
+        expect=kemi(COORDINATORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-impact",
+        "/o/kemi/assessments/{assessment}/options/{option}/impacts/children/",
+        method="post",
+        data={"direction": "none"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-goal-effect",
+        "/o/kemi/assessments/{assessment}/goals/",
+        method="post",
+        data={"option": "{option}", "goal": "{goal}", "effect": "supports"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-hearing-add",
+        "/o/kemi/assessments/{assessment}/hearings/",
+        method="post",
+        data={"party": "Nuorisovaltuusto", "views": "Illat ovat tärkeitä."},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case("assessment-ready", "/o/kemi/assessments/{complete}/ready/", method="post", expect=kemi(EDITORS_OF_KEMI)),
+    Case("assessment-reopen", "/o/kemi/assessments/{ready}/reopen/", method="post", expect=kemi(EDITORS_OF_KEMI)),
+    Case(
+        "assessment-decision",
+        "/o/kemi/assessments/{ready}/decision/",
+        method="post",
+        data={"decision_body": "Sivistyslautakunta", "decision_date": "2026-01-15", "decision_reference": "§ 3"},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-follow-up",
+        "/o/kemi/assessments/{decided}/follow-up/",
+        method="post",
+        data={"notes": "Vaikutukset toteutuivat."},
+        expect=kemi(EDITORS_OF_KEMI),
+    ),
+    Case(
+        "assessment-summary",
+        "/o/kemi/assessments/{assessment}/summary/",
+        expect=kemi(MEMBERS_OF_KEMI) | {"county": 200},
+    ),
+    Case(
+        "assessment-export",
+        "/o/kemi/assessments/{assessment}/summary.docx",
+        expect=kemi(MEMBERS_OF_KEMI) | {"county": 200},
+    ),
+    Case(
+        "api:list_assessments",
+        "/api/v1/organisations/kemi/assessments",
+        expect={**kemi(MEMBERS_OF_KEMI), "county": 200, "anonymous": 401},
+    ),
+    Case(
+        "api:assessments_csv",
+        "/api/v1/organisations/kemi/assessments.csv",
+        expect={**kemi(MEMBERS_OF_KEMI), "county": 200, "anonymous": 401},
+    ),
+    Case(
+        "api:assessment_counts",
+        "/api/v1/organisations/kemi/assessments/counts",
+        expect={**kemi(MEMBERS_OF_KEMI), "county": 200, "anonymous": 401},
+    ),
+    Case(
+        "api:post_assessment",
+        "/api/v1/organisations/kemi/assessments",
+        method="post",
+        json=True,
+        data={"title": "API-arviointi", "kind": "full"},
+        expect={**kemi({"reader": 404, "editor": 201, "coordinator": 201, "admin": 201}), "anonymous": 401},
+    ),
+    Case(
+        "api:get_assessment",
+        "/api/v1/organisations/kemi/assessments/{assessment}",
+        expect={**kemi(MEMBERS_OF_KEMI), "county": 200, "anonymous": 401},
+    ),
+    Case(
+        "api:patch_assessment",
+        "/api/v1/organisations/kemi/assessments/{assessment}",
+        method="patch",
+        json=True,
+        data={"title": "Uusi nimi"},
+        expect=API_200,
+    ),
+    Case(
+        "api:post_screening",
+        "/api/v1/organisations/kemi/assessments/{screening}/screening",
+        method="post",
+        json=True,
+        data={"full_assessment_needed": "yes", "method": "full"},
+        expect=API_200,
+    ),
+    Case(
+        "api:post_option",
+        "/api/v1/organisations/kemi/assessments/{assessment}/options",
+        method="post",
+        json=True,
+        data={"title": "Uusi vaihtoehto"},
+        expect=API_201,
+    ),
+    Case(
+        "api:get_matrix",
+        "/api/v1/organisations/kemi/assessments/{assessment}/matrix",
+        expect={**kemi(MEMBERS_OF_KEMI), "county": 200, "anonymous": 401},
+    ),
+    Case(
+        "api:put_impact",
+        "/api/v1/organisations/kemi/assessments/{assessment}/options/{option}/impacts/children",
+        method="put",
+        json=True,
+        data={"direction": "none"},
+        expect=API_200,
+    ),
+    Case(
+        "api:put_goal_effect",
+        "/api/v1/organisations/kemi/assessments/{assessment}/options/{option}/goals/{goal}",
+        method="put",
+        json=True,
+        data={"effect": "supports"},
+        expect=API_200,
+    ),
+    Case(
+        "api:post_hearing",
+        "/api/v1/organisations/kemi/assessments/{assessment}/hearings",
+        method="post",
+        json=True,
+        data={"party": "Vanhusneuvosto", "views": "Hyvä."},
+        expect=API_201,
+    ),
+    Case(
+        "api:post_ready",
+        "/api/v1/organisations/kemi/assessments/{complete}/ready",
+        method="post",
+        json=True,
+        expect=API_200,
+    ),
+    Case(
+        "api:put_decision",
+        "/api/v1/organisations/kemi/assessments/{ready}/decision",
+        method="put",
+        json=True,
+        data={"decision_body": "Lautakunta", "decision_date": "2026-01-15", "decision_reference": "§ 3"},
+        expect=API_200,
+    ),
+    Case(
+        "api:put_follow_up",
+        "/api/v1/organisations/kemi/assessments/{decided}/follow-up",
+        method="put",
+        json=True,
+        data={"notes": "Toteutui."},
+        expect=API_200,
+    ),
     Case("api:list_indicators", "/api/v1/indicators", expect=everyone(200)),
     Case("api:get_indicator", "/api/v1/indicators/{shared}", expect=everyone(200)),
     Case("api:get_indicator", "/api/v1/indicators/{own}", expect={**kemi(MEMBERS_OF_KEMI), "anonymous": 404}),
@@ -391,6 +625,32 @@ def test_the_matrix_covers_every_named_url():
     covered = {case.name for case in CASES}
     missing = _url_names(get_resolver()) - covered
     assert not missing, f"views without a permission-matrix row: {sorted(missing)}"
+
+
+def _assessments(world: Any, goal: Any) -> dict[str, int]:
+    """An assessment in preparation with one option, one in screening, one complete, one ready, one decided."""
+    services = assessment_services
+    created = {}
+    for name in ("assessment", "complete", "ready", "decided"):
+        created[name] = services.create_assessment(actor=None, organisation=world.kemi, title=name, kind="full")
+    option = services.add_option(actor=None, assessment=created["assessment"], title="Vaihtoehto")
+    for name in ("complete", "ready", "decided"):
+        assessment = created[name]
+        services.add_option(actor=None, assessment=assessment, title="Muutos")
+        for each in assessment.options.all():
+            services.set_impact(actor=None, option=each, area="children", direction="unknown")
+        services.update_assessment(actor=None, assessment=assessment, conclusion="Ei muutosta.")
+    for name in ("ready", "decided"):
+        services.mark_ready(actor=None, assessment=created[name])
+    services.record_decision(
+        actor=None,
+        assessment=created["decided"],
+        decision_body="Lautakunta",
+        decision_date=created["decided"].created_at.date(),
+        decision_reference="§ 1",
+    )
+    screening = services.create_assessment(actor=None, organisation=world.kemi, title="Seulonta")
+    return {"option": option.pk, "screening": screening.pk, **{name: a.pk for name, a in created.items()}}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -440,6 +700,7 @@ def test_permission_matrix(world, case: Case, persona: str):
             decision_date=dt.date(2021, 12, 13),
             decision_reference="§ 99",
         )
+    assessments = _assessments(world, goal)
     values = {
         "admin_token": ApiToken.objects.get(user=world.users["admin"]).pk,
         "kemi_id": world.kemi.pk,
@@ -461,6 +722,7 @@ def test_permission_matrix(world, case: Case, persona: str):
         "editor_id": world.users["editor"].pk,
         "regional_goal": regional_goal.pk,
         "published": published.pk,
+        **assessments,
     }
     path = case.path.format(**values)
     data = {key: value if isinstance(value, list) else str(value).format(**values) for key, value in case.data.items()}

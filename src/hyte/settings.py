@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "hyte.situation",
     "hyte.reports",
     "hyte.public",
+    "hyte.assessments",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("hyte.situation.urls")),
     path("", include("hyte.reports.urls")),
     path("", include("hyte.public.urls")),
+    path("", include("hyte.assessments.urls")),
 ]

@@ -9,6 +9,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from hyte import __version__
 from hyte.accounts.api import router as accounts_router
 from hyte.api.auth import AUTH
+from hyte.assessments.api import router as assessments_router
 from hyte.indicators.api import router as indicators_router
 from hyte.regions.api import router as regions_router
 from hyte.reports.api import router as reports_router
@@ -43,3 +44,4 @@ api.add_router("/", accounts_router)
 api.add_router("/", indicators_router)
 api.add_router("/", situation_router)
 api.add_router("/", reports_router)
+api.add_router("/", assessments_router)

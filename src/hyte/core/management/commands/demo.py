@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from hyte.assessments.demo import load_demo_assessments
 from hyte.core.demo import load_demo
 from hyte.core.demo_data import load_demo_indicators
 from hyte.reports.demo import load_demo_reports
@@ -26,6 +27,8 @@ class Command(BaseCommand):
                 for b in data.batches
             )
         )
+        if load_demo_assessments() is not None:
+            self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at http://127.0.0.1:8000/ as:"))
         width = max(len(u.username) for u in result.users)
         for user in result.users:

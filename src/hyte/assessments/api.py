@@ -1,0 +1,399 @@
+"""The impact assessment API: the register, an assessment with its matrix, and the writes of the whole flow.
+
+Every write calls the same service as the pages; a refusal answers 400 with the reason, a missing permission 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+
+from hyte.accounts.permissions import get_organisation_for
+from hyte.accounts.roles import Perm
+from hyte.assessments import exports, queries, services
+from hyte.assessments.models import (
+    Assessment,
+    AssessmentStatus,
+    Certainty,
+    GoalEffectKind,
+    Impact,
+    ImpactArea,
+    ImpactDirection,
+    ImpactSize,
+    TemplateKind,
+    TimeSpan,
+)
+from hyte.reports.models import Goal
+
+router = Router(tags=["assessments"])
+
+
+class Problem(Schema):
+    detail: str
+
+
+class RegisterFilters(Schema):
+    q: str = ""
+    body: str = ""
+    status: AssessmentStatus | None = None
+    group: ImpactArea | None = None
+    goal: int | None = None
+    year: int | None = None
+
+
+class AssessmentIn(Schema):
+    title: str
+    kind: TemplateKind = TemplateKind.SCREENING
+    case_number: str = ""
+    preparing_body: str = ""
+    decision_maker: str = ""
+    deadline: dt.date | None = None
+    description: str = ""
+
+
+class AssessmentPatch(Schema):
+    title: str | None = None
+    case_number: str | None = None
+    preparing_body: str | None = None
+    decision_maker: str | None = None
+    deadline: dt.date | None = None
+    description: str | None = None
+    other_participants: str | None = None
+    cumulative_effects: str | None = None
+    conclusion: str | None = None
+    recommended_option: int | None = None
+
+
+class ScreeningIn(Schema):
+    full_assessment_needed: bool
+    reason: str = ""
+    method: TemplateKind = TemplateKind.FULL
+
+
+class OptionIn(Schema):
+    title: str
+    description: str = ""
+
+
+class ImpactIn(Schema):
+    direction: ImpactDirection
+    size: ImpactSize | None = None
+    certainty: Certainty | None = None
+    time_span: TimeSpan | None = None
+    description: str = ""
+    sources: str = ""
+    indicators: list[str] = []
+
+
+class GoalEffectIn(Schema):
+    effect: GoalEffectKind
+    note: str = ""
+
+
+class HearingIn(Schema):
+    party: str
+    views: str
+    heard_on: dt.date | None = None
+    response: str = ""
+
+
+class DecisionIn(Schema):
+    decision_body: str
+    decision_date: dt.date
+    decision_reference: str
+    decided_option: int | None = None
+    follow_up_date: dt.date | None = None
+
+
+class FollowUpIn(Schema):
+    notes: str
+
+
+def _assessment(request: HttpRequest, slug: str, assessment_id: int) -> Assessment:
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    return queries.assessment_for(request.user, organisation, assessment_id)
+
+
+def _run(call: Callable[[], Any], status: int = 200) -> Any:
+    try:
+        result = call()
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        return Status(400, {"detail": " ".join(exc.messages)})
+    return Status(status, result)
+
+
+def _impact(impact: Impact) -> dict[str, Any]:
+    return {
+        "option": impact.option_id,
+        "area": impact.area,
+        "direction": impact.direction,
+        "size": impact.size or None,
+        "certainty": impact.certainty or None,
+        "time_span": impact.time_span or None,
+        "description": impact.description,
+        "sources": impact.sources,
+        "indicators": [
+            {"id": i.pk, "source": i.source, "code": i.source_id, "title": i.title_fi} for i in impact.indicators.all()
+        ],
+    }
+
+
+def _detail(assessment: Assessment) -> dict[str, Any]:
+    content = queries.summary(assessment)
+    row = exports.register_rows([assessment])[0]
+    return {
+        **row,
+        "description": assessment.description,
+        "preparer": assessment.preparer.get_username() if assessment.preparer else None,
+        "participants": [u.get_username() for u in content["participants"]],
+        "other_participants": content["other_participants"],
+        "screening": {"questions": assessment.screening_questions, "reason": assessment.screening_reason},
+        "answers": assessment.answers,
+        "options": [
+            {"id": o.pk, "title": o.title, "description": o.description, "no_change": o.is_no_change}
+            for o in content["options"]
+        ],
+        "cumulative_effects": assessment.cumulative_effects,
+        "goal_effects": [
+            {"option": e.option_id, "goal": e.goal_id, "goal_text": e.goal.text, "effect": e.effect, "note": e.note}
+            for o in content["options"]
+            for e in o.goal_effects.all()
+        ],
+        "hearings": [
+            {
+                "party": h.party,
+                "heard_on": h.heard_on.isoformat() if h.heard_on else None,
+                "views": h.views,
+                "response": h.response,
+            }
+            for h in content["hearings"]
+        ],
+        "conclusion": assessment.conclusion,
+        "recommended_option": assessment.recommended_option_id,
+        "decided_option": assessment.decided_option_id,
+        "follow_up_notes": assessment.follow_up_notes,
+    }
+
+
+def _register(request: HttpRequest, slug: str, filters: RegisterFilters) -> Any:
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    return queries.search(
+        queries.readable_assessments(request.user, organisation),
+        text=filters.q,
+        body=filters.body,
+        status=filters.status or "",
+        group=filters.group or "",
+        goal=filters.goal,
+        year=filters.year,
+    )
+
+
+@router.get("/organisations/{slug}/assessments", summary="The organisation's impact assessments")
+def list_assessments(request: HttpRequest, slug: str, filters: Query[RegisterFilters]) -> list[dict[str, Any]]:
+    return exports.register_rows(_register(request, slug, filters))
+
+
+@router.get("/organisations/{slug}/assessments.csv", summary="The register as CSV")
+def assessments_csv(request: HttpRequest, slug: str, filters: Query[RegisterFilters]) -> HttpResponse:
+    return HttpResponse(exports.register_csv(_register(request, slug, filters)), content_type="text/csv; charset=utf-8")
+
+
+@router.get("/organisations/{slug}/assessments/counts", summary="Assessments per year, for the annual report")
+def assessment_counts(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    return [
+        {
+            "year": row.year,
+            "started": row.started,
+            "screened_out": row.screened_out,
+            "full": row.full,
+            "child": row.child,
+            "decided": row.decided,
+            "followed_up": row.followed_up,
+        }
+        for row in queries.counts_per_year(organisation)
+    ]
+
+
+@router.post(
+    "/organisations/{slug}/assessments", response={201: dict, 400: Problem}, summary="Start an impact assessment"
+)
+def post_assessment(request: HttpRequest, slug: str, data: AssessmentIn) -> Any:
+    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    return _run(
+        lambda: _detail(services.create_assessment(actor=request.user, organisation=organisation, **data.dict())),
+        201,
+    )
+
+
+@router.get("/organisations/{slug}/assessments/{assessment_id}", summary="An assessment with its options")
+def get_assessment(request: HttpRequest, slug: str, assessment_id: int) -> dict[str, Any]:
+    return _detail(_assessment(request, slug, assessment_id))
+
+
+@router.patch(
+    "/organisations/{slug}/assessments/{assessment_id}",
+    response={200: dict, 400: Problem},
+    summary="Change an assessment's details",
+)
+def patch_assessment(request: HttpRequest, slug: str, assessment_id: int, data: AssessmentPatch) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+    changes = data.dict(exclude_unset=True)
+    if "recommended_option" in changes:
+        option_id = changes["recommended_option"]
+        changes["recommended_option"] = (
+            assessment.options.filter(pk=option_id).first() if option_id is not None else None
+        )
+        if option_id is not None and changes["recommended_option"] is None:
+            return Status(400, {"detail": _("The option is not one of this assessment's options.")})
+    return _run(lambda: _detail(services.update_assessment(actor=request.user, assessment=assessment, **changes)))
+
+
+@router.post(
+    "/organisations/{slug}/assessments/{assessment_id}/screening",
+    response={200: dict, 400: Problem},
+    summary="Conclude the screening",
+)
+def post_screening(request: HttpRequest, slug: str, assessment_id: int, data: ScreeningIn) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+    return _run(lambda: _detail(services.record_screening(actor=request.user, assessment=assessment, **data.dict())))
+
+
+@router.post(
+    "/organisations/{slug}/assessments/{assessment_id}/options",
+    response={201: dict, 400: Problem},
+    summary="Add an option to compare",
+)
+def post_option(request: HttpRequest, slug: str, assessment_id: int, data: OptionIn) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+
+    def add() -> dict[str, Any]:
+        option = services.add_option(actor=request.user, assessment=assessment, **data.dict())
+        return {"id": option.pk, "title": option.title, "description": option.description, "no_change": False}
+
+    return _run(add, 201)
+
+
+@router.get("/organisations/{slug}/assessments/{assessment_id}/matrix", summary="The impact matrix")
+def get_matrix(request: HttpRequest, slug: str, assessment_id: int) -> dict[str, Any]:
+    """Every option, every impact area and every assessed cell with its indicators."""
+    assessment = _assessment(request, slug, assessment_id)
+    options = queries.options_with_impacts(assessment)
+    return {
+        "options": [{"id": o.pk, "title": o.title, "no_change": o.is_no_change} for o in options],
+        "areas": [{"code": area.value, "label": str(area.label)} for area in ImpactArea],
+        "cells": [_impact(impact) for option in options for impact in option.impacts.all()],
+        "cumulative_effects": assessment.cumulative_effects,
+    }
+
+
+@router.put(
+    "/organisations/{slug}/assessments/{assessment_id}/options/{option_id}/impacts/{area}",
+    response={200: dict, 400: Problem},
+    summary="Write one cell of the impact matrix",
+)
+def put_impact(
+    request: HttpRequest, *, slug: str, assessment_id: int, option_id: int, area: ImpactArea, data: ImpactIn
+) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+    option = queries.option_for(assessment, option_id)
+    return _run(
+        lambda: _impact(
+            services.set_impact(
+                actor=request.user,
+                option=option,
+                area=area,
+                direction=data.direction,
+                size=data.size or "",
+                certainty=data.certainty or "",
+                time_span=data.time_span or "",
+                description=data.description,
+                sources=data.sources,
+                indicator_codes=data.indicators,
+            )
+        )
+    )
+
+
+@router.put(
+    "/organisations/{slug}/assessments/{assessment_id}/options/{option_id}/goals/{goal_id}",
+    response={200: dict, 400: Problem},
+    summary="Record an option's effect on a plan goal",
+)
+def put_goal_effect(
+    request: HttpRequest, *, slug: str, assessment_id: int, option_id: int, goal_id: int, data: GoalEffectIn
+) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+    option = queries.option_for(assessment, option_id)
+    goal = get_object_or_404(
+        Goal.objects.select_related("report"), pk=goal_id, report__organisation=assessment.organisation
+    )
+
+    def write() -> dict[str, Any]:
+        found = services.set_goal_effect(actor=request.user, option=option, goal=goal, **data.dict())
+        return {"option": option.pk, "goal": goal.pk, "effect": found.effect, "note": found.note}
+
+    return _run(write)
+
+
+@router.post(
+    "/organisations/{slug}/assessments/{assessment_id}/hearings",
+    response={201: dict, 400: Problem},
+    summary="Record a hearing",
+)
+def post_hearing(request: HttpRequest, slug: str, assessment_id: int, data: HearingIn) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+
+    def add() -> dict[str, Any]:
+        hearing = services.add_hearing(actor=request.user, assessment=assessment, **data.dict())
+        return {"id": hearing.pk, "party": hearing.party, "views": hearing.views}
+
+    return _run(add, 201)
+
+
+@router.post(
+    "/organisations/{slug}/assessments/{assessment_id}/ready",
+    response={200: dict, 400: Problem},
+    summary="Produce the summary for the decision",
+)
+def post_ready(request: HttpRequest, slug: str, assessment_id: int) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+    return _run(lambda: _detail(services.mark_ready(actor=request.user, assessment=assessment)))
+
+
+@router.put(
+    "/organisations/{slug}/assessments/{assessment_id}/decision",
+    response={200: dict, 400: Problem},
+    summary="Record the decision",
+)
+def put_decision(request: HttpRequest, slug: str, assessment_id: int, data: DecisionIn) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+    values = data.dict()
+    option_id = values.pop("decided_option")
+    option = assessment.options.filter(pk=option_id).first() if option_id is not None else None
+    if option_id is not None and option is None:
+        return Status(400, {"detail": _("The option is not one of this assessment's options.")})
+    return _run(
+        lambda: _detail(
+            services.record_decision(actor=request.user, assessment=assessment, decided_option=option, **values)
+        )
+    )
+
+
+@router.put(
+    "/organisations/{slug}/assessments/{assessment_id}/follow-up",
+    response={200: dict, 400: Problem},
+    summary="Record the follow-up of the decision's effects",
+)
+def put_follow_up(request: HttpRequest, slug: str, assessment_id: int, data: FollowUpIn) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+    return _run(lambda: _detail(services.record_follow_up(actor=request.user, assessment=assessment, notes=data.notes)))

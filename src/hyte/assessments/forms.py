@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hyte.assessments.models import (
+    AssessmentStatus,
+    Certainty,
+    GoalEffectKind,
+    ImpactDirection,
+    ImpactSize,
+    TemplateKind,
+    TimeSpan,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _blank(choices: Any) -> list[tuple[str, Any]]:
+    return [("", "—"), *choices]
+
+
+class AssessmentForm(forms.Form):
+    title = forms.CharField(label=_("Decision under preparation"), max_length=300)
+    kind = forms.ChoiceField(label=_("Start with"), choices=TemplateKind.choices, initial=TemplateKind.SCREENING)
+    case_number = forms.CharField(label=_("Case number"), max_length=100, required=False)
+    preparing_body = forms.CharField(label=_("Preparing body"), max_length=200, required=False)
+    decision_maker = forms.CharField(label=_("Decision-maker"), max_length=200, required=False)
+    deadline = forms.DateField(label=_("Assessment deadline"), required=False, widget=DATE)
+    description = forms.CharField(
+        label=_("What is being decided"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000
+    )
+
+
+class DetailsForm(forms.Form):
+    title = forms.CharField(label=_("Decision under preparation"), max_length=300)
+    case_number = forms.CharField(label=_("Case number"), max_length=100, required=False)
+    preparing_body = forms.CharField(label=_("Preparing body"), max_length=200, required=False)
+    decision_maker = forms.CharField(label=_("Decision-maker"), max_length=200, required=False)
+    deadline = forms.DateField(label=_("Assessment deadline"), required=False, widget=DATE)
+    description = forms.CharField(
+        label=_("What is being decided"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000
+    )
+    other_participants = forms.CharField(
+        label=_("Other participants, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
+    cumulative_effects = forms.CharField(
+        label=_("Cumulative and cross-cutting effects"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=20_000,
+    )
+    conclusion = forms.CharField(
+        label=_("Conclusion: the best option overall, and why"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=20_000,
+    )
+    recommended_option = forms.TypedChoiceField(
+        label=_("Recommended option"), required=False, coerce=int, empty_value=None, choices=[]
+    )
+
+    def __init__(self, *args: Any, options: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recommended_option"].choices = _blank([(o.pk, o.title) for o in options])
+
+
+class AnswersForm(forms.Form):
+    """One text field per question of the method, in order."""
+
+    def __init__(self, *args: Any, questions: list[dict[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for index, item in enumerate(questions):
+            self.fields[f"answer_{index}"] = forms.CharField(
+                label=item["question"],
+                required=False,
+                initial=item["answer"],
+                widget=forms.Textarea(attrs={"rows": 2}),
+                max_length=20_000,
+            )
+
+    def answers(self) -> list[str]:
+        return [self.cleaned_data[name] for name in self.fields]
+
+
+class ScreeningForm(forms.Form):
+    full_assessment_needed = forms.TypedChoiceField(
+        label=_("Is a full assessment needed?"),
+        choices=[("yes", _("Yes: a full assessment follows")), ("no", _("No: close with the reason"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    method = forms.ChoiceField(
+        label=_("Method of the full assessment"),
+        choices=[
+            (TemplateKind.FULL.value, TemplateKind.FULL.label),
+            (TemplateKind.CHILD.value, TemplateKind.CHILD.label),
+        ],
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=20_000
+    )
+
+
+class OptionForm(forms.Form):
+    title = forms.CharField(label=_("Option"), max_length=300)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=20_000
+    )
+
+
+class ImpactForm(forms.Form):
+    direction = forms.ChoiceField(label=_("Direction"), choices=ImpactDirection.choices)
+    size = forms.ChoiceField(label=_("Size"), choices=_blank(ImpactSize.choices), required=False)
+    certainty = forms.ChoiceField(label=_("Certainty"), choices=_blank(Certainty.choices), required=False)
+    time_span = forms.ChoiceField(label=_("Time span"), choices=_blank(TimeSpan.choices), required=False)
+    description = forms.CharField(
+        label=_("Effect and evidence"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
+    )
+    indicator_codes = forms.CharField(
+        label=_("Indicators of the situation picture"),
+        help_text=_("Codes at the source, separated by commas, e.g. Sotkanet's 127 or an own indicator's code."),
+        required=False,
+        max_length=1000,
+    )
+    sources = forms.CharField(
+        label=_("Sources"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=20_000
+    )
+
+    def codes(self) -> list[str]:
+        return [code.strip() for code in self.cleaned_data["indicator_codes"].split(",") if code.strip()]
+
+
+class GoalEffectForm(forms.Form):
+    option = forms.TypedChoiceField(label=_("Option"), coerce=int, choices=[])
+    goal = forms.TypedChoiceField(label=_("Goal of the welfare plan"), coerce=int, choices=[])
+    effect = forms.ChoiceField(label=_("Effect on the goal"), choices=GoalEffectKind.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+    def __init__(self, *args: Any, options: Any = (), goals: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["option"].choices = [(o.pk, o.title) for o in options]
+        self.fields["goal"].choices = [(g.pk, f"{g.report.title}: {g.text[:100]}") for g in goals]
+
+
+class HearingForm(forms.Form):
+    party = forms.CharField(label=_("Who was heard"), max_length=200, help_text=_("E.g. the youth council."))
+    heard_on = forms.DateField(label=_("Date"), required=False, widget=DATE)
+    views = forms.CharField(label=_("What they said"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000)
+    response = forms.CharField(
+        label=_("How it was taken into account"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=20_000,
+    )
+
+
+class PeopleForm(forms.Form):
+    preparer = forms.TypedChoiceField(label=_("Preparer"), coerce=int, empty_value=None, required=False, choices=[])
+    participants = forms.TypedMultipleChoiceField(
+        label=_("Participants"), coerce=int, required=False, choices=[], widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, members: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(u.pk, u.get_full_name() or u.get_username()) for u in members]
+        self.fields["preparer"].choices = _blank(choices)
+        self.fields["participants"].choices = choices
+
+
+class DecisionForm(forms.Form):
+    decision_body = forms.CharField(label=_("Decided by"), max_length=200)
+    decision_date = forms.DateField(label=_("Decision date"), widget=DATE)
+    decision_reference = forms.CharField(label=_("Minute reference, e.g. 31.1.2026 § 3"), max_length=200)
+    decided_option = forms.TypedChoiceField(
+        label=_("Option chosen"), coerce=int, empty_value=None, required=False, choices=[]
+    )
+    follow_up_date = forms.DateField(label=_("Follow-up date"), required=False, widget=DATE)
+
+    def __init__(self, *args: Any, options: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decided_option"].choices = _blank([(o.pk, o.title) for o in options])
+
+
+class FollowUpForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Effects observed at follow-up"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
+    )
+
+
+class TemplateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    guidance = forms.CharField(
+        label=_("Guidance"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000
+    )
+    questions = forms.CharField(
+        label=_("Questions, one per line"), widget=forms.Textarea(attrs={"rows": 10}), max_length=30_000
+    )
+
+    def question_list(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["questions"].splitlines() if line.strip()]
+
+
+class RegisterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search title or case number"), required=False, max_length=200)
+    body = forms.ChoiceField(label=_("Body"), required=False, choices=[])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=_blank(AssessmentStatus.choices))
+    group = forms.ChoiceField(label=_("Population group"), required=False, choices=[])
+    goal = forms.TypedChoiceField(label=_("Goal"), required=False, coerce=int, empty_value=None, choices=[])
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None, choices=[])
+
+    def __init__(self, *args: Any, bodies: Any = (), goals: Any = (), years: Any = (), **kwargs: Any) -> None:
+        from hyte.assessments.models import POPULATION_GROUPS
+
+        super().__init__(*args, **kwargs)
+        self.fields["body"].choices = _blank([(b, b) for b in bodies])
+        self.fields["group"].choices = _blank([(g.value, g.label) for g in POPULATION_GROUPS])
+        self.fields["goal"].choices = _blank([(g.pk, g.text[:100]) for g in goals])
+        self.fields["year"].choices = _blank([(y, str(y)) for y in years])
