@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from hyte.assessments import services as assessment_services
 from hyte.regions.loader import load_areas
 from hyte.regions.models import Area, LanguageStatus
 from hyte.reports import services
@@ -129,12 +130,20 @@ def test_main_signed_in_pages_meet_wcag_21_aa(browser, live_server, site, world,
     context = _context(browser, live_server, language=language, user=world.users["coordinator"])
     page = context.new_page()
     block = draft.sections.first().blocks.first()
+    assessment = assessment_services.create_assessment(
+        actor=None, organisation=world.kemi, title="Nuorisotalon aukioloajat", kind="child"
+    )
+    option = assessment_services.add_option(actor=None, assessment=assessment, title="Lyhyemmät aukioloajat")
+    assessment_services.set_impact(actor=None, option=option, area="children", direction="unknown")
     paths = [
         "/o/kemi/situation/",  # the situation picture
         f"/o/kemi/reports/{draft.pk}/",  # the report editor: sections, blocks, plan follow-up, comments
         f"/o/kemi/reports/{draft.pk}/blocks/{block.pk}/",  # editing a block
         f"/o/kemi/reports/{plan.pk}/",  # the plan: goals, indicators and measures
         "/o/kemi/reports/",
+        f"/o/kemi/assessments/{assessment.pk}/",  # an impact assessment with its matrix
+        f"/o/kemi/assessments/{assessment.pk}/summary/",
+        "/o/kemi/assessments/",
     ]
     problems = {}
     for path in paths:
