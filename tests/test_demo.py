@@ -42,6 +42,14 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
     assert again.returncode == 0, again.stderr
     assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 1,)
     assert database.execute("select count(*) from accounts_organisation").fetchone() == (3,)
+    # Kemi's plan and its first annual report are published, the next annual report is a draft; loading the demo
+    # again adds no reports.
+    assert database.execute(
+        "select status, count(*) from reports_report group by status order by status"
+    ).fetchall() == [
+        ("draft", 1),
+        ("published", 2),
+    ]
 
 
 @pytest.mark.django_db

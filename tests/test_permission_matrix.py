@@ -5,7 +5,6 @@ The matrix is checked complete against the URL configuration, so a new view cann
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +21,7 @@ from hyte.indicators.parsing import Mapping
 from hyte.reports import services as report_services
 from hyte.situation.models import Alert
 from hyte.situation.rules import create_rule
+from tests.conftest import approve_and_publish
 
 PERSONAS = ["anonymous", "outsider", "reader", "editor", "coordinator", "admin", "county"]
 LOGIN = "login"  # a redirect to the login page
@@ -691,15 +691,7 @@ def test_permission_matrix(world, case: Case, persona: str):
         actor=None, organisation=world.kemi, kind="broad", title="Julkaistu", term_start=2021, term_end=2025
     )
     report_services.add_goal(actor=None, report=published, text="Julkaistu tavoite")
-    for status in ("in_review", "approved", "published"):
-        report_services.change_status(
-            actor=None,
-            report=published,
-            status=status,
-            decision_body="Kaupunginvaltuusto",
-            decision_date=dt.date(2021, 12, 13),
-            decision_reference="§ 99",
-        )
+    approve_and_publish(published, None)
     assessments = _assessments(world, goal)
     values = {
         "admin_token": ApiToken.objects.get(user=world.users["admin"]).pk,

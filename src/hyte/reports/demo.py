@@ -110,6 +110,18 @@ PROGRESS = {
 }
 
 
+def _through_the_council(report: Report, coordinator: object, *, decided: dt.date, reference: str) -> None:
+    for status in (ReportStatus.IN_REVIEW, ReportStatus.APPROVED, ReportStatus.PUBLISHED):
+        services.change_status(
+            actor=coordinator,
+            report=report,
+            status=status,
+            decision_body="Kemin kaupunginvaltuusto",
+            decision_date=decided,
+            decision_reference=reference,
+        )
+
+
 def load_demo_reports() -> None:
     """Create Kemi's demo reports unless Kemi already has reports (the demo can be loaded again)."""
     kemi = Organisation.objects.filter(slug="kemi").first()
@@ -171,16 +183,7 @@ def load_demo_reports() -> None:
                 budget_line=budget_line,
                 budget_amount=amount,
             )
-    services.change_status(actor=coordinator, report=plan, status=ReportStatus.IN_REVIEW)
-    services.change_status(
-        actor=coordinator,
-        report=plan,
-        status=ReportStatus.APPROVED,
-        decision_body="Kemin kaupunginvaltuusto",
-        decision_date=dt.date(2013, 12, 16),
-        decision_reference="§ 123",
-    )
-    services.change_status(actor=coordinator, report=plan, status=ReportStatus.PUBLISHED)
+    _through_the_council(plan, coordinator, decided=dt.date(2013, 12, 16), reference="§ 123")
 
     annual = services.create_report(
         actor=coordinator,
@@ -196,16 +199,7 @@ def load_demo_reports() -> None:
         if entry.measure is not None and entry.measure.text in PROGRESS:
             status, text = PROGRESS[entry.measure.text]
             services.record_progress(actor=coordinator, entry=entry, status=status, text=text)
-    services.change_status(actor=coordinator, report=annual, status=ReportStatus.IN_REVIEW)
-    services.change_status(
-        actor=coordinator,
-        report=annual,
-        status=ReportStatus.APPROVED,
-        decision_body="Kemin kaupunginvaltuusto",
-        decision_date=dt.date(2015, 6, 15),
-        decision_reference="§ 58",
-    )
-    services.change_status(actor=coordinator, report=annual, status=ReportStatus.PUBLISHED)
+    _through_the_council(annual, coordinator, decided=dt.date(2015, 6, 15), reference="§ 58")
 
     services.create_report(
         actor=coordinator,
