@@ -282,3 +282,42 @@ def test_static_export_links_resolve_and_pages_validate(world, published, tmp_pa
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     assert not messages, [f"{m.get('url', '')[-60:]}: {m['message']}" for m in messages][:20]
+
+
+def test_a_bilingual_municipality_writes_swedish_text_for_its_swedish_pages(world):
+    coordinator = world.users["coordinator"]
+    client = world.client_for("coordinator")
+    response = client.post(
+        "/o/kemi/reports/",
+        {
+            "kind": "broad",
+            "title": "Hyvinvointikertomus",
+            "title_sv": "Välfärdsberättelse",
+            "term_start": 2025,
+            "term_end": 2029,
+        },
+    )
+    report = world.kemi.reports.get(title="Hyvinvointikertomus")
+    assert response.status_code == 302
+    assert report.title_sv == "Välfärdsberättelse"
+    block = report.sections.first().blocks.first()
+    # A Finnish-speaking municipality is not asked for Swedish text.
+    assert 'name="text_sv"' not in client.get(f"/o/kemi/reports/{report.pk}/blocks/{block.pk}/").content.decode()
+    area = world.kemi.area
+    area.language_status = LanguageStatus.BILINGUAL_FINNISH
+    area.save()
+    assert 'name="text_sv"' in client.get(f"/o/kemi/reports/{report.pk}/blocks/{block.pk}/").content.decode()
+    client.post(
+        f"/o/kemi/reports/{report.pk}/blocks/{block.pk}/",
+        {"text": "Lapset voivat hyvin.", "text_sv": "Barnen mår bra.<script>x</script>", "revision": block.revision},
+    )
+    block.refresh_from_db()
+    assert block.text_sv == "Barnen mår bra."
+    approve_and_publish(report, coordinator)
+    swedish = Client().get(f"/public/sv/kemi/{report.pk}/").content.decode()
+    assert "<h1>Välfärdsberättelse" in swedish
+    assert re.search(r'<div class="block block-text">\s*<div class="prose"><p>Barnen mår bra.</p>', swedish)
+    assert "finns endast på finska" not in swedish
+    finnish = Client().get(f"/public/fi/kemi/{report.pk}/").content.decode()
+    assert "Lapset voivat hyvin." in finnish
+    assert "Barnen mår bra." not in finnish

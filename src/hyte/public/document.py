@@ -145,11 +145,18 @@ def build(
                 _indicator_block(f"chart-{s_index}-{b_index}-{key}", indicator, area=area_name, language=language)
                 for key, indicator in block.get("indicators", {}).items()
             ]
-            html = render_markdown(block.get("text", ""))
+            text, text_lang = _text(block, "text", language)
+            html = render_markdown(text)
             if not html and not block.get("items") and not indicators:
                 continue
             blocks.append(
-                {"kind": block["kind"], "html": html, "items": block.get("items") or [], "indicators": indicators}
+                {
+                    "kind": block["kind"],
+                    "html": html,
+                    "lang": text_lang,
+                    "items": block.get("items") or [],
+                    "indicators": indicators,
+                }
             )
         sections.append(
             {"anchor": f"section-{s_index}", "title": section_title, "lang": section_lang, "blocks": blocks}

@@ -17,6 +17,7 @@ class ReportOut(Schema):
     id: int
     kind: str
     title: str
+    title_sv: str
     term_start: int
     term_end: int
     year: int | None

@@ -12,6 +12,7 @@ from hyte.reports.models import Direction, MeasureStatus, Report, ReportKind
 class ReportForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ReportKind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
+    title_sv = forms.CharField(label=_("Title in Swedish"), max_length=300, required=False)
     term_start = forms.IntegerField(label=_("Council term from"), min_value=2000, max_value=2100, initial=2025)
     term_end = forms.IntegerField(label=_("Council term until"), min_value=2000, max_value=2100, initial=2029)
     year = forms.IntegerField(label=_("Year reported (annual report)"), min_value=2000, max_value=2100, required=False)
@@ -32,11 +33,26 @@ class BlockForm(forms.Form):
     text = forms.CharField(
         label=_("Text (Markdown)"), widget=forms.Textarea(attrs={"rows": 12}), required=False, max_length=100_000
     )
+    text_sv = forms.CharField(
+        label=_("Text in Swedish (Markdown)"),
+        help_text=_("For the Swedish public pages of a bilingual organisation; leave empty to show the Finnish text."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        max_length=100_000,
+    )
     revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, swedish: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not swedish:
+            del self.fields["text_sv"]
 
 
 class GoalForm(forms.Form):
     text = forms.CharField(label=_("Goal"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    text_sv = forms.CharField(
+        label=_("Goal in Swedish"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+    )
     theme = forms.CharField(label=_("Theme"), max_length=200, required=False)
     age_group = forms.ChoiceField(label=_("Age group"), choices=AgeGroup.choices)
 

@@ -111,6 +111,7 @@ class Block(models.Model):
     position = models.PositiveIntegerField(default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=BlockKind.choices, default=BlockKind.TEXT)
     text = models.TextField(_("text"), blank=True, help_text=_("Markdown; stored sanitised."))
+    text_sv = models.TextField(_("text in Swedish"), blank=True, help_text=_("Markdown; stored sanitised."))
     items = models.JSONField(_("list items"), default=list, blank=True)
     indicators = models.ManyToManyField("indicators.Indicator", blank=True, related_name="+")
     revision = models.PositiveIntegerField(default=1, help_text=_("Raised on every save: stale edits are refused."))

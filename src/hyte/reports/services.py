@@ -112,6 +112,7 @@ def create_report(
     year: int | None = None,
     copy_from: Report | None = None,
     plan_report: Report | None = None,
+    title_sv: str = "",
 ) -> Report:
     """A new report from THL's outline, or copied forward from an earlier report of the same organisation."""
     require(actor, Perm.EDIT_ALL, organisation)
@@ -135,6 +136,7 @@ def create_report(
         organisation=organisation,
         kind=kind,
         title=title.strip()[:300],
+        title_sv=title_sv.strip()[:300],
         term_start=term_start,
         term_end=term_end,
         year=year,
@@ -146,9 +148,9 @@ def create_report(
     if copy_from is not None:
         _copy_content(copy_from, report)
     else:
-        for position, (key, title_fi, title_sv) in enumerate(THL_OUTLINE, start=1):
+        for position, (key, section_fi, section_sv) in enumerate(THL_OUTLINE, start=1):
             section = Section.objects.create(
-                report=report, position=position, key=key, title=title_fi, title_sv=title_sv
+                report=report, position=position, key=key, title=section_fi, title_sv=section_sv
             )
             Block.objects.create(section=section, position=1, kind=BlockKind.TEXT, updated_at=now)
     if kind == ReportKind.ANNUAL and plan_report is not None:
@@ -175,6 +177,7 @@ def _copy_content(source: Report, target: Report) -> None:
                 position=block.position,
                 kind=block.kind,
                 text=block.text,
+                text_sv=block.text_sv,
                 items=block.items,
                 updated_at=now,
             )
@@ -265,7 +268,15 @@ def assign(*, actor: Any, subject: Section | Goal | Measure, users: Sequence[Any
 
 
 @transaction.atomic
-def edit_block(*, actor: Any, block: Block, text: str, expected_revision: int, items: list[str] | None = None) -> Block:
+def edit_block(
+    *,
+    actor: Any,
+    block: Block,
+    text: str,
+    expected_revision: int,
+    items: list[str] | None = None,
+    text_sv: str | None = None,
+) -> Block:
     """Save a block if nobody saved it since `expected_revision`; otherwise refuse and keep both texts."""
     block = Block.objects.select_for_update().select_related("section__report__organisation").get(pk=block.pk)
     report = block.section.report
@@ -281,6 +292,8 @@ def edit_block(*, actor: Any, block: Block, text: str, expected_revision: int, i
         )
     old = block.text
     block.text = clean_text(text)
+    if text_sv is not None:
+        block.text_sv = clean_text(text_sv)
     if items is not None:
         block.items = [clean_text(item)[:2000] for item in items if item.strip()]
     block.revision += 1
@@ -641,7 +654,15 @@ def snapshot(report: Report) -> dict[str, Any]:
                         "source": indicator.attribution,
                         "series": series.get(indicator.pk, []),
                     }
-            blocks.append({"kind": block.kind, "text": block.text, "items": block.items, "indicators": values})
+            blocks.append(
+                {
+                    "kind": block.kind,
+                    "text": block.text,
+                    "text_sv": block.text_sv,
+                    "items": block.items,
+                    "indicators": values,
+                }
+            )
         frozen_sections.append(
             {"key": section.key, "title": section.title, "title_sv": section.title_sv, "blocks": blocks}
         )

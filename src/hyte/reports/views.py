@@ -43,6 +43,7 @@ def report_list(request: HttpRequest, slug: str) -> HttpResponse:
                     organisation=organisation,
                     kind=data["kind"],
                     title=data["title"],
+                    title_sv=data["title_sv"],
                     term_start=data["term_start"],
                     term_end=data["term_end"],
                     year=data["year"],
@@ -124,13 +125,20 @@ def block_edit(request: HttpRequest, slug: str, report_id: int, block_id: int) -
         organisation, assignee_ids=list(block.section.assignees.values_list("pk", flat=True))
     ):
         raise Http404
-    form = BlockForm(request.POST or None, initial={"text": block.text, "revision": block.revision})
+    area = organisation.area
+    swedish = bool(area and area.serves_in_swedish) or bool(block.text_sv)
+    form = BlockForm(
+        request.POST or None,
+        initial={"text": block.text, "text_sv": block.text_sv, "revision": block.revision},
+        swedish=swedish,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_block(
                 actor=request.user,
                 block=block,
                 text=form.cleaned_data["text"],
+                text_sv=form.cleaned_data.get("text_sv") if swedish else None,
                 expected_revision=form.cleaned_data["revision"],
             )
         except ValidationError as exc:
