@@ -361,3 +361,13 @@ def test_the_county_reads_only_while_the_municipality_shares_its_drafts(world):
     assert county.get(f"/o/kemi/assessments/{assessment.pk}/").status_code == 404
     assert county.get("/api/v1/organisations/kemi/assessments").status_code == 404
     assert world.client_for("outsider").get(f"/o/kemi/assessments/{assessment.pk}/summary.pdf").status_code == 404
+
+
+def test_the_no_change_option_reads_in_the_readers_language(world):
+    with translation.override("fi"):
+        assessment = services.create_assessment(actor=None, organisation=world.kemi, title="Koulun lakkautus")
+    option = assessment.options.get(is_no_change=True)
+    with translation.override("sv"):
+        assert option.label == "Ingen förändring"
+    with translation.override("en"):
+        assert str(option) == "No change"

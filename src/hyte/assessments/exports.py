@@ -74,14 +74,14 @@ def summary_docx(assessment: Assessment) -> bytes:
     document.add_heading(_("Options compared"), level=1)
     for option in options:
         document.add_paragraph(
-            option.title + (f": {option.description}" if option.description else ""), style="List Bullet"
+            option.label + (f": {option.description}" if option.description else ""), style="List Bullet"
         )
     document.add_heading(_("Impact matrix"), level=1)
     table = document.add_table(rows=1, cols=len(options) + 1)
     table.style = "Table Grid"
     table.rows[0].cells[0].text = _("Impact area")
     for cell, option in zip(table.rows[0].cells[1:], options, strict=True):
-        cell.text = option.title
+        cell.text = option.label
     for row in content["matrix"]:
         cells = table.add_row().cells
         cells[0].text = str(row.area.label)
@@ -96,7 +96,7 @@ def summary_docx(assessment: Assessment) -> bytes:
         table.style = "Table Grid"
         table.rows[0].cells[0].text = _("Goal")
         for cell, option in zip(table.rows[0].cells[1:], options, strict=True):
-            cell.text = option.title
+            cell.text = option.label
         for fit in content["goal_fit"]:
             cells = table.add_row().cells
             cells[0].text = fit.goal.text
@@ -120,7 +120,7 @@ def summary_docx(assessment: Assessment) -> bytes:
             document.add_paragraph(item["answer"])
     document.add_heading(_("Conclusion"), level=1)
     if assessment.recommended_option:
-        document.add_paragraph(_("Recommended option: %(option)s") % {"option": assessment.recommended_option.title})
+        document.add_paragraph(_("Recommended option: %(option)s") % {"option": assessment.recommended_option.label})
     document.add_paragraph(assessment.conclusion or "–")
     buffer = io.BytesIO()
     document.save(buffer)

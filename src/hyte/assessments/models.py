@@ -147,7 +147,12 @@ class Option(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The option's name for people: "no change" in the reader's language, whatever language stored it."""
+        return str(_("No change")) if self.is_no_change else self.title
 
 
 class ImpactArea(models.TextChoices):
