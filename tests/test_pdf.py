@@ -35,3 +35,28 @@ def test_outside_resources_are_refused_not_fetched(caplog):
 def test_static_files_are_read(path, caplog):
     render_pdf(DOCUMENT.format(extra=""))
     assert path not in caplog.text  # the stylesheet loaded without a warning
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://hyte.invalid/static//etc/hostname",
+        "https://hyte.invalid/static/hyte/../../../../etc/hostname",
+        "https://hyte.invalid/static/%2e%2e/%2e%2e/etc/hostname",
+        "https://hyte.invalid/etc/hostname",
+        "http://127.0.0.1:9/static/hyte/hyte.css",
+    ],
+)
+def test_the_fetcher_reads_nothing_outside_the_static_files(url):
+    from hyte.core.pdf import _fetcher
+
+    with pytest.raises(ValueError, match="static"):
+        _fetcher().fetch(url)
+
+
+def test_the_fetcher_reads_the_stylesheet():
+    from hyte.core.pdf import _fetcher
+
+    response = _fetcher().fetch("https://hyte.invalid/static/hyte/print.css")
+    assert b"@page" in response.read()
+    assert response.content_type == "text/css"

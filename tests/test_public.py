@@ -4,6 +4,7 @@ organisation serves in Swedish, open data, the tagged PDF and the static export.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -14,12 +15,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client, TestCase
+from django.utils import translation
 from pypdf import PdfReader
 
 from hyte.regions.models import LanguageStatus
 from hyte.reports import exports, services
+from hyte.reports.models import BlockKind
 from tests.conftest import approve_and_publish, kemi_values
 
 pytestmark = pytest.mark.django_db
@@ -250,8 +254,13 @@ def test_static_export_links_resolve_and_pages_validate(world, published, tmp_pa
     area = world.kemi.area
     area.language_status = LanguageStatus.BILINGUAL_FINNISH  # Swedish pages too
     area.save()
+    finnish_only = services.create_report(
+        actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
+    )
+    approve_and_publish(finnish_only, None)  # its pages exist in Finnish and English only
     call_command("publish", out=tmp_path, base_url="https://hyte.example.fi")
     pages = sorted(tmp_path.rglob("*.html"))
+    assert not (tmp_path / "public/sv/tornio/index.html").exists()
     assert tmp_path / f"public/sv/kemi/{plan.pk}/v2/index.html" in pages
     broken, external = [], set()
     parsed: dict[Path, _Links] = {}
@@ -321,3 +330,106 @@ def test_a_bilingual_municipality_writes_swedish_text_for_its_swedish_pages(worl
     finnish = Client().get(f"/public/fi/kemi/{report.pk}/").content.decode()
     assert "Lapset voivat hyvin." in finnish
     assert "Barnen mår bra." not in finnish
+
+
+def test_publication_publishes_what_the_council_approved(world):
+    coordinator = world.users["coordinator"]
+    kemi_values(world, b"240;2024;55,5\n")
+    plan = services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+    )
+    section = plan.sections.first()
+    services.add_block(actor=None, section=section, kind=BlockKind.CHART, indicators=[world.own_indicator])
+    annual = services.create_report(
+        actor=None,
+        organisation=world.kemi,
+        kind="annual",
+        title="Vuosi",
+        term_start=2025,
+        term_end=2029,
+        year=2025,
+        plan_report=plan,
+    )
+    services.change_status(actor=coordinator, report=annual, status="in_review")
+    with translation.override("en"), pytest.raises(ValidationError, match="Approve the plan"):
+        services.change_status(
+            actor=coordinator,
+            report=annual,
+            status="approved",
+            decision_body="Valtuusto",
+            decision_date=dt.date(2026, 1, 31),
+            decision_reference="§ 1",
+        )
+    services.change_status(actor=coordinator, report=plan, status="in_review")
+    services.change_status(
+        actor=coordinator,
+        report=plan,
+        status="approved",
+        decision_body="Valtuusto",
+        decision_date=dt.date(2026, 1, 31),
+        decision_reference="§ 1",
+    )
+    kemi_values(world, b"240;2024;99\n240;2025;71\n")  # new data between the council's decision and publication
+    services.change_status(actor=coordinator, report=plan, status="published")
+    approved, published = plan.versions.order_by("number")
+    assert published.content == approved.content
+    page = Client().get(f"/public/fi/kemi/{plan.pk}/").content.decode()
+    assert "55,5" in page
+    assert "99,0" not in page
+
+
+def test_cached_pages_follow_organisations_leaving_and_returning(world, published):
+    client = Client()
+    tornio_plan = services.create_report(
+        actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
+    )
+    approve_and_publish(tornio_plan, None)
+    lappi_plan = services.create_report(
+        actor=None, organisation=world.lappi, kind="regional", title="Lappi", term_start=2025, term_end=2029
+    )
+    approve_and_publish(lappi_plan, None)
+    world.lappi.is_active = False
+    world.lappi.save()
+    assert "Tornion kaupunki" in client.get("/public/fi/").content.decode()
+    assert client.get("/public/fi/tornio/").status_code == 200
+    # One leaves and another returns: as many published versions as before, yet every page is fresh.
+    world.tornio.is_active = False
+    world.tornio.save()
+    world.lappi.is_active = True
+    world.lappi.save()
+    index = client.get("/public/fi/")
+    assert "Tornion kaupunki" not in index.content.decode()
+    assert "Lapin hyvinvointialue" in index.content.decode()
+    assert client.get("/public/fi/tornio/").status_code == 404
+    assert client.get(f"/public/fi/tornio/{tornio_plan.pk}/").status_code == 404
+    # a page from the cache carries the same protective headers as a rendered one
+    assert client.get("/public/fi/")["X-Frame-Options"] == "DENY"
+
+
+def test_the_export_folder_follows_an_organisation_leaving(world, published, tmp_path, settings):
+    settings.HYTE_PUBLISH_DIR = str(tmp_path)
+    settings.PUBLIC_BASE_URL = "https://hyte.example.fi"
+    plan, _annual = published
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        world.kemi.name = "Kemin kaupunki (uusi nimi)"
+        world.kemi.save()
+    assert "uusi nimi" in (tmp_path / "public/fi/index.html").read_text()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        world.kemi.is_active = False
+        world.kemi.save()
+    assert not (tmp_path / f"public/fi/kemi/{plan.pk}/index.html").exists()
+    assert "Kemin" not in (tmp_path / "public/fi/index.html").read_text()
+
+
+def test_open_data_keeps_formulas_out_of_spreadsheets(world):
+    report = services.create_report(
+        actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+    )
+    goal = services.add_goal(actor=None, report=report, text='=HYPERLINK("http://evil.example","klikkaa")')
+    services.add_measure(actor=None, goal=goal, text="+1 nuorisotyöntekijä", responsible_parties=["@kunta"])
+    approve_and_publish(report, None)
+    goals = Client().get(f"/public/data/kemi/{report.pk}/v2/goals.csv").content.decode("utf-8-sig")
+    measures = Client().get(f"/public/data/kemi/{report.pk}/v2/measures.csv").content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in goals
+    assert "'+1 nuorisotyöntekijä" in measures
+    assert "'@kunta" in measures

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from hyte.assessments import queries
 from hyte.assessments.models import Assessment
+from hyte.core import spreadsheet
 from hyte.core.clock import HELSINKI
 from hyte.core.pdf import render_pdf
 
@@ -171,5 +172,5 @@ def register_csv(assessments: object) -> str:
     writer = csv.DictWriter(buffer, fieldnames=REGISTER_COLUMNS, delimiter=";")
     writer.writeheader()
     for row in register_rows(assessments):
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow(spreadsheet.row({key: "" if value is None else value for key, value in row.items()}))
     return buffer.getvalue()

@@ -78,7 +78,14 @@ def _require_edit(actor: Any, assessment: Assessment) -> None:
         raise PermissionDenied
 
 
+def _lock(assessment: Assessment) -> None:
+    """Hold the assessment's row until the transaction ends and read its status afresh: two writes of the same
+    assessment (an impact saved while someone marks it ready) take turns instead of racing."""
+    assessment.status = Assessment.objects.select_for_update().values_list("status", flat=True).get(pk=assessment.pk)
+
+
 def _editable(assessment: Assessment) -> None:
+    _lock(assessment)
     if not assessment.is_editable:
         raise ValidationError(
             _("The assessment is %(status)s and cannot be changed; reopen it first.")
@@ -348,6 +355,7 @@ def record_screening(
 ) -> Assessment:
     """Conclude the screening: either a full EVA/IVA or LAVA follows, or the assessment closes with its reason."""
     _require_edit(actor, assessment)
+    _lock(assessment)
     if assessment.status != AssessmentStatus.SCREENING:
         raise ValidationError(_("The screening is already concluded."))
     reason = _text(reason)
@@ -558,12 +566,13 @@ def add_hearing(
 def mark_ready(*, actor: Any, assessment: Assessment) -> Assessment:
     """Produce the summary for the decision. Every option needs its impacts, and the conclusion is written."""
     _require_edit(actor, assessment)
+    _lock(assessment)
     if assessment.status != AssessmentStatus.IN_PREPARATION:
         raise ValidationError(_("Only an assessment in preparation can be made ready."))
     options = list(assessment.options.prefetch_related("impacts"))
     if len(options) < 2:
         raise ValidationError(_("Compare at least one option with no change."))
-    without = [option.title for option in options if not option.impacts.all()]
+    without = [option.label for option in options if not option.impacts.all()]
     if without:
         raise ValidationError(
             _("Assess the impacts of every option: %(options)s has no impacts yet.") % {"options": ", ".join(without)}
@@ -588,6 +597,7 @@ def mark_ready(*, actor: Any, assessment: Assessment) -> Assessment:
 def reopen(*, actor: Any, assessment: Assessment) -> Assessment:
     """Back to preparation from a ready summary (not after the decision)."""
     _require_edit(actor, assessment)
+    _lock(assessment)
     if assessment.status != AssessmentStatus.READY:
         raise ValidationError(_("Only a ready assessment can be reopened; a decided one stays as decided."))
     assessment.status = AssessmentStatus.IN_PREPARATION
@@ -617,6 +627,7 @@ def record_decision(
 ) -> Assessment:
     """The decision made with the summary attached, and the date to check its real effects."""
     _require_edit(actor, assessment)
+    _lock(assessment)
     if assessment.status != AssessmentStatus.READY:
         raise ValidationError(_("Record the decision once the summary is ready."))
     if not (decision_body.strip() and decision_date and decision_reference.strip()):
@@ -656,6 +667,7 @@ def record_decision(
 def record_follow_up(*, actor: Any, assessment: Assessment, notes: str) -> Assessment:
     """What the decision's effects turned out to be, compared with what was assessed."""
     _require_edit(actor, assessment)
+    _lock(assessment)
     if assessment.status != AssessmentStatus.DECIDED:
         raise ValidationError(_("Follow up an assessment once its decision is recorded."))
     if not notes.strip():

@@ -7,11 +7,13 @@ a report's text, say) is refused, so rendering never reaches the network or the 
 from __future__ import annotations
 
 import mimetypes
+import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.utils._os import safe_join
 
 BASE_URL = "https://hyte.invalid/"
 
@@ -25,9 +27,11 @@ def _fetcher():
             path = unquote(parts.path)
             if parts.netloc != urlsplit(BASE_URL).netloc or not path.startswith(settings.STATIC_URL):
                 raise ValueError(f"not one of the product's static files: {url}")
-            name = path.removeprefix(settings.STATIC_URL)
-            collected = Path(settings.STATIC_ROOT) / name  # production: collected, with hashed names
-            found = collected if ".." not in name and collected.is_file() else finders.find(name)
+            name = posixpath.normpath(path.removeprefix(settings.STATIC_URL))
+            if name.startswith(("/", "..")) or "\\" in name or name == ".":
+                raise ValueError(f"not one of the product's static files: {url}")
+            collected = Path(safe_join(settings.STATIC_ROOT, name))  # production: collected, with hashed names
+            found = collected if collected.is_file() else finders.find(name)
             if not found:
                 raise ValueError(f"no such static file: {url}")
             content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"

@@ -1,9 +1,9 @@
-"""Rendered public pages, cached under the publication stamp.
+"""Rendered public pages, cached under the public site's generation (models.Generation).
 
-A published version never changes, so its page is rendered once and served from the cache until something is
-published again (or an organisation leaves the public site), which changes the stamp. Each server process
-reads the stamp from the database at most every STAMP_SECONDS; the process that publishes forgets its copy at
-once, so there a publication shows immediately and elsewhere within those seconds.
+A published version never changes, so its page is rendered once and served from the cache until the generation
+grows (a publication, an organisation changed or leaving, see signals.py). Each server process reads the
+generation from the database at most every STAMP_SECONDS; the process that made the change forgets its copy at
+once, so there it shows immediately and elsewhere within those seconds.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ import threading
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-
-from hyte.public import queries
 
 STAMP_SECONDS = 2.0
 PAGE_SECONDS = 24 * 3600
@@ -26,8 +25,10 @@ _local = threading.local()
 def stamp() -> str:
     now = time.monotonic()
     if getattr(_local, "expires", 0.0) < now:
-        last, count = queries.publication_stamp()
-        _local.stamp, _local.expires = f"{last}-{count}", now + STAMP_SECONDS
+        from hyte.public.models import Generation
+
+        value = Generation.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+        _local.stamp, _local.expires = str(value), now + STAMP_SECONDS
     return _local.stamp
 
 
@@ -61,6 +62,7 @@ def cached_response(request: HttpRequest) -> HttpResponse | None:
     if language:
         response["Content-Language"] = language
     response["Cache-Control"] = "public, max-age=300"
+    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS  # the middleware that sets it comes later
     return response
 
 

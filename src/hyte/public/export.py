@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory
 from django.urls import resolve
 
-from hyte.public import views
+from hyte.public import queries, views
 
 MANIFEST = ".hyte-publish.json"
 STATIC_REFERENCE = re.compile(r"""(?:href|src)="(/static/[^"?#]+)""")
@@ -57,22 +57,45 @@ def _static_file(url: str) -> bytes:
     return Path(found).read_bytes()
 
 
-def render_site(*, base_url: str) -> dict[str, bytes]:
-    """Every file of the public site by its path in the export."""
+def _pdf_key(path: str) -> str | None:
+    """What a PDF of the site depends on: its version, language and the newest annual follow-up of its plan."""
+    match = resolve(path)
+    if match.url_name != "public-version-pdf":
+        return None
+    version = queries.version(
+        queries.organisation(match.kwargs["slug"]), match.kwargs["report_id"], match.kwargs["number"]
+    )
+    return f"{version.pk}:{match.kwargs['lang']}:{queries.latest_annual_version_id(version.report)}"
+
+
+def render_site(
+    *, base_url: str, previous: dict[str, str] | None = None, out: Path | None = None
+) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Every file of the public site by its path in the export, and the keys of its PDFs.
+
+    A PDF whose key (version, language, the plan's newest annual follow-up) is the one an earlier export wrote
+    (`previous`: path → key, the files in `out`) is taken from that file instead of being rendered again.
+    """
     factory = RequestFactory()
-    host = urlsplit(base_url).netloc or "localhost"
+    previous = previous or {}
     files: dict[str, bytes] = {}
-    with override_settings(PUBLIC_BASE_URL=base_url.rstrip("/"), ALLOWED_HOSTS=[host]):
-        for path in views.site_paths():
-            if path == "/public/":
+    keys: dict[str, str] = {}
+    for path in views.site_paths():
+        if path == "/public/":
+            continue
+        name = _file_for(path)
+        key = _pdf_key(path)
+        if key is not None:
+            keys[name] = key
+            if out is not None and previous.get(name) == key and (out / name).is_file():
+                files[name] = (out / name).read_bytes()
                 continue
-            match = resolve(path)
-            response = match.func(factory.get(path, HTTP_HOST=host), *match.args, **match.kwargs)
-            if response.status_code != 200:
-                raise RuntimeError(f"{path} answered {response.status_code}; the export was not written")
-            files[_file_for(path)] = response.content
-        sitemap = views.sitemap(factory.get("/public/sitemap.xml", HTTP_HOST=host))
-        files["public/sitemap.xml"] = sitemap.content
+        match = resolve(path)
+        response = match.func(factory.get(path), *match.args, **match.kwargs)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}; the export was not written")
+        files[name] = response.content
+    files["public/sitemap.xml"] = views.sitemap_xml(base_url).encode()
     redirect = REDIRECT_PAGE.format(target="/public/fi/").encode()
     files["index.html"] = redirect
     files["public/index.html"] = redirect
@@ -82,15 +105,16 @@ def render_site(*, base_url: str) -> dict[str, bytes]:
     }
     for url in sorted(static):
         files[url.lstrip("/")] = _static_file(url)
-    return files
+    return files, keys
 
 
 def export_site(out: Path, *, base_url: str) -> ExportResult:
     """Render the site and bring `out` up to date with it."""
-    files = render_site(base_url=base_url)
-    out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / MANIFEST
-    previous = set(json.loads(manifest_path.read_text())) if manifest_path.is_file() else set()
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.is_file() else {}
+    previous = manifest if isinstance(manifest, dict) else dict.fromkeys(manifest, "")
+    files, keys = render_site(base_url=base_url, previous=previous, out=out)
+    out.mkdir(parents=True, exist_ok=True)
     result = ExportResult()
     for name, body in sorted(files.items()):
         target = out / name
@@ -102,10 +126,10 @@ def export_site(out: Path, *, base_url: str) -> ExportResult:
         temporary.write_bytes(body)
         temporary.replace(target)  # readers never see a half-written file
         result.written.append(name)
-    for name in sorted(previous - files.keys()):
+    for name in sorted(previous.keys() - files.keys()):
         stale = out / name
         if stale.is_file():
             stale.unlink()
             result.removed.append(name)
-    manifest_path.write_text(json.dumps(sorted(files), indent=0))
+    manifest_path.write_text(json.dumps({name: keys.get(name, "") for name in sorted(files)}, indent=0))
     return result

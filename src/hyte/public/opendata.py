@@ -1,6 +1,7 @@
 """Open data of a published version: goals, measures, indicator targets and values as CSV and JSON.
 
-The files are derived from the frozen content only, so their URLs are stable: a version's data never changes.
+The files are derived from the frozen content, so their URLs are stable; only the status columns of a plan follow
+its newest published annual report. Text that would start a spreadsheet formula is kept as text.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from hyte.core import spreadsheet
 from hyte.reports.models import ReportVersion
 
 LICENCE = "CC BY 4.0"
@@ -162,5 +164,5 @@ def table_csv(version: ReportVersion, statuses: dict[tuple[str, int], Any], name
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS[name], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(spreadsheet.row(r) for r in rows)
     return ("\ufeff" + buffer.getvalue()).encode()

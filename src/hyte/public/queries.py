@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from hyte.accounts.models import Organisation
@@ -17,18 +17,15 @@ def published_versions() -> QuerySet[ReportVersion]:
     return ReportVersion.objects.filter(PUBLISHED, report__organisation__is_active=True)
 
 
-def publication_stamp() -> tuple[int | None, int]:
-    """Changes whenever anything is published: the key under which rendered public pages are cached."""
-    stamp = published_versions().aggregate(last=Max("id"), count=Count("id"))
-    return stamp["last"], stamp["count"]
-
-
 def organisations() -> QuerySet[Organisation]:
     """Organisations with at least one published report, with how many."""
+    swedish = Report.objects.filter(
+        organisation=OuterRef("pk"), versions__status=ReportStatus.PUBLISHED, title_sv__gt=""
+    )
     return (
         Organisation.objects.filter(is_active=True, reports__versions__status=ReportStatus.PUBLISHED)
         .select_related("area")
-        .annotate(published_reports=Count("reports", distinct=True))
+        .annotate(published_reports=Count("reports", distinct=True), swedish_content=Exists(swedish))
         .order_by("name")
     )
 
@@ -65,17 +62,25 @@ def version(organisation: Organisation, report_id: int, number: int | None = Non
     return found
 
 
+def _latest_annual(report: Report) -> QuerySet[ReportVersion]:
+    return (
+        published_versions()
+        .filter(report__plan_report=report, report__kind=ReportKind.ANNUAL)
+        .order_by("-report__year", "-number")
+    )
+
+
+def latest_annual_version_id(report: Report) -> int | None:
+    if report.kind == ReportKind.ANNUAL:
+        return None
+    return _latest_annual(report).values_list("id", flat=True).first()
+
+
 def latest_statuses(report: Report) -> dict[tuple[str, int], dict[str, Any]]:
     """The newest published annual follow-up of a plan: status and progress text per plan goal and measure."""
     if report.kind == ReportKind.ANNUAL:
         return {}
-    annual = (
-        published_versions()
-        .filter(report__plan_report=report, report__kind=ReportKind.ANNUAL)
-        .order_by("-report__year", "-number")
-        .select_related("report")
-        .first()
-    )
+    annual = _latest_annual(report).select_related("report").first()
     if annual is None:
         return {}
     statuses: dict[tuple[str, int], dict[str, Any]] = {}

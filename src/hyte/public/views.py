@@ -30,7 +30,11 @@ LANGUAGES = ("fi", "sv", "en")
 
 def languages_for(organisation: Organisation | None, version: ReportVersion | None = None) -> list[str]:
     """Finnish and English always; Swedish where the organisation serves in Swedish or wrote Swedish content."""
-    swedish = organisation is None or bool(organisation.area and organisation.area.serves_in_swedish)
+    swedish = (
+        organisation is None
+        or bool(organisation.area and organisation.area.serves_in_swedish)
+        or getattr(organisation, "swedish_content", False)  # annotated by queries.organisations()
+    )
     if version is not None and version.content.get("title_sv"):
         swedish = True
     return [code for code in LANGUAGES if code != "sv" or swedish]
@@ -84,12 +88,13 @@ def root(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def index(request: HttpRequest, lang: str) -> HttpResponse:
-    return _cached(
-        request,
-        lambda: _page(
-            request, lang, "public/index.html", {"organisations": list(queries.organisations())}, list(LANGUAGES)
-        ),
-    )
+    def render() -> HttpResponse:
+        organisations = list(queries.organisations())
+        for found in organisations:  # link each in this language where its pages exist in it, else in Finnish
+            found.public_lang = lang if lang in languages_for(found) else "fi"
+        return _page(request, lang, "public/index.html", {"organisations": organisations}, list(LANGUAGES))
+
+    return _cached(request, render)
 
 
 @require_safe
@@ -131,10 +136,11 @@ def _version_context(version: ReportVersion, lang: str) -> dict[str, Any]:
 @require_safe
 def report(request: HttpRequest, lang: str, slug: str, report_id: int, number: int | None = None) -> HttpResponse:
     def render() -> HttpResponse:
-        version = queries.version(queries.organisation(slug), report_id, number)
+        found = queries.organisation(slug)
+        version = queries.version(found, report_id, number)
         context = _version_context(version, lang)
         context["canonical"] = reverse("public-version", args=[lang, slug, report_id, version.number])
-        return _page(request, lang, "public/report.html", context, languages_for(version.report.organisation, version))
+        return _page(request, lang, "public/report.html", context, languages_for(found, version))
 
     return _cached(request, render)
 
@@ -147,7 +153,9 @@ def print_html(context: dict[str, Any], lang: str) -> str:
 
 def pdf_bytes(version: ReportVersion, lang: str) -> bytes:
     """The version as a tagged PDF: the same content as its page, through the print stylesheet."""
-    key = page_cache.key("public-pdf", f"{version.pk}:{lang}")
+    # Not under the generation (a publication elsewhere must not re-render every PDF): a version's PDF changes
+    # only with the newest annual follow-up of its plan.
+    key = f"public-pdf:{version.pk}:{lang}:{queries.latest_annual_version_id(version.report)}"
     body = cache.get(key)
     if body is None:
         body = render_pdf(print_html(_version_context(version, lang), lang))
@@ -157,8 +165,9 @@ def pdf_bytes(version: ReportVersion, lang: str) -> bytes:
 
 @require_safe
 def report_pdf(request: HttpRequest, lang: str, slug: str, report_id: int, number: int) -> HttpResponse:
-    version = queries.version(queries.organisation(slug), report_id, number)
-    if lang not in languages_for(version.report.organisation, version):
+    found = queries.organisation(slug)
+    version = queries.version(found, report_id, number)
+    if lang not in languages_for(found, version):
         raise Http404
     response = HttpResponse(pdf_bytes(version, lang), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{slug}-{report_id}-v{number}-{lang}.pdf"'
@@ -203,9 +212,12 @@ def site_paths() -> list[str]:
     return paths
 
 
+def sitemap_xml(base_url: str) -> str:
+    pages = [p for p in site_paths() if p.endswith("/") and p != "/public/"]
+    return render_to_string("public/sitemap.xml", {"urls": [base_url.rstrip("/") + p for p in pages]})
+
+
 @require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
-    base = settings.PUBLIC_BASE_URL or request.build_absolute_uri("/").rstrip("/")
-    pages = [p for p in site_paths() if p.endswith("/") and p != "/public/"]
-    xml = render_to_string("public/sitemap.xml", {"urls": [base + p for p in pages]})
+    xml = sitemap_xml(settings.PUBLIC_BASE_URL or request.build_absolute_uri("/"))
     return HttpResponse(xml, content_type="application/xml")

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 import nh3
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -593,6 +592,8 @@ def change_status(
             raise ValidationError(_("Approval needs the body, the date and the minute reference of the decision."))
         if report.comments.filter(resolved_at__isnull=True).exists():
             raise ValidationError(_("Resolve every review comment before approval."))
+        if report.plan_report is not None and not report.plan_report.is_frozen:
+            raise ValidationError(_("Approve the plan this report follows up first."))
         report.decision_body = decision_body.strip()[:200]
         report.decision_date = decision_date
         report.decision_reference = decision_reference.strip()[:200]
@@ -600,9 +601,15 @@ def change_status(
     report.updated_at = clock.now()
     report.save()
     if new in (ReportStatus.APPROVED, ReportStatus.PUBLISHED):
-        number = (report.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        latest = report.versions.order_by("-number").first()
+        # Publication publishes what the council approved: the approved version's content, values and all.
+        content = latest.content if new == ReportStatus.PUBLISHED and latest is not None else snapshot(report)
         ReportVersion.objects.create(
-            report=report, number=number, status=new, frozen_at=clock.now(), content=snapshot(report)
+            report=report,
+            number=(latest.number if latest else 0) + 1,
+            status=new,
+            frozen_at=clock.now(),
+            content=content,
         )
     record(
         actor=actor,
@@ -611,15 +618,6 @@ def change_status(
         organisation=report.organisation,
         changes={"status": [old.value, new.value], "decision": [None, report.decision_reference or None]},
     )
-    if new == ReportStatus.PUBLISHED:
-        from hyte.public import cache as public_cache
-
-        public_cache.forget()  # this process shows the publication at once: now (in this transaction) ...
-        transaction.on_commit(public_cache.forget)  # ... and once it is committed
-        if settings.HYTE_PUBLISH_DIR:
-            from hyte.public.tasks import publish_site
-
-            transaction.on_commit(publish_site.enqueue)  # the static export follows every publication
     return report
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import get_organisation_for, permissions_for
 from hyte.accounts.roles import Perm
+from hyte.core import spreadsheet
 from hyte.indicators.queries import comparison_areas, sets_for, visible_indicators
 from hyte.situation import charts, picture, queries, rules
 from hyte.situation.forms import RuleForm
@@ -67,7 +68,7 @@ def situation_export(request: HttpRequest, slug: str, file_format: str) -> HttpR
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=columns, delimiter=";")
         writer.writeheader()
-        writer.writerows(records)
+        writer.writerows(spreadsheet.row(r) for r in records)
         response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response

@@ -1,0 +1,50 @@
+"""What changes the public site: raise the generation, and keep the static export (HYTE_PUBLISH_DIR) current."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+
+from hyte.public import cache as page_cache
+from hyte.public.models import Generation
+
+logger = logging.getLogger(__name__)
+
+
+def bump() -> None:
+    if not Generation.objects.filter(pk=1).update(value=F("value") + 1):
+        Generation.objects.get_or_create(pk=1, defaults={"value": 1})
+    page_cache.forget()  # this process reads the new generation at once: now (in this transaction) …
+    transaction.on_commit(page_cache.forget)  # … and once it is committed
+
+
+def _export() -> None:
+    from hyte.public.tasks import publish_site
+
+    try:
+        publish_site.enqueue()
+    except Exception:  # the change itself is committed; a failed export must not turn it into an error page
+        logger.exception("the static export of the public site failed")
+
+
+def version_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from hyte.reports.models import ReportStatus
+
+    if instance.status == ReportStatus.PUBLISHED:
+        bump()
+        if settings.HYTE_PUBLISH_DIR:
+            transaction.on_commit(_export)
+
+
+def organisation_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    bump()
+    if settings.HYTE_PUBLISH_DIR:
+        transaction.on_commit(_export)
+
+
+def area_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    bump()
