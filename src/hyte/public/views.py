@@ -219,5 +219,6 @@ def sitemap_xml(base_url: str) -> str:
 
 @require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
-    xml = sitemap_xml(settings.PUBLIC_BASE_URL or request.build_absolute_uri("/"))
-    return HttpResponse(xml, content_type="application/xml")
+    if not settings.PUBLIC_BASE_URL:  # the addresses follow the host asked for: not one page to cache
+        return HttpResponse(sitemap_xml(request.build_absolute_uri("/")), content_type="application/xml")
+    return _cached(request, lambda: HttpResponse(sitemap_xml(settings.PUBLIC_BASE_URL), content_type="application/xml"))
