@@ -43,11 +43,19 @@ def browser():
     assert executable, "Debian's chromium is needed: apt-get install chromium (.ci/run does)"
     assert AXE.is_file(), "axe-core is needed: npm ci --prefix tests/browser (scripts/test does)"
     # Playwright's client runs an event loop in this thread; the test's database work is synchronous anyway.
+    # Only while these tests run: a later test (or a command it starts) must not inherit it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def _context(browser, live_server, *, language: str, user=None):

@@ -31,6 +31,7 @@ def run_hyte(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
             "DATABASE_URL",
             "DJANGO_SETTINGS_MODULE",
             "SECURE_SSL_REDIRECT",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # the browser tests' own; never a server's
         }
     }
     return subprocess.run(  # noqa: S603
