@@ -1,5 +1,6 @@
 """Accessibility in a real browser: axe-core in Debian's headless Chromium over every public page template and
-the main signed-in pages, in Finnish and Swedish; and the report editor used with the keyboard only.
+the main signed-in pages, in Finnish and Swedish, and their reflow at 320 pixels; and the report editor used with
+the keyboard only.
 
 Chromium is Debian's package (installed by .ci/run) driven by Playwright's client; axe-core comes from the npm
 lock file in tests/browser (installed by scripts/test). Nothing is downloaded while the tests run.
@@ -130,6 +131,26 @@ def test_public_pages_meet_wcag_21_aa(browser, live_server, site, language):
             problems[path] = found
     context.close()
     assert not problems, problems
+    assert not _too_wide(browser, live_server, language, paths)
+
+
+def _too_wide(browser, live_server, language: str, paths: list[str], user=None) -> dict[str, list[str]]:
+    """Reflow (WCAG 1.4.10): at 320 CSS pixels nothing but a scrollable data table is wider than the screen."""
+    context = _context(browser, live_server, language=language, user=user)
+    page = context.new_page()
+    page.set_viewport_size({"width": 320, "height": 800})
+    wide = {}
+    for path in paths:
+        page.goto(live_server.url + path)
+        found = page.evaluate(
+            "() => [...document.querySelectorAll('body *')]"
+            ".filter(e => e.getBoundingClientRect().right > 321 && !e.closest('.table-scroll, .table-wrap'))"
+            ".map(e => e.tagName + ' ' + (e.innerText || '').slice(0, 40))"
+        )
+        if found:
+            wide[path] = found[:5]
+    context.close()
+    return wide
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
@@ -162,6 +183,7 @@ def test_main_signed_in_pages_meet_wcag_21_aa(browser, live_server, site, world,
             problems[path] = found
     context.close()
     assert not problems, problems
+    assert not _too_wide(browser, live_server, language, paths, user=world.users["coordinator"])
 
 
 FOCUSABLE = (
