@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -35,6 +35,7 @@ from hyte.assessments.forms import (
 )
 from hyte.assessments.models import Assessment, AssessmentStatus, Impact, ImpactArea, TemplateKind
 from hyte.core import clock
+from hyte.core.http import back_to, call_service, download
 
 
 def _assessment(request: HttpRequest, slug: str, assessment_id: int) -> tuple[Organisation, Assessment]:
@@ -43,23 +44,7 @@ def _assessment(request: HttpRequest, slug: str, assessment_id: int) -> tuple[Or
 
 
 def _back(slug: str, assessment_id: int, anchor: str = "") -> HttpResponse:
-    response = redirect("assessment-detail", slug=slug, assessment_id=assessment_id)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
-
-
-def _call(request: HttpRequest, service: Any, **kwargs: Any) -> Any:
-    """Call a service as the user; its refusal becomes a message on the page, its permission check a 404."""
-    try:
-        result = service(actor=request.user, **kwargs)
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return None
-    messages.success(request, _("Saved."))
-    return result
+    return back_to("assessment-detail", anchor, slug=slug, assessment_id=assessment_id)
 
 
 def _form_errors(request: HttpRequest, form: Any) -> None:
@@ -216,7 +201,7 @@ def people(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
     form = PeopleForm(request.POST, members=members)
     if form.is_valid():
         users = {u.pk: u for u in members}
-        _call(
+        call_service(
             request,
             services.set_people,
             assessment=assessment,
@@ -235,7 +220,7 @@ def answers(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse
     screening = request.POST.get("screening") == "1"
     form = AnswersForm(request.POST, questions=assessment.screening_questions if screening else assessment.answers)
     if form.is_valid():
-        _call(request, services.save_answers, assessment=assessment, answers=form.answers(), screening=screening)
+        call_service(request, services.save_answers, assessment=assessment, answers=form.answers(), screening=screening)
     else:
         _form_errors(request, form)
     return _back(slug, assessment.pk, "screening" if screening else "questions")
@@ -247,7 +232,7 @@ def screening(request: HttpRequest, slug: str, assessment_id: int) -> HttpRespon
     _organisation, assessment = _assessment(request, slug, assessment_id)
     form = ScreeningForm(request.POST)
     if form.is_valid():
-        _call(
+        call_service(
             request,
             services.record_screening,
             assessment=assessment,
@@ -266,7 +251,7 @@ def option_add(request: HttpRequest, slug: str, assessment_id: int) -> HttpRespo
     _organisation, assessment = _assessment(request, slug, assessment_id)
     form = OptionForm(request.POST)
     if form.is_valid():
-        _call(request, services.add_option, assessment=assessment, **form.cleaned_data)
+        call_service(request, services.add_option, assessment=assessment, **form.cleaned_data)
     else:
         _form_errors(request, form)
     return _back(slug, assessment.pk, "options")
@@ -276,7 +261,7 @@ def option_add(request: HttpRequest, slug: str, assessment_id: int) -> HttpRespo
 @login_required
 def option_remove(request: HttpRequest, slug: str, assessment_id: int, option_id: int) -> HttpResponse:
     _organisation, assessment = _assessment(request, slug, assessment_id)
-    _call(request, services.remove_option, option=queries.option_for(assessment, option_id))
+    call_service(request, services.remove_option, option=queries.option_for(assessment, option_id))
     return _back(slug, assessment.pk, "options")
 
 
@@ -304,7 +289,7 @@ def impact_edit(request: HttpRequest, slug: str, assessment_id: int, option_id: 
     form = ImpactForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if request.POST.get("clear") == "1":
-            _call(request, services.clear_impact, option=option, area=area)
+            call_service(request, services.clear_impact, option=option, area=area)
             return _back(slug, assessment.pk, "matrix")
         if form.is_valid():
             data = dict(form.cleaned_data)
@@ -339,7 +324,7 @@ def goal_effect(request: HttpRequest, slug: str, assessment_id: int) -> HttpResp
     form = GoalEffectForm(request.POST, options=options, goals=goals)
     if form.is_valid():
         data = form.cleaned_data
-        _call(
+        call_service(
             request,
             services.set_goal_effect,
             option=next(o for o in options if o.pk == data["option"]),
@@ -358,7 +343,7 @@ def hearing_add(request: HttpRequest, slug: str, assessment_id: int) -> HttpResp
     _organisation, assessment = _assessment(request, slug, assessment_id)
     form = HearingForm(request.POST)
     if form.is_valid():
-        _call(request, services.add_hearing, assessment=assessment, **form.cleaned_data)
+        call_service(request, services.add_hearing, assessment=assessment, **form.cleaned_data)
     else:
         _form_errors(request, form)
     return _back(slug, assessment.pk, "hearings")
@@ -368,7 +353,7 @@ def hearing_add(request: HttpRequest, slug: str, assessment_id: int) -> HttpResp
 @login_required
 def ready(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = _assessment(request, slug, assessment_id)
-    _call(request, services.mark_ready, assessment=assessment)
+    call_service(request, services.mark_ready, assessment=assessment)
     return _back(slug, assessment.pk)
 
 
@@ -376,7 +361,7 @@ def ready(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
 @login_required
 def reopen(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = _assessment(request, slug, assessment_id)
-    _call(request, services.reopen, assessment=assessment)
+    call_service(request, services.reopen, assessment=assessment)
     return _back(slug, assessment.pk)
 
 
@@ -389,7 +374,7 @@ def decision(request: HttpRequest, slug: str, assessment_id: int) -> HttpRespons
     if form.is_valid():
         data = dict(form.cleaned_data)
         chosen = data.pop("decided_option")
-        _call(
+        call_service(
             request,
             services.record_decision,
             assessment=assessment,
@@ -409,7 +394,7 @@ def follow_up(request: HttpRequest, slug: str, assessment_id: int) -> HttpRespon
     _organisation, assessment = _assessment(request, slug, assessment_id)
     form = FollowUpForm(request.POST)
     if form.is_valid():
-        _call(request, services.record_follow_up, assessment=assessment, notes=form.cleaned_data["notes"])
+        call_service(request, services.record_follow_up, assessment=assessment, notes=form.cleaned_data["notes"])
     else:
         if not services.can_edit(request.user, assessment):
             raise Http404
@@ -435,15 +420,11 @@ def summary_export(request: HttpRequest, slug: str, assessment_id: int, file_for
     _organisation, assessment = _assessment(request, slug, assessment_id)
     if file_format == "pdf":
         body = exports.summary_pdf(assessment)
-        kind = "application/pdf"
     elif file_format == "docx":
         body = exports.summary_docx(assessment)
-        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     else:
         raise Http404
-    response = HttpResponse(body, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="vaikutusten-arviointi-{assessment.pk}.{file_format}"'
-    return response
+    return download(body, file_format=file_format, filename=f"vaikutusten-arviointi-{assessment.pk}")
 
 
 @require_GET

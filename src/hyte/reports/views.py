@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import get_organisation_for, permissions_for
 from hyte.accounts.roles import Perm
+from hyte.core.http import back_to, call_service, download
 from hyte.indicators.queries import visible_indicators
 from hyte.reports import exports, queries, services
 from hyte.reports.forms import (
@@ -111,10 +112,7 @@ def _report(request: HttpRequest, slug: str, report_id: int):  # type: ignore[no
 
 
 def _back(slug: str, report_id: int, anchor: str = "") -> HttpResponse:
-    response = redirect("report-detail", slug=slug, report_id=report_id)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
+    return back_to("report-detail", anchor, slug=slug, report_id=report_id)
 
 
 @login_required
@@ -160,7 +158,7 @@ def goal_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     form = GoalForm(request.POST)
     if form.is_valid():
-        _call(request, services.add_goal, report=report, **form.cleaned_data)
+        call_service(request, services.add_goal, report=report, **form.cleaned_data)
     else:
         messages.error(request, _("Check the goal: %(errors)s") % {"errors": form.errors.as_text()})
     return _back(slug, report.pk, "plan")
@@ -182,7 +180,7 @@ def goal_indicator_add(request: HttpRequest, slug: str, report_id: int, goal_id:
         if indicator is None:
             messages.error(request, _("Unknown indicator."))
         else:
-            _call(request, services.add_goal_indicator, goal=goal, indicator=indicator, **data)
+            call_service(request, services.add_goal_indicator, goal=goal, indicator=indicator, **data)
     else:
         messages.error(request, _("Check the indicator: %(errors)s") % {"errors": form.errors.as_text()})
     return _back(slug, report.pk, f"goal-{goal.pk}")
@@ -197,7 +195,7 @@ def measure_add(request: HttpRequest, slug: str, report_id: int, goal_id: int) -
     if form.is_valid():
         data = dict(form.cleaned_data)
         data["responsible_parties"] = data["responsible_parties"].splitlines()
-        _call(request, services.add_measure, goal=goal, **data)
+        call_service(request, services.add_measure, goal=goal, **data)
     else:
         messages.error(request, _("Check the measure: %(errors)s") % {"errors": form.errors.as_text()})
     return _back(slug, report.pk, f"goal-{goal.pk}")
@@ -210,7 +208,7 @@ def progress_edit(request: HttpRequest, slug: str, report_id: int, entry_id: int
     entry = get_object_or_404(Progress, pk=entry_id, report=report)
     form = ProgressForm(request.POST)
     if form.is_valid():
-        _call(request, services.record_progress, entry=entry, **form.cleaned_data)
+        call_service(request, services.record_progress, entry=entry, **form.cleaned_data)
     return _back(slug, report.pk, f"progress-{entry.pk}")
 
 
@@ -220,7 +218,7 @@ def comment_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse
     _organisation, report = _report(request, slug, report_id)
     form = CommentForm(request.POST)
     if form.is_valid():
-        _call(request, services.add_comment, report=report, text=form.cleaned_data["text"])
+        call_service(request, services.add_comment, report=report, text=form.cleaned_data["text"])
     return _back(slug, report.pk, "comments")
 
 
@@ -229,7 +227,7 @@ def comment_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse
 def comment_resolve(request: HttpRequest, slug: str, report_id: int, comment_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     comment = get_object_or_404(Comment, pk=comment_id, report=report)
-    _call(request, services.resolve_comment, comment=comment)
+    call_service(request, services.resolve_comment, comment=comment)
     return _back(slug, report.pk, "comments")
 
 
@@ -242,7 +240,7 @@ def status_change(request: HttpRequest, slug: str, report_id: int) -> HttpRespon
     choices = [(s.value, s.label) for s in services.next_statuses(report)]
     form = StatusForm(request.POST, choices=choices)
     if form.is_valid():
-        _call(request, services.change_status, report=report, **form.cleaned_data)
+        call_service(request, services.change_status, report=report, **form.cleaned_data)
     else:
         messages.error(request, form.errors.as_text())
     return _back(slug, report.pk)
@@ -254,31 +252,14 @@ def report_export(request: HttpRequest, slug: str, report_id: int, file_format: 
     _organisation, report = _report(request, slug, report_id)
     if file_format == "docx":
         body = exports.report_docx(report)
-        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     elif file_format == "xlsx":
         body = exports.plan_xlsx(report)
-        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     elif file_format == "pdf":
         language = translation.get_language() or "fi"
         body = exports.report_pdf(report, language=language if language in ("fi", "sv", "en") else "fi")
-        kind = "application/pdf"
     else:
         raise Http404
-    response = HttpResponse(body, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="hyvinvointikertomus-{report.pk}.{file_format}"'
-    return response
-
-
-def _call(request: HttpRequest, service, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    """Call a service as the user; its refusal becomes a message on the page, its permission check a 404."""
-    try:
-        service(actor=request.user, **kwargs)
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Saved."))
+    return download(body, file_format=file_format, filename=f"hyvinvointikertomus-{report.pk}")
 
 
 @require_GET
@@ -316,7 +297,7 @@ def pull_into_regional(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if municipal is None:
         raise Http404
-    _call(request, services.pull_into_regional, regional=regional, municipal=municipal)
+    call_service(request, services.pull_into_regional, regional=regional, municipal=municipal)
     return _back(slug, regional.pk)
 
 
@@ -333,7 +314,7 @@ def goal_link(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> 
     )
     if municipal_goal is None:
         raise Http404
-    _call(request, services.link_supporting_goal, regional_goal=goal, municipal_goal=municipal_goal)
+    call_service(request, services.link_supporting_goal, regional_goal=goal, municipal_goal=municipal_goal)
     return _back(slug, report.pk, f"goal-{goal.pk}")
 
 
@@ -385,7 +366,7 @@ def assign(request: HttpRequest, slug: str, report_id: int, subject: str, subjec
     chosen = [pk for pk in request.POST.getlist("users") if pk in member_ids]
     from django.contrib.auth import get_user_model
 
-    _call(request, services.assign, subject=target, users=list(get_user_model().objects.filter(pk__in=chosen)))
+    call_service(request, services.assign, subject=target, users=list(get_user_model().objects.filter(pk__in=chosen)))
     return _back(slug, report.pk, f"{subject}-{target.pk}" if subject != "measure" else f"goal-{target.goal_id}")
 
 
@@ -399,5 +380,5 @@ def alert_to_measure(request: HttpRequest, slug: str, alert_id: int) -> HttpResp
         Alert.objects.select_related("rule__indicator"), pk=alert_id, rule__organisation=organisation
     )
     goal = get_object_or_404(Goal, pk=request.POST.get("goal") or 0, report__organisation=organisation)
-    _call(request, services.measure_from_alert, alert=alert, goal=goal)
+    call_service(request, services.measure_from_alert, alert=alert, goal=goal)
     return _back(slug, goal.report_id, f"goal-{goal.pk}")

@@ -15,6 +15,7 @@ from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import get_organisation_for, permissions_for
 from hyte.accounts.roles import Perm
 from hyte.core import spreadsheet
+from hyte.core.http import download
 from hyte.indicators.queries import comparison_areas, sets_for, visible_indicators
 from hyte.situation import charts, picture, queries, rules
 from hyte.situation.forms import RuleForm
@@ -82,11 +83,7 @@ def situation_export(request: HttpRequest, slug: str, file_format: str) -> HttpR
         sheet.append([record.get(column) for column in columns])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return download(buffer.getvalue(), file_format="xlsx", filename=filename)
 
 
 @require_GET

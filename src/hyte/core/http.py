@@ -1,0 +1,46 @@
+"""What the HTML views of every app share: calling a service as the user, going back to a page, a file download."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def call_service(request: HttpRequest, service: Any, **kwargs: Any) -> Any:
+    """Call a service as the user; its refusal becomes a message on the page (and None), its permission check
+    a 404, its success a "Saved." message and its result."""
+    try:
+        result = service(actor=request.user, **kwargs)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return None
+    messages.success(request, _("Saved."))
+    return result
+
+
+def back_to(view_name: str, anchor: str = "", **kwargs: Any) -> HttpResponse:
+    """A redirect to a named page, at `anchor` when given."""
+    response = redirect(view_name, **kwargs)
+    if anchor:
+        response["Location"] += f"#{anchor}"
+    return response
+
+
+def download(body: bytes, *, file_format: str, filename: str) -> HttpResponse:
+    """A file to save: `filename` without its extension, which `file_format` gives."""
+    response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response
