@@ -23,6 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from hyte.core.actors import SystemActor
+
+SYSTEM = SystemActor("benchmark")
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "hyte" / "indicators" / "data"
 GENDERS = ("total", "male", "female")
@@ -49,20 +53,20 @@ def setup(database: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from hyte.regions.loader import load_areas
+    from hyte.regions.services import load_areas
 
-    load_areas()
+    load_areas(actor=SYSTEM)
 
 
 def make_rows() -> list[tuple]:
     import csv
     import json
 
-    from hyte.indicators.catalogue import load_catalogue
     from hyte.indicators.models import Indicator
+    from hyte.indicators.services import load_catalogue
     from hyte.regions.models import Area
 
-    load_catalogue(entries=json.loads((DATA / "indicators-2016.json").read_text(encoding="utf-8")))
+    load_catalogue(actor=SYSTEM, entries=json.loads((DATA / "indicators-2016.json").read_text(encoding="utf-8")))
     indicators = dict(Indicator.objects.filter(source="sotkanet").values_list("source_id", "id"))
     areas = {str(s): i for s, i in Area.objects.exclude(sotkanet_id=None).values_list("sotkanet_id", "id")}
     lines = gzip.decompress((DATA / "municipal-indicators-1990-2012.csv.gz").read_bytes()).decode().splitlines()
@@ -138,12 +142,14 @@ def bench_baseline(rows: list[tuple]) -> float:
 
 
 def bench_file_pipeline() -> tuple[int, float]:
-    from hyte.indicators.imports import create_batch, import_bytes
+    from hyte.indicators.services import create_batch, import_bytes
 
     truncate()
     data = gzip.decompress((DATA / "municipal-indicators-1990-2012.csv.gz").read_bytes())
     started = time.perf_counter()
-    batch = import_bytes(batch=create_batch(actor=None, organisation=None, source="bench"), data=data, shared=True)
+    batch = import_bytes(
+        actor=SYSTEM, batch=create_batch(actor=SYSTEM, organisation=None, source="bench"), data=data, shared=True
+    )
     return batch.rows_created, time.perf_counter() - started
 
 

@@ -26,6 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from hyte.core.actors import SystemActor
+
+SYSTEM = SystemActor("benchmark")
+
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/hyte_bench_pub"
 PORT = 8765
@@ -61,21 +65,21 @@ def build_report(*, charts: int, title: str) -> object:
 
     from hyte.accounts.models import Organisation, OrganisationKind
     from hyte.accounts.services import create_organisation
-    from hyte.indicators.catalogue import load_catalogue
     from hyte.indicators.models import Indicator
+    from hyte.indicators.services import load_catalogue
     from hyte.indicators.store import ObservationStore
-    from hyte.regions.loader import load_areas
     from hyte.regions.models import Area
+    from hyte.regions.services import load_areas
     from hyte.reports import services
     from hyte.reports.models import BlockKind
 
     kemi = Organisation.objects.filter(slug="kemi").first()
     if kemi is None:
-        load_areas()
+        load_areas(actor=SYSTEM)
         catalogue = json.loads((ROOT / "src/hyte/indicators/data/indicators-2016.json").read_text(encoding="utf-8"))
-        load_catalogue(entries=catalogue)
+        load_catalogue(actor=SYSTEM, entries=catalogue)
         kemi = create_organisation(
-            actor=None,
+            actor=SYSTEM,
             name="Kemin kaupunki",
             kind=OrganisationKind.MUNICIPALITY,
             slug="kemi",
@@ -91,25 +95,25 @@ def build_report(*, charts: int, title: str) -> object:
         store.finish()
     indicators = list(Indicator.objects.order_by("pk")[:charts])
     report = services.create_report(
-        actor=None, organisation=kemi, kind="broad", title=title, term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=kemi, kind="broad", title=title, term_start=2025, term_end=2029
     )
     sections = list(report.sections.all())
     per_section = -(-len(indicators) // len(sections))
     for index, section in enumerate(sections):
         block = section.blocks.first()
         services.edit_block(
-            actor=None,
+            actor=SYSTEM,
             block=block,
             expected_revision=block.revision,
             text="Kemiläisten **hyvinvointi** ja terveys väestöryhmittäin. " * 20,
         )
         chunk = indicators[index * per_section : (index + 1) * per_section]
         for start in range(0, len(chunk), 4):
-            services.add_block(actor=None, section=section, kind=BlockKind.CHART, indicators=chunk[start : start + 4])
+            services.add_block(actor=SYSTEM, section=section, kind=BlockKind.CHART, indicators=chunk[start : start + 4])
     for number in range(10):
-        goal = services.add_goal(actor=None, report=report, text=f"Tavoite {number + 1}: hyvinvointi paranee")
+        goal = services.add_goal(actor=SYSTEM, report=report, text=f"Tavoite {number + 1}: hyvinvointi paranee")
         services.add_goal_indicator(
-            actor=None,
+            actor=SYSTEM,
             goal=goal,
             indicator=indicators[number % len(indicators)],
             baseline_year=2020,
@@ -118,9 +122,9 @@ def build_report(*, charts: int, title: str) -> object:
         )
         for measure in range(3):
             services.add_measure(
-                actor=None, goal=goal, text=f"Toimenpide {measure + 1}", responsible_parties=["Sivistystoimi"]
+                actor=SYSTEM, goal=goal, text=f"Toimenpide {measure + 1}", responsible_parties=["Sivistystoimi"]
             )
-    services.change_status(actor=None, report=report, status="in_review")
+    services.change_status(actor=SYSTEM, report=report, status="in_review")
     return report
 
 
@@ -134,14 +138,14 @@ def publish(report: object) -> dict[str, float]:
     cache.clear()
     started = time.perf_counter()
     services.change_status(  # approval freezes the version (every value of every chart) ...
-        actor=None,
+        actor=SYSTEM,
         report=report,
         status="approved",
         decision_body="Kaupunginvaltuusto",
         decision_date=dt.date(2025, 12, 15),
         decision_reference="§ 99",
     )
-    services.change_status(actor=None, report=report, status="published")  # ... and publication publishes it
+    services.change_status(actor=SYSTEM, report=report, status="published")  # ... and publication publishes it
     frozen = time.perf_counter()
     response = Client().get(f"/public/fi/kemi/{report.pk}/")
     assert response.status_code == 200

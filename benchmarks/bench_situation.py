@@ -18,6 +18,10 @@ import sys
 import time
 from pathlib import Path
 
+from hyte.core.actors import SystemActor
+
+SYSTEM = SystemActor("benchmark")
+
 ROOT = Path(__file__).resolve().parent.parent
 INDICATORS = 70
 YEARS = range(1993, 2023)
@@ -54,15 +58,15 @@ def load() -> list[int]:
 
     from django.db import transaction
 
-    from hyte.indicators.catalogue import load_catalogue
     from hyte.indicators.models import Indicator
+    from hyte.indicators.services import load_catalogue
     from hyte.indicators.store import ObservationStore
-    from hyte.regions.loader import load_areas
     from hyte.regions.models import Area
+    from hyte.regions.services import load_areas
 
-    load_areas()
+    load_areas(actor=SYSTEM)
     catalogue = json.loads((ROOT / "src/hyte/indicators/data/indicators-2016.json").read_text(encoding="utf-8"))
-    load_catalogue(entries=catalogue)
+    load_catalogue(actor=SYSTEM, entries=catalogue)
     ids = [127, *[int(e["id"]) for e in catalogue if int(e["id"]) != 127][: INDICATORS - 1]]
     indicators = list(Indicator.objects.filter(source="sotkanet", source_id__in=[str(i) for i in ids]))
     areas = list(Area.objects.filter(valid_until__isnull=True))
@@ -116,17 +120,17 @@ def measure(indicator_ids: list[int]) -> None:
     kemi = Organisation.objects.filter(slug="kemi").first()
     if kemi is None:  # the first run; with --reuse the organisation and its set are there already
         kemi = services.create_organisation(
-            actor=None,
+            actor=SYSTEM,
             name="Kemi",
             kind=OrganisationKind.MUNICIPALITY,
             slug="kemi",
             area=Area.objects.get(kind="municipality", code="240"),
         )
         user = get_user_model().objects.create_user("bench", password="x" * 12)
-        services.add_member(actor=None, organisation=kemi, user=user, role="coordinator")
-        indicator_set = indicator_services.create_indicator_set(actor=None, organisation=kemi, name="60")
+        services.add_member(actor=SYSTEM, organisation=kemi, user=user, role="coordinator")
+        indicator_set = indicator_services.create_indicator_set(actor=SYSTEM, organisation=kemi, name="60")
         for indicator in Indicator.objects.filter(pk__in=indicator_ids):
-            indicator_services.add_to_set(actor=None, indicator_set=indicator_set, indicator=indicator)
+            indicator_services.add_to_set(actor=SYSTEM, indicator_set=indicator_set, indicator=indicator)
     user = get_user_model().objects.get(username="bench")
     indicator_set = IndicatorSet.objects.get(organisation=kemi)
     client = Client()

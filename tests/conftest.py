@@ -18,23 +18,24 @@ from django.test import Client
 from hyte.accounts import services as accounts
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.roles import Role
+from hyte.core.actors import SystemActor
 from hyte.indicators import services as indicator_services
-from hyte.indicators.catalogue import load_catalogue
-from hyte.indicators.imports import create_batch, import_bytes
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet
 from hyte.indicators.parsing import Mapping
-from hyte.regions.loader import load_areas
+from hyte.indicators.services import create_batch, import_bytes, load_catalogue
 from hyte.regions.models import Area, AreaKind
+from hyte.regions.services import load_areas
 from hyte.reports import services
 from hyte.reports.models import BlockKind
 
 PASSWORD = "correct-horse-battery"
+SYSTEM = SystemActor("tests")  # the system acting where a test sets up its world
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        load_areas()
+        load_areas(actor=SYSTEM)
 
 
 @dataclass
@@ -64,21 +65,21 @@ def make_user(username: str, **extra: object) -> object:
 @pytest.fixture
 def world(db) -> World:
     kemi = accounts.create_organisation(
-        actor=None,
+        actor=SYSTEM,
         name="Kemin kaupunki",
         kind=OrganisationKind.MUNICIPALITY,
         slug="kemi",
         area=Area.objects.get(kind=AreaKind.MUNICIPALITY, code="240"),
     )
     lappi = accounts.create_organisation(
-        actor=None,
+        actor=SYSTEM,
         name="Lapin hyvinvointialue",
         kind=OrganisationKind.COUNTY,
         slug="lappi",
         area=Area.objects.get(kind=AreaKind.COUNTY, code="21"),
     )
     tornio = accounts.create_organisation(
-        actor=None,
+        actor=SYSTEM,
         name="Tornion kaupunki",
         kind=OrganisationKind.MUNICIPALITY,
         slug="tornio",
@@ -94,20 +95,21 @@ def world(db) -> World:
         ("outsider", tornio, Role.ADMIN),
     ]:
         users[persona] = make_user(persona)
-        accounts.add_member(actor=None, organisation=organisation, user=users[persona], role=role)
-    accounts.share_drafts(actor=None, organisation=kemi, with_organisation=lappi)
+        accounts.add_member(actor=SYSTEM, organisation=organisation, user=users[persona], role=role)
+    accounts.share_drafts(actor=SYSTEM, organisation=kemi, with_organisation=lappi)
     load_catalogue(
-        entries=[{"id": 127, "title": {"fi": "Väestö 31.12.", "sv": "Befolkning 31.12.", "en": "Population"}}]
+        actor=SYSTEM,
+        entries=[{"id": 127, "title": {"fi": "Väestö 31.12.", "sv": "Befolkning 31.12.", "en": "Population"}}],
     )
     own = indicator_services.create_own_indicator(
-        actor=None,
+        actor=SYSTEM,
         organisation=kemi,
         title_fi="Koettu hyvinvointi, hyvä tai erittäin hyvä (%)",
         source_id="KH1",
         value_type="percent",
         polarity="high_good",
     )
-    indicator_set = indicator_services.create_indicator_set(actor=None, organisation=kemi, name="Ydinindikaattorit")
+    indicator_set = indicator_services.create_indicator_set(actor=SYSTEM, organisation=kemi, name="Ydinindikaattorit")
     batch = indicator_services.upload_import(
         actor=users["admin"], organisation=kemi, filename="kysely.csv", data=b"kunta;vuosi;arvo\n240;2024;55,5\n"
     )
@@ -139,7 +141,8 @@ def _empty_cache():
 
 def kemi_values(world, text: bytes) -> None:
     import_bytes(
-        batch=create_batch(actor=None, organisation=world.kemi, source="t"),
+        actor=SYSTEM,
+        batch=create_batch(actor=SYSTEM, organisation=world.kemi, source="t"),
         data=b"kunta;vuosi;arvo\n" + text,
         mapping=Mapping(area=0, year=1, value=2, indicator_fixed="KH1"),
     )

@@ -16,8 +16,8 @@ def test_a_token_authenticates_as_its_owner(world, client):
     body = response.json()
     assert body["username"] == "editor"
     assert [(o["slug"], o["role"]) for o in body["organisations"]] == [("kemi", "editor")]
-    assert "edit_assigned" in body["organisations"][0]["permissions"]
-    assert "edit_all" not in body["organisations"][0]["permissions"]
+    assert body["organisations"][0]["permissions"] == ["contribute", "view", "view_drafts"]
+    assert "edit" not in body["organisations"][0]["permissions"]
 
 
 def test_a_revoked_or_wrong_token_is_refused(world, client):

@@ -12,13 +12,14 @@ from pypdf import PdfReader
 from hyte.assessments import services
 from hyte.assessments.models import Assessment, AssessmentStatus
 from hyte.reports import services as report_services
+from tests.conftest import SYSTEM
 
 
 def _goal(world):
     report = report_services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
     )
-    return report_services.add_goal(actor=None, report=report, text="Nuorten harrastaminen lisääntyy")
+    return report_services.add_goal(actor=SYSTEM, report=report, text="Nuorten harrastaminen lisääntyy")
 
 
 def test_a_coordinator_takes_an_assessment_from_screening_to_follow_up_on_the_pages(world):

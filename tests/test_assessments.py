@@ -13,6 +13,7 @@ from hyte.assessments import queries, services
 from hyte.assessments.models import AssessmentStatus, AssessmentTemplate
 from hyte.audit.models import AuditEntry
 from hyte.reports import services as report_services
+from tests.conftest import SYSTEM
 
 TODAY = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 
@@ -27,9 +28,9 @@ def in_english_in_march():
 @pytest.fixture
 def goal(world):
     report = report_services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Kertomus 2025–2029", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kertomus 2025–2029", term_start=2025, term_end=2029
     )
-    return report_services.add_goal(actor=None, report=report, text="Lasten ja nuorten harrastaminen lisääntyy")
+    return report_services.add_goal(actor=SYSTEM, report=report, text="Lasten ja nuorten harrastaminen lisääntyy")
 
 
 def start(world, persona="coordinator", **extra):
@@ -187,7 +188,7 @@ def test_unknown_or_invisible_indicators_are_refused_by_code(world, goal):
     from hyte.indicators import services as indicator_services
 
     indicator_services.create_own_indicator(
-        actor=None, organisation=world.tornio, title_fi="Tornion oma", source_id="TOR1", value_type="percent"
+        actor=SYSTEM, organisation=world.tornio, title_fi="Tornion oma", source_id="TOR1", value_type="percent"
     )
     with pytest.raises(ValidationError, match="TOR1"):
         services.set_impact(
@@ -288,9 +289,9 @@ def test_who_may_write(world, goal):
 
 def test_goals_of_another_organisation_are_refused(world, goal):
     other = report_services.create_report(
-        actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
     )
-    foreign = report_services.add_goal(actor=None, report=other, text="Tornion tavoite")
+    foreign = report_services.add_goal(actor=SYSTEM, report=other, text="Tornion tavoite")
     assessment = start(world, kind="full")
     with pytest.raises(ValidationError, match="not in the organisation's plan"):
         services.set_goal_effect(
@@ -298,27 +299,26 @@ def test_goals_of_another_organisation_are_refused(world, goal):
         )
 
 
-def test_templates_are_seeded_per_organisation_and_edited_by_coordinators(world):
-    templates = services.ensure_templates(organisation=world.kemi)
-    assert set(templates) == {"screening", "full", "child"}
-    assert AssessmentTemplate.objects.filter(organisation=world.kemi).count() == 3
-    services.ensure_templates(organisation=world.kemi)
-    assert AssessmentTemplate.objects.filter(organisation=world.kemi).count() == 3
-    child = templates["child"]
-    with pytest.raises(PermissionDenied):
-        services.update_template(actor=world.users["editor"], template=child, name="x", guidance="", questions=["q"])
-    with pytest.raises(ValidationError, match="at least one question"):
-        services.update_template(
-            actor=world.users["coordinator"], template=child, name="LAVA", guidance="", questions=[" "]
-        )
+def test_methods_start_from_the_defaults_and_coordinators_adapt_them(world):
+    methods = queries.methods_of(world.kemi)
+    assert [m.kind for m in methods] == ["screening", "full", "child"]
+    assert not AssessmentTemplate.objects.exists()  # reading the methods stores nothing
     started = start(world, kind="child")
-    services.update_template(
-        actor=world.users["coordinator"], template=child, name="Kemin LAVA", guidance="", questions=["Oma kysymys?"]
-    )
+    assert not AssessmentTemplate.objects.exists()  # nor does starting an assessment
+    change = {"organisation": world.kemi, "kind": "child", "guidance": ""}
+    with pytest.raises(PermissionDenied):
+        services.update_template(actor=world.users["editor"], name="x", questions=["q"], **change)
+    with pytest.raises(ValidationError, match="at least one question"):
+        services.update_template(actor=world.users["coordinator"], name="LAVA", questions=[" "], **change)
+    services.update_template(actor=world.users["coordinator"], name="Kemin LAVA", questions=["Oma kysymys?"], **change)
     assert [a["question"] for a in start(world, kind="child").answers] == ["Oma kysymys?"]
     started.refresh_from_db()
     assert len(started.answers) == 6  # started assessments keep their questions
+    services.update_template(actor=world.users["coordinator"], name="Kemin LAVA 2", questions=["Toinen?"], **change)
+    assert AssessmentTemplate.objects.filter(organisation=world.kemi).count() == 1
+    assert AuditEntry.objects.filter(action="assessment.template_create").count() == 1
     assert AuditEntry.objects.filter(action="assessment.template_update").count() == 1
+    assert queries.method_of(world.tornio, "child").name != "Kemin LAVA 2"  # each organisation its own
 
 
 def test_the_register_filters_and_counts(world, goal):
@@ -356,7 +356,7 @@ def test_the_county_reads_only_while_the_municipality_shares_its_drafts(world):
     county = world.client_for("county")
     assert county.get(f"/o/kemi/assessments/{assessment.pk}/").status_code == 200
     assert county.get("/api/v1/organisations/kemi/assessments").json()[0]["id"] == assessment.pk
-    accounts.unshare_drafts(actor=None, organisation=world.kemi, with_organisation=world.lappi)
+    accounts.unshare_drafts(actor=SYSTEM, organisation=world.kemi, with_organisation=world.lappi)
     county = world.client_for("county")
     assert county.get(f"/o/kemi/assessments/{assessment.pk}/").status_code == 404
     assert county.get("/api/v1/organisations/kemi/assessments").status_code == 404
@@ -365,9 +365,28 @@ def test_the_county_reads_only_while_the_municipality_shares_its_drafts(world):
 
 def test_the_no_change_option_reads_in_the_readers_language(world):
     with translation.override("fi"):
-        assessment = services.create_assessment(actor=None, organisation=world.kemi, title="Koulun lakkautus")
+        assessment = services.create_assessment(actor=SYSTEM, organisation=world.kemi, title="Koulun lakkautus")
     option = assessment.options.get(is_no_change=True)
     with translation.override("sv"):
         assert option.label == "Ingen förändring"
     with translation.override("en"):
         assert str(option) == "No change"
+
+
+def test_a_decided_assessment_keeps_its_people(world, goal):
+    """set_people changed a decided assessment although nothing of a ready or decided one changes."""
+    coordinator = world.users["coordinator"]
+    assessment = prepared(world, goal)
+    services.mark_ready(actor=coordinator, assessment=assessment)
+    services.record_decision(
+        actor=coordinator,
+        assessment=assessment,
+        decision_body="Sivistyslautakunta",
+        decision_date=dt.date(2026, 3, 1),
+        decision_reference="§ 12",
+    )
+    with pytest.raises(ValidationError, match="cannot be changed"):
+        services.set_people(actor=coordinator, assessment=assessment, preparer=world.users["editor"], participants=[])
+    assessment.refresh_from_db()
+    assert assessment.preparer == coordinator
+    assert not AuditEntry.objects.filter(action="assessment.people").exists()

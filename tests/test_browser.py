@@ -17,9 +17,10 @@ from django.conf import settings
 from django.test import Client
 
 from hyte.assessments import services as assessment_services
-from hyte.regions.loader import load_areas
 from hyte.regions.models import Area, LanguageStatus
+from hyte.regions.services import load_areas
 from hyte.reports import services
+from tests.conftest import SYSTEM
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -88,7 +89,7 @@ def areas(transactional_db):
     """The live server's tests commit, so each starts from an emptied database: load the areas again.
     (pytest-django runs these transactional tests after all others, which keep their loaded areas.)"""
     if not Area.objects.exists():
-        load_areas()
+        load_areas(actor=SYSTEM)
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ def site(areas, world, published):
     area.save()
     plan, annual = published
     draft = services.create_report(
-        actor=None,
+        actor=SYSTEM,
         organisation=world.kemi,
         kind="annual",
         title="Vuosiraportti 2026",
@@ -160,10 +161,10 @@ def test_main_signed_in_pages_meet_wcag_21_aa(browser, live_server, site, world,
     page = context.new_page()
     block = draft.sections.first().blocks.first()
     assessment = assessment_services.create_assessment(
-        actor=None, organisation=world.kemi, title="Nuorisotalon aukioloajat", kind="child"
+        actor=SYSTEM, organisation=world.kemi, title="Nuorisotalon aukioloajat", kind="child"
     )
-    option = assessment_services.add_option(actor=None, assessment=assessment, title="Lyhyemmät aukioloajat")
-    assessment_services.set_impact(actor=None, option=option, area="children", direction="unknown")
+    option = assessment_services.add_option(actor=SYSTEM, assessment=assessment, title="Lyhyemmät aukioloajat")
+    assessment_services.set_impact(actor=SYSTEM, option=option, area="children", direction="unknown")
     paths = [
         "/o/kemi/situation/",  # the situation picture
         f"/o/kemi/reports/{draft.pk}/",  # the report editor: sections, blocks, plan follow-up, comments

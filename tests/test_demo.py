@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from hyte.accounts.models import DraftSharing, Membership, Organisation
-from hyte.accounts.permissions import Permissions
-from hyte.core.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+from hyte.accounts.permissions import Action, Permissions
+from hyte.demo.people import DEMO_PASSWORD, DEMO_USERS, load_demo
 
 
 def run_hyte(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -59,8 +59,8 @@ def test_the_demo_has_one_user_per_role_and_kemi_shares_with_its_county(client):
     assert roles == {"admin", "coordinator", "editor", "reader"}
     assert DraftSharing.objects.filter(organisation__slug="kemi", shared_with__slug="lappi").exists()
     county_user = Membership.objects.get(organisation__slug="lappi", role="coordinator").user
-    assert Permissions(county_user).can_view_drafts(Organisation.objects.get(slug="kemi"))
-    assert not Permissions(county_user).can_view_drafts(Organisation.objects.get(slug="tornio"))
+    assert Permissions(county_user).can(Action.VIEW_DRAFTS, Organisation.objects.get(slug="kemi"))
+    assert not Permissions(county_user).can(Action.VIEW_DRAFTS, Organisation.objects.get(slug="tornio"))
     assert client.login(username="koordinaattori", password=DEMO_PASSWORD)
     response = client.get("/", follow=True)
     assert response.redirect_chain[-1][0] == "/o/kemi/"

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from hyte.audit.models import AuditEntry
-from hyte.core.demo_data import DATA, load_demo_indicators
-from hyte.indicators.catalogue import load_catalogue
-from hyte.indicators.imports import create_batch, import_bytes
+from hyte.demo.indicators import DATA, load_demo_indicators
 from hyte.indicators.models import ImportStatus, Indicator, Observation, ObservationChange
 from hyte.indicators.parsing import Mapping
+from hyte.indicators.services import create_batch, import_bytes, load_catalogue
 from hyte.regions.models import Area
+from tests.conftest import SYSTEM
 
 pytestmark = pytest.mark.django_db
 SAMPLE = Path(__file__).parent / "data"
@@ -23,16 +23,17 @@ HEADER = b"indicator;region;year;gender;primary value;absolute value\n"
 @pytest.fixture
 def catalogue():
     load_catalogue(
+        actor=SYSTEM,
         entries=[
             {"id": 127, "title": {"fi": "Väestö 31.12."}},
             {"id": 181, "title": {"fi": "Työttömät, % työvoimasta"}},
-        ]
+        ],
     )
 
 
 def run(data: bytes, *, shared: bool = True, organisation=None, **kwargs):
-    batch = create_batch(actor=None, organisation=organisation, source="test", filename="test.csv")
-    return import_bytes(batch=batch, data=data, shared=shared, **kwargs)
+    batch = create_batch(actor=SYSTEM, organisation=organisation, source="test", filename="test.csv")
+    return import_bytes(actor=SYSTEM, batch=batch, data=data, shared=shared, **kwargs)
 
 
 def kemi() -> Area:

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from hyte.indicators.imports import create_batch, import_bytes
+from hyte.indicators.services import create_batch, import_bytes
 from hyte.regions.models import Area
+from tests.conftest import SYSTEM
 
 
 @pytest.fixture
@@ -12,7 +13,9 @@ def values(world):
     data = b"indicator;region;year;gender;primary value;absolute value\n" + b"".join(
         b"127;%d;%d;total;%d;\n" % (a.sotkanet_id, y, 1000 + y) for a in (kemi, tornio) for y in (2010, 2011)
     )
-    import_bytes(batch=create_batch(actor=None, organisation=None, source="test"), data=data, shared=True)
+    import_bytes(
+        actor=SYSTEM, batch=create_batch(actor=SYSTEM, organisation=None, source="test"), data=data, shared=True
+    )
     return world
 
 

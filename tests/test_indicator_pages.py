@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hyte.indicators.catalogue import guess_age_group, guess_polarity, guess_value_type, load_catalogue
+from hyte.indicators.catalogue import guess_age_group, guess_polarity, guess_value_type
 from hyte.indicators.models import ImportBatch, ImportStatus, Indicator, IndicatorSetItem, Observation
+from hyte.indicators.services import load_catalogue
+from tests.conftest import SYSTEM
 
 
 def test_a_coordinator_uploads_a_survey_maps_its_columns_and_sees_the_result(world, django_capture_on_commit_callbacks):
@@ -80,7 +82,7 @@ def test_a_coordinator_sets_polarity_and_a_later_catalogue_load_keeps_it(world):
     assert world.own_indicator.polarity == "low_good"
     shared = world.shared_indicator
     Indicator.objects.filter(pk=shared.pk).update(polarity="high_good", polarity_set_by_user=True)
-    load_catalogue(entries=[{"id": 127, "title": {"fi": "Väestö 31.12."}}])
+    load_catalogue(actor=SYSTEM, entries=[{"id": 127, "title": {"fi": "Väestö 31.12."}}])
     shared.refresh_from_db()
     assert shared.polarity == "high_good"
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from hyte.accounts.models import Membership
 from hyte.accounts.roles import Role
+from tests.conftest import SYSTEM
 
 
 def assert_accessible_structure(html: str) -> None:
@@ -62,7 +63,7 @@ def test_a_wrong_password_gets_a_clear_message(world, client):
 def test_the_organisation_switcher_moves_between_organisations(world):
     from hyte.accounts.services import add_member
 
-    add_member(actor=None, organisation=world.lappi, user=world.users["reader"], role=Role.READER)
+    add_member(actor=SYSTEM, organisation=world.lappi, user=world.users["reader"], role=Role.READER)
     client = world.client_for("reader")
     page = client.get("/o/kemi/").content.decode()
     assert 'id="organisation-switch"' in page

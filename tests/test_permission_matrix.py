@@ -16,12 +16,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from hyte.accounts.models import ApiToken, Membership
 from hyte.accounts.services import create_api_token
 from hyte.assessments import services as assessment_services
-from hyte.indicators.imports import create_batch, import_bytes
 from hyte.indicators.parsing import Mapping
+from hyte.indicators.services import create_batch, import_bytes
 from hyte.reports import services as report_services
 from hyte.situation.models import Alert
-from hyte.situation.rules import create_rule
-from tests.conftest import approve_and_publish
+from hyte.situation.services import create_rule
+from tests.conftest import SYSTEM, approve_and_publish
 
 PERSONAS = ["anonymous", "outsider", "reader", "editor", "coordinator", "admin", "county"]
 LOGIN = "login"  # a redirect to the login page
@@ -632,24 +632,24 @@ def _assessments(world: Any, goal: Any) -> dict[str, int]:
     services = assessment_services
     created = {}
     for name in ("assessment", "complete", "ready", "decided"):
-        created[name] = services.create_assessment(actor=None, organisation=world.kemi, title=name, kind="full")
-    option = services.add_option(actor=None, assessment=created["assessment"], title="Vaihtoehto")
+        created[name] = services.create_assessment(actor=SYSTEM, organisation=world.kemi, title=name, kind="full")
+    option = services.add_option(actor=SYSTEM, assessment=created["assessment"], title="Vaihtoehto")
     for name in ("complete", "ready", "decided"):
         assessment = created[name]
-        services.add_option(actor=None, assessment=assessment, title="Muutos")
+        services.add_option(actor=SYSTEM, assessment=assessment, title="Muutos")
         for each in assessment.options.all():
-            services.set_impact(actor=None, option=each, area="children", direction="unknown")
-        services.update_assessment(actor=None, assessment=assessment, conclusion="Ei muutosta.")
+            services.set_impact(actor=SYSTEM, option=each, area="children", direction="unknown")
+        services.update_assessment(actor=SYSTEM, assessment=assessment, conclusion="Ei muutosta.")
     for name in ("ready", "decided"):
-        services.mark_ready(actor=None, assessment=created[name])
+        services.mark_ready(actor=SYSTEM, assessment=created[name])
     services.record_decision(
-        actor=None,
+        actor=SYSTEM,
         assessment=created["decided"],
         decision_body="Lautakunta",
         decision_date=created["decided"].created_at.date(),
         decision_reference="§ 1",
     )
-    screening = services.create_assessment(actor=None, organisation=world.kemi, title="Seulonta")
+    screening = services.create_assessment(actor=SYSTEM, organisation=world.kemi, title="Seulonta")
     return {"option": option.pk, "screening": screening.pk, **{name: a.pk for name, a in created.items()}}
 
 
@@ -658,22 +658,28 @@ def _assessments(world: Any, goal: Any) -> dict[str, int]:
 def test_permission_matrix(world, case: Case, persona: str):
     _token, _raw = create_api_token(actor=world.users["admin"], name="matrix")
     import_bytes(
-        batch=create_batch(actor=None, organisation=world.kemi, source="test"),
+        actor=SYSTEM,
+        batch=create_batch(actor=SYSTEM, organisation=world.kemi, source="test"),
         data=b"kunta;vuosi;arvo\n240;2024;61\n",
         mapping=Mapping(area=0, year=1, value=2, indicator_fixed="KH1"),
     )
     rule = create_rule(
-        actor=None, organisation=world.kemi, indicator=world.own_indicator, condition="above", threshold=50, measure="x"
+        actor=SYSTEM,
+        organisation=world.kemi,
+        indicator=world.own_indicator,
+        condition="above",
+        threshold=50,
+        measure="x",
     )
     alert = Alert.objects.get(rule=rule)
     report = report_services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
     )
     section = report.sections.first()
-    report_services.assign(actor=None, subject=section, users=[world.users["editor"]])
-    goal = report_services.add_goal(actor=None, report=report, text="Tavoite")
+    report_services.assign(actor=SYSTEM, subject=section, users=[world.users["editor"]])
+    goal = report_services.add_goal(actor=SYSTEM, report=report, text="Tavoite")
     annual = report_services.create_report(
-        actor=None,
+        actor=SYSTEM,
         organisation=world.kemi,
         kind="annual",
         title="Vuosi",
@@ -684,14 +690,14 @@ def test_permission_matrix(world, case: Case, persona: str):
     )
     comment = report_services.add_comment(actor=world.users["reader"], report=report, text="Kommentti")
     regional = report_services.create_report(
-        actor=None, organisation=world.lappi, kind="regional", title="Alue", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.lappi, kind="regional", title="Alue", term_start=2025, term_end=2029
     )
-    regional_goal = report_services.add_goal(actor=None, report=regional, text="Alueen tavoite")
+    regional_goal = report_services.add_goal(actor=SYSTEM, report=regional, text="Alueen tavoite")
     published = report_services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Julkaistu", term_start=2021, term_end=2025
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Julkaistu", term_start=2021, term_end=2025
     )
-    report_services.add_goal(actor=None, report=published, text="Julkaistu tavoite")
-    approve_and_publish(published, None)
+    report_services.add_goal(actor=SYSTEM, report=published, text="Julkaistu tavoite")
+    approve_and_publish(published, SYSTEM)
     assessments = _assessments(world, goal)
     values = {
         "admin_token": ApiToken.objects.get(user=world.users["admin"]).pk,

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from hyte.regions.models import LanguageStatus
 from hyte.reports import exports, services
 from hyte.reports.models import BlockKind
-from tests.conftest import approve_and_publish, kemi_values
+from tests.conftest import SYSTEM, approve_and_publish, kemi_values
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_published_values_stay_as_they_were_frozen(world, published):
 def test_drafts_never_reach_the_public_site(world, published):
     plan, _annual = published
     draft = services.create_report(
-        actor=None, organisation=world.tornio, kind="broad", title="Tornion luonnos", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.tornio, kind="broad", title="Tornion luonnos", term_start=2025, term_end=2029
     )
     client = Client()
     assert "Tornio" not in client.get("/public/fi/").content.decode()
@@ -84,9 +84,9 @@ def test_publishing_shows_at_once_although_pages_are_cached(world, published):
     client = Client()
     assert "Tornion" not in client.get("/public/fi/").content.decode()
     tornio_plan = services.create_report(
-        actor=None, organisation=world.tornio, kind="broad", title="Tornion kertomus", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.tornio, kind="broad", title="Tornion kertomus", term_start=2025, term_end=2029
     )
-    approve_and_publish(tornio_plan, None)
+    approve_and_publish(tornio_plan, SYSTEM)
     assert "Tornion kaupunki" in client.get("/public/fi/").content.decode()
 
 
@@ -168,9 +168,9 @@ def test_the_pdf_is_tagged_and_has_the_same_content(world, published):
 
 def test_a_draft_prints_as_pdf_for_the_council(world):
     report = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Luonnos", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Luonnos", term_start=2025, term_end=2029
     )
-    services.add_goal(actor=None, report=report, text="Liikkuva kunta")
+    services.add_goal(actor=SYSTEM, report=report, text="Liikkuva kunta")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(exports.report_pdf(report))).pages)
     assert "Luonnos" in text
     assert "Liikkuva kunta" in text
@@ -193,9 +193,9 @@ def test_static_export_writes_the_site_and_updates_it(world, published, tmp_path
     # a file of our own in the folder is kept; a page that no longer exists is removed
     (tmp_path / "own.txt").write_text("keep")
     tornio_plan = services.create_report(
-        actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
     )
-    approve_and_publish(tornio_plan, None)
+    approve_and_publish(tornio_plan, SYSTEM)
     call_command("publish", out=tmp_path, base_url="https://hyte.example.fi")
     assert (tmp_path / f"public/fi/tornio/{tornio_plan.pk}/v2/index.html").is_file()
     world.tornio.is_active = False
@@ -209,10 +209,10 @@ def test_publishing_updates_the_export_folder_when_configured(world, tmp_path, s
     settings.HYTE_PUBLISH_DIR = str(tmp_path)
     settings.PUBLIC_BASE_URL = "https://hyte.example.fi"
     report = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
     )
     with TestCase.captureOnCommitCallbacks(execute=True):
-        approve_and_publish(report, None)
+        approve_and_publish(report, SYSTEM)
     assert (tmp_path / f"public/fi/kemi/{report.pk}/v2/index.html").is_file()
 
 
@@ -255,9 +255,9 @@ def test_static_export_links_resolve_and_pages_validate(world, published, tmp_pa
     area.language_status = LanguageStatus.BILINGUAL_FINNISH  # Swedish pages too
     area.save()
     finnish_only = services.create_report(
-        actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
     )
-    approve_and_publish(finnish_only, None)  # its pages exist in Finnish and English only
+    approve_and_publish(finnish_only, SYSTEM)  # its pages exist in Finnish and English only
     call_command("publish", out=tmp_path, base_url="https://hyte.example.fi")
     pages = sorted(tmp_path.rglob("*.html"))
     assert not (tmp_path / "public/sv/tornio/index.html").exists()
@@ -336,12 +336,12 @@ def test_publication_publishes_what_the_council_approved(world):
     coordinator = world.users["coordinator"]
     kemi_values(world, b"240;2024;55,5\n")
     plan = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
     )
     section = plan.sections.first()
-    services.add_block(actor=None, section=section, kind=BlockKind.CHART, indicators=[world.own_indicator])
+    services.add_block(actor=SYSTEM, section=section, kind=BlockKind.CHART, indicators=[world.own_indicator])
     annual = services.create_report(
-        actor=None,
+        actor=SYSTEM,
         organisation=world.kemi,
         kind="annual",
         title="Vuosi",
@@ -381,13 +381,13 @@ def test_publication_publishes_what_the_council_approved(world):
 def test_cached_pages_follow_organisations_leaving_and_returning(world, published):
     client = Client()
     tornio_plan = services.create_report(
-        actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
     )
-    approve_and_publish(tornio_plan, None)
+    approve_and_publish(tornio_plan, SYSTEM)
     lappi_plan = services.create_report(
-        actor=None, organisation=world.lappi, kind="regional", title="Lappi", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.lappi, kind="regional", title="Lappi", term_start=2025, term_end=2029
     )
-    approve_and_publish(lappi_plan, None)
+    approve_and_publish(lappi_plan, SYSTEM)
     world.lappi.is_active = False
     world.lappi.save()
     assert "Tornion kaupunki" in client.get("/public/fi/").content.decode()
@@ -423,11 +423,11 @@ def test_the_export_folder_follows_an_organisation_leaving(world, published, tmp
 
 def test_open_data_keeps_formulas_out_of_spreadsheets(world):
     report = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
     )
-    goal = services.add_goal(actor=None, report=report, text='=HYPERLINK("http://evil.example","klikkaa")')
-    services.add_measure(actor=None, goal=goal, text="+1 nuorisotyöntekijä", responsible_parties=["@kunta"])
-    approve_and_publish(report, None)
+    goal = services.add_goal(actor=SYSTEM, report=report, text='=HYPERLINK("http://evil.example","klikkaa")')
+    services.add_measure(actor=SYSTEM, goal=goal, text="+1 nuorisotyöntekijä", responsible_parties=["@kunta"])
+    approve_and_publish(report, SYSTEM)
     goals = Client().get(f"/public/data/kemi/{report.pk}/v2/goals.csv").content.decode("utf-8-sig")
     measures = Client().get(f"/public/data/kemi/{report.pk}/v2/measures.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK" in goals

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from hyte.audit.models import AuditEntry
-from hyte.regions.loader import DEFAULT_KEY, ClassificationError, load_areas
+from hyte.regions.loader import DEFAULT_KEY, ClassificationError
 from hyte.regions.models import Area, AreaKind, LanguageStatus, MunicipalityGroup
+from hyte.regions.services import load_areas
+from tests.conftest import SYSTEM
 
 pytestmark = pytest.mark.django_db
 DATA = Path(DEFAULT_KEY).parent
@@ -105,13 +107,13 @@ def test_merged_municipalities_keep_their_own_area():
 
 
 def test_loading_again_changes_nothing():
-    result = load_areas()
+    result = load_areas(actor=SYSTEM)
     assert (result.created, result.updated, result.retired) == (0, 0, 0)
     assert result.unchanged == Area.objects.count()
 
 
 def test_it_accepts_the_2025_key():
-    result = load_areas(path=DATA / "municipality-key-2025.csv")
+    result = load_areas(actor=SYSTEM, path=DATA / "municipality-key-2025.csv")
     assert result.year == 2025
     assert result.counts["municipality"] == 308
     assert municipality("049").classification_year == 2025
@@ -142,7 +144,7 @@ def test_a_later_years_classification_loads_without_code_changes(tmp_path):
         return fieldnames, rows
 
     path = _rewrite(tmp_path, "municipality-key-2027.csv", merge_kemi_into_tornio)
-    result = load_areas(path=path)
+    result = load_areas(actor=SYSTEM, path=path)
     assert result.year == 2027
     assert result.retired == 1
     assert municipality("240").valid_until == 2026
@@ -154,7 +156,7 @@ def test_a_later_years_classification_loads_without_code_changes(tmp_path):
 def _assert_refused(path: Path, *expected: str) -> None:
     before = list(Area.objects.order_by("pk").values_list("pk", "name_fi", "valid_until"))
     with pytest.raises(ClassificationError) as raised:
-        load_areas(path=path)
+        load_areas(actor=SYSTEM, path=path)
     message = str(raised.value)
     assert path.name in message
     for text in expected:

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from hyte.reports.models import Block, Report
+from tests.conftest import SYSTEM
 
 
 def test_a_coordinator_creates_writes_and_takes_a_report_to_approval(world):
@@ -71,7 +72,7 @@ def test_a_stale_edit_is_refused_with_a_message_and_nothing_lost(world):
     from hyte.reports import services
 
     report = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
     )
     block = Block.objects.filter(section__report=report).first()
     services.edit_block(actor=world.users["admin"], block=block, text="Toisen teksti", expected_revision=1)
@@ -92,13 +93,13 @@ def test_the_report_api_reads_and_writes_progress_and_measures(world):
     from hyte.reports import services
 
     broad = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
     )
-    goal = services.add_goal(actor=None, report=broad, text="Tavoite")
-    measure = services.add_measure(actor=None, goal=goal, text="Toimenpide")
-    services.assign(actor=None, subject=measure, users=[world.users["editor"]])
+    goal = services.add_goal(actor=SYSTEM, report=broad, text="Tavoite")
+    measure = services.add_measure(actor=SYSTEM, goal=goal, text="Toimenpide")
+    services.assign(actor=SYSTEM, subject=measure, users=[world.users["editor"]])
     annual = services.create_report(
-        actor=None,
+        actor=SYSTEM,
         organisation=world.kemi,
         kind="annual",
         title="V",
@@ -134,13 +135,13 @@ def test_the_county_sees_shared_drafts_and_published_reports_side_by_side(world)
     from hyte.reports import services
 
     kemi_report = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Kemin kertomus", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kemin kertomus", term_start=2025, term_end=2029
     )
     strengths = kemi_report.sections.get(key="strengths").blocks.get()
-    services.edit_block(actor=None, block=strengths, text="Vahva järjestökenttä", expected_revision=1)
-    services.add_goal(actor=None, report=kemi_report, text="Nuorten osallisuus vahvistuu")
+    services.edit_block(actor=SYSTEM, block=strengths, text="Vahva järjestökenttä", expected_revision=1)
+    services.add_goal(actor=SYSTEM, report=kemi_report, text="Nuorten osallisuus vahvistuu")
     services.create_report(
-        actor=None, organisation=world.tornio, kind="broad", title="Tornion luonnos", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.tornio, kind="broad", title="Tornion luonnos", term_start=2025, term_end=2029
     )
     page = world.client_for("county").get("/o/lappi/reports/municipalities/").content.decode()
     assert "Kemin kertomus" in page
@@ -155,19 +156,19 @@ def test_the_county_pulls_municipal_reports_into_its_regional_report_and_links_g
     from hyte.reports import services
 
     kemi_report = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="Kemi", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kemi", term_start=2025, term_end=2029
     )
     services.edit_block(
-        actor=None,
+        actor=SYSTEM,
         block=kemi_report.sections.get(key="strengths").blocks.get(),
         text="Vahva järjestökenttä",
         expected_revision=1,
     )
-    kemi_goal = services.add_goal(actor=None, report=kemi_report, text="Nuorten osallisuus vahvistuu")
+    kemi_goal = services.add_goal(actor=SYSTEM, report=kemi_report, text="Nuorten osallisuus vahvistuu")
     tornio_report = services.create_report(
-        actor=None, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.tornio, kind="broad", title="Tornio", term_start=2025, term_end=2029
     )
-    tornio_goal = services.add_goal(actor=None, report=tornio_report, text="Tornion tavoite")
+    tornio_goal = services.add_goal(actor=SYSTEM, report=tornio_report, text="Tornion tavoite")
     county = world.users["county"]
     regional = services.create_report(
         actor=county,
@@ -240,9 +241,9 @@ def test_a_coordinator_assigns_a_goal_and_the_editor_can_then_add_measures(world
     from hyte.reports import services
 
     report = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
     )
-    goal = services.add_goal(actor=None, report=report, text="Tavoite")
+    goal = services.add_goal(actor=SYSTEM, report=report, text="Tavoite")
     editor = world.client_for("editor")
     editor.post(f"/o/kemi/reports/{report.pk}/goals/{goal.pk}/measures/", {"text": "Ennen"})
     assert not goal.measures.exists()  # not assigned yet: refused
@@ -256,19 +257,20 @@ def test_a_coordinator_assigns_a_goal_and_the_editor_can_then_add_measures(world
 
 
 def test_an_alert_becomes_a_measure_of_the_plan(world):
-    from hyte.indicators.imports import create_batch, import_bytes
     from hyte.indicators.parsing import Mapping
+    from hyte.indicators.services import create_batch, import_bytes
     from hyte.reports import services
     from hyte.situation.models import Alert
-    from hyte.situation.rules import create_rule
+    from hyte.situation.services import create_rule
 
     import_bytes(
-        batch=create_batch(actor=None, organisation=world.kemi, source="t"),
+        actor=SYSTEM,
+        batch=create_batch(actor=SYSTEM, organisation=world.kemi, source="t"),
         data=b"kunta;vuosi;arvo\n240;2025;40\n",
         mapping=Mapping(area=0, year=1, value=2, indicator_fixed="KH1"),
     )
     create_rule(
-        actor=None,
+        actor=SYSTEM,
         organisation=world.kemi,
         indicator=world.own_indicator,
         condition="below",
@@ -277,9 +279,9 @@ def test_an_alert_becomes_a_measure_of_the_plan(world):
     )
     alert = Alert.objects.get()
     report = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
     )
-    goal = services.add_goal(actor=None, report=report, text="Koettu hyvinvointi paranee")
+    goal = services.add_goal(actor=SYSTEM, report=report, text="Koettu hyvinvointi paranee")
     client = world.client_for("coordinator")
     assert "Hyvinvointikysely kouluihin" in client.get("/o/kemi/situation/").content.decode()
     client.post(f"/o/kemi/alerts/{alert.pk}/measure/", {"goal": goal.pk})
@@ -294,16 +296,16 @@ def test_a_coordinator_assigns_a_measure_and_the_editor_records_its_progress(wor
     from hyte.reports import services
 
     broad = services.create_report(
-        actor=None, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
     )
-    goal = services.add_goal(actor=None, report=broad, text="Tavoite")
-    measure = services.add_measure(actor=None, goal=goal, text="Toimenpide")
+    goal = services.add_goal(actor=SYSTEM, report=broad, text="Tavoite")
+    measure = services.add_measure(actor=SYSTEM, goal=goal, text="Toimenpide")
     coordinator = world.client_for("coordinator")
     assert f"/assign/measure/{measure.pk}/" in coordinator.get(f"/o/kemi/reports/{broad.pk}/").content.decode()
     coordinator.post(f"/o/kemi/reports/{broad.pk}/assign/measure/{measure.pk}/", {"users": [world.users["editor"].pk]})
     assert list(measure.assignees.all()) == [world.users["editor"]]
     annual = services.create_report(
-        actor=None,
+        actor=SYSTEM,
         organisation=world.kemi,
         kind="annual",
         title="V",

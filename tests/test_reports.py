@@ -8,9 +8,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from hyte.audit.models import AuditEntry
-from hyte.indicators.imports import create_batch, import_bytes
+from hyte.indicators.services import create_batch, import_bytes
+from hyte.reports import queries as report_queries
 from hyte.reports import services
 from hyte.reports.models import Progress, ReportStatus
+from tests.conftest import SYSTEM
 
 
 @pytest.fixture(autouse=True)
@@ -141,7 +143,7 @@ def test_unknown_indicator_links_are_refused(world, broad):
     from hyte.indicators.services import create_own_indicator
 
     goal = services.add_goal(actor=world.users["coordinator"], report=broad, text="Tavoite")
-    tornio_own = create_own_indicator(actor=None, organisation=world.tornio, title_fi="Tornion oma")
+    tornio_own = create_own_indicator(actor=SYSTEM, organisation=world.tornio, title_fi="Tornion oma")
     with pytest.raises(ValidationError, match="Unknown indicator"):
         services.add_goal_indicator(
             actor=world.users["coordinator"],
@@ -193,7 +195,8 @@ def test_the_whole_cycle_to_publication_and_the_next_annual_report(world, broad)
         services.change_status(actor=world.users["editor"], report=broad, status="approved")
     # Values imported before approval are frozen with the version; later data does not change it.
     import_bytes(
-        batch=create_batch(actor=None, organisation=world.kemi, source="t"),
+        actor=SYSTEM,
+        batch=create_batch(actor=SYSTEM, organisation=world.kemi, source="t"),
         data=b"kunta;vuosi;arvo\n240;2025;64\n",
         mapping=_mapping(),
     )
@@ -210,7 +213,8 @@ def test_the_whole_cycle_to_publication_and_the_next_annual_report(world, broad)
     frozen_series = version.content["sections"][0]["blocks"][1]["indicators"][str(world.own_indicator.pk)]["series"]
     assert frozen_series == [[2025, 64.0]]
     import_bytes(
-        batch=create_batch(actor=None, organisation=world.kemi, source="t"),
+        actor=SYSTEM,
+        batch=create_batch(actor=SYSTEM, organisation=world.kemi, source="t"),
         data=b"kunta;vuosi;arvo\n240;2026;71\n",
         mapping=_mapping(),
     )
@@ -236,7 +240,7 @@ def test_the_whole_cycle_to_publication_and_the_next_annual_report(world, broad)
     )
     entry = Progress.objects.get(report=annual, measure=measure)
     services.record_progress(actor=coordinator, entry=entry, status="on_track", text="Kerhot aloitettu.")
-    change = services.indicator_change(tied, area_id=world.kemi.area_id, until=2026)
+    change = report_queries.indicator_change(tied, area_id=world.kemi.area_id, until=2026)
     assert change == {"latest_year": 2026, "latest_value": 71.0, "change_since_baseline": 11.0, "target_reached": True}
     next_year = services.create_report(
         actor=coordinator,
@@ -270,7 +274,7 @@ def test_versions_can_be_compared(world, broad):
     services.edit_block(actor=coordinator, block=copy.sections.first().blocks.get(), text="Uutta.", expected_revision=1)
     services.change_status(actor=coordinator, report=copy, status="in_review")
     services.change_status(actor=coordinator, report=copy, status="approved", **decision)
-    diff = services.compare_versions(broad.versions.get(), copy.versions.get())
+    diff = report_queries.compare_versions(broad.versions.get(), copy.versions.get())
     assert diff["goals_added"] == ["Uusi tavoite"]
     assert diff["sections_changed"] == ["Tiivistelmä"]
 

@@ -10,13 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hyte.indicators import services as indicator_services
-from hyte.indicators.catalogue import load_catalogue
-from hyte.indicators.imports import create_batch, import_bytes
 from hyte.indicators.models import Indicator
+from hyte.indicators.services import create_batch, import_bytes, load_catalogue
 from hyte.regions.models import Area
 from hyte.situation import picture
 from hyte.situation.models import Alert
-from hyte.situation.rules import create_rule
+from hyte.situation.services import create_rule
+from tests.conftest import SYSTEM
 
 HEADER = b"indicator;region;year;gender;primary value;absolute value\n"
 
@@ -31,7 +31,10 @@ def load(rows: list[tuple[str, Area, int, str, float | None, float | None]]) -> 
         for i, a, y, g, v, n in rows
     ]
     batch = import_bytes(
-        batch=create_batch(actor=None, organisation=None, source="test"), data=HEADER + b"".join(lines), shared=True
+        actor=SYSTEM,
+        batch=create_batch(actor=SYSTEM, organisation=None, source="test"),
+        data=HEADER + b"".join(lines),
+        shared=True,
     )
     assert batch.rows_rejected == 0, list(batch.rejected_rows.values_list("reason", flat=True))
 
@@ -39,6 +42,7 @@ def load(rows: list[tuple[str, Area, int, str, float | None, float | None]]) -> 
 @pytest.fixture
 def data(world):
     load_catalogue(
+        actor=SYSTEM,
         entries=[
             {
                 "id": 181,
@@ -49,7 +53,7 @@ def data(world):
                 },
             },
             {"id": 3071, "title": {"fi": "Kuolleisuus / 100 000 asukasta"}},
-        ]
+        ],
     )
     kemi, lappi_region, country = area("municipality", "240"), area("region", "19"), area("country", "FI")
     rows = []
@@ -61,10 +65,10 @@ def data(world):
     # Mortality with counts: 240 deaths per 100,000 (50 deaths) against the country's 950.
     rows += [("3071", kemi, 2012, "total", 240.0, 50), ("3071", country, 2012, "total", 950.0, 50000)]
     load(rows)
-    indicator_set = indicator_services.create_indicator_set(actor=None, organisation=world.kemi, name="Tilannekuva")
+    indicator_set = indicator_services.create_indicator_set(actor=SYSTEM, organisation=world.kemi, name="Tilannekuva")
     for source_id in ("181", "3071", "127"):
         indicator_services.add_to_set(
-            actor=None, indicator_set=indicator_set, indicator=Indicator.objects.get(source_id=source_id)
+            actor=SYSTEM, indicator_set=indicator_set, indicator=Indicator.objects.get(source_id=source_id)
         )
     return world
 
@@ -119,7 +123,7 @@ def test_the_written_summary_follows_the_language(data):
 def test_the_number_of_queries_does_not_grow_with_the_number_of_indicators(data):
     kemi = area("municipality", "240")
     few = list(Indicator.objects.filter(source_id="181"))
-    load_catalogue(entries=[{"id": 5000 + i, "title": {"fi": f"Indikaattori {i}"}} for i in range(60)])
+    load_catalogue(actor=SYSTEM, entries=[{"id": 5000 + i, "title": {"fi": f"Indikaattori {i}"}} for i in range(60)])
     many = list(Indicator.objects.all())
     assert len(many) > 60
     with CaptureQueriesContext(connection) as one:
@@ -216,7 +220,7 @@ def test_a_rule_raises_an_alert_traceable_to_its_values(data):
 def test_rules_are_evaluated_after_every_import(data):
     unemployment = Indicator.objects.get(source_id="181")
     create_rule(
-        actor=None,
+        actor=SYSTEM,
         organisation=data.kemi,
         indicator=unemployment,
         condition="worsening",
@@ -237,7 +241,9 @@ def test_worse_than_county_uses_the_region_when_the_county_has_no_values(data):
     unemployment = Indicator.objects.get(source_id="181")
     Indicator.objects.filter(pk=unemployment.pk).update(polarity="low_good")
     unemployment.refresh_from_db()
-    create_rule(actor=None, organisation=data.kemi, indicator=unemployment, condition="worse_than_county", measure="x")
+    create_rule(
+        actor=SYSTEM, organisation=data.kemi, indicator=unemployment, condition="worse_than_county", measure="x"
+    )
     assert not Alert.objects.exists()  # 14.9 against the region's 13.9 is "similar" without counts
     load([("181", area("region", "19"), 2012, "total", 11.0, None)])
     assert Alert.objects.get().evidence["comparator"] == "Lappi"
@@ -248,9 +254,9 @@ def test_rules_refuse_what_cannot_be_judged(data):
 
     population = Indicator.objects.get(source_id="127")
     with pytest.raises(ValidationError):
-        create_rule(actor=None, organisation=data.kemi, indicator=population, condition="worsening", measure="x")
+        create_rule(actor=SYSTEM, organisation=data.kemi, indicator=population, condition="worsening", measure="x")
     with pytest.raises(ValidationError):
-        create_rule(actor=None, organisation=data.kemi, indicator=population, condition="above", measure="x")
+        create_rule(actor=SYSTEM, organisation=data.kemi, indicator=population, condition="above", measure="x")
     with pytest.raises(PermissionDenied):
         create_rule(
             actor=data.users["editor"],

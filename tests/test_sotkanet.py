@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from hyte.core.demo_data import DATA
+from hyte.demo.indicators import DATA
 from hyte.indicators.models import ImportBatch, Indicator, Observation
 from hyte.indicators.sotkanet import USER_AGENT, SotkanetClient, SotkanetError, sync
 

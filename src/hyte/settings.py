@@ -49,8 +49,9 @@ INSTALLED_APPS = [
     "hyte.indicators",
     "hyte.situation",
     "hyte.reports",
-    "hyte.public",
     "hyte.assessments",
+    "hyte.public",
+    "hyte.demo",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -2,17 +2,17 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from hyte.accounts import views as account_views
 from hyte.api.root import api
 from hyte.core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", account_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set-language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("", include("hyte.accounts.urls")),
-    path("", include("hyte.audit.urls")),
     path("", include("hyte.regions.urls")),
     path("", include("hyte.indicators.urls")),
     path("", include("hyte.situation.urls")),

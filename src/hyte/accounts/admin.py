@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 
 from hyte.accounts.models import ApiToken, DraftSharing, Membership, Organisation
-from hyte.core.admin import AuditedModelAdmin
+from hyte.audit.admin import AuditedAdminMixin, AuditedModelAdmin
 
 
 @admin.register(Organisation)
@@ -28,9 +30,23 @@ class DraftSharingAdmin(AuditedModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(AuditedModelAdmin):
     list_display = ["name", "user", "hint", "created_at", "last_used_at", "revoked_at"]
     readonly_fields = ["user", "name", "hint", "created_at", "last_used_at"]
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):  # type: ignore[type-arg]
+    """Users in the admin: granting staff or superuser rights, a new password, a deletion, all in the log."""
+
+
+class AuditedGroupAdmin(AuditedAdminMixin, GroupAdmin):  # type: ignore[type-arg]
+    pass
+
+
+admin.site.unregister(User)
+admin.site.register(User, AuditedUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, AuditedGroupAdmin)

@@ -2,8 +2,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from hyte.accounts.models import Organisation
-from hyte.accounts.permissions import get_organisation_for, permissions_for
-from hyte.accounts.roles import Perm
+from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
 
 router = Router(tags=["organisations"])
 
@@ -38,7 +37,7 @@ def _organisation_out(request: HttpRequest, organisation: Organisation) -> Organ
         area_kind=organisation.area.kind if organisation.area else None,
         area_code=organisation.area.code if organisation.area else None,
         role=role.value if role else None,
-        permissions=sorted(perms.perms_in(organisation)),
+        permissions=sorted(perms.allowed(organisation)),
     )
 
 
@@ -61,4 +60,4 @@ def my_organisations(request: HttpRequest) -> list[OrganisationOut]:
 
 @router.get("/organisations/{slug}", response=OrganisationOut, summary="One of the caller's organisations")
 def get_organisation(request: HttpRequest, slug: str) -> OrganisationOut:
-    return _organisation_out(request, get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION))
+    return _organisation_out(request, get_organisation_for(request.user, slug, Action.VIEW))

@@ -16,5 +16,5 @@ def organisations(request: HttpRequest) -> dict[str, Any]:
         "my_memberships": permissions_for(user).memberships,
         "active_organisation": membership.organisation if membership else None,
         "active_role": membership.get_role_display() if membership else "",
-        "active_perms": permissions_for(user).perms_in(membership.organisation) if membership else frozenset(),
+        "active_perms": permissions_for(user).allowed(membership.organisation) if membership else frozenset(),
     }

@@ -30,5 +30,15 @@ def county_municipalities(county_organisation: Organisation) -> list[dict[str, o
     return [{"organisation": m, "shares_drafts": m.pk in sharing} for m in municipalities]
 
 
+def county_organisations_for(organisation: Organisation) -> list[Organisation]:
+    """The county organisations a municipality may share its drafts with: those of its own county."""
+    if organisation.kind != OrganisationKind.MUNICIPALITY or organisation.area is None:
+        return []
+    county = organisation.area.county
+    if county is None:
+        return []
+    return list(Organisation.objects.filter(kind=OrganisationKind.COUNTY, area=county, is_active=True))
+
+
 def api_tokens(user: object) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user)

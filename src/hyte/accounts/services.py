@@ -1,34 +1,23 @@
-"""Writes about organisations and people. Keyword-only, typed, atomic, audited, permission-checked.
-
-`actor=None` means the system itself (management commands such as `hyte demo`); every request passes a user.
-"""
+"""Writes about organisations and people. Keyword-only, typed, atomic, audited, permission-checked."""
 
 from __future__ import annotations
 
 import secrets
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from hyte.accounts.models import (
-    ApiToken,
-    DraftSharing,
-    Membership,
-    Organisation,
-    OrganisationKind,
-    hash_token,
-)
-from hyte.accounts.permissions import require
-from hyte.accounts.roles import Perm, Role
-from hyte.audit.services import diff, record, snapshot
+from hyte.accounts.models import ApiToken, DraftSharing, Membership, Organisation, OrganisationKind, hash_token
+from hyte.accounts.permissions import SITE, Action, require
+from hyte.accounts.queries import county_organisations_for
+from hyte.accounts.roles import Role
+from hyte.audit import log as audit
+from hyte.audit.actions import AuditAction
 from hyte.core import clock
+from hyte.core.actors import Actor
 from hyte.regions.models import Area, AreaKind
-
-User = get_user_model()
 
 _AREA_KIND_FOR = {
     OrganisationKind.MUNICIPALITY: AreaKind.MUNICIPALITY,
@@ -44,10 +33,10 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-@transaction.atomic
+@audit.service(AuditAction.ORGANISATION_CREATE)
 def create_organisation(
     *,
-    actor: AbstractBaseUser | None,
+    actor: Actor,
     name: str,
     kind: str,
     area: Area | None = None,
@@ -55,12 +44,13 @@ def create_organisation(
     name_sv: str = "",
     business_id: str = "",
 ) -> Organisation:
-    if actor is not None and not actor.is_superuser:
-        raise PermissionDenied
+    require(actor, Action.CREATE_ORGANISATION, SITE)
     expected_area_kind = _AREA_KIND_FOR.get(OrganisationKind(kind))
     if expected_area_kind is not None and (area is None or area.kind != expected_area_kind):
         raise ValidationError(_("A municipality or county organisation must be tied to an area of the same kind."))
-    organisation = Organisation.objects.create(
+    return audit.create(
+        Organisation,
+        audit_fields=["name", "kind", "area_id", "slug"],
         name=name.strip(),
         name_sv=name_sv.strip(),
         kind=kind,
@@ -68,38 +58,43 @@ def create_organisation(
         slug=slug or _unique_slug(name),
         business_id=business_id.strip(),
     )
-    record(
-        actor=actor,
-        action="organisation.create",
-        obj=organisation,
-        organisation=organisation,
-        changes=diff({}, snapshot(organisation, ["name", "kind", "area_id", "slug"])),
+
+
+@audit.service(AuditAction.USER_CREATE)
+def create_account(
+    *,
+    actor: Actor,
+    username: str,
+    email: str,
+    password: str,
+    first_name: str = "",
+    last_name: str = "",
+    for_organisation: Organisation | None = None,
+) -> User:
+    """A new account (the demo's people, or someone invited by e-mail), logged in the inviting organisation's log."""
+    if for_organisation is not None:
+        require(actor, Action.MANAGE_MEMBERS, for_organisation)
+    user = User.objects.create_user(
+        username=username, email=email, password=password, first_name=first_name.strip(), last_name=last_name.strip()
     )
-    return organisation
+    audit.record(user, organisation=for_organisation, changes={"username": [None, user.get_username()]})
+    return user
 
 
-@transaction.atomic
-def add_member(
-    *, actor: AbstractBaseUser | None, organisation: Organisation, user: AbstractBaseUser, role: str
-) -> Membership:
-    require(actor, Perm.MANAGE_MEMBERS, organisation)
+@audit.service(AuditAction.MEMBER_ADD)
+def add_member(*, actor: Actor, organisation: Organisation, user: User, role: str) -> Membership:
+    require(actor, Action.MANAGE_MEMBERS, organisation)
     if Membership.objects.filter(organisation=organisation, user=user).exists():
         raise ValidationError(_("%(user)s is already a member.") % {"user": user.get_username()})
     membership = Membership.objects.create(organisation=organisation, user=user, role=Role(role))
-    record(
-        actor=actor,
-        action="membership.add",
-        obj=membership,
-        organisation=organisation,
-        changes={"user": [None, user.get_username()], "role": [None, membership.role]},
-    )
+    audit.record(membership, changes={"user": [None, user.get_username()], "role": [None, membership.role]})
     return membership
 
 
-@transaction.atomic
+@audit.service(AuditAction.MEMBER_ADD, AuditAction.USER_CREATE)
 def invite_member(
     *,
-    actor: AbstractBaseUser | None,
+    actor: Actor,
     organisation: Organisation,
     email: str,
     role: str,
@@ -107,137 +102,92 @@ def invite_member(
     last_name: str = "",
 ) -> tuple[Membership, str | None]:
     """Add a person by e-mail; a new account gets a one-time password that the admin hands over."""
-    require(actor, Perm.MANAGE_MEMBERS, organisation)
+    require(actor, Action.MANAGE_MEMBERS, organisation)
     email = User.objects.normalize_email(email.strip()).lower()
     user = User.objects.filter(email__iexact=email).first()
     temporary_password = None
     if user is None:
         temporary_password = secrets.token_urlsafe(12)
-        user = User.objects.create_user(
+        user = create_account(
+            actor=actor,
             username=email,
             email=email,
             password=temporary_password,
-            first_name=first_name.strip(),
-            last_name=last_name.strip(),
-        )
-        record(
-            actor=actor,
-            action="user.create",
-            obj=user,
-            organisation=organisation,
-            changes={"username": [None, user.get_username()]},
+            first_name=first_name,
+            last_name=last_name,
+            for_organisation=organisation,
         )
     return add_member(actor=actor, organisation=organisation, user=user, role=role), temporary_password
 
 
-def _admins_left_after(membership: Membership) -> int:
-    return (
-        Membership.objects.filter(organisation=membership.organisation, role=Role.ADMIN)
-        .exclude(pk=membership.pk)
-        .count()
-    )
-
-
-@transaction.atomic
-def change_role(*, actor: AbstractBaseUser | None, membership: Membership, role: str) -> Membership:
-    require(actor, Perm.MANAGE_MEMBERS, membership.organisation)
-    new_role = Role(role)
-    if membership.role == Role.ADMIN and new_role != Role.ADMIN and _admins_left_after(membership) == 0:
+def _keeps_an_admin(membership: Membership, new_role: Role | None) -> None:
+    """The organisation must keep an admin. Its row is locked first, so that two admins demoting each other at
+    the same moment take turns and the second sees the first's change."""
+    Organisation.objects.select_for_update().filter(pk=membership.organisation_id).first()
+    current = Membership.objects.get(pk=membership.pk)
+    if current.role != Role.ADMIN or new_role == Role.ADMIN:
+        return
+    others = Membership.objects.filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
+    if not others.exclude(pk=membership.pk).exists():
         raise ValidationError(_("The organisation must keep at least one admin."))
-    before = membership.role
-    membership.role = new_role
-    membership.save(update_fields=["role"])
-    record(
-        actor=actor,
-        action="membership.change_role",
-        obj=membership,
-        organisation=membership.organisation,
-        changes={"role": [before, new_role.value]},
-    )
+
+
+@audit.service(AuditAction.MEMBER_ROLE)
+def change_role(*, actor: Actor, membership: Membership, role: str) -> Membership:
+    require(actor, Action.EDIT, membership)
+    new_role = Role(role)
+    _keeps_an_admin(membership, new_role)
+    audit.update(membership, role=new_role.value)
     return membership
 
 
-@transaction.atomic
-def remove_member(*, actor: AbstractBaseUser | None, membership: Membership) -> None:
-    require(actor, Perm.MANAGE_MEMBERS, membership.organisation)
-    if membership.role == Role.ADMIN and _admins_left_after(membership) == 0:
-        raise ValidationError(_("The organisation must keep at least one admin."))
-    record(
-        actor=actor,
-        action="membership.remove",
-        obj=membership,
-        organisation=membership.organisation,
-        changes={"user": [membership.user.get_username(), None], "role": [membership.role, None]},
-    )
-    membership.delete()
+@audit.service(AuditAction.MEMBER_REMOVE)
+def remove_member(*, actor: Actor, membership: Membership) -> None:
+    require(actor, Action.EDIT, membership)
+    _keeps_an_admin(membership, None)
+    changes = {"user": [membership.user.get_username(), None], "role": [membership.role, None]}
+    audit.delete(membership, changes=changes)
 
 
-def county_organisations_for(organisation: Organisation) -> list[Organisation]:
-    """The county organisations a municipality may share its drafts with: those of its own county."""
-    if organisation.kind != OrganisationKind.MUNICIPALITY or organisation.area is None:
-        return []
-    county = organisation.area.county
-    if county is None:
-        return []
-    return list(Organisation.objects.filter(kind=OrganisationKind.COUNTY, area=county, is_active=True))
-
-
-@transaction.atomic
-def share_drafts(
-    *, actor: AbstractBaseUser | None, organisation: Organisation, with_organisation: Organisation
-) -> DraftSharing:
-    require(actor, Perm.MANAGE_SETTINGS, organisation)
+@audit.service(AuditAction.SHARING_ADD)
+def share_drafts(*, actor: Actor, organisation: Organisation, with_organisation: Organisation) -> DraftSharing:
+    require(actor, Action.MANAGE_SETTINGS, organisation)
     if with_organisation not in county_organisations_for(organisation):
         raise ValidationError(_("Drafts can be shared only with the county the municipality belongs to."))
     sharing, created = DraftSharing.objects.get_or_create(organisation=organisation, shared_with=with_organisation)
     if created:
-        record(
-            actor=actor,
-            action="sharing.add",
-            obj=sharing,
-            organisation=organisation,
-            changes={"shared_with": [None, with_organisation.name]},
-        )
+        audit.record(sharing, changes={"shared_with": [None, with_organisation.name]})
     return sharing
 
 
-@transaction.atomic
-def unshare_drafts(
-    *, actor: AbstractBaseUser | None, organisation: Organisation, with_organisation: Organisation
-) -> None:
-    require(actor, Perm.MANAGE_SETTINGS, organisation)
-    deleted, _rows = DraftSharing.objects.filter(organisation=organisation, shared_with=with_organisation).delete()
-    if deleted:
-        record(
-            actor=actor,
-            action="sharing.remove",
-            object_type="accounts.draftsharing",
-            object_repr=f"{organisation} → {with_organisation}",
-            organisation=organisation,
-            changes={"shared_with": [with_organisation.name, None]},
-        )
+@audit.service(AuditAction.SHARING_REMOVE)
+def unshare_drafts(*, actor: Actor, organisation: Organisation, with_organisation: Organisation) -> None:
+    require(actor, Action.MANAGE_SETTINGS, organisation)
+    sharing = DraftSharing.objects.filter(organisation=organisation, shared_with=with_organisation).first()
+    if sharing is not None:
+        audit.delete(sharing, changes={"shared_with": [with_organisation.name, None]})
 
 
-@transaction.atomic
-def create_api_token(*, actor: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
+@audit.service(AuditAction.API_TOKEN_CREATE)
+def create_api_token(*, actor: User, name: str) -> tuple[ApiToken, str]:
     name = name.strip()
     if not name:
         raise ValidationError(_("Give the token a name."))
     raw = ApiToken.generate()
-    token = ApiToken.objects.create(user=actor, name=name[:100], token_hash=hash_token(raw), hint=raw[:9])
-    record(actor=actor, action="api_token.create", obj=token, changes={"name": [None, token.name]})
+    token = audit.create(
+        ApiToken, audit_fields=["name"], user=actor, name=name[:100], token_hash=hash_token(raw), hint=raw[:9]
+    )
     return token, raw
 
 
-@transaction.atomic
-def revoke_api_token(*, actor: AbstractBaseUser, token: ApiToken) -> None:
-    if token.user_id != actor.pk:
-        raise PermissionDenied
+@audit.service(AuditAction.API_TOKEN_REVOKE)
+def revoke_api_token(*, actor: User, token: ApiToken) -> None:
+    require(actor, Action.REVOKE, token)
     if token.revoked_at is None:
-        token.revoked_at = clock.now()
-        token.save(update_fields=["revoked_at"])
-        record(actor=actor, action="api_token.revoke", obj=token)
+        audit.update(token, revoked_at=clock.now())
 
 
-def record_password_change(*, actor: AbstractBaseUser) -> None:
-    record(actor=actor, action="user.password_change", obj=actor)
+@audit.service(AuditAction.USER_PASSWORD)
+def record_password_change(*, actor: User) -> None:
+    """Django's own view changes the password; this records that it did."""
+    audit.record(actor)

@@ -28,4 +28,5 @@ urlpatterns = [
         name="organisation-member-remove",
     ),
     path("o/<slug:slug>/settings/", views.organisation_settings, name="organisation-settings"),
+    path("o/<slug:slug>/audit/", views.audit_log, name="organisation-audit-log"),
 ]

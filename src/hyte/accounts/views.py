@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -14,8 +15,19 @@ from hyte.accounts import queries, services
 from hyte.accounts.forms import ApiTokenForm, ChangeRoleForm, InviteMemberForm
 from hyte.accounts.middleware import SESSION_KEY
 from hyte.accounts.models import ApiToken, Membership
-from hyte.accounts.permissions import get_organisation_for, permissions_for
-from hyte.accounts.roles import Perm
+from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
+from hyte.audit.actions import AuditAction
+from hyte.audit.queries import organisation_log
+from hyte.regions.queries import area_counts
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The front page: signed-in people go to their organisation; others see what Hyte holds."""
+    organisation = getattr(request, "organisation", None)
+    if request.user.is_authenticated and organisation is not None:
+        return redirect("organisation-home", slug=organisation.slug)
+    return render(request, "core/home.html", {"area_counts": area_counts()})
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -43,7 +55,7 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
     perms = permissions_for(request.user)
     return render(
         request,
@@ -51,7 +63,7 @@ def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "role": perms.role_in(organisation),
-            "perms": perms.perms_in(organisation),
+            "allowed": perms.allowed(organisation),
             "member_count": queries.members(organisation).count(),
             "county_municipalities": queries.county_municipalities(organisation),
             "shared_with": queries.shared_with(organisation),
@@ -61,8 +73,8 @@ def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def members(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
-    can_manage = permissions_for(request.user).has(Perm.MANAGE_MEMBERS, organisation)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
+    can_manage = permissions_for(request.user).can(Action.MANAGE_MEMBERS, organisation)
     form = InviteMemberForm(request.POST or None)
     if request.method == "POST":
         if not can_manage:
@@ -98,10 +110,9 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _membership_for_manager(request: HttpRequest, slug: str, membership_id: int) -> Membership:
-    organisation = get_organisation_for(request.user, slug, Perm.MANAGE_MEMBERS)
-    return get_object_or_404(
-        Membership.objects.select_related("user", "organisation"), pk=membership_id, organisation=organisation
-    )
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
+    memberships = Membership.objects.select_related("user", "organisation").filter(organisation=organisation)
+    return get_for(request.user, Action.EDIT, memberships, pk=membership_id)
 
 
 @require_POST
@@ -132,8 +143,8 @@ def remove_member(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
 
 @login_required
 def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.MANAGE_SETTINGS)
-    counties = services.county_organisations_for(organisation)
+    organisation = get_organisation_for(request.user, slug, Action.MANAGE_SETTINGS)
+    counties = queries.county_organisations_for(organisation)
     if request.method == "POST":
         target = next((c for c in counties if str(c.pk) == request.POST.get("county")), None)
         if target is None:
@@ -170,7 +181,21 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def revoke_api_token(request: HttpRequest, token_id: int) -> HttpResponse:
-    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    token = get_for(request.user, Action.REVOKE, ApiToken.objects.all(), pk=token_id)
     services.revoke_api_token(actor=request.user, token=token)
     messages.success(request, _("Token revoked."))
     return redirect("api-tokens")
+
+
+@require_GET
+@login_required
+def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisation's audit log: who changed what and when, newest first, filtered by action."""
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_AUDIT_LOG)
+    action = request.GET.get("action", "")
+    page = Paginator(organisation_log(organisation, action=action), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "audit/log.html",
+        {"organisation": organisation, "page": page, "action": action, "actions": AuditAction.choices},
+    )

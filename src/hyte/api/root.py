@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
@@ -29,9 +30,24 @@ api = NinjaAPI(
 )
 
 
+# Errors are mapped to responses here and nowhere else: every router raises, this answers.
+
+
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    """A service's refusal to this caller: "not found", as for an object that does not exist."""
+    return not_found(request, Http404())
+
+
+@api.exception_handler(ValidationError)
+def refused(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A service refused the write: 400 with the reason, in the caller's language."""
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
 
 
 @api.exception_handler(NinjaValidationError)

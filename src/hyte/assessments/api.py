@@ -1,22 +1,20 @@
 """The impact assessment API: the register, an assessment with its matrix, and the writes of the whole flow.
 
-Every write calls the same service as the pages; a refusal answers 400 with the reason, a missing permission 404.
+Every write calls the same service as the pages; a refusal answers 400 with the reason, a missing permission 404
+(both mapped in one place, `hyte.api.root`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from hyte.accounts.permissions import get_organisation_for
-from hyte.accounts.roles import Perm
+from hyte.accounts.permissions import Action, get_organisation_for
 from hyte.assessments import exports, queries, services
 from hyte.assessments.models import (
     Assessment,
@@ -30,13 +28,10 @@ from hyte.assessments.models import (
     TemplateKind,
     TimeSpan,
 )
+from hyte.core.api import Problem
 from hyte.reports.models import Goal
 
 router = Router(tags=["assessments"])
-
-
-class Problem(Schema):
-    detail: str
 
 
 class RegisterFilters(Schema):
@@ -117,18 +112,8 @@ class FollowUpIn(Schema):
 
 
 def _assessment(request: HttpRequest, slug: str, assessment_id: int) -> Assessment:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return queries.assessment_for(request.user, organisation, assessment_id)
-
-
-def _run(call: Callable[[], Any], status: int = 200) -> Any:
-    try:
-        result = call()
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        return Status(400, {"detail": " ".join(exc.messages)})
-    return Status(status, result)
 
 
 def _impact(impact: Impact) -> dict[str, Any]:
@@ -185,7 +170,7 @@ def _detail(assessment: Assessment) -> dict[str, Any]:
 
 
 def _register(request: HttpRequest, slug: str, filters: RegisterFilters) -> Any:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return queries.search(
         queries.readable_assessments(request.user, organisation),
         text=filters.q,
@@ -209,7 +194,7 @@ def assessments_csv(request: HttpRequest, slug: str, filters: Query[RegisterFilt
 
 @router.get("/organisations/{slug}/assessments/counts", summary="Assessments per year, for the annual report")
 def assessment_counts(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return [
         {
             "year": row.year,
@@ -228,10 +213,9 @@ def assessment_counts(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     "/organisations/{slug}/assessments", response={201: dict, 400: Problem}, summary="Start an impact assessment"
 )
 def post_assessment(request: HttpRequest, slug: str, data: AssessmentIn) -> Any:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
-    return _run(
-        lambda: _detail(services.create_assessment(actor=request.user, organisation=organisation, **data.dict())),
-        201,
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
+    return Status(
+        201, _detail(services.create_assessment(actor=request.user, organisation=organisation, **data.dict()))
     )
 
 
@@ -255,7 +239,7 @@ def patch_assessment(request: HttpRequest, slug: str, assessment_id: int, data: 
         )
         if option_id is not None and changes["recommended_option"] is None:
             return Status(400, {"detail": _("The option is not one of this assessment's options.")})
-    return _run(lambda: _detail(services.update_assessment(actor=request.user, assessment=assessment, **changes)))
+    return _detail(services.update_assessment(actor=request.user, assessment=assessment, **changes))
 
 
 @router.post(
@@ -265,7 +249,7 @@ def patch_assessment(request: HttpRequest, slug: str, assessment_id: int, data: 
 )
 def post_screening(request: HttpRequest, slug: str, assessment_id: int, data: ScreeningIn) -> Any:
     assessment = _assessment(request, slug, assessment_id)
-    return _run(lambda: _detail(services.record_screening(actor=request.user, assessment=assessment, **data.dict())))
+    return _detail(services.record_screening(actor=request.user, assessment=assessment, **data.dict()))
 
 
 @router.post(
@@ -276,11 +260,8 @@ def post_screening(request: HttpRequest, slug: str, assessment_id: int, data: Sc
 def post_option(request: HttpRequest, slug: str, assessment_id: int, data: OptionIn) -> Any:
     assessment = _assessment(request, slug, assessment_id)
 
-    def add() -> dict[str, Any]:
-        option = services.add_option(actor=request.user, assessment=assessment, **data.dict())
-        return {"id": option.pk, "title": option.title, "description": option.description, "no_change": False}
-
-    return _run(add, 201)
+    option = services.add_option(actor=request.user, assessment=assessment, **data.dict())
+    return Status(201, {"id": option.pk, "title": option.title, "description": option.description, "no_change": False})
 
 
 @router.get("/organisations/{slug}/assessments/{assessment_id}/matrix", summary="The impact matrix")
@@ -306,22 +287,19 @@ def put_impact(
 ) -> Any:
     assessment = _assessment(request, slug, assessment_id)
     option = queries.option_for(assessment, option_id)
-    return _run(
-        lambda: _impact(
-            services.set_impact(
-                actor=request.user,
-                option=option,
-                area=area,
-                direction=data.direction,
-                size=data.size or "",
-                certainty=data.certainty or "",
-                time_span=data.time_span or "",
-                description=data.description,
-                sources=data.sources,
-                indicator_codes=data.indicators,
-            )
-        )
+    impact = services.set_impact(
+        actor=request.user,
+        option=option,
+        area=area,
+        direction=data.direction,
+        size=data.size or "",
+        certainty=data.certainty or "",
+        time_span=data.time_span or "",
+        description=data.description,
+        sources=data.sources,
+        indicator_codes=data.indicators,
     )
+    return _impact(impact)
 
 
 @router.put(
@@ -338,11 +316,8 @@ def put_goal_effect(
         Goal.objects.select_related("report"), pk=goal_id, report__organisation=assessment.organisation
     )
 
-    def write() -> dict[str, Any]:
-        found = services.set_goal_effect(actor=request.user, option=option, goal=goal, **data.dict())
-        return {"option": option.pk, "goal": goal.pk, "effect": found.effect, "note": found.note}
-
-    return _run(write)
+    found = services.set_goal_effect(actor=request.user, option=option, goal=goal, **data.dict())
+    return {"option": option.pk, "goal": goal.pk, "effect": found.effect, "note": found.note}
 
 
 @router.post(
@@ -353,11 +328,8 @@ def put_goal_effect(
 def post_hearing(request: HttpRequest, slug: str, assessment_id: int, data: HearingIn) -> Any:
     assessment = _assessment(request, slug, assessment_id)
 
-    def add() -> dict[str, Any]:
-        hearing = services.add_hearing(actor=request.user, assessment=assessment, **data.dict())
-        return {"id": hearing.pk, "party": hearing.party, "views": hearing.views}
-
-    return _run(add, 201)
+    hearing = services.add_hearing(actor=request.user, assessment=assessment, **data.dict())
+    return Status(201, {"id": hearing.pk, "party": hearing.party, "views": hearing.views})
 
 
 @router.post(
@@ -367,7 +339,7 @@ def post_hearing(request: HttpRequest, slug: str, assessment_id: int, data: Hear
 )
 def post_ready(request: HttpRequest, slug: str, assessment_id: int) -> Any:
     assessment = _assessment(request, slug, assessment_id)
-    return _run(lambda: _detail(services.mark_ready(actor=request.user, assessment=assessment)))
+    return _detail(services.mark_ready(actor=request.user, assessment=assessment))
 
 
 @router.put(
@@ -382,11 +354,7 @@ def put_decision(request: HttpRequest, slug: str, assessment_id: int, data: Deci
     option = assessment.options.filter(pk=option_id).first() if option_id is not None else None
     if option_id is not None and option is None:
         return Status(400, {"detail": _("The option is not one of this assessment's options.")})
-    return _run(
-        lambda: _detail(
-            services.record_decision(actor=request.user, assessment=assessment, decided_option=option, **values)
-        )
-    )
+    return _detail(services.record_decision(actor=request.user, assessment=assessment, decided_option=option, **values))
 
 
 @router.put(
@@ -396,4 +364,4 @@ def put_decision(request: HttpRequest, slug: str, assessment_id: int, data: Deci
 )
 def put_follow_up(request: HttpRequest, slug: str, assessment_id: int, data: FollowUpIn) -> Any:
     assessment = _assessment(request, slug, assessment_id)
-    return _run(lambda: _detail(services.record_follow_up(actor=request.user, assessment=assessment, notes=data.notes)))
+    return _detail(services.record_follow_up(actor=request.user, assessment=assessment, notes=data.notes))

@@ -150,6 +150,10 @@ class Option(models.Model):
         return self.label
 
     @property
+    def audit_organisation(self) -> object:
+        return self.assessment.organisation
+
+    @property
     def label(self) -> str:
         """The option's name for people: "no change" in the reader's language, whatever language stored it."""
         return str(_("No change")) if self.is_no_change else self.title
@@ -234,6 +238,10 @@ class Impact(models.Model):
     def __str__(self) -> str:
         return f"{self.option}: {self.get_area_display()}"
 
+    @property
+    def audit_organisation(self) -> object:
+        return self.option.assessment.organisation
+
 
 class GoalEffectKind(models.TextChoices):
     SUPPORTS = "supports", _("supports")
@@ -259,6 +267,10 @@ class GoalEffect(models.Model):
     def __str__(self) -> str:
         return f"{self.option}: {self.goal}"
 
+    @property
+    def audit_organisation(self) -> object:
+        return self.option.assessment.organisation
+
 
 class Hearing(models.Model):
     """Who was consulted (a youth council, the elderly council, an NGO, residents) and what they said."""
@@ -277,3 +289,7 @@ class Hearing(models.Model):
 
     def __str__(self) -> str:
         return self.party
+
+    @property
+    def audit_organisation(self) -> object:
+        return self.assessment.organisation

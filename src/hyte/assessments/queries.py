@@ -7,21 +7,25 @@ only where the municipality shares its drafts with it; everyone else gets "not f
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Organisation
-from hyte.accounts.permissions import permissions_for
-from hyte.accounts.roles import Perm
+from hyte.accounts.permissions import Action, permissions_for
+from hyte.assessments.methods import DEFAULT_METHODS
 from hyte.assessments.models import (
     POPULATION_GROUPS,
     Assessment,
     AssessmentStatus,
+    AssessmentTemplate,
     GoalEffect,
     Impact,
     ImpactArea,
@@ -29,7 +33,10 @@ from hyte.assessments.models import (
     Option,
     TemplateKind,
 )
+from hyte.core.actors import Viewer
 from hyte.core.clock import HELSINKI
+from hyte.indicators.models import Indicator
+from hyte.indicators.queries import visible_indicators
 from hyte.reports.models import Goal, ReportKind
 
 
@@ -37,18 +44,64 @@ def assessments_of(organisation: Organisation) -> QuerySet[Assessment]:
     return Assessment.objects.filter(organisation=organisation).select_related("preparer")
 
 
-def readable_assessments(user: Any, organisation: Organisation) -> QuerySet[Assessment]:
-    if not permissions_for(user).has(Perm.VIEW_DRAFTS, organisation):
+def readable_assessments(user: Viewer, organisation: Organisation) -> QuerySet[Assessment]:
+    if not permissions_for(user).can(Action.VIEW_DRAFTS, organisation):
         raise Http404
     return assessments_of(organisation)
 
 
-def assessment_for(user: Any, organisation: Organisation, assessment_id: int) -> Assessment:
+def assessment_for(user: Viewer, organisation: Organisation, assessment_id: int) -> Assessment:
     """An assessment of `organisation` that `user` may read; 404 otherwise (missing or forbidden alike)."""
     return get_object_or_404(
         readable_assessments(user, organisation).select_related("organisation", "recommended_option"),
         pk=assessment_id,
     )
+
+
+def method_of(organisation: Organisation, kind: str) -> AssessmentTemplate:
+    """The organisation's own version of a method, or (unsaved) the default it starts from. A read never writes:
+    the organisation's copy is stored when a coordinator first changes it."""
+    found = AssessmentTemplate.objects.filter(organisation=organisation, kind=kind).first()
+    if found is not None:
+        return found
+    name, guidance, questions = DEFAULT_METHODS[kind]
+    return AssessmentTemplate(
+        organisation=organisation, kind=kind, name=name, guidance=guidance, questions=list(questions)
+    )
+
+
+def methods_of(organisation: Organisation) -> list[AssessmentTemplate]:
+    stored = {t.kind: t for t in AssessmentTemplate.objects.filter(organisation=organisation)}
+    return [stored.get(kind) or method_of(organisation, kind) for kind in TemplateKind.values]
+
+
+def method_questions(organisation: Organisation, kind: str) -> list[dict[str, str]]:
+    """The method's questions, unanswered: what a new assessment (or a concluded screening) starts with."""
+    return [{"question": question, "answer": ""} for question in method_of(organisation, kind).questions]
+
+
+def indicators_by_code(*, actor: Viewer, organisation: Organisation, codes: Sequence[str]) -> list[Indicator]:
+    """Indicators by their code at the source (e.g. Sotkanet's 127 or an own indicator's KH1) among those the actor
+    may see; the organisation's own indicator wins over a shared one with the same code. Unknown codes are refused
+    by name, so nothing is linked half-way."""
+    wanted = [code.strip() for code in codes if code and code.strip()]
+    if not wanted:
+        return []
+    pool = visible_indicators(actor).filter(
+        Q(organisation__isnull=True) | Q(organisation=organisation), source_id__in=wanted
+    )
+    by_code: dict[str, Indicator] = {}
+    for indicator in pool.order_by("organisation_id", "pk"):
+        current = by_code.get(indicator.source_id)
+        if current is None or (current.organisation_id is None and indicator.organisation_id is not None):
+            by_code[indicator.source_id] = indicator
+    unknown = [code for code in dict.fromkeys(wanted) if code not in by_code]
+    if unknown:
+        raise ValidationError(
+            _("Unknown indicator %(codes)s: no indicator with that code is available to this organisation.")
+            % {"codes": ", ".join(unknown)}
+        )
+    return [by_code[code] for code in dict.fromkeys(wanted)]
 
 
 def option_for(assessment: Assessment, option_id: int) -> Option:

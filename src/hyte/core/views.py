@@ -1,12 +1,9 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-from hyte.regions.queries import area_counts
 
 
 @require_GET
@@ -20,11 +17,3 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    organisation = getattr(request, "organisation", None)
-    if request.user.is_authenticated and organisation is not None:
-        return redirect("organisation-home", slug=organisation.slug)
-    return render(request, "core/home.html", {"area_counts": area_counts()})

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from hyte.core.admin import AuditedModelAdmin
+from hyte.audit.admin import AuditedModelAdmin
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet, RejectedRow
 
 
@@ -32,8 +32,8 @@ class RejectedRowInline(admin.TabularInline):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
-    """Import reports, including those of the command line and Sotkanet sync; read-only."""
+class ImportBatchAdmin(AuditedModelAdmin):
+    """Import reports, including those of the command line and Sotkanet sync; read-only but for deletion."""
 
     list_display = [
         "created_at",

@@ -13,9 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
-
-from hyte.audit.services import record
 from hyte.indicators.models import (
     SOTKANET_ATTRIBUTION,
     AgeGroup,
@@ -249,14 +246,11 @@ def indicator_values(entry: Mapping[str, Any], metadata: Mapping[str, Any] | Non
     return values
 
 
-@transaction.atomic
-def load_catalogue(
-    *,
-    entries: Iterable[Mapping[str, Any]],
-    metadata: Mapping[str, Mapping[str, Any]] | None = None,
-    actor: Any = None,
+def write_catalogue(
+    entries: Iterable[Mapping[str, Any]], metadata: Mapping[str, Mapping[str, Any]] | None = None
 ) -> CatalogueResult:
-    """Create or update the shared Sotkanet indicators. Idempotent."""
+    """Create or update the shared Sotkanet indicators. Idempotent. Called by `services.load_catalogue`, which
+    checks the actor and audits the load."""
     metadata = metadata or {}
     existing = {
         i.source_id: i for i in Indicator.objects.filter(source=IndicatorSource.SOTKANET, organisation__isnull=True)
@@ -286,11 +280,4 @@ def load_catalogue(
     if to_update:
         Indicator.objects.bulk_update(to_update, _FIELDS, batch_size=500)
     result.created, result.updated = len(to_create), len(to_update)
-    record(
-        actor=actor,
-        action="indicators.load_catalogue",
-        object_type="indicators.indicator",
-        object_repr="Sotkanet",
-        changes={"created": result.created, "updated": result.updated},
-    )
     return result

@@ -11,14 +11,15 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 from typing import Any
 
 from django.db import connection, transaction
 from django.utils.text import slugify
 
-from hyte.audit.services import record
+from hyte.audit import log as audit
+from hyte.audit.actions import AuditAction
 from hyte.core import clock
+from hyte.indicators.events import observations_changed
 from hyte.indicators.models import (
     ImportBatch,
     ImportStatus,
@@ -26,13 +27,12 @@ from hyte.indicators.models import (
     IndicatorSource,
     RejectedRow,
 )
-from hyte.indicators.parsing import FileRefused, Mapping, Parsed, Rejected, detect_format, parse_bytes
+from hyte.indicators.parsing import FileRefused, Parsed, Rejected
 from hyte.indicators.store import ObservationStore
 from hyte.regions.models import Area, AreaKind
 
 logger = logging.getLogger(__name__)
 
-SOTKANET_FORMATS = {"sotkanet-csv", "sotkanet-json", "sotkanet-web"}
 Progress = Callable[[int, int], None]  # (rows read, rows expected)
 
 
@@ -111,7 +111,10 @@ class IndicatorResolver:
         found = self.by_id.get(key) or self.by_title.get(_norm(key))
         if found is None and self.create_missing:
             title = " ".join(key.split())[:500]
-            indicator = Indicator.objects.create(
+            indicator = audit.create(
+                Indicator,
+                action=AuditAction.INDICATOR_CREATE,
+                audit_fields=["title_fi"],
                 source=IndicatorSource.OWN,
                 source_id=slugify(title)[:64] or title[:64],
                 organisation=self.organisation,
@@ -222,23 +225,20 @@ def import_parsed(
                 )
             counts = store.finish()
             RejectedRow.objects.bulk_create(rejected, batch_size=5000)
-            from hyte.situation.rules import evaluate_for_indicators
-
-            evaluate_for_indicators(store.indicator_ids)
+            observations_changed(store.indicator_ids)
             batch.rows_read = read
             batch.rows_created = counts.created
             batch.rows_updated = counts.updated
             batch.rows_unchanged = counts.unchanged
             batch.rows_rejected = len(rejected)
             batch.status = ImportStatus.DONE
+            batch.upload = None  # the file has served its purpose; its rows are stored or reported
             batch.progress = 100
             batch.finished_at = clock.now()
             batch.save()
-            record(
-                actor=batch.created_by,
-                action="import.done",
-                obj=batch,
-                organisation=batch.organisation,
+            audit.record(
+                batch,
+                action=AuditAction.IMPORT_DONE,
                 changes={
                     "read": [None, read],
                     "created": [None, counts.created],
@@ -247,20 +247,22 @@ def import_parsed(
                 },
             )
     except FileRefused as exc:
-        _fail(batch, str(exc), read)
+        fail(batch, str(exc), read)
     except Exception as exc:
         logger.exception("import %s failed", batch.pk)
-        _fail(batch, f"the import failed and nothing was stored: {exc}", read)
+        fail(batch, f"the import failed and nothing was stored: {exc}", read)
         raise
     if on_progress is not None:
         on_progress(read, read)
     return batch
 
 
-def _fail(batch: ImportBatch, message: str, read: int) -> None:
+def fail(batch: ImportBatch, message: str, read: int = 0) -> None:
+    """Mark the batch failed with the reason; nothing of it is stored."""
     ImportBatch.objects.filter(pk=batch.pk).update(
         status=ImportStatus.FAILED,
         error=message,
+        upload=None,
         finished_at=clock.now(),
         rows_read=read,
         rows_created=0,
@@ -269,13 +271,7 @@ def _fail(batch: ImportBatch, message: str, read: int) -> None:
         rows_rejected=0,
     )
     batch.refresh_from_db()
-    record(
-        actor=batch.created_by,
-        action="import.failed",
-        obj=batch,
-        organisation=batch.organisation,
-        changes={"error": [None, message[:500]]},
-    )
+    audit.record(batch, action=AuditAction.IMPORT_FAILED, changes={"error": [None, message]})
 
 
 def _set_progress(batch: ImportBatch, **fields: Any) -> None:
@@ -294,111 +290,3 @@ def _report_progress(batch: ImportBatch, read: int, expected: int) -> None:
         percent = min(99, int(read * 100 / expected))
         with connections["progress"].cursor() as cursor:
             cursor.execute("UPDATE indicators_importbatch SET progress = %s WHERE id = %s", [percent, batch.pk])
-
-
-def create_batch(
-    *,
-    actor: Any,
-    organisation: Any,
-    source: str,
-    filename: str = "",
-    parameters: dict[str, Any] | None = None,
-    upload: bytes | None = None,
-) -> ImportBatch:
-    batch = ImportBatch.objects.create(
-        organisation=organisation,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
-        source=source,
-        filename=filename[:300],
-        parameters=parameters or {},
-        created_at=clock.now(),
-        upload=upload,
-    )
-    record(
-        actor=actor,
-        action="import.create",
-        obj=batch,
-        organisation=organisation,
-        changes={"source": [None, source], "file": [None, filename]},
-    )
-    return batch
-
-
-def import_bytes(
-    *,
-    batch: ImportBatch,
-    data: bytes,
-    file_format: str = "",
-    mapping: Mapping | None = None,
-    shared: bool = False,
-    create_missing: bool = False,
-    on_progress: Progress | None = None,
-) -> ImportBatch:
-    """Parse and import one file into `batch`."""
-    file_format = file_format or detect_format(data)
-    try:
-        parsed = parse_bytes(data, name=batch.filename or "file", file_format=file_format, mapping=mapping)
-    except FileRefused as exc:
-        _fail(batch, str(exc), 0)
-        return batch
-    if file_format in SOTKANET_FORMATS and not shared:
-        _fail(
-            batch,
-            "Sotkanet files update the shared national data; only site administrators can import them.",
-            0,
-        )
-        return batch
-    areas = AreaResolver()
-    indicators = IndicatorResolver(organisation=batch.organisation, shared=shared, create_missing=create_missing)
-    if file_format == "sotkanet-web":
-
-        def resolve_area(row: Any) -> int | None:
-            return areas.code_or_name(row.area, row.area_name)
-
-        resolve_indicator = indicators.sotkanet_id
-    elif file_format in SOTKANET_FORMATS:
-
-        def resolve_area(row: Any) -> int | None:
-            return areas.sotkanet(row.area)
-
-        resolve_indicator = indicators.sotkanet_id
-    else:
-
-        def resolve_area(row: Any) -> int | None:
-            return areas.code_or_name(row.area)
-
-        resolve_indicator = indicators.any
-    return import_parsed(
-        batch=batch,
-        parsed=parsed,
-        resolve_area=resolve_area,
-        resolve_indicator=resolve_indicator,
-        expected_rows=data.count(b"\n") or 1,
-        on_progress=on_progress,
-    )
-
-
-def run_batch(batch_id: int) -> ImportBatch:
-    """Run a queued batch from its stored upload and parameters (the background task's body)."""
-    batch = ImportBatch.objects.select_related("organisation", "created_by").get(pk=batch_id)
-    if batch.is_finished:
-        return batch
-    params = batch.parameters
-    mapping = Mapping(**params["mapping"]) if params.get("mapping") else None
-    data = bytes(batch.upload or b"")
-    result = import_bytes(
-        batch=batch,
-        data=data,
-        file_format=params.get("format", ""),
-        mapping=mapping,
-        shared=bool(params.get("shared")),
-        create_missing=bool(params.get("create_missing")),
-    )
-    ImportBatch.objects.filter(pk=batch.pk).update(upload=None)
-    return result
-
-
-def mapping_to_parameters(mapping: Mapping) -> dict[str, Any]:
-    data = asdict(mapping)
-    data.pop("problems", None)
-    return data

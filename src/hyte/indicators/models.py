@@ -121,6 +121,10 @@ class Indicator(models.Model):
         return self.title
 
     @property
+    def audit_organisation(self) -> object:
+        return self.organisation
+
+    @property
     def title(self) -> str:
         return localized(self, "title")
 

@@ -6,19 +6,18 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from hyte.accounts.models import Organisation
-from hyte.accounts.permissions import permissions_for
-from hyte.accounts.roles import Perm
+from hyte.accounts.permissions import Action, permissions_for
+from hyte.core.actors import Viewer
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet, Observation
 from hyte.regions.models import Area
 
 
-def visible_indicators(user: Any) -> QuerySet[Indicator]:
+def visible_indicators(user: Viewer) -> QuerySet[Indicator]:
     """Shared indicators for everyone; an organisation's own indicators for its members only."""
-    readable = [
-        m.organisation_id
-        for m in permissions_for(user).memberships
-        if permissions_for(user).has(Perm.VIEW_ORGANISATION, m.organisation)
-    ]
+    perms = permissions_for(user)
+    if perms.is_system:
+        return Indicator.objects.all()
+    readable = perms.readable_organisation_ids(Action.VIEW)
     return Indicator.objects.filter(Q(organisation__isnull=True) | Q(organisation_id__in=readable))
 
 

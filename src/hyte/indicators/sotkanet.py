@@ -19,10 +19,11 @@ import httpx
 from django.conf import settings
 
 from hyte import __version__
-from hyte.indicators.catalogue import load_catalogue
-from hyte.indicators.imports import AreaResolver, IndicatorResolver, create_batch, import_parsed
+from hyte.core.actors import SOTKANET_SYNC, Actor
+from hyte.indicators.imports import AreaResolver, IndicatorResolver
 from hyte.indicators.models import ImportBatch, ImportStatus, Indicator, IndicatorSource
 from hyte.indicators.parsing import FileRefused, Parsed, ParsedRow, parse_sotkanet_csv
+from hyte.indicators.services import create_batch, fail_import, import_rows, load_catalogue
 
 logger = logging.getLogger(__name__)
 USER_AGENT = f"Hyte/{__version__} (welfare and health promotion; open source; contact: the installation's admin)"
@@ -152,13 +153,13 @@ def sync(
     genders: Sequence[str] = GENDERS,
     area_sotkanet_ids: set[str] | None = None,
     full: bool = False,
-    actor: Any = None,
+    actor: Actor = SOTKANET_SYNC,
     on_indicator: Callable[[int, str], None] | None = None,
 ) -> SyncResult:
     """Bring the chosen indicators up to date: the catalogue, each one's metadata, and changed values."""
     result = SyncResult()
     catalogue = client.indicators()
-    load_catalogue(entries=catalogue, actor=actor)
+    load_catalogue(actor=actor, entries=catalogue)
     wanted = list(indicator_ids) if indicator_ids else [int(entry["id"]) for entry in catalogue]
     stored = {
         int(i.source_id): i
@@ -191,7 +192,7 @@ def sync(
                 on_indicator(indicator_id, "unchanged")
             continue
         entry = next((e for e in catalogue if int(e["id"]) == indicator_id), {"id": indicator_id})
-        load_catalogue(entries=[entry], metadata={str(indicator_id): metadata}, actor=actor)
+        load_catalogue(actor=actor, entries=[entry], metadata={str(indicator_id): metadata})
         range_ = metadata.get("range") or {}
         wanted_years = (
             list(years) if years else list(range(int(range_.get("start") or 1990), int(range_.get("end") or 1990) + 1))
@@ -214,16 +215,18 @@ def sync(
                 for i in range(0, len(wanted_years), 10)
             )
         except SotkanetError as exc:
-            ImportBatch.objects.filter(pk=batch.pk).update(status=ImportStatus.FAILED, error=str(exc))
+            fail_import(actor=actor, batch=batch, message=str(exc))
             result.failed[indicator_id] = str(exc)
             continue
         indicators = IndicatorResolver(organisation=None, shared=True)
         try:
             parsed = _only_areas(parse_sotkanet_csv(text), area_sotkanet_ids)
         except FileRefused as exc:
+            fail_import(actor=actor, batch=batch, message=str(exc))
             result.failed[indicator_id] = str(exc)
             continue
-        batch = import_parsed(
+        batch = import_rows(
+            actor=actor,
             batch=batch,
             parsed=parsed,
             resolve_area=lambda row: areas.sotkanet(row.area),

@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation
-from hyte.accounts.permissions import get_organisation_for, permissions_for
-from hyte.accounts.roles import Perm
+from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
 from hyte.indicators import queries, services
 from hyte.indicators.forms import IndicatorSearchForm, IndicatorSetForm, MappingForm, PolarityForm, UploadForm
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet
@@ -25,7 +24,7 @@ def _indicator_for(request: HttpRequest, indicator_id: int) -> Indicator:
 @require_GET
 @login_required
 def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
     form = IndicatorSearchForm(request.GET or None)
     found = queries.visible_indicators(request.user)
     if form.is_valid():
@@ -43,9 +42,9 @@ def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def indicator_detail(request: HttpRequest, slug: str, indicator_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator = _indicator_for(request, indicator_id)
-    can_edit = services.can_edit_indicator(request.user, indicator)
+    can_edit = permissions_for(request.user).can(Action.EDIT, indicator)
     form = PolarityForm(request.POST or None, initial={"polarity": indicator.polarity})
     if request.method == "POST":
         if not can_edit:
@@ -65,7 +64,7 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: int) -> Http
             "form": form,
             "series": queries.series_table(indicator, areas),
             "sets": queries.sets_for(organisation)
-            if permissions_for(request.user).has(Perm.EDIT_ALL, organisation)
+            if permissions_for(request.user).can(Action.EDIT, organisation)
             else [],
         },
     )
@@ -73,8 +72,8 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: int) -> Http
 
 @login_required
 def set_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
-    can_edit = permissions_for(request.user).has(Perm.EDIT_ALL, organisation)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
+    can_edit = permissions_for(request.user).can(Action.EDIT, organisation)
     form = IndicatorSetForm(request.POST or None)
     if request.method == "POST":
         if not can_edit:
@@ -103,11 +102,11 @@ def _set_for(organisation: Organisation, set_id: int) -> IndicatorSet:
 @require_GET
 @login_required
 def set_detail(request: HttpRequest, slug: str, set_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator_set = _set_for(organisation, set_id)
-    can_edit = (
-        permissions_for(request.user).has(Perm.EDIT_ALL, organisation)
-        and indicator_set.organisation_id == organisation.pk
+    # Only the organisation's own sets are edited on its pages (national sets on the site's).
+    can_edit = indicator_set.organisation_id == organisation.pk and permissions_for(request.user).can(
+        Action.EDIT, indicator_set
     )
     return render(
         request,
@@ -124,9 +123,11 @@ def set_detail(request: HttpRequest, slug: str, set_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def set_change(request: HttpRequest, slug: str, set_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator_set = _set_for(organisation, set_id)
-    if indicator_set.organisation_id != organisation.pk:
+    if indicator_set.organisation_id != organisation.pk or not permissions_for(request.user).can(
+        Action.EDIT, indicator_set
+    ):
         raise Http404
     try:
         indicator = _indicator_for(request, int(request.POST.get("indicator", "0")))
@@ -157,7 +158,7 @@ def set_change(request: HttpRequest, slug: str, set_id: int) -> HttpResponse:
 
 @login_required
 def import_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
+    organisation = get_organisation_for(request.user, slug, Action.IMPORT)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -181,7 +182,7 @@ def _batch_for(organisation: Organisation, batch_id: int) -> ImportBatch:
 
 @login_required
 def import_map(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
+    organisation = get_organisation_for(request.user, slug, Action.IMPORT)
     batch = _batch_for(organisation, batch_id)
     if batch.parameters.get("mapping") or batch.upload is None:
         return redirect("import-detail", slug=slug, batch_id=batch.pk)
@@ -200,16 +201,16 @@ def import_map(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
     guesses = guess_mapping(header)
     form = MappingForm(request.POST or None, header=header, initial={"header_row": header_row, **guesses})
     if request.method == "POST" and form.is_valid():
-        problems = form.mapping().validate(len(header))
-        if problems:
-            form.add_error(None, "; ".join(problems))
-        else:
+        try:
             services.confirm_mapping(
                 actor=request.user,
                 batch=batch,
                 mapping=form.mapping(),
                 create_missing=form.cleaned_data["create_missing"],
             )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
             return redirect("import-detail", slug=slug, batch_id=batch.pk)
     return render(
         request,
@@ -229,7 +230,7 @@ def import_map(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
 @require_GET
 @login_required
 def import_detail(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
+    organisation = get_organisation_for(request.user, slug, Action.IMPORT)
     batch = _batch_for(organisation, batch_id)
     rejected = Paginator(batch.rejected_rows.all(), 100).get_page(request.GET.get("page"))
     return render(

@@ -12,7 +12,9 @@ import json
 from typing import Any
 
 from hyte.core import spreadsheet
+from hyte.reports.content import Progress
 from hyte.reports.models import ReportVersion
+from hyte.reports.queries.versions import Statuses
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -51,79 +53,66 @@ COLUMNS = {
 FILES = ("report.json", *(f"{name}.csv" for name in COLUMNS))
 
 
-def _status(item: dict[str, Any], statuses: dict[tuple[str, int], Any], kind: str) -> dict[str, Any]:
-    return item.get("progress") or statuses.get((kind, item.get("id"))) or {}
+def _status(own: Progress | None, statuses: Statuses, kind: str, object_id: int | None, year: int | None) -> Progress:
+    """An annual report's own progress (in its year), else the plan's latest published one (in that year)."""
+    if own is not None:
+        return own if own.year is not None else own.model_copy(update={"year": year})
+    if object_id is None:
+        return Progress()
+    return statuses.get((kind, object_id), Progress())
 
 
-def tables(version: ReportVersion, statuses: dict[tuple[str, int], Any]) -> dict[str, list[dict[str, Any]]]:
-    content = version.content
-    goals = content.get("goals", []) + content.get("follow_up", {}).get("goals", [])
+def tables(version: ReportVersion, statuses: Statuses) -> dict[str, list[dict[str, Any]]]:
+    content = version.frozen
     goal_rows, measure_rows, target_rows, value_rows = [], [], [], []
-    for goal in goals:
-        status = _status(goal, statuses, "g")
+    for goal in content.all_goals():
+        status = _status(goal.progress, statuses, "g", goal.id, content.year)
         goal_rows.append(
             {
-                "goal_id": goal.get("id"),
-                "theme": goal.get("theme", ""),
-                "age_group": goal.get("age_group", ""),
-                "goal_fi": goal["text"],
-                "goal_sv": goal.get("text_sv", ""),
-                "status": status.get("status", ""),
-                "status_year": status.get("year", content.get("year") if status else ""),
-                "progress": status.get("text", ""),
+                "goal_id": goal.id,
+                "theme": goal.theme,
+                "age_group": goal.age_group,
+                "goal_fi": goal.text,
+                "goal_sv": goal.text_sv,
+                "status": status.status,
+                "status_year": status.year if status.status else "",
+                "progress": status.text,
             }
         )
-        for measure in goal["measures"]:
-            status = _status(measure, statuses, "m")
+        for measure in goal.measures:
+            status = _status(measure.progress, statuses, "m", measure.id, content.year)
             measure_rows.append(
                 {
-                    "goal_id": goal.get("id"),
-                    "measure_id": measure.get("id"),
-                    "measure": measure["text"],
-                    "responsible_parties": "; ".join(measure.get("responsible_parties") or []),
-                    "schedule": measure.get("schedule", ""),
-                    "budget_line": measure.get("budget_line", ""),
-                    "budget_amount_eur": measure.get("budget_amount") or "",
-                    "status": status.get("status") or measure.get("status", ""),
-                    "status_year": status.get("year", content.get("year") if status else ""),
-                    "progress": status.get("text", ""),
+                    "goal_id": goal.id,
+                    "measure_id": measure.id,
+                    "measure": measure.text,
+                    "responsible_parties": "; ".join(measure.responsible_parties),
+                    "schedule": measure.schedule,
+                    "budget_line": measure.budget_line,
+                    "budget_amount_eur": measure.budget_amount or "",
+                    "status": status.status or measure.status,
+                    "status_year": status.year if status.status else "",
+                    "progress": status.text,
                 }
             )
-        for gi in goal["indicators"]:
-            target_rows.append(
-                {
-                    "goal_id": goal.get("id"),
-                    "indicator": gi["indicator"],
-                    "source_id": gi.get("source_id", ""),
-                    "baseline_year": gi["baseline_year"],
-                    "baseline_value": gi.get("baseline_value"),
-                    "target_year": gi["target_year"],
-                    "target_value": gi.get("target_value"),
-                    "direction": gi["direction"],
-                    "latest_year": gi.get("latest_year"),
-                    "latest_value": gi.get("latest_value"),
-                    "change_since_baseline": gi.get("change_since_baseline"),
-                    "target_reached": gi.get("target_reached"),
-                    "source": gi.get("source", ""),
-                }
-            )
+        target_rows.extend({"goal_id": goal.id, **gi.model_dump(exclude={"indicator_sv"})} for gi in goal.indicators)
     seen = set()
-    for section in content.get("sections", []):
-        for block in section["blocks"]:
-            for key, indicator in block.get("indicators", {}).items():
+    for section in content.sections:
+        for block in section.blocks:
+            for key, indicator in block.indicators.items():
                 if key in seen:
                     continue
                 seen.add(key)
-                for year, value in indicator.get("series", []):
-                    value_rows.append(
-                        {
-                            "indicator": indicator["title"],
-                            "source_id": indicator.get("source_id", ""),
-                            "year": year,
-                            "value": value,
-                            "source": indicator.get("source", ""),
-                        }
-                    )
+                value_rows.extend(
+                    {
+                        "indicator": indicator.title,
+                        "source_id": indicator.source_id,
+                        "year": year,
+                        "value": value,
+                        "source": indicator.source,
+                    }
+                    for year, value in indicator.series
+                )
     return {
         "goals": goal_rows,
         "measures": measure_rows,
@@ -135,15 +124,16 @@ def tables(version: ReportVersion, statuses: dict[tuple[str, int], Any]) -> dict
 def metadata(version: ReportVersion) -> dict[str, Any]:
     report = version.report
     organisation = report.organisation
+    content = version.frozen
     return {
         "organisation": {"name": organisation.name, "name_sv": organisation.name_sv, "slug": organisation.slug},
         "report": {
             "id": report.pk,
-            "title": version.content.get("title", report.title),
-            "kind": version.content.get("kind", report.kind),
-            "term": version.content.get("term"),
-            "year": version.content.get("year"),
-            "decision": version.content.get("decision"),
+            "title": content.title,
+            "kind": content.kind,
+            "term": [content.term_start, content.term_end],
+            "year": content.year,
+            "decision": content.decision.model_dump(mode="json"),
         },
         "version": version.number,
         "published_at": version.frozen_at.isoformat(),
@@ -153,12 +143,12 @@ def metadata(version: ReportVersion) -> dict[str, Any]:
     }
 
 
-def report_json(version: ReportVersion, statuses: dict[tuple[str, int], Any]) -> bytes:
+def report_json(version: ReportVersion, statuses: Statuses) -> bytes:
     document = {**metadata(version), **tables(version, statuses)}
     return json.dumps(document, ensure_ascii=False, indent=1).encode()
 
 
-def table_csv(version: ReportVersion, statuses: dict[tuple[str, int], Any], name: str) -> bytes:
+def table_csv(version: ReportVersion, statuses: Statuses, name: str) -> bytes:
     """One table as UTF-8 CSV (with a byte order mark, so spreadsheet programs read the letters right)."""
     rows = tables(version, statuses)[name]
     buffer = io.StringIO()

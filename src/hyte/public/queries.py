@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
 from hyte.accounts.models import Organisation
-from hyte.reports.models import Report, ReportKind, ReportStatus, ReportVersion
+from hyte.reports.models import Report, ReportStatus, ReportVersion
+from hyte.reports.queries.versions import PUBLISHED, latest_annual_version_id, latest_statuses, published_versions
 
-PUBLISHED = Q(status=ReportStatus.PUBLISHED)
-
-
-def published_versions() -> QuerySet[ReportVersion]:
-    return ReportVersion.objects.filter(PUBLISHED, report__organisation__is_active=True)
+__all__ = ["latest_annual_version_id", "latest_statuses", "organisation", "organisations", "reports_of", "version"]
 
 
 def organisations() -> QuerySet[Organisation]:
@@ -60,34 +55,3 @@ def version(organisation: Organisation, report_id: int, number: int | None = Non
     if found is None:
         raise Http404
     return found
-
-
-def _latest_annual(report: Report) -> QuerySet[ReportVersion]:
-    return (
-        published_versions()
-        .filter(report__plan_report=report, report__kind=ReportKind.ANNUAL)
-        .order_by("-report__year", "-number")
-    )
-
-
-def latest_annual_version_id(report: Report) -> int | None:
-    if report.kind == ReportKind.ANNUAL:
-        return None
-    return _latest_annual(report).values_list("id", flat=True).first()
-
-
-def latest_statuses(report: Report) -> dict[tuple[str, int], dict[str, Any]]:
-    """The newest published annual follow-up of a plan: status and progress text per plan goal and measure."""
-    if report.kind == ReportKind.ANNUAL:
-        return {}
-    annual = _latest_annual(report).select_related("report").first()
-    if annual is None:
-        return {}
-    statuses: dict[tuple[str, int], dict[str, Any]] = {}
-    for goal in annual.content.get("follow_up", {}).get("goals", []):
-        if goal.get("progress"):
-            statuses[("g", goal["id"])] = {**goal["progress"], "year": annual.report.year}
-        for measure in goal["measures"]:
-            if measure.get("progress"):
-                statuses[("m", measure["id"])] = {**measure["progress"], "year": annual.report.year}
-    return statuses

@@ -22,7 +22,8 @@ from django.views.decorators.http import require_safe
 from hyte.accounts.models import Organisation
 from hyte.core.pdf import render_pdf
 from hyte.public import cache as page_cache
-from hyte.public import document, opendata, queries
+from hyte.public import opendata, queries
+from hyte.reports.document import build, print_html
 from hyte.reports.models import ReportVersion
 
 LANGUAGES = ("fi", "sv", "en")
@@ -35,7 +36,7 @@ def languages_for(organisation: Organisation | None, version: ReportVersion | No
         or bool(organisation.area and organisation.area.serves_in_swedish)
         or getattr(organisation, "swedish_content", False)  # annotated by queries.organisations()
     )
-    if version is not None and version.content.get("title_sv"):
+    if version is not None and version.frozen.title_sv:
         swedish = True
     return [code for code in LANGUAGES if code != "sv" or swedish]
 
@@ -117,9 +118,7 @@ def _version_context(version: ReportVersion, lang: str) -> dict[str, Any]:
     organisation = report.organisation
     with translation.override(lang):
         area_name = organisation.area.name if organisation.area else organisation.name
-        doc = document.build(
-            version.content, area_name=area_name, language=lang, statuses=queries.latest_statuses(report)
-        )
+        doc = build(version.frozen, area_name=area_name, language=lang, statuses=queries.latest_statuses(report))
     others = [v for v in queries.reports_of(organisation) if v.pk == report.pk]
     return {
         "organisation": organisation,
@@ -143,12 +142,6 @@ def report(request: HttpRequest, lang: str, slug: str, report_id: int, number: i
         return _page(request, lang, "public/report.html", context, languages_for(found, version))
 
     return _cached(request, render)
-
-
-def print_html(context: dict[str, Any], lang: str) -> str:
-    """The whole print document (HTML for WeasyPrint) of a version context."""
-    with translation.override(lang):
-        return render_to_string("public/report_print.html", {**context, "lang": lang})
 
 
 def pdf_bytes(version: ReportVersion, lang: str) -> bytes:

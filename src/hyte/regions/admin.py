@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from hyte.core.admin import AuditedModelAdmin
+from hyte.audit.admin import AuditedModelAdmin
 from hyte.regions.models import Area
 
 

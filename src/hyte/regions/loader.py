@@ -16,7 +16,6 @@ from typing import Any
 
 from django.db import transaction
 
-from hyte.audit.services import record
 from hyte.regions.models import Area, AreaKind, LanguageStatus, MunicipalityGroup
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -246,16 +245,16 @@ class _Upserter:
         return area
 
 
-def load_areas(
+def write_areas(
     *,
     path: Path = DEFAULT_KEY,
     year: int | None = None,
     sotkanet_regions_path: Path = SOTKANET_REGIONS,
     counties_path: Path = COUNTIES,
     mergers_path: Path = MERGERS,
-    actor: Any = None,
 ) -> LoadResult:
-    """Load (or update) the country, counties, regions and municipalities from a municipality key."""
+    """Load (or update) the country, counties, regions and municipalities from a municipality key, all or nothing.
+    Called by `services.load_areas`, which checks the actor and audits the load."""
     counties = _read_counties(counties_path)
     year, municipalities = parse_classification(path, counties, year)
     sotkanet = _read_sotkanet_regions(sotkanet_regions_path)
@@ -337,18 +336,6 @@ def load_areas(
         )
         for kind in AreaKind:
             result.counts[kind.value] = Area.objects.filter(kind=kind, valid_until__isnull=True).count()
-        record(
-            actor=actor,
-            action="areas.load",
-            object_type="regions.area",
-            object_repr=path.name,
-            changes={
-                "year": year,
-                "created": result.created,
-                "updated": result.updated,
-                "retired": result.retired,
-            },
-        )
     return result
 
 

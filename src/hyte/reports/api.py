@@ -1,13 +1,13 @@
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from hyte.accounts.permissions import get_organisation_for
-from hyte.accounts.roles import Perm
+from hyte.accounts.permissions import Action, get_organisation_for
+from hyte.core.api import Problem
 from hyte.reports import queries, services
+from hyte.reports.content import dump
 from hyte.reports.models import Goal, MeasureStatus, Progress, Report
 
 router = Router(tags=["reports"])
@@ -43,18 +43,14 @@ class MeasureIn(Schema):
     budget_line: str = ""
 
 
-class Problem(Schema):
-    detail: str
-
-
 def _report(request: HttpRequest, slug: str, report_id: int) -> Report:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return queries.report_for(request.user, organisation, report_id)
 
 
 @router.get("/organisations/{slug}/reports", response=list[ReportOut], summary="The organisation's reports")
 def list_reports(request: HttpRequest, slug: str) -> Any:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return queries.reports_of(organisation)
 
 
@@ -62,7 +58,7 @@ def list_reports(request: HttpRequest, slug: str) -> Any:
 def get_report(request: HttpRequest, slug: str, report_id: int) -> dict[str, Any]:
     """The report as it stands now: the same content that approval freezes, and the annual progress entries."""
     report = _report(request, slug, report_id)
-    content = services.snapshot(report)
+    content = dump(queries.snapshot(report))
     content["id"] = report.pk
     content["status"] = report.status
     content["progress"] = [
@@ -83,13 +79,8 @@ def get_report(request: HttpRequest, slug: str, report_id: int) -> dict[str, Any
 def put_progress(request: HttpRequest, slug: str, report_id: int, entry_id: int, data: ProgressIn) -> Any:
     report = _report(request, slug, report_id)
     entry = get_object_or_404(Progress, pk=entry_id, report=report)
-    try:
-        services.record_progress(actor=request.user, entry=entry, status=data.status, text=data.text)
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        return Status(400, {"detail": " ".join(exc.messages)})
-    return Status(200, {"id": entry.pk, "status": entry.status, "text": entry.text})
+    services.record_progress(actor=request.user, entry=entry, status=data.status, text=data.text)
+    return {"id": entry.pk, "status": entry.status, "text": entry.text}
 
 
 @router.post(
@@ -100,17 +91,12 @@ def put_progress(request: HttpRequest, slug: str, report_id: int, entry_id: int,
 def post_measure(request: HttpRequest, slug: str, report_id: int, goal_id: int, data: MeasureIn) -> Any:
     report = _report(request, slug, report_id)
     goal = get_object_or_404(Goal, pk=goal_id, report=report)
-    try:
-        measure = services.add_measure(
-            actor=request.user,
-            goal=goal,
-            text=data.text,
-            responsible_parties=data.responsible_parties,
-            schedule=data.schedule,
-            budget_line=data.budget_line,
-        )
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        return Status(400, {"detail": " ".join(exc.messages)})
+    measure = services.add_measure(
+        actor=request.user,
+        goal=goal,
+        text=data.text,
+        responsible_parties=data.responsible_parties,
+        schedule=data.schedule,
+        budget_line=data.budget_line,
+    )
     return Status(201, {"id": measure.pk, "text": measure.text, "responsible_parties": measure.responsible_parties})

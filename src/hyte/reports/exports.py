@@ -9,7 +9,11 @@ import re
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from hyte.reports.models import Report
+from hyte.core import clock
+from hyte.core.pdf import render_pdf
+from hyte.reports.document import build, print_html
+from hyte.reports.models import Report, ReportVersion
+from hyte.reports.queries import latest_statuses, snapshot
 
 
 def _plain(markdown_text: str) -> list[str]:
@@ -117,20 +121,12 @@ def plan_xlsx(report: Report) -> bytes:
 
 def report_pdf(report: Report, *, language: str = "fi") -> bytes:
     """The report as it stands now (a draft too), as the same tagged PDF that publication gives."""
-    from hyte.core import clock
-    from hyte.core.pdf import render_pdf
-    from hyte.public import document, queries
-    from hyte.public.views import print_html
-    from hyte.reports.models import ReportVersion
-    from hyte.reports.services import snapshot
-
-    content = snapshot(report)
     organisation = report.organisation
     draft = ReportVersion(
         report=report, number=report.versions.count() + 1, status=report.status, frozen_at=clock.now()
     )
     with translation.override(language):
         area_name = organisation.area.name if organisation.area else organisation.name
-        doc = document.build(content, area_name=area_name, language=language, statuses=queries.latest_statuses(report))
+        doc = build(snapshot(report), area_name=area_name, language=language, statuses=latest_statuses(report))
     context = {"organisation": organisation, "report": report, "version": draft, "doc": doc, "unpublished": True}
     return render_pdf(print_html(context, language))

@@ -3,11 +3,18 @@ measures with responsible parties, annual progress, review comments and frozen v
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hyte.indicators.models import AgeGroup
+
+if TYPE_CHECKING:
+    from hyte.accounts.models import Organisation
+    from hyte.reports.content import FrozenReport
 
 
 class ReportKind(models.TextChoices):
@@ -60,7 +67,7 @@ class Report(models.Model):
         return self.title
 
     @property
-    def audit_organisation(self) -> object:
+    def audit_organisation(self) -> Organisation:
         return self.organisation
 
     @property
@@ -96,6 +103,10 @@ class Section(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.report.organisation
+
 
 class BlockKind(models.TextChoices):
     TEXT = "text", _("text")
@@ -125,6 +136,10 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return f"{self.section}: {self.get_kind_display()}"
+
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.section.report.organisation
 
 
 class Direction(models.TextChoices):
@@ -159,6 +174,10 @@ class Goal(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.report.organisation
+
 
 class GoalIndicator(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="goal_indicators")
@@ -176,6 +195,10 @@ class GoalIndicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.goal}: {self.indicator}"
+
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.goal.report.organisation
 
 
 class MeasureStatus(models.TextChoices):
@@ -213,6 +236,10 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.goal.report.organisation
+
 
 class Progress(models.Model):
     """A year's follow-up of a goal or a measure in an annual report."""
@@ -236,6 +263,10 @@ class Progress(models.Model):
     def __str__(self) -> str:
         return f"{self.report}: {self.goal or self.measure}"
 
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.report.organisation
+
 
 class Comment(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="comments")
@@ -254,6 +285,10 @@ class Comment(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.report.organisation
+
 
 class ReportVersion(models.Model):
     """An immutable snapshot taken at approval: text, goals, measures and the indicator values of that moment."""
@@ -270,3 +305,14 @@ class ReportVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} v{self.number}"
+
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.report.organisation
+
+    @cached_property
+    def frozen(self) -> FrozenReport:
+        """The content read through the one reader, which upgrades snapshots of earlier schemas."""
+        from hyte.reports.content import read
+
+        return read(self.content)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,8 +10,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from hyte.accounts.permissions import get_organisation_for, permissions_for
-from hyte.accounts.roles import Perm
+from hyte.accounts.models import Organisation
+from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import back_to, call_service, download
 from hyte.indicators.queries import visible_indicators
 from hyte.reports import exports, queries, services
@@ -24,14 +25,15 @@ from hyte.reports.forms import (
     ReportForm,
     StatusForm,
 )
-from hyte.reports.models import Block, Comment, Goal, Progress
+from hyte.reports.models import Block, Comment, Goal, Measure, Progress, Report, ReportVersion, Section
+from hyte.situation.models import Alert
 
 
 @login_required
 def report_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     reports = queries.reports_of(organisation)
-    can_edit = permissions_for(request.user).has(Perm.EDIT_ALL, organisation)
+    can_edit = permissions_for(request.user).can(Action.EDIT, organisation)
     form = ReportForm(request.POST or None, reports=reports)
     if request.method == "POST":
         if not can_edit:
@@ -65,49 +67,27 @@ def report_list(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def report_detail(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
-    report = queries.report_for(request.user, organisation, report_id)
-    perms = permissions_for(request.user)
-    content = queries.report_content(report)
-    for section in content["sections"]:
-        section.can_edit = not report.is_frozen and perms.can_edit(
-            organisation, assignee_ids=[u.pk for u in section.assignees.all()]
-        )
-        for block in section.blocks.all():
-            block.html = queries.render_markdown(block.text)
-    status_choices = [(s.value, s.label) for s in services.next_statuses(report)]
-    linkable = (
-        queries.linkable_municipal_goals(organisation)
-        if report.kind == "regional" and perms.has(Perm.EDIT_ALL, organisation) and not report.is_frozen
-        else []
-    )
+    organisation, report = _report(request, slug, report_id)
+    page = queries.report_page(request.user, report)
     return render(
         request,
         "reports/report_detail.html",
         {
             "organisation": organisation,
             "report": report,
-            "linkable_goals": linkable,
-            "members": [m.user for m in organisation.memberships.select_related("user").order_by("user__last_name")]
-            if perms.has(Perm.EDIT_ALL, organisation) and not report.is_frozen
-            else [],
-            **content,
-            "can_edit_all": perms.has(Perm.EDIT_ALL, organisation) and not report.is_frozen,
-            "can_approve": perms.has(Perm.APPROVE, organisation) and bool(status_choices),
-            "status_form": StatusForm(choices=status_choices),
+            **page,
+            "status_form": StatusForm(choices=[(s.value, s.label) for s in page["statuses"]]),
             "comment_form": CommentForm(),
             "goal_form": GoalForm(),
             "measure_form": MeasureForm(),
             "indicator_form": GoalIndicatorForm(),
             "progress_form": ProgressForm(),
-            "versions": report.versions.all(),
-            "open_comments": [c for c in report.comments.select_related("author") if c.resolved_at is None],
         },
     )
 
 
-def _report(request: HttpRequest, slug: str, report_id: int):  # type: ignore[no-untyped-def]
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
+def _report(request: HttpRequest, slug: str, report_id: int) -> tuple[Organisation, Report]:
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return organisation, queries.report_for(request.user, organisation, report_id)
 
 
@@ -118,10 +98,8 @@ def _back(slug: str, report_id: int, anchor: str = "") -> HttpResponse:
 @login_required
 def block_edit(request: HttpRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
     organisation, report = _report(request, slug, report_id)
-    block = get_object_or_404(Block.objects.select_related("section"), pk=block_id, section__report=report)
-    if report.is_frozen or not permissions_for(request.user).can_edit(
-        organisation, assignee_ids=list(block.section.assignees.values_list("pk", flat=True))
-    ):
+    block = get_for(request.user, Action.EDIT, Block.objects.select_related("section__report"), pk=block_id)
+    if block.section.report_id != report.pk or report.is_frozen:
         raise Http404
     area = organisation.area
     swedish = bool(area and area.serves_in_swedish) or bool(block.text_sv)
@@ -168,11 +146,7 @@ def goal_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
 @login_required
 def goal_indicator_add(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
-    goal = get_object_or_404(Goal, pk=goal_id, report=report)
-    if not permissions_for(request.user).can_edit(
-        report.organisation, assignee_ids=list(goal.assignees.values_list("pk", flat=True))
-    ):
-        raise Http404
+    goal = get_for(request.user, Action.EDIT, Goal.objects.filter(report=report), pk=goal_id)
     form = GoalIndicatorForm(request.POST)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -234,10 +208,10 @@ def comment_resolve(request: HttpRequest, slug: str, report_id: int, comment_id:
 @require_POST
 @login_required
 def status_change(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
-    organisation, report = _report(request, slug, report_id)
-    if not permissions_for(request.user).has(Perm.APPROVE, organisation):
+    _organisation, report = _report(request, slug, report_id)
+    if not permissions_for(request.user).can(Action.APPROVE, report):
         raise Http404
-    choices = [(s.value, s.label) for s in services.next_statuses(report)]
+    choices = [(s.value, s.label) for s in queries.next_statuses(report)]
     form = StatusForm(request.POST, choices=choices)
     if form.is_valid():
         call_service(request, services.change_status, report=report, **form.cleaned_data)
@@ -266,17 +240,15 @@ def report_export(request: HttpRequest, slug: str, report_id: int, file_format: 
 @login_required
 def county_overview(request: HttpRequest, slug: str) -> HttpResponse:
     """The county's view of its municipalities' reports, for the regional report and the yearly negotiations."""
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_DRAFTS)
-    if organisation.kind != "county":
-        raise Http404
+    organisation = get_organisation_for(request.user, slug, Action.WORK_REGIONALLY)
     return render(
         request,
         "reports/county_overview.html",
         {
             "organisation": organisation,
-            "rows": queries.municipal_reports_for_county(organisation),
+            "rows": queries.municipal_reports_for_county(request.user, organisation),
             "regional_reports": queries.regional_reports(organisation)
-            if permissions_for(request.user).has(Perm.EDIT_ALL, organisation)
+            if permissions_for(request.user).can(Action.EDIT, organisation)
             else [],
         },
     )
@@ -285,12 +257,12 @@ def county_overview(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @login_required
 def pull_into_regional(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
-    regional = get_object_or_404(queries.regional_reports(organisation), pk=request.POST.get("regional") or 0)
+    organisation = get_organisation_for(request.user, slug, Action.WORK_REGIONALLY)
+    regional = get_for(request.user, Action.EDIT, queries.regional_reports(organisation), pk=_id(request, "regional"))
     municipal = next(
         (
             row["report"]
-            for row in queries.municipal_reports_for_county(organisation)
+            for row in queries.municipal_reports_for_county(request.user, organisation)
             if row["report"] is not None and str(row["report"].pk) == request.POST.get("municipal")
         ),
         None,
@@ -305,12 +277,12 @@ def pull_into_regional(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def goal_link(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
     organisation, report = _report(request, slug, report_id)
-    goal = get_object_or_404(Goal, pk=goal_id, report=report)
-    if not permissions_for(request.user).has(Perm.EDIT_ALL, organisation):
+    if not permissions_for(request.user).can(Action.EDIT, report):
         raise Http404
+    goal = get_object_or_404(Goal, pk=goal_id, report=report)
+    wanted = request.POST.get("municipal_goal")
     municipal_goal = next(
-        (g for g in queries.linkable_municipal_goals(organisation) if str(g.pk) == request.POST.get("municipal_goal")),
-        None,
+        (g for g in queries.linkable_municipal_goals(request.user, organisation) if str(g.pk) == wanted), None
     )
     if municipal_goal is None:
         raise Http404
@@ -323,13 +295,11 @@ def goal_link(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> 
 def version_compare(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
     """What changed between two frozen versions of this report or of the report it was copied from."""
     organisation, report = _report(request, slug, report_id)
-    from hyte.reports.models import ReportVersion
-
     sources = [r for r in (report, report.copied_from) if r is not None]
     versions = list(ReportVersion.objects.filter(report__in=sources).select_related("report"))
     old = next((v for v in versions if str(v.pk) == request.GET.get("old")), None)
     new = next((v for v in versions if str(v.pk) == request.GET.get("new")), None)
-    diff = services.compare_versions(old, new) if old and new else None
+    diff = queries.compare_versions(old, new) if old and new else None
     return render(
         request,
         "reports/version_compare.html",
@@ -349,10 +319,8 @@ def version_compare(request: HttpRequest, slug: str, report_id: int) -> HttpResp
 def assign(request: HttpRequest, slug: str, report_id: int, subject: str, subject_id: int) -> HttpResponse:
     """Assign a section, goal or measure to members (coordinators only)."""
     organisation, report = _report(request, slug, report_id)
-    if not permissions_for(request.user).has(Perm.EDIT_ALL, organisation):
+    if not permissions_for(request.user).can(Action.ASSIGN, report):
         raise Http404
-    from hyte.reports.models import Measure, Section
-
     models = {
         "section": (Section, {"report": report}),
         "goal": (Goal, {"report": report}),
@@ -364,21 +332,26 @@ def assign(request: HttpRequest, slug: str, report_id: int, subject: str, subjec
     target = get_object_or_404(model, pk=subject_id, **scope)
     member_ids = {str(pk) for pk in organisation.memberships.values_list("user_id", flat=True)}
     chosen = [pk for pk in request.POST.getlist("users") if pk in member_ids]
-    from django.contrib.auth import get_user_model
-
-    call_service(request, services.assign, subject=target, users=list(get_user_model().objects.filter(pk__in=chosen)))
+    call_service(request, services.assign, subject=target, users=list(User.objects.filter(pk__in=chosen)))
     return _back(slug, report.pk, f"{subject}-{target.pk}" if subject != "measure" else f"goal-{target.goal_id}")
 
 
 @require_POST
 @login_required
 def alert_to_measure(request: HttpRequest, slug: str, alert_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
-    from hyte.situation.models import Alert
-
-    alert = get_object_or_404(
-        Alert.objects.select_related("rule__indicator"), pk=alert_id, rule__organisation=organisation
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
+    alerts = Alert.objects.select_related("rule__indicator", "rule__organisation").filter(
+        rule__organisation=organisation
     )
+    alert = get_for(request.user, Action.EDIT, alerts, pk=alert_id)
     goal = get_object_or_404(Goal, pk=request.POST.get("goal") or 0, report__organisation=organisation)
     call_service(request, services.measure_from_alert, alert=alert, goal=goal)
     return _back(slug, goal.report_id, f"goal-{goal.pk}")
+
+
+def _id(request: HttpRequest, field: str) -> int:
+    """A posted object id; anything else is no object (404)."""
+    value = request.POST.get(field, "")
+    if not value.isdigit():
+        raise Http404
+    return int(value)

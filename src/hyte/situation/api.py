@@ -3,8 +3,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from ninja import Router
 
-from hyte.accounts.permissions import get_organisation_for
-from hyte.accounts.roles import Perm
+from hyte.accounts.permissions import Action, get_organisation_for
 from hyte.situation import picture, queries
 
 router = Router(tags=["situation picture"])
@@ -14,7 +13,7 @@ router = Router(tags=["situation picture"])
 def situation(request: HttpRequest, slug: str, set: int | None = None) -> dict[str, Any]:
     """Each indicator of the set with its latest value, changes, trend, comparisons (with their judgement by
     polarity and whether significance was tested) and gender breakdown: the same as the page and exports."""
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
     if organisation.area is None:
         raise Http404
     indicator_set = queries.chosen_set(organisation, str(set) if set else None)

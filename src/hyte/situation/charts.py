@@ -14,7 +14,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from hyte.core.templatetags.hyte import format_number
+from hyte.core.formats import format_number
 
 # Okabe–Ito colours (distinguishable with colour-vision deficiencies), all ≥ 3:1 against white.
 COLOURS = ("#0b5394", "#b35900", "#117a4f", "#8e3b8e", "#6b6b00")

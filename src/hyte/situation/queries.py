@@ -30,6 +30,10 @@ def open_alerts(organisation: Organisation) -> QuerySet[Alert]:
     )
 
 
+def active_rules_for(indicator_ids: set[int]) -> list[Rule]:
+    return list(Rule.objects.filter(indicator_id__in=indicator_ids, is_active=True))
+
+
 def rules_of(organisation: Organisation) -> QuerySet[Rule]:
     return Rule.objects.filter(organisation=organisation, is_active=True).select_related("indicator")
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from hyte.core.templatetags.hyte import format_number
+from hyte.core.formats import format_number
 
 if TYPE_CHECKING:
     from hyte.regions.models import Area

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,12 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation
-from hyte.accounts.permissions import get_organisation_for, permissions_for
-from hyte.accounts.roles import Perm
-from hyte.core import spreadsheet
+from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import download
 from hyte.indicators.queries import comparison_areas, sets_for, visible_indicators
-from hyte.situation import charts, picture, queries, rules
+from hyte.situation import charts, exports, picture, queries, services
 from hyte.situation.forms import RuleForm
 from hyte.situation.models import Alert, Rule
 
@@ -39,7 +34,7 @@ def _picture(request: HttpRequest, organisation: Organisation):  # type: ignore[
 @require_GET
 @login_required
 def situation(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator_set, built = _picture(request, organisation)
     return render(
         request,
@@ -50,7 +45,7 @@ def situation(request: HttpRequest, slug: str) -> HttpResponse:
             "indicator_set": indicator_set,
             "sets": sets_for(organisation),
             "alerts": queries.open_alerts(organisation),
-            "can_edit": permissions_for(request.user).has(Perm.EDIT_ALL, organisation),
+            "can_edit": permissions_for(request.user).can(Action.EDIT, organisation),
         },
     )
 
@@ -58,38 +53,20 @@ def situation(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def situation_export(request: HttpRequest, slug: str, file_format: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
     if file_format not in ("csv", "xlsx"):
         raise Http404
     _set, built = _picture(request, organisation)
-    records = picture.picture_as_records(built)
-    columns = list(dict.fromkeys(key for record in records for key in record)) or ["indicator"]
     filename = f"tilannekuva-{organisation.slug}"
     if file_format == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, delimiter=";")
-        writer.writeheader()
-        writer.writerows(spreadsheet.row(r) for r in records)
-        response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return response
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Tilannekuva"
-    sheet.append(columns)
-    for record in records:
-        sheet.append([record.get(column) for column in columns])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return download(buffer.getvalue(), file_format="xlsx", filename=filename)
+        return download(exports.picture_csv(built), file_format="csv", filename=filename)
+    return download(exports.picture_xlsx(built), file_format="xlsx", filename=filename)
 
 
 @require_GET
 @login_required
 def situation_indicator(request: HttpRequest, slug: str, indicator_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator = get_object_or_404(visible_indicators(request.user), pk=indicator_id)
     area = _area_of(organisation)
     built = picture.build(area=area, indicators=[indicator])
@@ -150,15 +127,15 @@ def situation_indicator(request: HttpRequest, slug: str, indicator_id: int) -> H
 
 @login_required
 def rule_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.VIEW_ORGANISATION)
-    can_edit = permissions_for(request.user).has(Perm.EDIT_ALL, organisation)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
+    can_edit = permissions_for(request.user).can(Action.EDIT, organisation)
     form = RuleForm(request.POST or None, indicators=visible_indicators(request.user))
     if request.method == "POST":
         if not can_edit:
             raise Http404
         if form.is_valid():
             try:
-                rules.create_rule(actor=request.user, organisation=organisation, **form.cleaned_data)
+                services.create_rule(actor=request.user, organisation=organisation, **form.cleaned_data)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -180,27 +157,17 @@ def rule_list(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @login_required
 def rule_deactivate(request: HttpRequest, slug: str, rule_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
-    rule = get_object_or_404(Rule, pk=rule_id, organisation=organisation)
-    rules.deactivate_rule(actor=request.user, rule=rule)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
+    rule = get_for(request.user, Action.EDIT, Rule.objects.filter(organisation=organisation), pk=rule_id)
+    services.deactivate_rule(actor=request.user, rule=rule)
     return redirect("rule-list", slug=slug)
 
 
 @require_POST
 @login_required
 def alert_dismiss(request: HttpRequest, slug: str, alert_id: int) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Perm.EDIT_ALL)
-    alert = get_object_or_404(Alert, pk=alert_id, rule__organisation=organisation)
-    rules.dismiss_alert(actor=request.user, alert=alert)
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
+    alerts = Alert.objects.select_related("rule__organisation").filter(rule__organisation=organisation)
+    alert = get_for(request.user, Action.EDIT, alerts, pk=alert_id)
+    services.dismiss_alert(actor=request.user, alert=alert)
     return redirect("situation", slug=slug)
-
-
-def _draft_goals(organisation: Organisation) -> list:  # type: ignore[type-arg]
-    """Goals of the organisation's unapproved plans, to which an alert can be turned into a measure."""
-    from hyte.reports.models import Goal
-
-    return list(
-        Goal.objects.filter(report__organisation=organisation, report__status__in=["draft", "in_review"])
-        .exclude(report__kind="annual")
-        .select_related("report")
-    )

@@ -7,9 +7,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hyte.accounts.models import Organisation
-from hyte.indicators.imports import create_batch, import_bytes
+from hyte.core.actors import COMMAND_LINE
 from hyte.indicators.models import ImportStatus
 from hyte.indicators.parsing import Mapping
+from hyte.indicators.services import create_batch, import_bytes
 
 
 def _column(value: str) -> int:
@@ -85,8 +86,9 @@ class Command(BaseCommand):
                 ci_high=options["ci_high_column"],
                 header_row=options["header_row"],
             )
-        batch = create_batch(actor=None, organisation=organisation, source="command line", filename=path.name)
+        batch = create_batch(actor=COMMAND_LINE, organisation=organisation, source="command line", filename=path.name)
         batch = import_bytes(
+            actor=COMMAND_LINE,
             batch=batch,
             data=data,
             file_format=options["format"],

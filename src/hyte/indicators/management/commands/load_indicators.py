@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hyte.indicators.catalogue import load_catalogue
+from hyte.core.actors import COMMAND_LINE
+from hyte.indicators.services import load_catalogue
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
         if not isinstance(entries, list):
             raise CommandError(f"{options['catalogue'].name}: the catalogue must be a JSON list")
         metadata = metadata.get("indicators", metadata)
-        result = load_catalogue(entries=entries, metadata={str(k): v for k, v in metadata.items()})
+        result = load_catalogue(actor=COMMAND_LINE, entries=entries, metadata={str(k): v for k, v in metadata.items()})
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indicators: {result.created} created, {result.updated} updated, {result.unchanged} unchanged."

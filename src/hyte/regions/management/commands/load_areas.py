@@ -5,7 +5,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hyte.regions.loader import COUNTIES, DEFAULT_KEY, SOTKANET_REGIONS, ClassificationError, load_areas
+from hyte.core.actors import AREA_LOADER
+from hyte.regions.loader import COUNTIES, DEFAULT_KEY, SOTKANET_REGIONS, ClassificationError
+from hyte.regions.services import load_areas
 
 
 class Command(BaseCommand):
@@ -25,6 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             result = load_areas(
+                actor=AREA_LOADER,
                 path=options["file"],
                 year=options["year"],
                 sotkanet_regions_path=options["sotkanet_regions"],

@@ -12,6 +12,7 @@ from hyte.accounts.models import Organisation
 from hyte.assessments import services
 from hyte.assessments.models import Assessment
 from hyte.core import clock
+from hyte.core.actors import DEMO
 from hyte.reports import services as report_services
 from hyte.reports.models import Goal, Report, ReportKind
 
@@ -23,7 +24,7 @@ def _plan_goal(kemi: Organisation) -> Goal:
     report = Report.objects.filter(organisation=kemi, kind=ReportKind.BROAD).order_by("-term_start", "-id").first()
     if report is None:
         report = report_services.create_report(
-            actor=None,
+            actor=DEMO,
             organisation=kemi,
             kind=ReportKind.BROAD,
             title="Kemin hyvinvointikertomus ja -suunnitelma 2025–2029",
@@ -33,7 +34,7 @@ def _plan_goal(kemi: Organisation) -> Goal:
     goal = report.goals.filter(age_group="children").first() or report.goals.first()
     if goal is None:
         goal = report_services.add_goal(
-            actor=None,
+            actor=DEMO,
             report=report,
             text="Lasten ja nuorten osallisuus ja mielekäs vapaa-aika vahvistuvat",
             theme="Osallisuus ja harrastaminen",
@@ -51,7 +52,7 @@ def load_demo_assessments() -> Assessment | None:
     goal = _plan_goal(kemi)
     today = clock.today()
     assessment = services.create_assessment(
-        actor=None,
+        actor=DEMO,
         organisation=kemi,
         title=TITLE,
         case_number="KEMI/1234/12.00.00/2026",
@@ -65,7 +66,7 @@ def load_demo_assessments() -> Assessment | None:
         preparer=editor,
     )
     services.save_answers(
-        actor=None,
+        actor=DEMO,
         assessment=assessment,
         screening=True,
         answers=[
@@ -78,7 +79,7 @@ def load_demo_assessments() -> Assessment | None:
         ],
     )
     services.record_screening(
-        actor=None,
+        actor=DEMO,
         assessment=assessment,
         full_assessment_needed=True,
         reason="Päätös vaikuttaa suoraan lapsiin ja nuoriin: tehdään lapsivaikutusten arviointi (LAVA).",
@@ -86,13 +87,13 @@ def load_demo_assessments() -> Assessment | None:
     )
     no_change = assessment.options.get(is_no_change=True)
     shorter = services.add_option(
-        actor=None,
+        actor=DEMO,
         assessment=assessment,
         title="Arki-illat lyhenevät klo 19:ään",
         description="Säästö noin 38 000 € vuodessa (ohjaajien iltatyö).",
     )
     weekends = services.add_option(
-        actor=None,
+        actor=DEMO,
         assessment=assessment,
         title="Aukiolo siirtyy perjantai- ja lauantai-iltoihin",
         description="Arkena klo 14–19, pe ja la klo 18–23; kustannusneutraali.",
@@ -168,7 +169,7 @@ def load_demo_assessments() -> Assessment | None:
     ]
     for option, area, direction, size, certainty, time_span, description, codes in cells:
         services.set_impact(
-            actor=None,
+            actor=DEMO,
             option=option,
             area=area,
             direction=direction,
@@ -180,12 +181,12 @@ def load_demo_assessments() -> Assessment | None:
             indicator_codes=codes,
         )
     services.set_goal_effect(
-        actor=None, option=shorter, goal=goal, effect="works_against", note="Nuorten mielekäs vapaa-aika vähenee."
+        actor=DEMO, option=shorter, goal=goal, effect="works_against", note="Nuorten mielekäs vapaa-aika vähenee."
     )
-    services.set_goal_effect(actor=None, option=weekends, goal=goal, effect="supports", note="Nuorten toive toteutuu.")
-    services.set_goal_effect(actor=None, option=no_change, goal=goal, effect="none")
+    services.set_goal_effect(actor=DEMO, option=weekends, goal=goal, effect="supports", note="Nuorten toive toteutuu.")
+    services.set_goal_effect(actor=DEMO, option=no_change, goal=goal, effect="none")
     services.add_hearing(
-        actor=None,
+        actor=DEMO,
         assessment=assessment,
         party="Kemin nuorisovaltuusto",
         heard_on=today - dt.timedelta(days=7),
@@ -196,7 +197,7 @@ def load_demo_assessments() -> Assessment | None:
         response="Viikonloppuvaihtoehto lisättiin vertailuun nuorisovaltuuston ehdotuksesta.",
     )
     services.update_assessment(
-        actor=None,
+        actor=DEMO,
         assessment=assessment,
         other_participants="Nuorisopalveluiden esihenkilö\nKoulukuraattori, Kemin yläkoulu",
         cumulative_effects=(
@@ -210,10 +211,10 @@ def load_demo_assessments() -> Assessment | None:
         ),
         recommended_option=weekends,
     )
-    services.mark_ready(actor=None, assessment=assessment)
+    services.mark_ready(actor=DEMO, assessment=assessment)
 
     screened = services.create_assessment(
-        actor=None,
+        actor=DEMO,
         organisation=kemi,
         title="Kaupungintalon kokoustilojen varausjärjestelmän uusiminen",
         case_number="KEMI/987/02.08.00/2026",
@@ -222,7 +223,7 @@ def load_demo_assessments() -> Assessment | None:
         preparer=editor,
     )
     services.record_screening(
-        actor=None,
+        actor=DEMO,
         assessment=screened,
         full_assessment_needed=False,
         reason="Sisäinen tietojärjestelmämuutos: ei vaikutuksia asukkaiden hyvinvointiin tai terveyteen.",

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hyte.indicators.catalogue import CatalogueResult, load_catalogue
-from hyte.indicators.imports import create_batch, import_bytes
+from hyte.core.actors import CATALOGUE, DEMO
+from hyte.indicators.catalogue import CatalogueResult
 from hyte.indicators.models import ImportBatch, ImportStatus
 from hyte.indicators.parsing import Mapping
+from hyte.indicators.services import create_batch, import_bytes, load_catalogue
 
 DATA = Path(__file__).resolve().parent.parent / "indicators" / "data"
 
@@ -25,7 +26,7 @@ class DemoDataResult:
 def load_demo_indicators(*, on_step: Callable[[str], None] | None = None) -> DemoDataResult:
     catalogue = json.loads((DATA / "indicators-2016.json").read_text(encoding="utf-8"))
     metadata = json.loads((DATA / "indicator-metadata-2025-sample.json").read_text(encoding="utf-8"))["indicators"]
-    result = DemoDataResult(catalogue=load_catalogue(entries=catalogue, metadata=metadata))
+    result = DemoDataResult(catalogue=load_catalogue(actor=CATALOGUE, entries=catalogue, metadata=metadata))
     files: list[tuple[str, bytes, Mapping | None]] = [
         (
             "municipal-indicators-1990-2012.csv.gz",
@@ -48,8 +49,8 @@ def load_demo_indicators(*, on_step: Callable[[str], None] | None = None) -> Dem
             continue  # loaded on an earlier run; the demo's files do not change
         if on_step:
             on_step(name)
-        batch = create_batch(actor=None, organisation=None, source="demo", filename=name)
-        result.batches.append(import_bytes(batch=batch, data=data, mapping=mapping, shared=True))
+        batch = create_batch(actor=DEMO, organisation=None, source="demo", filename=name)
+        result.batches.append(import_bytes(actor=DEMO, batch=batch, data=data, mapping=mapping, shared=True))
     _demo_sets_and_rules()
     return result
 
@@ -63,23 +64,23 @@ def _demo_sets_and_rules() -> None:
     from hyte.indicators import services as indicator_services
     from hyte.indicators.models import Indicator, IndicatorSet
     from hyte.situation.models import Rule
-    from hyte.situation.rules import create_rule
+    from hyte.situation.services import create_rule
 
     indicator_set = IndicatorSet.objects.filter(name=DEMO_SET, organisation=None).first()
     if indicator_set is None:
-        indicator_set = indicator_services.create_indicator_set(actor=None, organisation=None, name=DEMO_SET)
+        indicator_set = indicator_services.create_indicator_set(actor=DEMO, organisation=None, name=DEMO_SET)
         with_data = (
             Indicator.objects.filter(source="sotkanet", observations__area__kind="municipality")
             .distinct()
             .order_by("title_fi")
         )
         for indicator in with_data:
-            indicator_services.add_to_set(actor=None, indicator_set=indicator_set, indicator=indicator)
+            indicator_services.add_to_set(actor=DEMO, indicator_set=indicator_set, indicator=indicator)
     kemi = Organisation.objects.filter(slug="kemi").first()
     unemployment = Indicator.objects.filter(source="sotkanet", source_id="181").first()
     if kemi is not None and unemployment is not None and not Rule.objects.filter(organisation=kemi).exists():
         create_rule(
-            actor=None,
+            actor=DEMO,
             organisation=kemi,
             indicator=unemployment,
             condition="above",

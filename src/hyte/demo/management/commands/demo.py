@@ -5,10 +5,10 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from hyte.assessments.demo import load_demo_assessments
-from hyte.core.demo import load_demo
-from hyte.core.demo_data import load_demo_indicators
-from hyte.reports.demo import load_demo_reports
+from hyte.demo.assessments import load_demo_assessments
+from hyte.demo.indicators import load_demo_indicators
+from hyte.demo.people import load_demo
+from hyte.demo.reports import load_demo_reports
 
 
 class Command(BaseCommand):

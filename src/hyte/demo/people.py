@@ -1,4 +1,4 @@
-"""The demo organisation, its people and data. `hyte demo` runs this on an empty or an existing database."""
+"""The demo organisations and their people. `hyte demo` runs this on an empty or an existing database."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from django.db import transaction
 from hyte.accounts import services as accounts
 from hyte.accounts.models import Membership, Organisation, OrganisationKind
 from hyte.accounts.roles import Role
-from hyte.regions.loader import load_areas
+from hyte.core.actors import AREA_LOADER, DEMO
 from hyte.regions.models import Area, AreaKind
+from hyte.regions.services import load_areas
 
 DEMO_PASSWORD = "hyte-demo-2026"  # noqa: S105 - printed on purpose: these accounts exist only in the demo
 
@@ -65,13 +66,13 @@ class DemoResult:
 
 @transaction.atomic
 def load_demo() -> DemoResult:
-    areas = load_areas()
+    areas = load_areas(actor=AREA_LOADER)
     organisations = {}
     for slug, name, name_sv, kind, area_kind, area_code in DEMO_ORGANISATIONS:
         organisation = Organisation.objects.filter(slug=slug).first()
         if organisation is None:
             organisation = accounts.create_organisation(
-                actor=None,
+                actor=DEMO,
                 name=name,
                 name_sv=name_sv,
                 kind=kind,
@@ -84,7 +85,8 @@ def load_demo() -> DemoResult:
     for demo in DEMO_USERS:
         user = user_model.objects.filter(username=demo.username).first()
         if user is None:
-            user = user_model.objects.create_user(
+            user = accounts.create_account(
+                actor=DEMO,
                 username=demo.username,
                 password=DEMO_PASSWORD,
                 first_name=demo.first_name,
@@ -93,10 +95,10 @@ def load_demo() -> DemoResult:
             )
         organisation = organisations[demo.organisation_slug]
         if not Membership.objects.filter(user=user, organisation=organisation).exists():
-            accounts.add_member(actor=None, organisation=organisation, user=user, role=demo.role)
+            accounts.add_member(actor=DEMO, organisation=organisation, user=user, role=demo.role)
     # The coordinator also follows the county's work as a reader: shows the organisation switcher.
     coordinator = user_model.objects.get(username="koordinaattori")
     if not Membership.objects.filter(user=coordinator, organisation=organisations["lappi"]).exists():
-        accounts.add_member(actor=None, organisation=organisations["lappi"], user=coordinator, role=Role.READER)
-    accounts.share_drafts(actor=None, organisation=organisations["kemi"], with_organisation=organisations["lappi"])
+        accounts.add_member(actor=DEMO, organisation=organisations["lappi"], user=coordinator, role=Role.READER)
+    accounts.share_drafts(actor=DEMO, organisation=organisations["kemi"], with_organisation=organisations["lappi"])
     return DemoResult(areas_created=areas.created, users=DEMO_USERS, password=DEMO_PASSWORD)

@@ -1,0 +1,127 @@
+"""The impact matrix: options, cells, the fit with the plan's goals and the hearings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hyte.accounts.permissions import Action, permissions_for
+from hyte.assessments import queries, services
+from hyte.assessments.forms import (
+    GoalEffectForm,
+    HearingForm,
+    ImpactForm,
+    OptionForm,
+)
+from hyte.assessments.models import Impact, ImpactArea
+from hyte.assessments.views._common import assessment_for_page, back_to_assessment, form_errors
+from hyte.core.http import call_service
+
+
+@require_POST
+@login_required
+def option_add(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+    _organisation, assessment = assessment_for_page(request, slug, assessment_id)
+    form = OptionForm(request.POST)
+    if form.is_valid():
+        call_service(request, services.add_option, assessment=assessment, **form.cleaned_data)
+    else:
+        form_errors(request, form)
+    return back_to_assessment(slug, assessment.pk, "options")
+
+
+@require_POST
+@login_required
+def option_remove(request: HttpRequest, slug: str, assessment_id: int, option_id: int) -> HttpResponse:
+    _organisation, assessment = assessment_for_page(request, slug, assessment_id)
+    call_service(request, services.remove_option, option=queries.option_for(assessment, option_id))
+    return back_to_assessment(slug, assessment.pk, "options")
+
+
+@login_required
+def impact_edit(request: HttpRequest, slug: str, assessment_id: int, option_id: int, area: str) -> HttpResponse:
+    """One cell of the matrix: its direction, size, certainty, time span and evidence."""
+    organisation, assessment = assessment_for_page(request, slug, assessment_id)
+    option = queries.option_for(assessment, option_id)
+    if area not in ImpactArea.values:
+        raise Http404
+    if not (assessment.is_editable and permissions_for(request.user).can(Action.EDIT, assessment)):
+        raise Http404
+    impact = Impact.objects.filter(option=option, area=area).prefetch_related("indicators").first()
+    initial = {}
+    if impact is not None:
+        initial = {
+            "direction": impact.direction,
+            "size": impact.size,
+            "certainty": impact.certainty,
+            "time_span": impact.time_span,
+            "description": impact.description,
+            "sources": impact.sources,
+            "indicator_codes": ", ".join(i.source_id for i in impact.indicators.all()),
+        }
+    form = ImpactForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if request.POST.get("clear") == "1":
+            call_service(request, services.clear_impact, option=option, area=area)
+            return back_to_assessment(slug, assessment.pk, "matrix")
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            data.pop("indicator_codes")
+            try:
+                services.set_impact(actor=request.user, option=option, area=area, indicator_codes=form.codes(), **data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Saved."))
+                return back_to_assessment(slug, assessment.pk, "matrix")
+    return render(
+        request,
+        "assessments/impact_edit.html",
+        {
+            "organisation": organisation,
+            "assessment": assessment,
+            "option": option,
+            "area": ImpactArea(area),
+            "impact": impact,
+            "form": form,
+        },
+    )
+
+
+@require_POST
+@login_required
+def goal_effect(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+    organisation, assessment = assessment_for_page(request, slug, assessment_id)
+    options = list(assessment.options.all())
+    goals = list(queries.plan_goals(organisation))
+    form = GoalEffectForm(request.POST, options=options, goals=goals)
+    if form.is_valid():
+        data = form.cleaned_data
+        call_service(
+            request,
+            services.set_goal_effect,
+            option=next(o for o in options if o.pk == data["option"]),
+            goal=next(g for g in goals if g.pk == data["goal"]),
+            effect=data["effect"],
+            note=data["note"],
+        )
+    else:
+        form_errors(request, form)
+    return back_to_assessment(slug, assessment.pk, "plan-fit")
+
+
+@require_POST
+@login_required
+def hearing_add(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+    _organisation, assessment = assessment_for_page(request, slug, assessment_id)
+    form = HearingForm(request.POST)
+    if form.is_valid():
+        call_service(request, services.add_hearing, assessment=assessment, **form.cleaned_data)
+    else:
+        form_errors(request, form)
+    return back_to_assessment(slug, assessment.pk, "hearings")

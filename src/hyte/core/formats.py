@@ -1,0 +1,36 @@
+"""Numbers as people read them: grouped, with the active language's decimal separator and a real minus sign.
+Plain functions for Python code; the template filters in templatetags/hyte.py call the same ones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.formats import get_format
+
+
+def format_number(value: float, decimals: int) -> str:
+    """Grouped by thin spaces and with the active language's decimal separator; much faster than floatformat,
+    which matters on pages with hundreds of values."""
+    text = f"{value:,.{max(0, int(decimals))}f}"
+    separator = get_format("DECIMAL_SEPARATOR")
+    grouping = "\u00a0" if separator == "," else ","
+    return text.replace(",", "\x00").replace(".", separator).replace("\x00", grouping)
+
+
+def number(value: Any, decimals: int = 1) -> str:
+    """A value with the indicator's decimals, grouped and with the language's decimal separator."""
+    if value is None or value == "":
+        return "–"
+    return format_number(float(value), decimals)
+
+
+def signed(value: Any, decimals: int = 1) -> str:
+    """A change with its sign: +1,2 / −0,4 / ±0."""
+    if value is None:
+        return "–"
+    text = format_number(abs(value), decimals)
+    if value > 0:
+        return f"+{text}"
+    if value < 0:
+        return f"−{text}"
+    return f"±{text}"

@@ -1,0 +1,192 @@
+"""Importing observations: a batch for every import, uploads waiting for their column mapping, and the import
+itself (parse, resolve, store) run by the uploader's request, a background task, a command or the Sotkanet sync.
+Every step is audited; every rejected row is kept with its reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from hyte.accounts.models import Organisation
+from hyte.accounts.permissions import SITE, Action, permissions_for, require
+from hyte.audit import log as audit
+from hyte.audit.actions import AuditAction
+from hyte.core import clock
+from hyte.core.actors import Actor, person
+from hyte.indicators.imports import AreaResolver, IndicatorResolver, Progress, fail, import_parsed
+from hyte.indicators.models import ImportBatch
+from hyte.indicators.parsing import FileRefused, Mapping, Parsed, detect_format, parse_bytes, read_table
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+SOTKANET_FORMATS = {"sotkanet-csv", "sotkanet-json", "sotkanet-web"}
+TABLE_FORMATS = {"table", "xlsx"}
+
+
+@audit.service(AuditAction.IMPORT_CREATE)
+def create_batch(
+    *,
+    actor: Actor,
+    organisation: Organisation | None,
+    source: str,
+    filename: str = "",
+    parameters: dict[str, Any] | None = None,
+    upload: bytes | None = None,
+) -> ImportBatch:
+    """A new import into the organisation's own data (or, without one, the shared national data)."""
+    if organisation is None:
+        require(actor, Action.EDIT_SHARED_DATA, SITE)
+    else:
+        require(actor, Action.IMPORT, organisation)
+    return audit.create(
+        ImportBatch,
+        audit_fields=["source", "filename"],
+        organisation=organisation,
+        created_by=person(actor),
+        source=source,
+        filename=filename[:300],
+        parameters=parameters or {},
+        created_at=clock.now(),
+        upload=upload,
+    )
+
+
+@audit.service(AuditAction.IMPORT_CREATE)
+def upload_import(*, actor: Actor, organisation: Organisation, filename: str, data: bytes) -> ImportBatch:
+    """Store an uploaded file as a batch. Sotkanet formats start at once; tables wait for their mapping."""
+    require(actor, Action.IMPORT, organisation)
+    if not data.strip():
+        raise ValidationError(_("The file is empty."))
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ValidationError(_("The file is larger than 50 MB."))
+    file_format = detect_format(data)
+    shared = permissions_for(actor).can(Action.EDIT_SHARED_DATA, SITE)
+    batch = create_batch(
+        actor=actor,
+        organisation=organisation,
+        source="upload",
+        filename=filename,
+        upload=data,
+        parameters={"format": file_format, "shared": shared},
+    )
+    if file_format not in TABLE_FORMATS:
+        _enqueue(batch)
+    return batch
+
+
+@audit.service(AuditAction.IMPORT_MAP)
+def confirm_mapping(*, actor: Actor, batch: ImportBatch, mapping: Mapping, create_missing: bool) -> ImportBatch:
+    """Which column holds what; checked against the file before the import is queued."""
+    require(actor, Action.EDIT, batch)
+    if batch.status != "queued" or batch.parameters.get("mapping") or batch.upload is None:
+        raise ValidationError(_("This import has already started."))
+    try:
+        rows = read_table(bytes(batch.upload), name=batch.filename)
+    except FileRefused as exc:
+        raise ValidationError(str(exc)) from exc
+    header = rows[mapping.header_row - 1] if 0 < mapping.header_row <= len(rows) else []
+    problems = mapping.validate(len(header))
+    if problems:
+        raise ValidationError("; ".join(problems))
+    parameters = {**batch.parameters, "mapping": _mapping_parameters(mapping), "create_missing": create_missing}
+    audit.update(batch, parameters=parameters)
+    _enqueue(batch)
+    return batch
+
+
+def _mapping_parameters(mapping: Mapping) -> dict[str, Any]:
+    data = asdict(mapping)
+    data.pop("problems", None)
+    return data
+
+
+def _enqueue(batch: ImportBatch) -> None:
+    from hyte.indicators.tasks import run_import
+
+    transaction.on_commit(lambda: run_import.enqueue(batch.pk))
+
+
+_IMPORT_ACTIONS = (AuditAction.IMPORT_DONE, AuditAction.IMPORT_FAILED, AuditAction.INDICATOR_CREATE)
+
+
+@audit.service(*_IMPORT_ACTIONS, atomic=False)
+def import_rows(
+    *,
+    actor: Actor,
+    batch: ImportBatch,
+    parsed: Iterable[Parsed],
+    resolve_area: Callable[[Any], int | None],
+    resolve_indicator: Callable[[str], int | None],
+    expected_rows: int = 0,
+    on_progress: Progress | None = None,
+) -> ImportBatch:
+    """Store every good row of `parsed`, reject the rest with a reason; all or nothing if the system itself fails.
+
+    The import commits its progress as it goes (for the batch page), so it runs outside one transaction; the
+    values themselves are stored in one.
+    """
+    require(actor, Action.EDIT, batch)
+    return import_parsed(
+        batch=batch,
+        parsed=parsed,
+        resolve_area=resolve_area,
+        resolve_indicator=resolve_indicator,
+        expected_rows=expected_rows,
+        on_progress=on_progress,
+    )
+
+
+@audit.service(*_IMPORT_ACTIONS, atomic=False)
+def import_bytes(
+    *,
+    actor: Actor,
+    batch: ImportBatch,
+    data: bytes,
+    file_format: str = "",
+    mapping: Mapping | None = None,
+    shared: bool = False,
+    create_missing: bool = False,
+    on_progress: Progress | None = None,
+) -> ImportBatch:
+    """Parse and import one file into `batch`."""
+    require(actor, Action.EDIT, batch)
+    file_format = file_format or detect_format(data)
+    try:
+        parsed = parse_bytes(data, name=batch.filename or "file", file_format=file_format, mapping=mapping)
+    except FileRefused as exc:
+        fail(batch, str(exc))
+        return batch
+    if file_format in SOTKANET_FORMATS and not shared:
+        fail(batch, "Sotkanet files update the shared national data; only site administrators can import them.")
+        return batch
+    areas = AreaResolver()
+    indicators = IndicatorResolver(organisation=batch.organisation, shared=shared, create_missing=create_missing)
+    resolve_indicator = indicators.sotkanet_id if file_format in SOTKANET_FORMATS else indicators.any
+
+    def resolve_area(row: Any) -> int | None:
+        if file_format == "sotkanet-web":
+            return areas.code_or_name(row.area, row.area_name)
+        if file_format in SOTKANET_FORMATS:
+            return areas.sotkanet(row.area)
+        return areas.code_or_name(row.area)
+
+    return import_parsed(
+        batch=batch,
+        parsed=parsed,
+        resolve_area=resolve_area,
+        resolve_indicator=resolve_indicator,
+        expected_rows=data.count(b"\n") or 1,
+        on_progress=on_progress,
+    )
+
+
+@audit.service(AuditAction.IMPORT_FAILED)
+def fail_import(*, actor: Actor, batch: ImportBatch, message: str) -> ImportBatch:
+    """An import that could not even start (e.g. its source did not answer): marked failed with the reason."""
+    require(actor, Action.EDIT, batch)
+    fail(batch, message)
+    return batch

@@ -1,0 +1,35 @@
+"""Reads of reports and plans. Writes are in `hyte.reports.services`."""
+
+from hyte.reports.queries.pages import (
+    linkable_municipal_goals,
+    municipal_reports_for_county,
+    regional_reports,
+    report_content,
+    report_for,
+    report_page,
+    reports_of,
+    section_for,
+)
+from hyte.reports.queries.progress import indicator_change, indicator_changes
+from hyte.reports.queries.snapshot import compare_versions, snapshot
+from hyte.reports.queries.versions import latest_annual_version_id, latest_statuses, published_versions
+from hyte.reports.workflow import next_statuses
+
+__all__ = [
+    "compare_versions",
+    "indicator_change",
+    "indicator_changes",
+    "latest_annual_version_id",
+    "latest_statuses",
+    "linkable_municipal_goals",
+    "municipal_reports_for_county",
+    "next_statuses",
+    "published_versions",
+    "regional_reports",
+    "report_content",
+    "report_for",
+    "report_page",
+    "reports_of",
+    "section_for",
+    "snapshot",
+]

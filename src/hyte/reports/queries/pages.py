@@ -1,0 +1,179 @@
+"""Reading reports for the signed-in pages and the API: always scoped to what the reader may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from hyte.accounts.models import Organisation
+from hyte.accounts.permissions import Action, permissions_for
+from hyte.accounts.queries import county_municipalities
+from hyte.core.actors import Viewer
+from hyte.reports.models import (
+    Block,
+    Goal,
+    Measure,
+    OutlineKey,
+    Progress,
+    Report,
+    ReportKind,
+    ReportStatus,
+    Section,
+)
+from hyte.reports.queries.progress import indicator_changes
+from hyte.reports.text import render_markdown
+from hyte.reports.workflow import next_statuses
+
+
+def reports_of(organisation: Organisation) -> QuerySet[Report]:
+    return Report.objects.filter(organisation=organisation).select_related("plan_report")
+
+
+def report_for(user: Viewer, organisation: Organisation, report_id: int) -> Report:
+    """A report of `organisation` that `user` may read as a draft; 404 otherwise (missing or forbidden alike)."""
+    if not permissions_for(user).can(Action.VIEW_DRAFTS, organisation):
+        raise Http404
+    return get_object_or_404(
+        Report.objects.select_related("organisation__area", "plan_report"), pk=report_id, organisation=organisation
+    )
+
+
+def report_content(report: Report) -> dict[str, Any]:
+    sections = list(
+        report.sections.prefetch_related(
+            "assignees", Prefetch("blocks", queryset=Block.objects.prefetch_related("indicators")), "comments"
+        )
+    )
+    goals = list(
+        report.goals.prefetch_related(
+            "assignees",
+            "goal_indicators__indicator",
+            Prefetch("measures", queryset=Measure.objects.prefetch_related("assignees")),
+        )
+    )
+    _attach_changes(goals, area_id=report.organisation.area_id, until=report.year)
+    progress = {}
+    if report.kind == ReportKind.ANNUAL:
+        for entry in Progress.objects.filter(report=report):
+            progress[("g", entry.goal_id) if entry.goal_id else ("m", entry.measure_id)] = entry
+    return {
+        "sections": sections,
+        "goals": goals,
+        "progress": progress,
+        "plan_goals": _plan_goals(report) if report.kind == ReportKind.ANNUAL else [],
+    }
+
+
+def report_page(user: Viewer, report: Report) -> dict[str, Any]:
+    """Everything the report's page shows, with what this reader may do there (answered by the resolver)."""
+    perms = permissions_for(user)
+    organisation = report.organisation
+    content = report_content(report)
+    open_for_edits = not report.is_frozen
+    for section in content["sections"]:
+        section.can_edit = open_for_edits and perms.can(Action.EDIT, section)
+        for block in section.blocks.all():
+            block.html = render_markdown(block.text)
+    can_edit_all = open_for_edits and perms.can(Action.EDIT, report)
+    statuses = next_statuses(report)
+    return {
+        **content,
+        "statuses": statuses,
+        "can_edit_all": can_edit_all,
+        "can_approve": bool(statuses) and perms.can(Action.APPROVE, report),
+        "linkable_goals": linkable_municipal_goals(user, organisation)
+        if report.kind == ReportKind.REGIONAL and can_edit_all
+        else [],
+        "members": [m.user for m in organisation.memberships.select_related("user").order_by("user__last_name")]
+        if can_edit_all
+        else [],
+        "versions": report.versions.all(),
+        "open_comments": [c for c in report.comments.select_related("author") if c.resolved_at is None],
+    }
+
+
+def _plan_goals(report: Report) -> list[Goal]:
+    if report.plan_report is None:
+        return []
+    goals = list(report.plan_report.goals.prefetch_related("goal_indicators__indicator", "measures"))
+    _attach_changes(goals, area_id=report.organisation.area_id, until=report.year)
+    entries = {(e.goal_id, e.measure_id): e for e in Progress.objects.filter(report=report)}
+    for goal in goals:
+        goal.entry = entries.get((goal.pk, None))  # type: ignore[attr-defined]
+        for measure in goal.measures.all():
+            measure.entry = entries.get((None, measure.pk))  # type: ignore[attr-defined]
+    return goals
+
+
+def _attach_changes(goals: list[Goal], *, area_id: int | None, until: int | None) -> None:
+    """Each goal indicator's change since its baseline, for all goals in one query."""
+    tied = [gi for goal in goals for gi in goal.goal_indicators.all()]
+    changes = indicator_changes(tied, area_id=area_id, until=until) if area_id and tied else {}
+    for gi in tied:
+        gi.change = changes.get(gi.pk, {})  # type: ignore[attr-defined]
+
+
+def section_for(report: Report, section_id: int) -> Section:
+    return get_object_or_404(Section, pk=section_id, report=report)
+
+
+def municipal_reports_for_county(user: Viewer, county: Organisation) -> list[dict[str, Any]]:
+    """For the county's regional work: each municipality's latest broad report the reader may read, side by side.
+
+    Drafts only where the municipality shares them with the county (the resolver decides); otherwise only what is
+    published. A fixed number of queries, however many municipalities the county has.
+    """
+    perms = permissions_for(user)
+    municipalities = county_municipalities(county)
+    candidates = (
+        Report.objects.filter(organisation__in=[m["organisation"] for m in municipalities], kind=ReportKind.BROAD)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.order_by("position", "id")),
+            Prefetch(
+                "sections",
+                queryset=Section.objects.filter(key=OutlineKey.STRENGTHS).prefetch_related("blocks"),
+                to_attr="strength_sections",
+            ),
+        )
+        .order_by("-term_start", "-id")
+    )
+    latest: dict[int, Report] = {}
+    for report in candidates:
+        if report.organisation_id not in latest and perms.can(Action.VIEW, report):
+            latest[report.organisation_id] = report
+    rows = []
+    for item in municipalities:
+        municipality = item["organisation"]
+        report = latest.get(municipality.pk)
+        strengths = []
+        if report is not None:
+            strengths = [
+                render_markdown(b.text)
+                for section in report.strength_sections  # type: ignore[attr-defined]
+                for b in section.blocks.all()
+                if b.text.strip()
+            ]
+        rows.append(
+            {
+                "organisation": municipality,
+                "shares": item["shares_drafts"],
+                "report": report,
+                "strengths": strengths,
+                "goals": list(report.goals.all()) if report is not None else [],
+            }
+        )
+    return rows
+
+
+def regional_reports(county: Organisation) -> QuerySet[Report]:
+    return Report.objects.filter(organisation=county, kind=ReportKind.REGIONAL).exclude(
+        status__in=[ReportStatus.APPROVED, ReportStatus.PUBLISHED]
+    )
+
+
+def linkable_municipal_goals(user: Viewer, county: Organisation) -> list[Goal]:
+    return [goal for row in municipal_reports_for_county(user, county) for goal in row["goals"]]

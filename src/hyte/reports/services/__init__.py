@@ -1,0 +1,30 @@
+"""Writes of reports and plans, by use case. Keyword-only, atomic, audited; permissions from the one resolver.
+
+Coordinators edit everything of their organisation; editors edit the sections, goals and measures assigned to
+them; nothing of an approved or published report changes (its versions are frozen). Reads are in
+`hyte.reports.queries`.
+"""
+
+from hyte.reports.services.lifecycle import change_status, create_report
+from hyte.reports.services.plan import add_goal, add_goal_indicator, add_measure, measure_from_alert, record_progress
+from hyte.reports.services.regional import link_supporting_goal, pull_into_regional
+from hyte.reports.services.review import add_comment, resolve_comment
+from hyte.reports.services.writing import StaleEdit, add_block, assign, edit_block
+
+__all__ = [
+    "StaleEdit",
+    "add_block",
+    "add_comment",
+    "add_goal",
+    "add_goal_indicator",
+    "add_measure",
+    "assign",
+    "change_status",
+    "create_report",
+    "edit_block",
+    "link_supporting_goal",
+    "measure_from_alert",
+    "pull_into_regional",
+    "record_progress",
+    "resolve_comment",
+]
