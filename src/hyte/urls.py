@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from hyte.accounts import views as account_views
@@ -9,7 +10,7 @@ from hyte.core import views as core_views
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set-language"),
+    path("i18n/setlang/", require_POST(set_language), name="set-language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("", include("hyte.accounts.urls")),

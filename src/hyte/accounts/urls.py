@@ -1,19 +1,25 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
+from django.views.decorators.http import require_POST
 
 from hyte.accounts import views
+from hyte.core.http import require_GET_or_POST
 
 urlpatterns = [
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
+        require_GET_or_POST(
+            auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True)
+        ),
         name="login",
     ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", require_POST(auth_views.LogoutView.as_view()), name="logout"),
     path("accounts/password/", views.PasswordChangeView.as_view(), name="password-change"),
     path(
         "accounts/password/done/",
-        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_change_done.html", http_method_names=["get"]
+        ),
         name="password-change-done",
     ),
     path("accounts/tokens/", views.api_tokens, name="api-tokens"),

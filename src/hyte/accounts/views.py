@@ -18,6 +18,7 @@ from hyte.accounts.models import ApiToken, Membership
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.audit.actions import AuditAction
 from hyte.audit.queries import organisation_log
+from hyte.core.http import require_GET_or_POST
 from hyte.regions.queries import area_counts
 
 
@@ -31,6 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    http_method_names = ["get", "post"]
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("password-change-done")
 
@@ -71,6 +73,7 @@ def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_GET_or_POST
 @login_required
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
@@ -141,6 +144,7 @@ def remove_member(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
     return redirect("organisation-members", slug=slug)
 
 
+@require_GET_or_POST
 @login_required
 def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.MANAGE_SETTINGS)
@@ -164,6 +168,7 @@ def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_GET_or_POST
 @login_required
 def api_tokens(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)

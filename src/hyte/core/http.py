@@ -9,6 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+# A page with a form: shown with GET, sent with POST; any other method answers 405.
+require_GET_or_POST = require_http_methods(["GET", "POST"])  # noqa: N816 - named like Django's require_GET
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",

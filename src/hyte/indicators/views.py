@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
+from hyte.core.http import require_GET_or_POST
 from hyte.indicators import queries, services
 from hyte.indicators.forms import IndicatorSearchForm, IndicatorSetForm, MappingForm, PolarityForm, UploadForm
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet
@@ -40,6 +41,7 @@ def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_GET_or_POST
 @login_required
 def indicator_detail(request: HttpRequest, slug: str, indicator_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
@@ -70,6 +72,7 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: int) -> Http
     )
 
 
+@require_GET_or_POST
 @login_required
 def set_list(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
@@ -156,6 +159,7 @@ def set_change(request: HttpRequest, slug: str, set_id: int) -> HttpResponse:
     return redirect("indicator-set-detail", slug=slug, set_id=indicator_set.pk)
 
 
+@require_GET_or_POST
 @login_required
 def import_list(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.IMPORT)
@@ -180,6 +184,7 @@ def _batch_for(organisation: Organisation, batch_id: int) -> ImportBatch:
     return get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=batch_id, organisation=organisation)
 
 
+@require_GET_or_POST
 @login_required
 def import_map(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.IMPORT)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
-from hyte.core.http import back_to, call_service, download
+from hyte.core.http import back_to, call_service, download, require_GET_or_POST
 from hyte.indicators.queries import visible_indicators
 from hyte.reports import exports, queries, services
 from hyte.reports.forms import (
@@ -29,6 +29,7 @@ from hyte.reports.models import Block, Comment, Goal, Measure, Progress, Report,
 from hyte.situation.models import Alert
 
 
+@require_GET_or_POST
 @login_required
 def report_list(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
@@ -95,6 +96,7 @@ def _back(slug: str, report_id: int, anchor: str = "") -> HttpResponse:
     return back_to("report-detail", anchor, slug=slug, report_id=report_id)
 
 
+@require_GET_or_POST
 @login_required
 def block_edit(request: HttpRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
     organisation, report = _report(request, slug, report_id)

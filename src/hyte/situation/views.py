@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
-from hyte.core.http import download
+from hyte.core.http import download, require_GET_or_POST
 from hyte.indicators.queries import comparison_areas, sets_for, visible_indicators
 from hyte.situation import charts, exports, picture, queries, services
 from hyte.situation.forms import RuleForm
@@ -125,6 +125,7 @@ def situation_indicator(request: HttpRequest, slug: str, indicator_id: int) -> H
     )
 
 
+@require_GET_or_POST
 @login_required
 def rule_list(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)

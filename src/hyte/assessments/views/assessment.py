@@ -26,7 +26,7 @@ from hyte.assessments.forms import (
 )
 from hyte.assessments.models import AssessmentStatus, ImpactArea, TemplateKind
 from hyte.assessments.views._common import assessment_for_page, back_to_assessment, form_errors
-from hyte.core.http import call_service, download
+from hyte.core.http import call_service, download, require_GET_or_POST
 
 
 @require_GET
@@ -75,6 +75,7 @@ def assessment_detail(request: HttpRequest, slug: str, assessment_id: int) -> Ht
     )
 
 
+@require_GET_or_POST
 @login_required
 def assessment_edit(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
     organisation, assessment = assessment_for_page(request, slug, assessment_id)

@@ -20,7 +20,7 @@ from hyte.assessments.forms import (
 )
 from hyte.assessments.models import Impact, ImpactArea
 from hyte.assessments.views._common import assessment_for_page, back_to_assessment, form_errors
-from hyte.core.http import call_service
+from hyte.core.http import call_service, require_GET_or_POST
 
 
 @require_POST
@@ -43,6 +43,7 @@ def option_remove(request: HttpRequest, slug: str, assessment_id: int, option_id
     return back_to_assessment(slug, assessment.pk, "options")
 
 
+@require_GET_or_POST
 @login_required
 def impact_edit(request: HttpRequest, slug: str, assessment_id: int, option_id: int, area: str) -> HttpResponse:
     """One cell of the matrix: its direction, size, certainty, time span and evidence."""

@@ -23,6 +23,7 @@ from hyte.assessments.forms import (
 )
 from hyte.assessments.models import TemplateKind
 from hyte.core import clock
+from hyte.core.http import require_GET_or_POST
 
 
 def _filtered(request: HttpRequest, organisation: Organisation) -> tuple[RegisterFilterForm, Any]:
@@ -47,6 +48,7 @@ def _filtered(request: HttpRequest, organisation: Organisation) -> tuple[Registe
     return form, found.order_by("-created_at", "-id")
 
 
+@require_GET_or_POST
 @login_required
 def assessment_list(request: HttpRequest, slug: str) -> HttpResponse:
     """The register: search and filters, counts per year, and a new assessment for those who prepare them."""
@@ -109,6 +111,7 @@ def template_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_GET_or_POST
 @login_required
 def template_edit(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.EDIT)

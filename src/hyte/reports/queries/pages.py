@@ -51,6 +51,7 @@ def report_content(report: Report) -> dict[str, Any]:
         report.goals.prefetch_related(
             "assignees",
             "goal_indicators__indicator",
+            Prefetch("supported_by", queryset=Goal.objects.select_related("report__organisation")),
             Prefetch("measures", queryset=Measure.objects.prefetch_related("assignees")),
         )
     )

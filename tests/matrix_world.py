@@ -1,0 +1,112 @@
+"""The objects every permission-matrix case works on, built through the services on top of the `world` fixture:
+Kemi's data, a rule and its alert, a draft plan with an assigned section and a goal, an annual report, a review
+comment, Lappi's regional report, a published plan, and impact assessments in each state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hyte.accounts.models import Membership
+from hyte.accounts.services import create_api_token
+from hyte.assessments import services as assessment_services
+from hyte.indicators.parsing import Mapping
+from hyte.indicators.services import create_batch, import_bytes
+from hyte.reports import services as report_services
+from hyte.situation.models import Alert
+from hyte.situation.services import create_rule
+from tests.conftest import SYSTEM, approve_and_publish
+
+
+def _assessments(world: Any) -> dict[str, int]:
+    """An assessment in preparation with one option, one in screening, one complete, one ready, one decided."""
+    services = assessment_services
+    created = {}
+    for name in ("assessment", "complete", "ready", "decided"):
+        created[name] = services.create_assessment(actor=SYSTEM, organisation=world.kemi, title=name, kind="full")
+    option = services.add_option(actor=SYSTEM, assessment=created["assessment"], title="Vaihtoehto")
+    for name in ("complete", "ready", "decided"):
+        assessment = created[name]
+        services.add_option(actor=SYSTEM, assessment=assessment, title="Muutos")
+        for each in assessment.options.all():
+            services.set_impact(actor=SYSTEM, option=each, area="children", direction="unknown")
+        services.update_assessment(actor=SYSTEM, assessment=assessment, conclusion="Ei muutosta.")
+    for name in ("ready", "decided"):
+        services.mark_ready(actor=SYSTEM, assessment=created[name])
+    services.record_decision(
+        actor=SYSTEM,
+        assessment=created["decided"],
+        decision_body="Lautakunta",
+        decision_date=created["decided"].created_at.date(),
+        decision_reference="§ 1",
+    )
+    screening = services.create_assessment(actor=SYSTEM, organisation=world.kemi, title="Seulonta")
+    return {"option": option.pk, "screening": screening.pk, **{name: a.pk for name, a in created.items()}}
+
+
+def build(world: Any) -> dict[str, Any]:
+    """The objects, by the names the matrix's URL arguments and data use."""
+    import_bytes(
+        actor=SYSTEM,
+        batch=create_batch(actor=SYSTEM, organisation=world.kemi, source="test"),
+        data=b"kunta;vuosi;arvo\n240;2024;61\n",
+        mapping=Mapping(area=0, year=1, value=2, indicator_fixed="KH1"),
+    )
+    rule = create_rule(
+        actor=SYSTEM,
+        organisation=world.kemi,
+        indicator=world.own_indicator,
+        condition="above",
+        threshold=50,
+        measure="x",
+    )
+    report = report_services.create_report(
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
+    )
+    section = report.sections.first()
+    report_services.assign(actor=SYSTEM, subject=section, users=[world.users["editor"]])
+    goal = report_services.add_goal(actor=SYSTEM, report=report, text="Tavoite")
+    annual = report_services.create_report(
+        actor=SYSTEM,
+        organisation=world.kemi,
+        kind="annual",
+        title="Vuosi",
+        term_start=2025,
+        term_end=2029,
+        year=2026,
+        plan_report=report,
+    )
+    comment = report_services.add_comment(actor=world.users["reader"], report=report, text="Kommentti")
+    regional = report_services.create_report(
+        actor=SYSTEM, organisation=world.lappi, kind="regional", title="Alue", term_start=2025, term_end=2029
+    )
+    regional_goal = report_services.add_goal(actor=SYSTEM, report=regional, text="Alueen tavoite")
+    published = report_services.create_report(
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Julkaistu", term_start=2021, term_end=2025
+    )
+    published_goal = report_services.add_goal(actor=SYSTEM, report=published, text="Julkaistu tavoite")
+    approve_and_publish(published, SYSTEM)
+    token, _raw = create_api_token(actor=world.users["admin"], name="matrix")
+    return {
+        "admin_token": token.pk,
+        "reader_membership": Membership.objects.get(user=world.users["reader"]).pk,
+        "kemi_id": world.kemi.pk,
+        "lappi_id": world.lappi.pk,
+        "shared": world.shared_indicator.pk,
+        "own": world.own_indicator.pk,
+        "set": world.indicator_set.pk,
+        "batch": world.batch.pk,
+        "rule": rule.pk,
+        "alert": Alert.objects.get(rule=rule).pk,
+        "report": report.pk,
+        "block": section.blocks.get().pk,
+        "goal": goal.pk,
+        "annual": annual.pk,
+        "progress": annual.progress_entries.get().pk,
+        "comment": comment.pk,
+        "regional": regional.pk,
+        "editor_id": world.users["editor"].pk,
+        "regional_goal": regional_goal.pk,
+        "published": published.pk,
+        "published_goal": published_goal.pk,
+        **_assessments(world),
+    }

@@ -1,0 +1,151 @@
+"""The number of queries of every main page and list endpoint is pinned, and does not grow with the data.
+
+Each page is measured on the permission matrix's world, then again after the world has grown (more reports,
+goals, measures, indicators, assessments, members, rules and municipalities sharing with the county): a page
+whose count grows runs a query per row somewhere (N+1). The pinned numbers catch any other change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from hyte.accounts import services as accounts
+from hyte.assessments import services as assessments
+from hyte.indicators import services as indicators
+from hyte.public.cache import forget
+from hyte.regions.models import Area
+from hyte.reports import services as reports
+from hyte.situation.services import create_rule
+from tests.conftest import SYSTEM, approve_and_publish, make_user
+from tests.matrix_world import build
+
+# (persona, path, queries). Paths use the world's object ids by name.
+PAGES = [
+    ("coordinator", "/o/kemi/", 7),
+    ("coordinator", "/o/kemi/members/", 6),
+    ("coordinator", "/o/kemi/audit/", 7),
+    ("coordinator", "/o/kemi/indicators/", 7),
+    ("coordinator", "/o/kemi/indicators/{own}/", 10),
+    ("coordinator", "/o/kemi/indicator-sets/", 6),
+    ("coordinator", "/o/kemi/indicator-sets/{set}/", 8),
+    ("coordinator", "/o/kemi/imports/", 7),
+    ("coordinator", "/o/kemi/imports/{batch}/", 8),
+    ("coordinator", "/o/kemi/situation/", 12),
+    ("coordinator", "/o/kemi/situation/indicators/{own}/", 14),
+    ("coordinator", "/o/kemi/rules/", 7),
+    ("coordinator", "/o/kemi/reports/", 8),
+    ("coordinator", "/o/kemi/reports/{report}/", 23),
+    ("coordinator", "/o/kemi/reports/{annual}/", 22),
+    ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
+    ("county", "/o/lappi/reports/municipalities/", 12),
+    ("coordinator", "/o/kemi/assessments/", 12),
+    ("coordinator", "/o/kemi/assessments/{assessment}/", 15),
+    ("coordinator", "/o/kemi/assessments/{assessment}/summary/", 12),
+    ("coordinator", "/o/kemi/assessments/templates/", 9),
+    ("anonymous", "/public/fi/", 2),
+    ("anonymous", "/public/fi/kemi/", 4),
+    ("anonymous", "/public/fi/kemi/{published}/", 9),
+    ("coordinator", "/api/v1/organisations", 4),
+    ("coordinator", "/api/v1/organisations/kemi/reports", 6),
+    ("coordinator", "/api/v1/organisations/kemi/reports/{report}", 17),
+    ("coordinator", "/api/v1/organisations/kemi/assessments", 6),
+    ("coordinator", "/api/v1/organisations/kemi/assessments/{assessment}", 12),
+    ("coordinator", "/api/v1/organisations/kemi/situation", 10),
+    ("anonymous", "/api/v1/indicators", 2),
+    ("coordinator", "/api/v1/observations?indicator={own}", 7),
+    ("anonymous", "/api/v1/areas?kind=municipality", 2),
+]
+
+
+def _count(world: Any, persona: str, path: str) -> int:
+    cache.clear()
+    forget()
+    client = world.client_for(persona)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(queries)
+
+
+def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
+    """More of everything the pages list: `n` of each, named with `tag`."""
+    for i in range(n):
+        user = make_user(f"member-{tag}{i}")
+        accounts.add_member(actor=SYSTEM, organisation=world.kemi, user=user, role="editor")
+    for i in range(n):
+        indicators.create_own_indicator(actor=SYSTEM, organisation=world.kemi, title_fi=f"Oma mittari {tag}{i}")
+    for report_id in (values["report"], values["published"]):
+        report = world.kemi.reports.get(pk=report_id)
+        if report.is_frozen:
+            continue
+        for i in range(n):
+            goal = reports.add_goal(actor=SYSTEM, report=report, text=f"Lisätavoite {tag}{i}")
+            reports.assign(actor=SYSTEM, subject=goal, users=[world.users["editor"]])
+            for m in range(2):
+                measure = reports.add_measure(
+                    actor=SYSTEM, goal=goal, text=f"Toimenpide {i}.{m}", responsible_parties=["A"]
+                )
+                reports.assign(actor=SYSTEM, subject=measure, users=[world.users["editor"]])
+            reports.add_goal_indicator(
+                actor=SYSTEM,
+                goal=goal,
+                indicator=world.own_indicator,
+                baseline_year=2024,
+                target_year=2029,
+                direction="increase",
+            )
+        for section in report.sections.all()[:2]:
+            reports.add_block(actor=SYSTEM, section=section, kind="chart", indicators=[world.own_indicator])
+            reports.add_comment(actor=world.users["reader"], report=report, text="Lisää", section=section)
+    for i in range(n):
+        assessment = assessments.create_assessment(
+            actor=SYSTEM, organisation=world.kemi, title=f"A{tag}{i}", kind="full"
+        )
+        option = assessments.add_option(actor=SYSTEM, assessment=assessment, title="Muutos")
+        assessments.set_impact(actor=SYSTEM, option=option, area="children", direction="unknown")
+    first = world.kemi.assessments.get(pk=values["assessment"])
+    for i in range(n):
+        option = assessments.add_option(actor=SYSTEM, assessment=first, title=f"Lisävaihtoehto {tag}{i}")
+        for area in ("children", "young_people", "older_people"):
+            assessments.set_impact(actor=SYSTEM, option=option, area=area, direction="unknown")
+        assessments.add_hearing(actor=SYSTEM, assessment=first, party=f"Neuvosto {tag}{i}", views="Hyvä.")
+    create_rule(
+        actor=SYSTEM,
+        organisation=world.kemi,
+        indicator=world.own_indicator,
+        condition="below",
+        threshold=99,
+        measure=tag,
+    )
+    municipalities = [("261", "Kittilä"), ("273", "Kolari")] if tag == "more" else [("047", "Enontekiö")]
+    for code, name in municipalities:
+        municipality = accounts.create_organisation(
+            actor=SYSTEM, name=name, kind="municipality", area=Area.objects.get(kind="municipality", code=code)
+        )
+        accounts.share_drafts(actor=SYSTEM, organisation=municipality, with_organisation=world.lappi)
+        plan = reports.create_report(
+            actor=SYSTEM, organisation=municipality, kind="broad", title=name, term_start=2025, term_end=2029
+        )
+        reports.add_goal(actor=SYSTEM, report=plan, text=f"{name}n tavoite")
+    another = reports.create_report(
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title=f"Julkaistu {tag}", term_start=2017, term_end=2021
+    )
+    reports.add_goal(actor=SYSTEM, report=another, text="Vanha tavoite")
+    approve_and_publish(another, SYSTEM)
+
+
+@pytest.mark.parametrize(("persona", "path", "expected"), PAGES, ids=[p for _persona, p, _n in PAGES])
+def test_the_query_count_is_pinned_and_does_not_grow_with_the_data(world, persona: str, path: str, expected: int):
+    values = build(world)
+    _grow(world, values, tag="some", n=1)  # one of everything, so that every prefetch has rows to fetch
+    address = path.format(**values)
+    before = _count(world, persona, address)
+    _grow(world, values, tag="more", n=3)
+    after = _count(world, persona, address)
+    assert after == before, f"{address}: {before} queries, then {after} with more data (a query per row)"
+    assert before == expected, f"{address}: {before} queries, pinned at {expected}"
