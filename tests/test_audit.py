@@ -118,3 +118,104 @@ def test_admin_site_writes_are_audited(client):
 def test_the_audit_log_cannot_be_edited_in_the_admin(client):
     client.force_login(get_user_model().objects.create_superuser("root", "root@example.fi", "root-password-123"))
     assert client.get("/admin/audit/auditentry/add/").status_code == 403
+
+
+def test_indicators_created_by_an_import_are_audited(world):
+    from hyte.indicators.parsing import Mapping
+    from hyte.indicators.services import create_batch, import_bytes
+
+    coordinator = world.users["coordinator"]
+    batch = create_batch(actor=coordinator, organisation=world.kemi, source="upload", filename="kysely.csv")
+    import_bytes(
+        actor=coordinator,
+        batch=batch,
+        data="mittari;kunta;vuosi;arvo\nLiikkuu päivittäin;240;2024;41\nLukee kirjoja;240;2024;28\n".encode(),
+        mapping=Mapping(indicator=0, area=1, year=2, value=3),
+        create_missing=True,
+    )
+    created = entries("indicator.create")
+    assert sorted(e.changes["title_fi"][1] for e in created if e.actor == coordinator) == [
+        "Liikkuu päivittäin",
+        "Lukee kirjoja",
+    ]
+    assert {e.organisation for e in created if e.actor == coordinator} == {world.kemi}
+    assert entries("import.done")[0].changes["created"] == [None, 2]
+
+
+@pytest.mark.django_db
+def test_the_demo_users_are_audited_as_created_by_the_demo():
+    from hyte.demo.people import DEMO_USERS, load_demo
+
+    load_demo()
+    created = [e for e in entries("user.create") if e.actor_name == "system: demo"]
+    assert sorted(e.object_repr for e in created) == sorted(u.username for u in DEMO_USERS)
+
+
+@pytest.mark.django_db
+def test_admin_writes_on_people_tokens_and_imports_are_audited(client):
+    from hyte.accounts.models import ApiToken
+    from hyte.core.actors import SystemActor
+    from hyte.indicators.services import create_batch
+
+    root = get_user_model().objects.create_superuser("root", "root@example.fi", "root-password-123")
+    client.force_login(root)
+    response = client.post(
+        "/admin/auth/user/add/",
+        {"username": "uusi", "password1": "a-long-password-42", "password2": "a-long-password-42", "usable_password": "true"},
+    )
+    assert response.status_code == 302, response.content[:500]
+    user = get_user_model().objects.get(username="uusi")
+    [added] = entries("admin.add")
+    assert added.object_id == str(user.pk)
+    assert "password" not in added.changes  # a hash is a secret even in the log
+
+    response = client.post(
+        f"/admin/auth/user/{user.pk}/change/",
+        {
+            "username": "uusi",
+            "is_active": "on",
+            "is_staff": "on",
+            "is_superuser": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "10:00:00",
+            "initial-date_joined_0": "2026-01-01",
+            "initial-date_joined_1": "10:00:00",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    [granted] = entries("admin.change")
+    assert granted.changes["is_superuser"] == [False, True]
+    assert granted.changes["is_staff"] == [False, True]
+
+    response = client.post(
+        f"/admin/auth/user/{user.pk}/password/",
+        {"password1": "another-long-password-7", "password2": "another-long-password-7", "usable_password": "true"},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert entries("user.password_change")[0].object_id == str(user.pk)
+
+    token, _raw = services.create_api_token(actor=user, name="skripti")
+    response = client.post(f"/admin/accounts/apitoken/{token.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not ApiToken.objects.exists()
+    assert entries("admin.delete")[0].object_type == "accounts.apitoken"
+
+    batch = create_batch(actor=SystemActor("tests"), organisation=None, source="test", filename="x.csv")
+    response = client.post(
+        "/admin/indicators/importbatch/",
+        {"action": "delete_selected", "_selected_action": [batch.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert [e.object_id for e in entries("admin.delete") if e.object_type == "indicators.importbatch"] == [
+        str(batch.pk)
+    ]
+
+
+def test_reading_the_assessment_methods_writes_nothing(world):
+    from hyte.assessments.models import AssessmentTemplate
+
+    before = AuditEntry.objects.count()
+    assert world.client_for("coordinator").get("/o/kemi/assessments/templates/").status_code == 200
+    assert world.client_for("coordinator").get("/o/kemi/assessments/templates/child/").status_code == 200
+    assert AuditEntry.objects.count() == before
+    assert not AssessmentTemplate.objects.exists()

@@ -204,3 +204,32 @@ def test_the_bundled_demo_data_loads_the_real_values():
     assert metadata.description_fi.startswith("Indikaattori ilmaisee kuolleiden")
     assert metadata.range_end == 2024
     assert gzip.decompress((DATA / "municipal-indicators-1990-2012.csv.gz").read_bytes()).count(b"\n") == 212344
+
+
+def test_a_mapping_is_checked_by_the_service_whoever_calls_it(world, django_capture_on_commit_callbacks):
+    """The page checked the columns; an API or command-line caller of the service could store a bad mapping."""
+    from django.core.exceptions import ValidationError
+
+    from hyte.indicators.services import confirm_mapping
+
+    batch = world.batch
+    with pytest.raises(ValidationError, match="column"):
+        confirm_mapping(
+            actor=world.users["coordinator"],
+            batch=batch,
+            mapping=Mapping(area=0, value=9, year=1, indicator_fixed="KH1"),  # the file has three columns
+            create_missing=False,
+        )
+    batch.refresh_from_db()
+    assert "mapping" not in batch.parameters
+    assert batch.status == "queued"
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm_mapping(
+            actor=world.users["coordinator"],
+            batch=batch,
+            mapping=Mapping(area=0, value=2, year=1, indicator_fixed="KH1"),
+            create_missing=False,
+        )
+    batch.refresh_from_db()
+    assert batch.status == "done"
+    assert batch.rows_created == 1

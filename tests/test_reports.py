@@ -308,3 +308,33 @@ def _mapping():
     from hyte.indicators.parsing import Mapping
 
     return Mapping(area=0, year=1, value=2, indicator_fixed="KH1")
+
+
+def test_a_snapshot_of_the_first_schema_is_read_and_upgraded(world, published):
+    """Snapshots frozen before the schema had a version keep working: the one reader upgrades them."""
+    from hyte.public import opendata
+    from hyte.reports.content import SCHEMA_VERSION, read
+
+    plan, _annual = published
+    version = plan.versions.get(status="published")
+    old = dict(version.content)
+    old.pop("schema_version")
+    old["term"] = [old.pop("term_start"), old.pop("term_end")]  # how schema 1 stored the council term
+    type(version).objects.filter(pk=version.pk).update(content=old)
+    version.refresh_from_db()
+
+    frozen = read(version.content)
+    assert frozen.schema_version == SCHEMA_VERSION
+    assert (frozen.term_start, frozen.term_end) == (2025, 2029)
+    assert frozen.goals[0].text == "Nuoret voivat hyvin"
+    assert opendata.metadata(version)["report"]["term"] == [2025, 2029]
+    page = world.client_for("anonymous").get(f"/public/fi/kemi/{plan.pk}/v{version.number}/")
+    assert page.status_code == 200
+    assert "2025–2029" in page.content.decode()
+
+
+def test_a_snapshot_from_a_newer_server_is_refused_not_misread():
+    from hyte.reports.content import SCHEMA_VERSION, read
+
+    with pytest.raises(ValueError, match="newer than this server"):
+        read({"schema_version": SCHEMA_VERSION + 1, "title": "x", "kind": "broad"})

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from hyte.demo.indicators import DATA
+from hyte.audit.models import AuditEntry
 from hyte.indicators.models import ImportBatch, Indicator, Observation
 from hyte.indicators.sotkanet import USER_AGENT, SotkanetClient, SotkanetError, sync
 
@@ -199,6 +200,11 @@ def test_a_failing_indicator_loses_nothing_already_stored(sotkanet):
         result = sync(client=api, indicator_ids=[127])
     assert "answered 500" in result.failed[127]
     assert Observation.objects.count() == stored
+    failed = ImportBatch.objects.get(status="failed")
+    assert "answered 500" in failed.error
+    [entry] = AuditEntry.objects.filter(action="import.failed")
+    assert entry.object_id == str(failed.pk)
+    assert entry.actor_name == "system: Sotkanet sync"
 
 
 @pytest.mark.django_db

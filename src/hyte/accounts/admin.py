@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 
 from hyte.accounts.models import ApiToken, DraftSharing, Membership, Organisation
+from hyte.audit.actions import AuditAction
 from hyte.audit.admin import AuditedAdminMixin, AuditedModelAdmin
+from hyte.audit.log import record
 
 
 @admin.register(Organisation)
@@ -40,6 +44,14 @@ class ApiTokenAdmin(AuditedModelAdmin):
 
 class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):  # type: ignore[type-arg]
     """Users in the admin: granting staff or superuser rights, a new password, a deletion, all in the log."""
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                user = User.objects.get(pk=id)
+                record(user, actor=request.user, action=AuditAction.USER_PASSWORD)  # type: ignore[arg-type]
+        return response
 
 
 class AuditedGroupAdmin(AuditedAdminMixin, GroupAdmin):  # type: ignore[type-arg]
