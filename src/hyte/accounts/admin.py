@@ -42,7 +42,7 @@ class ApiTokenAdmin(AuditedModelAdmin):
         return False
 
 
-class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):  # type: ignore[type-arg]
+class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
     """Users in the admin: granting staff or superuser rights, a new password, a deletion, all in the log."""
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
@@ -54,7 +54,7 @@ class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):  # type: ignore[type-arg]
         return response
 
 
-class AuditedGroupAdmin(AuditedAdminMixin, GroupAdmin):  # type: ignore[type-arg]
+class AuditedGroupAdmin(AuditedAdminMixin, GroupAdmin):
     pass
 
 

@@ -3,6 +3,7 @@ from ninja import Router, Schema
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
+from hyte.core.http import AuthenticatedRequest
 
 router = Router(tags=["organisations"])
 
@@ -42,7 +43,7 @@ def _organisation_out(request: HttpRequest, organisation: Organisation) -> Organ
 
 
 @router.get("/me", response=MeOut, summary="The caller and the organisations they belong to")
-def me(request: HttpRequest) -> MeOut:
+def me(request: AuthenticatedRequest) -> MeOut:
     user = request.user
     return MeOut(
         username=user.get_username(),
@@ -54,10 +55,10 @@ def me(request: HttpRequest) -> MeOut:
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="The caller's organisations")
-def my_organisations(request: HttpRequest) -> list[OrganisationOut]:
+def my_organisations(request: AuthenticatedRequest) -> list[OrganisationOut]:
     return [_organisation_out(request, m.organisation) for m in permissions_for(request.user).memberships]
 
 
 @router.get("/organisations/{slug}", response=OrganisationOut, summary="One of the caller's organisations")
-def get_organisation(request: HttpRequest, slug: str) -> OrganisationOut:
+def get_organisation(request: AuthenticatedRequest, slug: str) -> OrganisationOut:
     return _organisation_out(request, get_organisation_for(request.user, slug, Action.VIEW))

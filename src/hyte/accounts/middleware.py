@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
-from hyte.accounts.models import Membership
-from hyte.accounts.permissions import permissions_for
+from hyte.accounts.models import Membership, Organisation
+from hyte.accounts.permissions import Permissions, permissions_for
 
 SESSION_KEY = "hyte_active_organisation"
 
@@ -26,7 +27,18 @@ class ActiveOrganisationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.permissions = SimpleLazyObject(lambda: permissions_for(request.user))
-        request.membership = SimpleLazyObject(lambda: active_membership(request))
-        request.organisation = SimpleLazyObject(lambda: request.membership.organisation if request.membership else None)
+        working = cast(OrganisationRequest, request)
+        working.permissions = SimpleLazyObject(lambda: permissions_for(request.user))  # type: ignore[assignment]
+        working.membership = SimpleLazyObject(lambda: active_membership(request))  # type: ignore[assignment]
+        working.organisation = SimpleLazyObject(  # type: ignore[assignment]
+            lambda: working.membership.organisation if working.membership else None
+        )
         return self.get_response(request)
+
+
+class OrganisationRequest(HttpRequest):
+    """A request as the middleware leaves it: the resolver, and the organisation the user is working in."""
+
+    permissions: Permissions
+    membership: Membership | None
+    organisation: Organisation | None

@@ -116,10 +116,11 @@ class Permissions:
     @cached_property
     def memberships(self) -> list[Membership]:
         """The actor's memberships in active organisations, for the organisation switcher and the API."""
-        if not self.is_authenticated:
+        user_id = self.user_id
+        if user_id is None:
             return []
         return list(
-            Membership.objects.filter(user_id=self.user_id, organisation__is_active=True)
+            Membership.objects.filter(user_id=user_id, organisation__is_active=True)
             .select_related("organisation", "organisation__area")
             .order_by("organisation__name")
         )

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
 from hyte.accounts.models import ApiToken, DraftSharing, Membership, Organisation, OrganisationKind
@@ -17,7 +20,7 @@ def shared_with(organisation: Organisation) -> list[Organisation]:
     return [s.shared_with for s in DraftSharing.objects.filter(organisation=organisation).select_related("shared_with")]
 
 
-def county_municipalities(county_organisation: Organisation) -> list[dict[str, object]]:
+def county_municipalities(county_organisation: Organisation) -> list[dict[str, Any]]:
     """The county's municipality organisations, each with whether it shares its drafts with this county."""
     if county_organisation.kind != OrganisationKind.COUNTY or county_organisation.area_id is None:
         return []
@@ -40,5 +43,5 @@ def county_organisations_for(organisation: Organisation) -> list[Organisation]:
     return list(Organisation.objects.filter(kind=OrganisationKind.COUNTY, area=county, is_active=True))
 
 
-def api_tokens(user: object) -> QuerySet[ApiToken]:
+def api_tokens(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user)

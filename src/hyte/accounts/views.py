@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,7 +19,7 @@ from hyte.accounts.models import ApiToken, Membership
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.audit.actions import AuditAction
 from hyte.audit.queries import organisation_log
-from hyte.core.http import require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, require_GET_or_POST
 from hyte.regions.queries import area_counts
 
 
@@ -36,15 +37,15 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("password-change-done")
 
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)
-        services.record_password_change(actor=self.request.user)
+        services.record_password_change(actor=form.user)
         return response
 
 
 @require_POST
 @login_required
-def switch_organisation(request: HttpRequest) -> HttpResponse:
+def switch_organisation(request: AuthenticatedRequest) -> HttpResponse:
     memberships = permissions_for(request.user).memberships
     wanted = request.POST.get("organisation", "")
     membership = next((m for m in memberships if str(m.organisation_id) == wanted), None)
@@ -56,7 +57,7 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_home(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     perms = permissions_for(request.user)
     return render(
@@ -75,7 +76,7 @@ def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET_or_POST
 @login_required
-def members(request: HttpRequest, slug: str) -> HttpResponse:
+def members(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     can_manage = permissions_for(request.user).can(Action.MANAGE_MEMBERS, organisation)
     form = InviteMemberForm(request.POST or None)
@@ -120,7 +121,7 @@ def _membership_for_manager(request: HttpRequest, slug: str, membership_id: int)
 
 @require_POST
 @login_required
-def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def change_role(request: AuthenticatedRequest, slug: str, membership_id: int) -> HttpResponse:
     membership = _membership_for_manager(request, slug, membership_id)
     form = ChangeRoleForm(request.POST)
     if form.is_valid():
@@ -134,7 +135,7 @@ def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
 
 @require_POST
 @login_required
-def remove_member(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def remove_member(request: AuthenticatedRequest, slug: str, membership_id: int) -> HttpResponse:
     membership = _membership_for_manager(request, slug, membership_id)
     try:
         services.remove_member(actor=request.user, membership=membership)
@@ -146,7 +147,7 @@ def remove_member(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
 
 @require_GET_or_POST
 @login_required
-def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_settings(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.MANAGE_SETTINGS)
     counties = queries.county_organisations_for(organisation)
     if request.method == "POST":
@@ -170,7 +171,7 @@ def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET_or_POST
 @login_required
-def api_tokens(request: HttpRequest) -> HttpResponse:
+def api_tokens(request: AuthenticatedRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -185,7 +186,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def revoke_api_token(request: HttpRequest, token_id: int) -> HttpResponse:
+def revoke_api_token(request: AuthenticatedRequest, token_id: int) -> HttpResponse:
     token = get_for(request.user, Action.REVOKE, ApiToken.objects.all(), pk=token_id)
     services.revoke_api_token(actor=request.user, token=token)
     messages.success(request, _("Token revoked."))
@@ -194,7 +195,7 @@ def revoke_api_token(request: HttpRequest, token_id: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
+def audit_log(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """The organisation's audit log: who changed what and when, newest first, filtered by action."""
     organisation = get_organisation_for(request.user, slug, Action.VIEW_AUDIT_LOG)
     action = request.GET.get("action", "")

@@ -29,6 +29,7 @@ from hyte.assessments.models import (
     TimeSpan,
 )
 from hyte.core.api import Problem
+from hyte.core.http import AuthenticatedRequest
 from hyte.reports.models import Goal
 
 router = Router(tags=["assessments"])
@@ -183,17 +184,17 @@ def _register(request: HttpRequest, slug: str, filters: RegisterFilters) -> Any:
 
 
 @router.get("/organisations/{slug}/assessments", summary="The organisation's impact assessments")
-def list_assessments(request: HttpRequest, slug: str, filters: Query[RegisterFilters]) -> list[dict[str, Any]]:
+def list_assessments(request: AuthenticatedRequest, slug: str, filters: Query[RegisterFilters]) -> list[dict[str, Any]]:
     return exports.register_rows(_register(request, slug, filters))
 
 
 @router.get("/organisations/{slug}/assessments.csv", summary="The register as CSV")
-def assessments_csv(request: HttpRequest, slug: str, filters: Query[RegisterFilters]) -> HttpResponse:
+def assessments_csv(request: AuthenticatedRequest, slug: str, filters: Query[RegisterFilters]) -> HttpResponse:
     return HttpResponse(exports.register_csv(_register(request, slug, filters)), content_type="text/csv; charset=utf-8")
 
 
 @router.get("/organisations/{slug}/assessments/counts", summary="Assessments per year, for the annual report")
-def assessment_counts(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def assessment_counts(request: AuthenticatedRequest, slug: str) -> list[dict[str, Any]]:
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return [
         {
@@ -212,7 +213,7 @@ def assessment_counts(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 @router.post(
     "/organisations/{slug}/assessments", response={201: dict, 400: Problem}, summary="Start an impact assessment"
 )
-def post_assessment(request: HttpRequest, slug: str, data: AssessmentIn) -> Any:
+def post_assessment(request: AuthenticatedRequest, slug: str, data: AssessmentIn) -> Any:
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return Status(
         201, _detail(services.create_assessment(actor=request.user, organisation=organisation, **data.dict()))
@@ -220,7 +221,7 @@ def post_assessment(request: HttpRequest, slug: str, data: AssessmentIn) -> Any:
 
 
 @router.get("/organisations/{slug}/assessments/{assessment_id}", summary="An assessment with its options")
-def get_assessment(request: HttpRequest, slug: str, assessment_id: int) -> dict[str, Any]:
+def get_assessment(request: AuthenticatedRequest, slug: str, assessment_id: int) -> dict[str, Any]:
     return _detail(_assessment(request, slug, assessment_id))
 
 
@@ -229,7 +230,7 @@ def get_assessment(request: HttpRequest, slug: str, assessment_id: int) -> dict[
     response={200: dict, 400: Problem},
     summary="Change an assessment's details",
 )
-def patch_assessment(request: HttpRequest, slug: str, assessment_id: int, data: AssessmentPatch) -> Any:
+def patch_assessment(request: AuthenticatedRequest, slug: str, assessment_id: int, data: AssessmentPatch) -> Any:
     assessment = _assessment(request, slug, assessment_id)
     changes = data.dict(exclude_unset=True)
     if "recommended_option" in changes:
@@ -247,7 +248,7 @@ def patch_assessment(request: HttpRequest, slug: str, assessment_id: int, data: 
     response={200: dict, 400: Problem},
     summary="Conclude the screening",
 )
-def post_screening(request: HttpRequest, slug: str, assessment_id: int, data: ScreeningIn) -> Any:
+def post_screening(request: AuthenticatedRequest, slug: str, assessment_id: int, data: ScreeningIn) -> Any:
     assessment = _assessment(request, slug, assessment_id)
     return _detail(services.record_screening(actor=request.user, assessment=assessment, **data.dict()))
 
@@ -257,7 +258,7 @@ def post_screening(request: HttpRequest, slug: str, assessment_id: int, data: Sc
     response={201: dict, 400: Problem},
     summary="Add an option to compare",
 )
-def post_option(request: HttpRequest, slug: str, assessment_id: int, data: OptionIn) -> Any:
+def post_option(request: AuthenticatedRequest, slug: str, assessment_id: int, data: OptionIn) -> Any:
     assessment = _assessment(request, slug, assessment_id)
 
     option = services.add_option(actor=request.user, assessment=assessment, **data.dict())
@@ -265,7 +266,7 @@ def post_option(request: HttpRequest, slug: str, assessment_id: int, data: Optio
 
 
 @router.get("/organisations/{slug}/assessments/{assessment_id}/matrix", summary="The impact matrix")
-def get_matrix(request: HttpRequest, slug: str, assessment_id: int) -> dict[str, Any]:
+def get_matrix(request: AuthenticatedRequest, slug: str, assessment_id: int) -> dict[str, Any]:
     """Every option, every impact area and every assessed cell with its indicators."""
     assessment = _assessment(request, slug, assessment_id)
     options = queries.options_with_impacts(assessment)
@@ -283,7 +284,7 @@ def get_matrix(request: HttpRequest, slug: str, assessment_id: int) -> dict[str,
     summary="Write one cell of the impact matrix",
 )
 def put_impact(
-    request: HttpRequest, *, slug: str, assessment_id: int, option_id: int, area: ImpactArea, data: ImpactIn
+    request: AuthenticatedRequest, *, slug: str, assessment_id: int, option_id: int, area: ImpactArea, data: ImpactIn
 ) -> Any:
     assessment = _assessment(request, slug, assessment_id)
     option = queries.option_for(assessment, option_id)
@@ -308,7 +309,7 @@ def put_impact(
     summary="Record an option's effect on a plan goal",
 )
 def put_goal_effect(
-    request: HttpRequest, *, slug: str, assessment_id: int, option_id: int, goal_id: int, data: GoalEffectIn
+    request: AuthenticatedRequest, *, slug: str, assessment_id: int, option_id: int, goal_id: int, data: GoalEffectIn
 ) -> Any:
     assessment = _assessment(request, slug, assessment_id)
     option = queries.option_for(assessment, option_id)
@@ -325,7 +326,7 @@ def put_goal_effect(
     response={201: dict, 400: Problem},
     summary="Record a hearing",
 )
-def post_hearing(request: HttpRequest, slug: str, assessment_id: int, data: HearingIn) -> Any:
+def post_hearing(request: AuthenticatedRequest, slug: str, assessment_id: int, data: HearingIn) -> Any:
     assessment = _assessment(request, slug, assessment_id)
 
     hearing = services.add_hearing(actor=request.user, assessment=assessment, **data.dict())
@@ -337,7 +338,7 @@ def post_hearing(request: HttpRequest, slug: str, assessment_id: int, data: Hear
     response={200: dict, 400: Problem},
     summary="Produce the summary for the decision",
 )
-def post_ready(request: HttpRequest, slug: str, assessment_id: int) -> Any:
+def post_ready(request: AuthenticatedRequest, slug: str, assessment_id: int) -> Any:
     assessment = _assessment(request, slug, assessment_id)
     return _detail(services.mark_ready(actor=request.user, assessment=assessment))
 
@@ -347,7 +348,7 @@ def post_ready(request: HttpRequest, slug: str, assessment_id: int) -> Any:
     response={200: dict, 400: Problem},
     summary="Record the decision",
 )
-def put_decision(request: HttpRequest, slug: str, assessment_id: int, data: DecisionIn) -> Any:
+def put_decision(request: AuthenticatedRequest, slug: str, assessment_id: int, data: DecisionIn) -> Any:
     assessment = _assessment(request, slug, assessment_id)
     values = data.dict()
     option_id = values.pop("decided_option")
@@ -362,6 +363,6 @@ def put_decision(request: HttpRequest, slug: str, assessment_id: int, data: Deci
     response={200: dict, 400: Problem},
     summary="Record the follow-up of the decision's effects",
 )
-def put_follow_up(request: HttpRequest, slug: str, assessment_id: int, data: FollowUpIn) -> Any:
+def put_follow_up(request: AuthenticatedRequest, slug: str, assessment_id: int, data: FollowUpIn) -> Any:
     assessment = _assessment(request, slug, assessment_id)
     return _detail(services.record_follow_up(actor=request.user, assessment=assessment, notes=data.notes))

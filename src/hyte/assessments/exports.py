@@ -4,13 +4,14 @@ formats of agendas. Both carry the same content as the summary page."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hyte.assessments import queries
-from hyte.assessments.models import Assessment
+from hyte.assessments.models import Assessment, Impact
 from hyte.core import spreadsheet
 from hyte.core.clock import HELSINKI
 from hyte.core.pdf import render_pdf
@@ -24,7 +25,7 @@ def summary_pdf(assessment: Assessment) -> bytes:
     return render_pdf(html)
 
 
-def _cell_text(impact: object) -> str:
+def _cell_text(impact: Impact | None) -> str:
     if impact is None:
         return "–"
     parts = [str(impact.get_direction_display())]
@@ -144,7 +145,7 @@ REGISTER_COLUMNS = (
 )
 
 
-def register_rows(assessments: object) -> list[dict[str, object]]:
+def register_rows(assessments: Iterable[Assessment]) -> list[dict[str, object]]:
     """The register as plain rows: the same for the CSV download and the API."""
     return [
         {
@@ -165,7 +166,7 @@ def register_rows(assessments: object) -> list[dict[str, object]]:
     ]
 
 
-def register_csv(assessments: object) -> str:
+def register_csv(assessments: Iterable[Assessment]) -> str:
     import csv
 
     buffer = io.StringIO()

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -67,7 +67,7 @@ class DetailsForm(forms.Form):
 
     def __init__(self, *args: Any, options: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["recommended_option"].choices = _blank([(o.pk, o.title) for o in options])
+        cast(forms.ChoiceField, self.fields["recommended_option"]).choices = _blank([(o.pk, o.title) for o in options])
 
 
 class AnswersForm(forms.Form):
@@ -145,8 +145,10 @@ class GoalEffectForm(forms.Form):
 
     def __init__(self, *args: Any, options: Any = (), goals: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["option"].choices = [(o.pk, o.title) for o in options]
-        self.fields["goal"].choices = [(g.pk, f"{g.report.title}: {g.text[:100]}") for g in goals]
+        cast(forms.ChoiceField, self.fields["option"]).choices = [(o.pk, o.title) for o in options]
+        cast(forms.ChoiceField, self.fields["goal"]).choices = [
+            (g.pk, f"{g.report.title}: {g.text[:100]}") for g in goals
+        ]
 
 
 class HearingForm(forms.Form):
@@ -170,8 +172,8 @@ class PeopleForm(forms.Form):
     def __init__(self, *args: Any, members: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(u.pk, u.get_full_name() or u.get_username()) for u in members]
-        self.fields["preparer"].choices = _blank(choices)
-        self.fields["participants"].choices = choices
+        cast(forms.ChoiceField, self.fields["preparer"]).choices = _blank(choices)
+        cast(forms.ChoiceField, self.fields["participants"]).choices = choices
 
 
 class DecisionForm(forms.Form):
@@ -185,7 +187,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args: Any, options: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["decided_option"].choices = _blank([(o.pk, o.title) for o in options])
+        cast(forms.ChoiceField, self.fields["decided_option"]).choices = _blank([(o.pk, o.title) for o in options])
 
 
 class FollowUpForm(forms.Form):
@@ -219,7 +221,7 @@ class RegisterFilterForm(forms.Form):
         from hyte.assessments.models import POPULATION_GROUPS
 
         super().__init__(*args, **kwargs)
-        self.fields["body"].choices = _blank([(b, b) for b in bodies])
-        self.fields["group"].choices = _blank([(g.value, g.label) for g in POPULATION_GROUPS])
-        self.fields["goal"].choices = _blank([(g.pk, g.text[:100]) for g in goals])
-        self.fields["year"].choices = _blank([(y, str(y)) for y in years])
+        cast(forms.ChoiceField, self.fields["body"]).choices = _blank([(b, b) for b in bodies])
+        cast(forms.ChoiceField, self.fields["group"]).choices = _blank([(g.value, g.label) for g in POPULATION_GROUPS])
+        cast(forms.ChoiceField, self.fields["goal"]).choices = _blank([(g.pk, g.text[:100]) for g in goals])
+        cast(forms.ChoiceField, self.fields["year"]).choices = _blank([(y, str(y)) for y in years])

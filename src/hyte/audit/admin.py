@@ -61,7 +61,7 @@ class AuditedAdminMixin:
                 self.delete_model(request, obj)
 
 
-class AuditedModelAdmin(AuditedAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditedModelAdmin(AuditedAdminMixin, admin.ModelAdmin):
     pass
 
 

@@ -197,7 +197,7 @@ def create(
     **values: Any,
 ) -> M:
     """Create a row and audit it: the changes are the audited fields (by default every value given)."""
-    obj = model.objects.create(**values)
+    obj = model._default_manager.create(**values)
     fields = list(values) if audit_fields is None else list(audit_fields)
     record(obj, action=action, organisation=audit_organisation, changes=diff({}, snapshot(obj, fields)))
     return obj

@@ -49,4 +49,4 @@ def person(actor: Actor | AnonymousUser) -> User | None:
     """The user behind an actor, for "created by" fields; None for the system and the anonymous."""
     if isinstance(actor, SystemActor) or not actor.is_authenticated:
         return None
-    return actor  # type: ignore[return-value]  # an authenticated AbstractBaseUser is our User
+    return actor

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -13,6 +14,13 @@ from django.views.decorators.http import require_http_methods
 
 # A page with a form: shown with GET, sent with POST; any other method answers 405.
 require_GET_or_POST = require_http_methods(["GET", "POST"])  # noqa: N816 - named like Django's require_GET
+
+
+class AuthenticatedRequest(HttpRequest):
+    """A request behind `login_required` or the API's authentication: its user is a signed-in person."""
+
+    user: User
+
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",

@@ -7,13 +7,14 @@ import datetime as dt
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from hyte.accounts.models import Organisation
 from hyte.indicators.models import Indicator, Observation
 from hyte.reports import services
 from hyte.reports.models import BlockKind, OutlineKey, Report, ReportKind, ReportStatus
 
-TEXTS = {
+TEXTS: dict[str, str] = {
     OutlineKey.SUMMARY: (
         "Kemiläisten hyvinvointi on monelta osin parantunut, mutta työttömyys, pienituloisuus ja nuorten "
         "syrjäytymisen riski ovat edelleen maan keskitasoa suurempia. Valtuustokauden painopisteet ovat "
@@ -36,12 +37,14 @@ CONCERNS = ["Työttömyys ja rakennetyöttömyys", "Nuorten koulutuksen ulkopuol
 
 # Goals: (theme, age group, text, text in Swedish, [(indicator, baseline year, direction, target as a share of
 # the baseline)], measures); charts: (section, Sotkanet indicator ids)
-CHARTS = {
+CHARTS: dict[str, list[str]] = {
     OutlineKey.POPULATION_GROUPS: ["127", "170", "761", "475", "2358", "4"],
     OutlineKey.STRENGTHS: ["181", "3071", "3219", "3099"],
 }
 
-GOALS = [
+GOALS: list[
+    tuple[str, str, str, str, list[tuple[str, int, str, float]], list[tuple[str, list[str], str, str, Decimal | None]]]
+] = [
     (
         "Lapset ja nuoret",
         "children",
@@ -110,7 +113,7 @@ PROGRESS = {
 }
 
 
-def _through_the_council(report: Report, coordinator: object, *, decided: dt.date, reference: str) -> None:
+def _through_the_council(report: Report, coordinator: User, *, decided: dt.date, reference: str) -> None:
     for status in (ReportStatus.IN_REVIEW, ReportStatus.APPROVED, ReportStatus.PUBLISHED):
         services.change_status(
             actor=coordinator,

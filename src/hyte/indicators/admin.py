@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from hyte.audit.admin import AuditedModelAdmin
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet, RejectedRow
@@ -11,7 +14,7 @@ class IndicatorAdmin(AuditedModelAdmin):
     search_fields = ["title_fi", "title_sv", "title_en", "source_id"]
     raw_id_fields = ["organisation"]
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request: HttpRequest, obj: Indicator, form: Any, change: bool) -> None:
         if "polarity" in form.changed_data:
             obj.polarity_set_by_user = True  # a later catalogue sync keeps a person's choice
         super().save_model(request, obj, form, change)
@@ -51,8 +54,8 @@ class ImportBatchAdmin(AuditedModelAdmin):
     exclude = ["upload"]
     inlines = [RejectedRowInline]
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

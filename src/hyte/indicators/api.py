@@ -1,6 +1,7 @@
 import csv
 import io
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -85,7 +86,7 @@ class ObservationFilter(Schema):
 
 @router.get("/indicators", response=list[IndicatorOut], auth=None, summary="Search the indicator catalogue")
 @paginate(LimitOffsetPagination)
-def list_indicators(request: HttpRequest, filters: Query[IndicatorFilter]) -> list[Indicator]:
+def list_indicators(request: HttpRequest, filters: Query[IndicatorFilter]) -> QuerySet[Indicator]:
     return queries.search_indicators(
         queries.visible_indicators(request.user).select_related("organisation"),
         text=filters.q or "",
@@ -105,7 +106,7 @@ def get_indicator(request: HttpRequest, indicator_id: int) -> Indicator:
 
 @router.get("/observations", response=list[ObservationOut], auth=None, summary="Values (JSON or CSV)")
 @paginate(LimitOffsetPagination)
-def list_observations(request: HttpRequest, filters: Query[ObservationFilter]) -> list[Observation] | HttpResponse:
+def list_observations(request: HttpRequest, filters: Query[ObservationFilter]) -> QuerySet[Observation]:
     visible = set(
         queries.visible_indicators(request.user).filter(pk__in=filters.indicator).values_list("pk", flat=True)
     )

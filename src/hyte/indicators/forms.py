@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -68,10 +68,11 @@ class MappingForm(forms.Form):
         columns = [(str(i), f"{i + 1}: {str(name or '').strip()[:60]}") for i, name in enumerate(header)]
         for name, field in self.fields.items():
             if isinstance(field, forms.TypedChoiceField):
-                field.choices = columns if name in self.REQUIRED else [("", _("(none)")), *columns]
+                none: list[tuple[str, Any]] = [("", _("(none)"))]
+                cast(forms.ChoiceField, field).choices = columns if name in self.REQUIRED else [*none, *columns]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("indicator") is None and not data.get("indicator_fixed"):
             self.add_error("indicator", _("Choose the indicator column or give one indicator for the whole file."))
         if data.get("year") is None and not data.get("year_fixed"):

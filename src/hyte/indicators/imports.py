@@ -51,8 +51,8 @@ class AreaResolver:
         )
         self.by_sotkanet = {str(a["sotkanet_id"]): a["id"] for a in areas if a["sotkanet_id"]}
         self.municipality_by_code = {a["code"]: a["id"] for a in areas if a["kind"] == AreaKind.MUNICIPALITY}
-        self.by_name: dict[str, list[dict[str, Any]]] = {}
-        for area in sorted(areas, key=lambda a: (a["valid_until"] is not None, self._KIND_ORDER[a["kind"]])):
+        self.by_name: dict[str, list[Any]] = {}
+        for area in sorted(areas, key=lambda a: (a["valid_until"] is not None, self._KIND_ORDER[AreaKind(a["kind"])])):
             for name in {area["name_fi"], area["name_sv"], area["name_en"]} - {""}:
                 self.by_name.setdefault(_norm(name), []).append(area)
         for name in ("koko maa", "whole country", "hela landet", "suomi", "finland", "maa"):

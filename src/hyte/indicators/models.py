@@ -162,7 +162,9 @@ class IndicatorSet(models.Model):
         related_name="indicator_sets",
         help_text=_("Empty for national sets that everyone can use."),
     )
-    indicators = models.ManyToManyField(Indicator, through="IndicatorSetItem", related_name="sets")
+    indicators = models.ManyToManyField["Indicator", "IndicatorSetItem"](
+        Indicator, through="IndicatorSetItem", related_name="sets"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -71,7 +71,7 @@ def comparison_areas(area: Area | None) -> list[Area]:
     if area is None:
         return list(Area.objects.filter(kind="country"))
     areas = [area]
-    if area.county_id:
+    if area.county is not None:
         areas.append(area.county)
     areas += list(Area.objects.filter(kind="country").exclude(pk=area.pk))
     return areas

@@ -126,7 +126,8 @@ class ObservationStore:
             return list(rows), []
         if states == {False}:
             return [], list(rows)
-        fresh, existing = [], []
+        fresh: list[Row] = []
+        existing: list[Row] = []
         for row in rows:
             (fresh if self._known_fresh[row[0]] else existing).append(row)
         return fresh, existing

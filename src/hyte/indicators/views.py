@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
-from hyte.core.http import require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, require_GET_or_POST
 from hyte.indicators import queries, services
 from hyte.indicators.forms import IndicatorSearchForm, IndicatorSetForm, MappingForm, PolarityForm, UploadForm
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet
@@ -24,7 +24,7 @@ def _indicator_for(request: HttpRequest, indicator_id: int) -> Indicator:
 
 @require_GET
 @login_required
-def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
+def indicator_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     form = IndicatorSearchForm(request.GET or None)
     found = queries.visible_indicators(request.user)
@@ -43,7 +43,7 @@ def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET_or_POST
 @login_required
-def indicator_detail(request: HttpRequest, slug: str, indicator_id: int) -> HttpResponse:
+def indicator_detail(request: AuthenticatedRequest, slug: str, indicator_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator = _indicator_for(request, indicator_id)
     can_edit = permissions_for(request.user).can(Action.EDIT, indicator)
@@ -74,7 +74,7 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: int) -> Http
 
 @require_GET_or_POST
 @login_required
-def set_list(request: HttpRequest, slug: str) -> HttpResponse:
+def set_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     can_edit = permissions_for(request.user).can(Action.EDIT, organisation)
     form = IndicatorSetForm(request.POST or None)
@@ -104,7 +104,7 @@ def _set_for(organisation: Organisation, set_id: int) -> IndicatorSet:
 
 @require_GET
 @login_required
-def set_detail(request: HttpRequest, slug: str, set_id: int) -> HttpResponse:
+def set_detail(request: AuthenticatedRequest, slug: str, set_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator_set = _set_for(organisation, set_id)
     # Only the organisation's own sets are edited on its pages (national sets on the site's).
@@ -125,7 +125,7 @@ def set_detail(request: HttpRequest, slug: str, set_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def set_change(request: HttpRequest, slug: str, set_id: int) -> HttpResponse:
+def set_change(request: AuthenticatedRequest, slug: str, set_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator_set = _set_for(organisation, set_id)
     if indicator_set.organisation_id != organisation.pk or not permissions_for(request.user).can(
@@ -161,7 +161,7 @@ def set_change(request: HttpRequest, slug: str, set_id: int) -> HttpResponse:
 
 @require_GET_or_POST
 @login_required
-def import_list(request: HttpRequest, slug: str) -> HttpResponse:
+def import_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.IMPORT)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -186,7 +186,7 @@ def _batch_for(organisation: Organisation, batch_id: int) -> ImportBatch:
 
 @require_GET_or_POST
 @login_required
-def import_map(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
+def import_map(request: AuthenticatedRequest, slug: str, batch_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.IMPORT)
     batch = _batch_for(organisation, batch_id)
     if batch.parameters.get("mapping") or batch.upload is None:
@@ -234,7 +234,7 @@ def import_map(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def import_detail(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
+def import_detail(request: AuthenticatedRequest, slug: str, batch_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.IMPORT)
     batch = _batch_for(organisation, batch_id)
     rejected = Paginator(batch.rejected_rows.all(), 100).get_page(request.GET.get("page"))

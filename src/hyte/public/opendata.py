@@ -64,7 +64,10 @@ def _status(own: Progress | None, statuses: Statuses, kind: str, object_id: int 
 
 def tables(version: ReportVersion, statuses: Statuses) -> dict[str, list[dict[str, Any]]]:
     content = version.frozen
-    goal_rows, measure_rows, target_rows, value_rows = [], [], [], []
+    goal_rows: list[dict[str, Any]] = []
+    measure_rows: list[dict[str, Any]] = []
+    target_rows: list[dict[str, Any]] = []
+    value_rows: list[dict[str, Any]] = []
     for goal in content.all_goals():
         status = _status(goal.progress, statuses, "g", goal.id, content.year)
         goal_rows.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
@@ -12,7 +14,7 @@ from hyte.reports.queries.versions import PUBLISHED, latest_annual_version_id, l
 __all__ = ["latest_annual_version_id", "latest_statuses", "organisation", "organisations", "reports_of", "version"]
 
 
-def organisations() -> QuerySet[Organisation]:
+def organisations() -> QuerySet[Any]:
     """Organisations with at least one published report, with how many."""
     swedish = Report.objects.filter(
         organisation=OuterRef("pk"), versions__status=ReportStatus.PUBLISHED, title_sv__gt=""
@@ -25,14 +27,14 @@ def organisations() -> QuerySet[Organisation]:
     )
 
 
-def organisation(slug: str) -> Organisation:
+def organisation(slug: str) -> Any:  # an Organisation annotated with its published reports
     found = organisations().filter(slug=slug).first()
     if found is None:
         raise Http404
     return found
 
 
-def reports_of(organisation: Organisation) -> list[Report]:
+def reports_of(organisation: Organisation) -> list[Any]:
     """The organisation's reports that have a published version; each with `published` (newest first)."""
     return list(
         Report.objects.filter(organisation=organisation, versions__status=ReportStatus.PUBLISHED)

@@ -1,3 +1,4 @@
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -32,7 +33,7 @@ class AreaFilter(Schema):
 
 @router.get("/areas", response=list[AreaOut], auth=None, summary="Areas of Finland")
 @paginate(LimitOffsetPagination)
-def list_areas(request: HttpRequest, filters: Query[AreaFilter]) -> list[Area]:
+def list_areas(request: HttpRequest, filters: Query[AreaFilter]) -> QuerySet[Area]:
     return queries.areas(
         kind=filters.kind or "",
         county_code=filters.county or "",

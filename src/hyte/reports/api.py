@@ -6,6 +6,7 @@ from ninja import Router, Schema, Status
 
 from hyte.accounts.permissions import Action, get_organisation_for
 from hyte.core.api import Problem
+from hyte.core.http import AuthenticatedRequest
 from hyte.reports import queries, services
 from hyte.reports.content import dump
 from hyte.reports.models import Goal, MeasureStatus, Progress, Report
@@ -49,13 +50,13 @@ def _report(request: HttpRequest, slug: str, report_id: int) -> Report:
 
 
 @router.get("/organisations/{slug}/reports", response=list[ReportOut], summary="The organisation's reports")
-def list_reports(request: HttpRequest, slug: str) -> Any:
+def list_reports(request: AuthenticatedRequest, slug: str) -> Any:
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return queries.reports_of(organisation)
 
 
 @router.get("/organisations/{slug}/reports/{report_id}", summary="A report with its sections, goals and measures")
-def get_report(request: HttpRequest, slug: str, report_id: int) -> dict[str, Any]:
+def get_report(request: AuthenticatedRequest, slug: str, report_id: int) -> dict[str, Any]:
     """The report as it stands now: the same content that approval freezes, and the annual progress entries."""
     report = _report(request, slug, report_id)
     content = dump(queries.snapshot(report))
@@ -76,7 +77,7 @@ def get_report(request: HttpRequest, slug: str, report_id: int) -> dict[str, Any
     response={200: dict, 400: Problem},
     summary="Record a goal's or a measure's progress",
 )
-def put_progress(request: HttpRequest, slug: str, report_id: int, entry_id: int, data: ProgressIn) -> Any:
+def put_progress(request: AuthenticatedRequest, slug: str, report_id: int, entry_id: int, data: ProgressIn) -> Any:
     report = _report(request, slug, report_id)
     entry = get_object_or_404(Progress, pk=entry_id, report=report)
     services.record_progress(actor=request.user, entry=entry, status=data.status, text=data.text)
@@ -88,7 +89,7 @@ def put_progress(request: HttpRequest, slug: str, report_id: int, entry_id: int,
     response={201: dict, 400: Problem},
     summary="Add a measure to a goal",
 )
-def post_measure(request: HttpRequest, slug: str, report_id: int, goal_id: int, data: MeasureIn) -> Any:
+def post_measure(request: AuthenticatedRequest, slug: str, report_id: int, goal_id: int, data: MeasureIn) -> Any:
     report = _report(request, slug, report_id)
     goal = get_object_or_404(Goal, pk=goal_id, report=report)
     measure = services.add_measure(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from hyte.core import clock
 from hyte.core.pdf import render_pdf
 from hyte.reports.document import build, print_html
-from hyte.reports.models import Report, ReportVersion
+from hyte.reports.models import Measure, Report, ReportVersion
 from hyte.reports.queries import latest_statuses, snapshot
 
 
@@ -85,8 +85,8 @@ def plan_xlsx(report: Report) -> bytes:
     import openpyxl
 
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = _("Plan")[:31]
+    sheet = workbook.create_sheet(_("Plan")[:31], 0)
+    del workbook[workbook.sheetnames[1]]  # the empty default sheet
     sheet.append(
         [
             _("Goal"),
@@ -100,7 +100,7 @@ def plan_xlsx(report: Report) -> bytes:
         ]
     )
     for goal in report.goals.prefetch_related("measures"):
-        measures = list(goal.measures.all()) or [None]
+        measures: list[Measure | None] = [*goal.measures.all()] or [None]
         for measure in measures:
             sheet.append(
                 [

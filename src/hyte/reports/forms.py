@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -25,8 +25,8 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: Any, reports: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["start_from"].queryset = reports
-        self.fields["plan_report"].queryset = reports.exclude(kind=ReportKind.ANNUAL)
+        cast(forms.ModelChoiceField, self.fields["start_from"]).queryset = reports
+        cast(forms.ModelChoiceField, self.fields["plan_report"]).queryset = reports.exclude(kind=ReportKind.ANNUAL)
 
 
 class BlockForm(forms.Form):
@@ -99,4 +99,4 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = choices
+        cast(forms.ChoiceField, self.fields["status"]).choices = choices

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
-from hyte.core.http import back_to, call_service, download, require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, back_to, call_service, download, require_GET_or_POST
 from hyte.indicators.queries import visible_indicators
 from hyte.reports import exports, queries, services
 from hyte.reports.forms import (
@@ -31,7 +31,7 @@ from hyte.situation.models import Alert
 
 @require_GET_or_POST
 @login_required
-def report_list(request: HttpRequest, slug: str) -> HttpResponse:
+def report_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     reports = queries.reports_of(organisation)
     can_edit = permissions_for(request.user).can(Action.EDIT, organisation)
@@ -67,7 +67,7 @@ def report_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def report_detail(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> HttpResponse:
     organisation, report = _report(request, slug, report_id)
     page = queries.report_page(request.user, report)
     return render(
@@ -77,7 +77,7 @@ def report_detail(request: HttpRequest, slug: str, report_id: int) -> HttpRespon
             "organisation": organisation,
             "report": report,
             **page,
-            "status_form": StatusForm(choices=[(s.value, s.label) for s in page["statuses"]]),
+            "status_form": StatusForm(choices=[(s.value, str(s.label)) for s in page["statuses"]]),
             "comment_form": CommentForm(),
             "goal_form": GoalForm(),
             "measure_form": MeasureForm(),
@@ -98,7 +98,7 @@ def _back(slug: str, report_id: int, anchor: str = "") -> HttpResponse:
 
 @require_GET_or_POST
 @login_required
-def block_edit(request: HttpRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
+def block_edit(request: AuthenticatedRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
     organisation, report = _report(request, slug, report_id)
     block = get_for(request.user, Action.EDIT, Block.objects.select_related("section__report"), pk=block_id)
     if block.section.report_id != report.pk or report.is_frozen:
@@ -134,7 +134,7 @@ def block_edit(request: HttpRequest, slug: str, report_id: int, block_id: int) -
 
 @require_POST
 @login_required
-def goal_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+def goal_add(request: AuthenticatedRequest, slug: str, report_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     form = GoalForm(request.POST)
     if form.is_valid():
@@ -146,7 +146,7 @@ def goal_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def goal_indicator_add(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
+def goal_indicator_add(request: AuthenticatedRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     goal = get_for(request.user, Action.EDIT, Goal.objects.filter(report=report), pk=goal_id)
     form = GoalIndicatorForm(request.POST)
@@ -164,7 +164,7 @@ def goal_indicator_add(request: HttpRequest, slug: str, report_id: int, goal_id:
 
 @require_POST
 @login_required
-def measure_add(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
+def measure_add(request: AuthenticatedRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     goal = get_object_or_404(Goal, pk=goal_id, report=report)
     form = MeasureForm(request.POST)
@@ -179,7 +179,7 @@ def measure_add(request: HttpRequest, slug: str, report_id: int, goal_id: int) -
 
 @require_POST
 @login_required
-def progress_edit(request: HttpRequest, slug: str, report_id: int, entry_id: int) -> HttpResponse:
+def progress_edit(request: AuthenticatedRequest, slug: str, report_id: int, entry_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     entry = get_object_or_404(Progress, pk=entry_id, report=report)
     form = ProgressForm(request.POST)
@@ -190,7 +190,7 @@ def progress_edit(request: HttpRequest, slug: str, report_id: int, entry_id: int
 
 @require_POST
 @login_required
-def comment_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+def comment_add(request: AuthenticatedRequest, slug: str, report_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -200,7 +200,7 @@ def comment_add(request: HttpRequest, slug: str, report_id: int) -> HttpResponse
 
 @require_POST
 @login_required
-def comment_resolve(request: HttpRequest, slug: str, report_id: int, comment_id: int) -> HttpResponse:
+def comment_resolve(request: AuthenticatedRequest, slug: str, report_id: int, comment_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     comment = get_object_or_404(Comment, pk=comment_id, report=report)
     call_service(request, services.resolve_comment, comment=comment)
@@ -209,11 +209,11 @@ def comment_resolve(request: HttpRequest, slug: str, report_id: int, comment_id:
 
 @require_POST
 @login_required
-def status_change(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+def status_change(request: AuthenticatedRequest, slug: str, report_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     if not permissions_for(request.user).can(Action.APPROVE, report):
         raise Http404
-    choices = [(s.value, s.label) for s in queries.next_statuses(report)]
+    choices = [(s.value, str(s.label)) for s in queries.next_statuses(report)]
     form = StatusForm(request.POST, choices=choices)
     if form.is_valid():
         call_service(request, services.change_status, report=report, **form.cleaned_data)
@@ -224,7 +224,7 @@ def status_change(request: HttpRequest, slug: str, report_id: int) -> HttpRespon
 
 @require_GET
 @login_required
-def report_export(request: HttpRequest, slug: str, report_id: int, file_format: str) -> HttpResponse:
+def report_export(request: AuthenticatedRequest, slug: str, report_id: int, file_format: str) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     if file_format == "docx":
         body = exports.report_docx(report)
@@ -240,7 +240,7 @@ def report_export(request: HttpRequest, slug: str, report_id: int, file_format: 
 
 @require_GET
 @login_required
-def county_overview(request: HttpRequest, slug: str) -> HttpResponse:
+def county_overview(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """The county's view of its municipalities' reports, for the regional report and the yearly negotiations."""
     organisation = get_organisation_for(request.user, slug, Action.WORK_REGIONALLY)
     return render(
@@ -258,7 +258,7 @@ def county_overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def pull_into_regional(request: HttpRequest, slug: str) -> HttpResponse:
+def pull_into_regional(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.WORK_REGIONALLY)
     regional = get_for(request.user, Action.EDIT, queries.regional_reports(organisation), pk=_id(request, "regional"))
     municipal = next(
@@ -277,7 +277,7 @@ def pull_into_regional(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def goal_link(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
+def goal_link(request: AuthenticatedRequest, slug: str, report_id: int, goal_id: int) -> HttpResponse:
     organisation, report = _report(request, slug, report_id)
     if not permissions_for(request.user).can(Action.EDIT, report):
         raise Http404
@@ -294,7 +294,7 @@ def goal_link(request: HttpRequest, slug: str, report_id: int, goal_id: int) -> 
 
 @require_GET
 @login_required
-def version_compare(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+def version_compare(request: AuthenticatedRequest, slug: str, report_id: int) -> HttpResponse:
     """What changed between two frozen versions of this report or of the report it was copied from."""
     organisation, report = _report(request, slug, report_id)
     sources = [r for r in (report, report.copied_from) if r is not None]
@@ -318,7 +318,7 @@ def version_compare(request: HttpRequest, slug: str, report_id: int) -> HttpResp
 
 @require_POST
 @login_required
-def assign(request: HttpRequest, slug: str, report_id: int, subject: str, subject_id: int) -> HttpResponse:
+def assign(request: AuthenticatedRequest, slug: str, report_id: int, subject: str, subject_id: int) -> HttpResponse:
     """Assign a section, goal or measure to members (coordinators only)."""
     organisation, report = _report(request, slug, report_id)
     if not permissions_for(request.user).can(Action.ASSIGN, report):
@@ -335,12 +335,13 @@ def assign(request: HttpRequest, slug: str, report_id: int, subject: str, subjec
     member_ids = {str(pk) for pk in organisation.memberships.values_list("user_id", flat=True)}
     chosen = [pk for pk in request.POST.getlist("users") if pk in member_ids]
     call_service(request, services.assign, subject=target, users=list(User.objects.filter(pk__in=chosen)))
-    return _back(slug, report.pk, f"{subject}-{target.pk}" if subject != "measure" else f"goal-{target.goal_id}")
+    anchor = f"goal-{target.goal_id}" if isinstance(target, Measure) else f"{subject}-{target.pk}"
+    return _back(slug, report.pk, anchor)
 
 
 @require_POST
 @login_required
-def alert_to_measure(request: HttpRequest, slug: str, alert_id: int) -> HttpResponse:
+def alert_to_measure(request: AuthenticatedRequest, slug: str, alert_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     alerts = Alert.objects.select_related("rule__indicator", "rule__organisation").filter(
         rule__organisation=organisation

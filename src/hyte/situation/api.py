@@ -1,16 +1,17 @@
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from ninja import Router
 
 from hyte.accounts.permissions import Action, get_organisation_for
+from hyte.core.http import AuthenticatedRequest
 from hyte.situation import picture, queries
 
 router = Router(tags=["situation picture"])
 
 
 @router.get("/organisations/{slug}/situation", summary="The situation picture of an organisation's area")
-def situation(request: HttpRequest, slug: str, set: int | None = None) -> dict[str, Any]:
+def situation(request: AuthenticatedRequest, slug: str, set: int | None = None) -> dict[str, Any]:
     """Each indicator of the set with its latest value, changes, trend, comparisons (with their judgement by
     polarity and whether significance was tested) and gender breakdown: the same as the page and exports."""
     organisation = get_organisation_for(request.user, slug, Action.VIEW)

@@ -107,11 +107,11 @@ def line_chart(
         colour, dash, marker = COLOURS[index % 5], DASHES[index % 5], MARKERS[index % 5]
         known = [(x, y) for x, y in values if y is not None]
         segments: list[list[tuple[int, float]]] = [[]]
-        for x, y in sorted(values):
-            if y is None:
+        for x, maybe in sorted(values):
+            if maybe is None:
                 segments.append([])
             else:
-                segments[-1].append((x, y))
+                segments[-1].append((x, maybe))
         for segment in segments:
             if len(segment) > 1:
                 path = " ".join(f"{'M' if i == 0 else 'L'}{sx(x):.1f} {sy(y):.1f}" for i, (x, y) in enumerate(segment))

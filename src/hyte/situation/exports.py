@@ -29,8 +29,8 @@ def picture_xlsx(built: SituationPicture) -> bytes:
     records = picture_as_records(built)
     columns = _columns(records)
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Tilannekuva"
+    sheet = workbook.create_sheet("Tilannekuva", 0)
+    del workbook[workbook.sheetnames[1]]  # the empty default sheet
     sheet.append(columns)
     for record in records:
         sheet.append([record.get(column) for column in columns])

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hyte.indicators.models import Indicator
 from hyte.situation.models import RuleCondition
 
 
 class RuleForm(forms.Form):
-    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=None)
+    indicator = forms.ModelChoiceField[Indicator](label=_("Indicator"), queryset=Indicator.objects.none())
     condition = forms.ChoiceField(label=_("Condition"), choices=RuleCondition.choices)
     threshold = forms.FloatField(label=_("Threshold"), required=False)
     years = forms.IntegerField(label=_("Years in a row"), min_value=2, max_value=20, initial=3)
@@ -17,6 +18,6 @@ class RuleForm(forms.Form):
 
     def __init__(self, *args: Any, indicators: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["indicator"]).queryset = (
             indicators.filter(observations__isnull=False).distinct().order_by("title_fi")
         )

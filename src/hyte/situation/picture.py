@@ -187,7 +187,7 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
             year__in=wanted_years,
             value__isnull=False,
         ).values_list("indicator_id", "year", "value"):
-            if latest_years.get(indicator_id) == year:
+            if latest_years.get(indicator_id) == year and value is not None:
                 similar_values[(indicator_id, year)].append(value)
 
     rows = [
@@ -285,7 +285,7 @@ def _row(
         interval=interval,
         previous=previous,
         five_years_before=five_before,
-        trend=stats.trend([(p.year, p.value) for p in known], indicator.polarity),
+        trend=stats.trend([(p.year, p.value) for p in known if p.value is not None], indicator.polarity),
         comparisons=comparisons,
         genders=genders,
         series=series,
@@ -300,7 +300,7 @@ _AGE_ORDER = [AgeGroup.CHILDREN, AgeGroup.WORKING_AGE, AgeGroup.OLDER, AgeGroup.
 def _grouped(rows: list[IndicatorRow]) -> list[Group]:
     groups = {age: Group(age_group=age, label=str(AgeGroup(age).label)) for age in _AGE_ORDER}
     for row in rows:
-        groups[row.indicator.age_group or AgeGroup.ALL].rows.append(row)
+        groups[AgeGroup(row.indicator.age_group or AgeGroup.ALL)].rows.append(row)
     for group in groups.values():
         group.rows.sort(key=lambda r: (r.indicator.theme or "~", r.indicator.title))
     return [g for g in groups.values() if g.rows]

@@ -50,7 +50,7 @@ def ranking(indicator: Indicator, *, county: Area | None, year: int | None) -> l
             indicator=indicator, area__in=areas, year=year, gender="total", age_group="", period=""
         ).values_list("area_id", "value")
     )
-    rows = [{"area": area, "value": values.get(area.pk)} for area in areas]
+    rows: list[dict[str, Any]] = [{"area": area, "value": values.get(area.pk)} for area in areas]
     reverse = indicator.polarity != "low_good"
     rows.sort(key=lambda r: (r["value"] is None, -(r["value"] or 0) if reverse else (r["value"] or 0)))
     top = max((abs(r["value"]) for r in rows if r["value"] is not None), default=0) or 1

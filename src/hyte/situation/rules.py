@@ -12,14 +12,17 @@ from hyte.indicators.models import Observation
 from hyte.situation import stats
 from hyte.situation.models import Rule, RuleCondition
 
+Series = list[tuple[int, float, float | None, float | None, float | None]]  # year, value, count, interval
 
-def check(rule: Rule, area: Any, series: list[tuple[int, float, Any, Any, Any]]) -> dict[str, Any] | None:
-    """The values that meet the rule, or None."""
+
+def check(rule: Rule, area: Any, series: Series) -> dict[str, Any] | None:
+    """The values that meet the rule, or None. The series has values only (no missing ones), oldest first."""
     year, value, count, low, high = series[-1]
-    if rule.condition == RuleCondition.ABOVE:
-        return {"year": year, "value": value, "threshold": rule.threshold} if value > rule.threshold else None
-    if rule.condition == RuleCondition.BELOW:
-        return {"year": year, "value": value, "threshold": rule.threshold} if value < rule.threshold else None
+    threshold = rule.threshold
+    if rule.condition == RuleCondition.ABOVE and threshold is not None:
+        return {"year": year, "value": value, "threshold": threshold} if value > threshold else None
+    if rule.condition == RuleCondition.BELOW and threshold is not None:
+        return {"year": year, "value": value, "threshold": threshold} if value < threshold else None
     if rule.condition == RuleCondition.WORSE_THAN_COUNTY:
         for comparator in (area.county, area.region):
             if comparator is None:

@@ -15,7 +15,7 @@ from hyte.core import clock
 from hyte.core.actors import RULE_EVALUATION, Actor, person
 from hyte.indicators.models import Indicator, Observation
 from hyte.situation.models import Alert, AlertStatus, Rule, RuleCondition
-from hyte.situation.rules import check
+from hyte.situation.rules import Series, check
 
 
 @audit.service(AuditAction.RULE_CREATE)
@@ -78,13 +78,13 @@ def evaluate(*, actor: Actor, rules: Iterable[Rule]) -> int:
         area = rule.organisation.area
         if area is None or not rule.is_active:
             continue
-        series = list(
+        series: Series = list(
             Observation.objects.filter(
                 indicator=rule.indicator, area=area, gender="total", age_group="", period="", value__isnull=False
             )
             .order_by("year")
-            .values_list("year", "value", "absolute_value", "ci_low", "ci_high")
-        )
+            .values_list("year", "value", "absolute_value", "ci_low", "ci_high")  # type: ignore[arg-type]
+        )  # values only: value__isnull=False
         if not series:
             continue
         year, value, _count, _low, _high = series[-1]

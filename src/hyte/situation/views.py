@@ -10,22 +10,23 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
-from hyte.core.http import download, require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, download, require_GET_or_POST
+from hyte.indicators.models import IndicatorSet
 from hyte.indicators.queries import comparison_areas, sets_for, visible_indicators
+from hyte.regions.models import Area
 from hyte.situation import charts, exports, picture, queries, services
 from hyte.situation.forms import RuleForm
 from hyte.situation.models import Alert, Rule
+from hyte.situation.picture import SituationPicture
 
 
-def _area_of(organisation: Organisation):  # type: ignore[no-untyped-def]
-    if organisation.area is None:
+def _area_of(organisation: Organisation) -> Area:
+    if organisation.area_id is None:
         raise Http404
-    from hyte.regions.models import Area
-
     return Area.objects.select_related("county", "region").get(pk=organisation.area_id)
 
 
-def _picture(request: HttpRequest, organisation: Organisation):  # type: ignore[no-untyped-def]
+def _picture(request: HttpRequest, organisation: Organisation) -> tuple[IndicatorSet | None, SituationPicture]:
     indicator_set = queries.chosen_set(organisation, request.GET.get("set"))
     built = picture.build(area=_area_of(organisation), indicators=queries.set_indicators(indicator_set))
     return indicator_set, built
@@ -33,7 +34,7 @@ def _picture(request: HttpRequest, organisation: Organisation):  # type: ignore[
 
 @require_GET
 @login_required
-def situation(request: HttpRequest, slug: str) -> HttpResponse:
+def situation(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator_set, built = _picture(request, organisation)
     return render(
@@ -52,7 +53,7 @@ def situation(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def situation_export(request: HttpRequest, slug: str, file_format: str) -> HttpResponse:
+def situation_export(request: AuthenticatedRequest, slug: str, file_format: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     if file_format not in ("csv", "xlsx"):
         raise Http404
@@ -65,14 +66,14 @@ def situation_export(request: HttpRequest, slug: str, file_format: str) -> HttpR
 
 @require_GET
 @login_required
-def situation_indicator(request: HttpRequest, slug: str, indicator_id: int) -> HttpResponse:
+def situation_indicator(request: AuthenticatedRequest, slug: str, indicator_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator = get_object_or_404(visible_indicators(request.user), pk=indicator_id)
     area = _area_of(organisation)
     built = picture.build(area=area, indicators=[indicator])
     row = built.rows[0]
     areas = comparison_areas(area)
-    if area.region_id:
+    if area.region is not None:
         areas.insert(1, area.region)
     from hyte.indicators.queries import series_table
 
@@ -127,7 +128,7 @@ def situation_indicator(request: HttpRequest, slug: str, indicator_id: int) -> H
 
 @require_GET_or_POST
 @login_required
-def rule_list(request: HttpRequest, slug: str) -> HttpResponse:
+def rule_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     can_edit = permissions_for(request.user).can(Action.EDIT, organisation)
     form = RuleForm(request.POST or None, indicators=visible_indicators(request.user))
@@ -157,7 +158,7 @@ def rule_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def rule_deactivate(request: HttpRequest, slug: str, rule_id: int) -> HttpResponse:
+def rule_deactivate(request: AuthenticatedRequest, slug: str, rule_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     rule = get_for(request.user, Action.EDIT, Rule.objects.filter(organisation=organisation), pk=rule_id)
     services.deactivate_rule(actor=request.user, rule=rule)
@@ -166,7 +167,7 @@ def rule_deactivate(request: HttpRequest, slug: str, rule_id: int) -> HttpRespon
 
 @require_POST
 @login_required
-def alert_dismiss(request: HttpRequest, slug: str, alert_id: int) -> HttpResponse:
+def alert_dismiss(request: AuthenticatedRequest, slug: str, alert_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     alerts = Alert.objects.select_related("rule__organisation").filter(rule__organisation=organisation)
     alert = get_for(request.user, Action.EDIT, alerts, pk=alert_id)

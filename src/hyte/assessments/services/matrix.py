@@ -130,15 +130,15 @@ def set_goal_effect(*, actor: Actor, option: Option, goal: Goal, effect: str, no
     """Record how an option bears on a goal of the organisation's own welfare plan."""
     assessment = option.assessment
     _open_for_edits(actor, assessment)
-    effect = choice(GoalEffectKind, effect)
+    kind: GoalEffectKind = choice(GoalEffectKind, effect)
     if goal.report.organisation_id != assessment.organisation_id or goal.report.kind == ReportKind.ANNUAL:
         raise ValidationError(_("The goal is not in the organisation's plan."))
     previous = GoalEffect.objects.filter(option=option, goal=goal).values_list("effect", flat=True).first()
     found, _created = GoalEffect.objects.update_or_create(
-        option=option, goal=goal, defaults={"effect": effect, "note": text(note, limit=2000)}
+        option=option, goal=goal, defaults={"effect": kind, "note": text(note, limit=2000)}
     )
     touch(assessment)
-    audit.record(found, changes={"goal": [None, goal.pk], "effect": [previous, effect.value]})
+    audit.record(found, changes={"goal": [None, goal.pk], "effect": [previous, kind.value]})
     return found
 
 

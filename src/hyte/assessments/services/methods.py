@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ def update_template(
         raise ValidationError(_("A template needs at least one question."))
     if len(cleaned) > MAX_QUESTIONS:
         raise ValidationError(_("A template can have at most %(max)s questions.") % {"max": MAX_QUESTIONS})
-    values = {
+    values: dict[str, Any] = {
         "name": text(name, limit=200),
         "guidance": text(guidance, limit=MAX_TEXT),
         "questions": cleaned,

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -26,12 +26,12 @@ from hyte.assessments.forms import (
 )
 from hyte.assessments.models import AssessmentStatus, ImpactArea, TemplateKind
 from hyte.assessments.views._common import assessment_for_page, back_to_assessment, form_errors
-from hyte.core.http import call_service, download, require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, call_service, download, require_GET_or_POST
 
 
 @require_GET
 @login_required
-def assessment_detail(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def assessment_detail(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     organisation, assessment = assessment_for_page(request, slug, assessment_id)
     content = queries.summary(assessment)
     perms = permissions_for(request.user)
@@ -77,7 +77,7 @@ def assessment_detail(request: HttpRequest, slug: str, assessment_id: int) -> Ht
 
 @require_GET_or_POST
 @login_required
-def assessment_edit(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def assessment_edit(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     organisation, assessment = assessment_for_page(request, slug, assessment_id)
     if not (assessment.is_editable and permissions_for(request.user).can(Action.EDIT, assessment)):
         raise Http404
@@ -105,7 +105,7 @@ def assessment_edit(request: HttpRequest, slug: str, assessment_id: int) -> Http
 
 @require_POST
 @login_required
-def people(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def people(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     organisation, assessment = assessment_for_page(request, slug, assessment_id)
     if not permissions_for(request.user).can(Action.MANAGE_PEOPLE, assessment):
         raise Http404
@@ -127,7 +127,7 @@ def people(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def answers(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def answers(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     screening = request.POST.get("screening") == "1"
     form = AnswersForm(request.POST, questions=assessment.screening_questions if screening else assessment.answers)
@@ -140,7 +140,7 @@ def answers(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse
 
 @require_POST
 @login_required
-def screening(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def screening(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     form = ScreeningForm(request.POST)
     if form.is_valid():
@@ -159,7 +159,7 @@ def screening(request: HttpRequest, slug: str, assessment_id: int) -> HttpRespon
 
 @require_GET
 @login_required
-def summary(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def summary(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     """The summary for the decision proposal: the options compared, as on the PDF and the DOCX."""
     organisation, assessment = assessment_for_page(request, slug, assessment_id)
     return render(
@@ -171,7 +171,7 @@ def summary(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse
 
 @require_GET
 @login_required
-def summary_export(request: HttpRequest, slug: str, assessment_id: int, file_format: str) -> HttpResponse:
+def summary_export(request: AuthenticatedRequest, slug: str, assessment_id: int, file_format: str) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     if file_format == "pdf":
         body = exports.summary_pdf(assessment)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_POST
 
 from hyte.accounts.permissions import Action, permissions_for
@@ -13,12 +13,12 @@ from hyte.assessments.forms import (
     FollowUpForm,
 )
 from hyte.assessments.views._common import assessment_for_page, back_to_assessment, form_errors
-from hyte.core.http import call_service
+from hyte.core.http import AuthenticatedRequest, call_service
 
 
 @require_POST
 @login_required
-def ready(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def ready(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     call_service(request, services.mark_ready, assessment=assessment)
     return back_to_assessment(slug, assessment.pk)
@@ -26,7 +26,7 @@ def ready(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def reopen(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def reopen(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     call_service(request, services.reopen, assessment=assessment)
     return back_to_assessment(slug, assessment.pk)
@@ -34,7 +34,7 @@ def reopen(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def decision(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def decision(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     options = list(assessment.options.all())
     form = DecisionForm(request.POST, options=options)
@@ -57,7 +57,7 @@ def decision(request: HttpRequest, slug: str, assessment_id: int) -> HttpRespons
 
 @require_POST
 @login_required
-def follow_up(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def follow_up(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     form = FollowUpForm(request.POST)
     if form.is_valid():

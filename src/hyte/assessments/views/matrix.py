@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,12 +20,12 @@ from hyte.assessments.forms import (
 )
 from hyte.assessments.models import Impact, ImpactArea
 from hyte.assessments.views._common import assessment_for_page, back_to_assessment, form_errors
-from hyte.core.http import call_service, require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
 
 
 @require_POST
 @login_required
-def option_add(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def option_add(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     form = OptionForm(request.POST)
     if form.is_valid():
@@ -37,7 +37,7 @@ def option_add(request: HttpRequest, slug: str, assessment_id: int) -> HttpRespo
 
 @require_POST
 @login_required
-def option_remove(request: HttpRequest, slug: str, assessment_id: int, option_id: int) -> HttpResponse:
+def option_remove(request: AuthenticatedRequest, slug: str, assessment_id: int, option_id: int) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     call_service(request, services.remove_option, option=queries.option_for(assessment, option_id))
     return back_to_assessment(slug, assessment.pk, "options")
@@ -45,7 +45,9 @@ def option_remove(request: HttpRequest, slug: str, assessment_id: int, option_id
 
 @require_GET_or_POST
 @login_required
-def impact_edit(request: HttpRequest, slug: str, assessment_id: int, option_id: int, area: str) -> HttpResponse:
+def impact_edit(
+    request: AuthenticatedRequest, slug: str, assessment_id: int, option_id: int, area: str
+) -> HttpResponse:
     """One cell of the matrix: its direction, size, certainty, time span and evidence."""
     organisation, assessment = assessment_for_page(request, slug, assessment_id)
     option = queries.option_for(assessment, option_id)
@@ -96,7 +98,7 @@ def impact_edit(request: HttpRequest, slug: str, assessment_id: int, option_id: 
 
 @require_POST
 @login_required
-def goal_effect(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def goal_effect(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     organisation, assessment = assessment_for_page(request, slug, assessment_id)
     options = list(assessment.options.all())
     goals = list(queries.plan_goals(organisation))
@@ -118,7 +120,7 @@ def goal_effect(request: HttpRequest, slug: str, assessment_id: int) -> HttpResp
 
 @require_POST
 @login_required
-def hearing_add(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+def hearing_add(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
     _organisation, assessment = assessment_for_page(request, slug, assessment_id)
     form = HearingForm(request.POST)
     if form.is_valid():

@@ -23,7 +23,7 @@ from hyte.assessments.forms import (
 )
 from hyte.assessments.models import TemplateKind
 from hyte.core import clock
-from hyte.core.http import require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, require_GET_or_POST
 
 
 def _filtered(request: HttpRequest, organisation: Organisation) -> tuple[RegisterFilterForm, Any]:
@@ -50,7 +50,7 @@ def _filtered(request: HttpRequest, organisation: Organisation) -> tuple[Registe
 
 @require_GET_or_POST
 @login_required
-def assessment_list(request: HttpRequest, slug: str) -> HttpResponse:
+def assessment_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """The register: search and filters, counts per year, and a new assessment for those who prepare them."""
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     can_create = permissions_for(request.user).can(Action.CONTRIBUTE, organisation)
@@ -87,7 +87,7 @@ def assessment_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def register_export(request: HttpRequest, slug: str) -> HttpResponse:
+def register_export(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     _form, found = _filtered(request, organisation)
     response = HttpResponse(exports.register_csv(found), content_type="text/csv; charset=utf-8")
@@ -97,7 +97,7 @@ def register_export(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def template_list(request: HttpRequest, slug: str) -> HttpResponse:
+def template_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     # The methods are the organisation's own way of working, for its members (not shared with the county).
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     return render(
@@ -113,7 +113,7 @@ def template_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET_or_POST
 @login_required
-def template_edit(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+def template_edit(request: AuthenticatedRequest, slug: str, kind: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.EDIT)
     if kind not in TemplateKind.values:
         raise Http404

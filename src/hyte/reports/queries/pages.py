@@ -142,19 +142,19 @@ def municipal_reports_for_county(user: Viewer, county: Organisation) -> list[dic
         )
         .order_by("-term_start", "-id")
     )
-    latest: dict[int, Report] = {}
-    for report in candidates:
-        if report.organisation_id not in latest and perms.can(Action.VIEW, report):
-            latest[report.organisation_id] = report
+    latest: dict[int, Any] = {}  # municipality → its report, with `strength_sections` prefetched
+    for candidate in candidates:
+        if candidate.organisation_id not in latest and perms.can(Action.VIEW, candidate):
+            latest[candidate.organisation_id] = candidate
     rows = []
     for item in municipalities:
-        municipality = item["organisation"]
+        municipality: Organisation = item["organisation"]
         report = latest.get(municipality.pk)
         strengths = []
         if report is not None:
             strengths = [
                 render_markdown(b.text)
-                for section in report.strength_sections  # type: ignore[attr-defined]
+                for section in report.strength_sections
                 for b in section.blocks.all()
                 if b.text.strip()
             ]

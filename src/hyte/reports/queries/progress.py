@@ -28,7 +28,8 @@ def indicator_changes(
         values = values.filter(year__lte=until)
     latest: dict[int, tuple[int, float]] = {}
     for indicator_id, year, value in values.order_by("year").values_list("indicator_id", "year", "value"):
-        latest[indicator_id] = (year, value)  # ordered by year: the last one stays
+        if value is not None:  # never, by the filter above; said again for the type checker
+            latest[indicator_id] = (year, value)  # ordered by year: the last one stays
     return {gi.pk: _change_of(gi, latest.get(gi.indicator_id)) for gi in goal_indicators}
 
 

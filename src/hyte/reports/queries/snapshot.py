@@ -3,8 +3,9 @@ the draft PDF and version comparison read."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
+
+from django.db.models import QuerySet
 
 from hyte.indicators.models import Observation
 from hyte.reports import content as frozen
@@ -19,11 +20,12 @@ def snapshot(report: Report) -> frozen.FrozenReport:
     sections = list(report.sections.prefetch_related("blocks__indicators"))
     series = _series(sections, area_id)
     follow_up = None
-    if report.kind == ReportKind.ANNUAL and report.plan_report_id is not None:
-        progress = {
-            ("g", e.goal_id) if e.goal_id else ("m", e.measure_id): frozen.Progress(status=e.status, text=e.text)
-            for e in Progress.objects.filter(report=report)
-        }
+    if report.kind == ReportKind.ANNUAL and report.plan_report is not None:
+        progress: dict[tuple[str, int], frozen.Progress] = {}
+        for e in Progress.objects.filter(report=report):
+            key = ("g", e.goal_id) if e.goal_id else ("m", e.measure_id)
+            if key[1] is not None:
+                progress[(key[0], key[1])] = frozen.Progress(status=e.status, text=e.text)
         plan_goals = _goals(report.plan_report.goals.all(), area_id=area_id, until=report.year, progress=progress)
         follow_up = frozen.FollowUp(plan=report.plan_report_id, goals=plan_goals)
     return frozen.FrozenReport(
@@ -86,13 +88,13 @@ def _series(sections: list[Any], area_id: int | None) -> dict[int, list[tuple[in
 
 
 def _goals(
-    goals: Iterable[Goal],
+    goals: QuerySet[Goal],
     *,
     area_id: int | None,
     until: int | None,
     progress: dict[tuple[str, int], frozen.Progress],
 ) -> list[frozen.Goal]:
-    all_goals = list(goals.prefetch_related("goal_indicators__indicator", "measures"))  # type: ignore[attr-defined]
+    all_goals = list(goals.prefetch_related("goal_indicators__indicator", "measures"))
     tied = [gi for goal in all_goals for gi in goal.goal_indicators.all()]
     changes = indicator_changes(tied, area_id=area_id, until=until) if area_id and tied else {}
     return [

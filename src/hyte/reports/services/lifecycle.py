@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -193,7 +194,7 @@ def change_status(
     old = ReportStatus(report.status)
     if new not in TRANSITIONS[old]:
         raise ValidationError(_("A report cannot go from %(old)s to %(new)s.") % {"old": old.label, "new": new.label})
-    decision = {}
+    decision: dict[str, Any] = {}
     if new == ReportStatus.APPROVED:
         if not (decision_body.strip() and decision_date and decision_reference.strip()):
             raise ValidationError(_("Approval needs the body, the date and the minute reference of the decision."))

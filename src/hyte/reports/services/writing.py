@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -57,7 +58,7 @@ def edit_block(
                 "and merge it with the current one."
             )
         )
-    values = {"text": clean_text(text), "revision": block.revision + 1}
+    values: dict[str, Any] = {"text": clean_text(text), "revision": block.revision + 1}
     if text_sv is not None:
         values["text_sv"] = clean_text(text_sv)
     if items is not None:
