@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from hyte.accounts import services
 from hyte.accounts.models import Membership
@@ -222,7 +223,7 @@ def test_the_county_cannot_comment_on_a_published_report(world):
     report.comments.update(resolved_at=report.updated_at)
     approve_and_publish(report, world.users["coordinator"])
     for persona in ("county", "reader", "coordinator"):
-        with pytest.raises(ValidationError, match="comments are closed"):
+        with translation.override("en"), pytest.raises(ValidationError, match="comments are closed"):
             report_services.add_comment(actor=world.users[persona], report=report, text="Julkaistusta")
     assert report.comments.count() == 1
 
