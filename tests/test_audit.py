@@ -161,7 +161,12 @@ def test_admin_writes_on_people_tokens_and_imports_are_audited(client):
     client.force_login(root)
     response = client.post(
         "/admin/auth/user/add/",
-        {"username": "uusi", "password1": "a-long-password-42", "password2": "a-long-password-42", "usable_password": "true"},
+        {
+            "username": "uusi",
+            "password1": "a-long-password-42",
+            "password2": "a-long-password-42",
+            "usable_password": "true",
+        },
     )
     assert response.status_code == 302, response.content[:500]
     user = get_user_model().objects.get(username="uusi")

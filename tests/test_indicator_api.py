@@ -20,11 +20,13 @@ def values(world):
 
 
 def test_observations_filter_by_area_and_year(values, client):
-    url = f"/api/v1/observations?indicator={values.shared_indicator.pk}&area=municipality:240&year=2011"
+    url = "/api/v1/observations?indicator=sotkanet:127&area=municipality:240&year=2011"
     body = client.get(url).json()
     assert body["count"] == 1
     assert body["items"][0] | {} == {
         "indicator": values.shared_indicator.pk,
+        "source": "sotkanet",
+        "source_id": "127",
         "area_kind": "municipality",
         "area_code": "240",
         "year": 2011,
@@ -40,7 +42,7 @@ def test_observations_filter_by_area_and_year(values, client):
 
 
 def test_observations_as_csv_carry_their_source(values, client):
-    response = client.get(f"/api/v1/observations.csv?indicator={values.shared_indicator.pk}&area=municipality:851")
+    response = client.get("/api/v1/observations.csv?indicator=sotkanet:127&area=municipality:851")
     lines = response.content.decode().splitlines()
     assert response["Content-Type"].startswith("text/csv")
     assert lines[0].startswith("indicator;indicator_title;area_kind")
@@ -49,7 +51,7 @@ def test_observations_as_csv_carry_their_source(values, client):
 
 
 def test_an_unknown_area_matches_nothing(values, client):
-    body = client.get(f"/api/v1/observations?indicator={values.shared_indicator.pk}&area=municipality:999").json()
+    body = client.get("/api/v1/observations?indicator=sotkanet:127&area=municipality:999").json()
     assert body["count"] == 0
 
 
@@ -60,3 +62,18 @@ def test_indicators_search(values, client):
     assert own.status_code == 404  # anonymous: an organisation's own indicator is not public
     values_client = values.client_for("reader")
     assert values_client.get(f"/api/v1/indicators/{values.own_indicator.pk}").json()["organisation"] == "kemi"
+
+
+def test_the_kind_of_an_indicator_id_is_explicit(values, client):
+    """Sotkanet's ids and Hyte's overlap: a bare number silently meant Hyte's indicator of that id."""
+    own_pk = values.own_indicator.pk
+    refused = client.get(f"/api/v1/observations?indicator={values.shared_indicator.pk}")
+    assert refused.status_code == 400
+    assert "sotkanet:" in refused.json()["detail"]
+    by_hyte_id = client.get(f"/api/v1/observations?indicator=id:{values.shared_indicator.pk}").json()
+    by_sotkanet_id = client.get("/api/v1/observations?indicator=sotkanet:127").json()
+    assert by_hyte_id["count"] == by_sotkanet_id["count"] == 4
+    assert client.get("/api/v1/observations?indicator=sotkanet:683").status_code == 404  # not in this catalogue
+    assert client.get("/api/v1/observations?indicator=own:KH1").status_code == 404  # anonymous: not Kemi's own
+    assert client.get(f"/api/v1/observations?indicator=id:{own_pk}").status_code == 404
+    assert client.get("/api/v1/observations?indicator=size:7").status_code == 400

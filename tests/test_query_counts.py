@@ -57,7 +57,7 @@ PAGES = [
     ("coordinator", "/api/v1/organisations/kemi/assessments/{assessment}", 12),
     ("coordinator", "/api/v1/organisations/kemi/situation", 10),
     ("anonymous", "/api/v1/indicators", 2),
-    ("coordinator", "/api/v1/observations?indicator={own}", 7),
+    ("coordinator", "/api/v1/observations?indicator=id:{own}", 7),
     ("anonymous", "/api/v1/areas?kind=municipality", 2),
 ]
 

@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from hyte.demo.indicators import DATA
 from hyte.audit.models import AuditEntry
+from hyte.demo.indicators import DATA
 from hyte.indicators.models import ImportBatch, Indicator, Observation
 from hyte.indicators.sotkanet import USER_AGENT, SotkanetClient, SotkanetError, sync
 

@@ -1,6 +1,7 @@
 import csv
 import io
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
@@ -61,7 +62,9 @@ class IndicatorFilter(Schema):
 
 
 class ObservationOut(Schema):
-    indicator: int = Field(..., alias="indicator_id")
+    indicator: int = Field(..., alias="indicator_id", description="Hyte's id of the indicator")
+    source: str = Field(..., alias="indicator.source", description="sotkanet, survey or own")
+    source_id: str = Field(..., alias="indicator.source_id", description="the indicator's id at its source")
     area_kind: str = Field(..., alias="area.kind")
     area_code: str = Field(..., alias="area.code")
     year: int
@@ -75,8 +78,14 @@ class ObservationOut(Schema):
     missing_reason: str
 
 
+INDICATOR_REFERENCE = (
+    "an indicator, by the kind of id made explicit: `sotkanet:683` (Sotkanet's id), `own:KH1` (an organisation's "
+    "own indicator's code) or `id:12` (Hyte's id, as in /indicators); a bare number is refused (repeatable)"
+)
+
+
 class ObservationFilter(Schema):
-    indicator: list[int] = Field(..., description="indicator id (repeatable)")
+    indicator: list[str] = Field(..., description=INDICATOR_REFERENCE, min_length=1, max_length=50)
     area: list[str] = Field([], description="area as kind:code, e.g. municipality:240 (repeatable)")
     year: list[int] = Field([], description="year (repeatable)")
     gender: str | None = Field(None, description="total, male or female")
@@ -104,14 +113,21 @@ def get_indicator(request: HttpRequest, indicator_id: int) -> Indicator:
     return indicator
 
 
+def _indicators(request: HttpRequest, references: list[str]) -> set[int]:
+    """The ids of the indicators named, among those the caller may see; 404 when none is."""
+    try:
+        found = queries.indicators_by_reference(request.user, references)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
+    if not found:
+        raise Http404
+    return found
+
+
 @router.get("/observations", response=list[ObservationOut], auth=None, summary="Values (JSON or CSV)")
 @paginate(LimitOffsetPagination)
 def list_observations(request: HttpRequest, filters: Query[ObservationFilter]) -> QuerySet[Observation]:
-    visible = set(
-        queries.visible_indicators(request.user).filter(pk__in=filters.indicator).values_list("pk", flat=True)
-    )
-    if not visible:
-        raise Http404
+    visible = _indicators(request, filters.indicator)
     area_ids = queries.area_ids_for_keys(filters.area)
     return queries.observations(
         indicator_ids=sorted(visible),
@@ -124,11 +140,7 @@ def list_observations(request: HttpRequest, filters: Query[ObservationFilter]) -
 
 @router.get("/observations.csv", auth=None, summary="Values as CSV, with the source", response={200: str})
 def observations_csv(request: HttpRequest, filters: Query[ObservationFilter]) -> HttpResponse:
-    visible = set(
-        queries.visible_indicators(request.user).filter(pk__in=filters.indicator).values_list("pk", flat=True)
-    )
-    if not visible:
-        raise Http404
+    visible = _indicators(request, filters.indicator)
     found = queries.observations(
         indicator_ids=sorted(visible),
         area_ids=queries.area_ids_for_keys(filters.area),

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for
@@ -19,6 +20,31 @@ def visible_indicators(user: Viewer) -> QuerySet[Indicator]:
         return Indicator.objects.all()
     readable = perms.readable_organisation_ids(Action.VIEW)
     return Indicator.objects.filter(Q(organisation__isnull=True) | Q(organisation_id__in=readable))
+
+
+def indicators_by_reference(user: Viewer, references: Sequence[str]) -> set[int]:
+    """Hyte's ids of the indicators named `sotkanet:683`, `own:KH1` or `id:12`, among those `user` may see.
+
+    The kind of id is always explicit: Sotkanet's ids and Hyte's overlap (683 is one indicator at Sotkanet and
+    another in Hyte), so a bare number would silently mean the wrong one. Raises ValueError naming what is wrong.
+    """
+    condition = Q(pk__in=[])
+    for reference in references:
+        kind, _colon, value = reference.strip().partition(":")
+        value = value.strip()
+        if not value:
+            raise ValueError(
+                _("Say which kind of id %(id)s is: sotkanet:%(id)s, own:%(id)s or id:%(id)s.") % {"id": reference}
+            )
+        if kind == "sotkanet":
+            condition |= Q(source="sotkanet", organisation__isnull=True, source_id=value)
+        elif kind == "own":
+            condition |= Q(organisation__isnull=False, source_id=value)
+        elif kind == "id" and value.isdigit():
+            condition |= Q(pk=int(value))
+        else:
+            raise ValueError(_("Unknown indicator reference %(reference)s.") % {"reference": reference})
+    return set(visible_indicators(user).filter(condition).values_list("pk", flat=True))
 
 
 def search_indicators(
