@@ -154,6 +154,8 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(MEMBERS, label="shared", args={"indicator_id": "{shared}"}),
         read(MEMBERS, label="own"),
     ],
+    ("situation-municipalities", G): [read(COUNTY, args={"slug": "lappi"})],
+    ("situation-municipalities-export", G): [read(COUNTY, args={"slug": "lappi"})],
     ("rule-list", G): [read(MEMBERS)],
     (
         "rule-list",

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from hyte.indicators import services as indicator_services
 from hyte.indicators.models import Indicator
@@ -52,7 +53,7 @@ def data(world):
                     "en": "Unemployed, % of labour force",
                 },
             },
-            {"id": 3071, "title": {"fi": "Kuolleisuus / 100 000 asukasta"}},
+            {"id": 9071, "title": {"fi": "Kuolleisuus / 100 000 asukasta"}},
         ],
     )
     kemi, lappi_region, country = area("municipality", "240"), area("region", "19"), area("country", "FI")
@@ -63,10 +64,10 @@ def data(world):
         rows.append(("181", country, year, "total", value - 4.0, None))
     rows += [("181", kemi, 2012, "male", 17.2, None), ("181", kemi, 2012, "female", 12.5, None)]
     # Mortality with counts: 240 deaths per 100,000 (50 deaths) against the country's 950.
-    rows += [("3071", kemi, 2012, "total", 240.0, 50), ("3071", country, 2012, "total", 950.0, 50000)]
+    rows += [("9071", kemi, 2012, "total", 240.0, 50), ("9071", country, 2012, "total", 950.0, 50000)]
     load(rows)
     indicator_set = indicator_services.create_indicator_set(actor=SYSTEM, organisation=world.kemi, name="Tilannekuva")
-    for source_id in ("181", "3071", "127"):
+    for source_id in ("181", "9071", "127"):
         indicator_services.add_to_set(
             actor=SYSTEM, indicator_set=indicator_set, indicator=Indicator.objects.get(source_id=source_id)
         )
@@ -87,18 +88,41 @@ def test_latest_value_changes_trend_and_genders(data):
     assert unemployment.genders == {"male": 17.2, "female": 12.5}
     cells = {cell.key: cell for cell in unemployment.comparisons}
     assert cells["country"].benchmark == pytest.approx(10.9)
-    assert (cells["country"].result.judgement, cells["country"].result.significance_tested) == ("worse", False)
-    assert cells["region"].result.judgement == "similar"  # 14.9 against 13.9: under 10 % apart
+    # Without counts nothing is tested: the direction is shown, untested, and not judged better or worse.
+    assert (cells["country"].result.judgement, cells["country"].result.significance_tested) == ("higher", False)
+    assert cells["region"].result.judgement == "higher"
     assert cells["county"].result.judgement == "no_data"  # no county values in the data: said, not guessed
+    # Unemployment falls from 17.0 to 14.9 but not steadily: the arrow says so, and no judgement is made.
+    assert (unemployment.trend.direction, unemployment.trend.judgement) == ("no_change", "")
 
 
 def test_significance_is_used_where_counts_are_known(data):
-    built = picture.build(area=area("municipality", "240"), indicators=[Indicator.objects.get(source_id="3071")])
+    mortality_indicator = Indicator.objects.get(source_id="9071")
+    assert mortality_indicator.polarity == "low_good"  # guessed from the title ("kuollei…"), not confirmed
+    built = picture.build(area=area("municipality", "240"), indicators=[mortality_indicator])
     mortality = built.rows[0]
     assert mortality.interval is not None
     country = next(cell for cell in mortality.comparisons if cell.key == "country")
-    assert (country.result.judgement, country.result.significance_tested) == ("better", True)
-    assert mortality.trend.judgement == "too_few_points"
+    # Significantly lower (at 99.8 % too), but a guessed polarity judges nothing.
+    assert (country.result.judgement, country.result.significance_tested, country.result.clear) == ("lower", True, True)
+    assert mortality.trend.direction == "too_few_points"
+    indicator_services.set_polarity(actor=SYSTEM, indicator=mortality_indicator, polarity="low_good")
+    confirmed = picture.build(area=area("municipality", "240"), indicators=[Indicator.objects.get(source_id="9071")])
+    country = next(cell for cell in confirmed.rows[0].comparisons if cell.key == "country")
+    with translation.override("en"):
+        assert (country.result.judgement, country.text) == ("better", "clearly better")  # confirmed, at 99.8 %
+
+
+def test_a_count_is_not_compared_with_larger_areas(data):
+    kemi, country = area("municipality", "240"), area("country", "FI")
+    load([("127", kemi, year, "total", 22000.0 - year, None) for year in range(2008, 2013)])
+    load([("127", country, 2012, "total", 5_400_000.0, None)])
+    population = rows_by_source(picture.build(area=kemi, indicators=[Indicator.objects.get(source_id="127")]))["127"]
+    cell = next(cell for cell in population.comparisons if cell.key == "country")
+    with translation.override("en"):
+        assert (cell.result.judgement, cell.text) == ("not_comparable", "not compared: a count")
+    assert population.trend.direction == "falling"  # its own trend is shown
+    assert population.trend.judgement == ""  # population: no better or worse
 
 
 def test_an_indicator_without_values_is_shown_as_missing(data):
@@ -139,7 +163,7 @@ def test_the_page_shows_groups_comparisons_and_summaries(data):
     assert "Työttömät, % työvoimasta" in page
     assert "Työikäiset" in page  # grouped by age group
     assert "ei tiedoissa" in page  # the county has no values: said, not guessed
-    assert 'class="judgement worse"' in page
+    assert 'class="judgement neutral">korkeampi</span><span class="untested"' in page  # untested, not judged
 
 
 def test_similar_municipalities_are_of_the_same_group_and_size(data):
@@ -185,9 +209,10 @@ def test_the_api_returns_the_same_comparisons(data):
     record = next(r for r in body["indicators"] if r["source_id"] == "181")
     assert (record["value"], record["country_judgement"], record["country_significance_tested"]) == (
         14.9,
-        "worse",
+        "higher",
         False,
     )
+    assert record["polarity_confirmed"] is True  # unemployment is on the reviewed list
 
 
 def test_the_indicator_page_has_chart_table_ranking_and_map(data):
@@ -237,16 +262,20 @@ def test_rules_are_evaluated_after_every_import(data):
     assert Alert.objects.count() == 1  # evaluating again does not repeat the alert
 
 
-def test_worse_than_county_uses_the_region_when_the_county_has_no_values(data):
+def test_worse_than_county_uses_the_country_when_the_county_has_no_values(data):
+    """The rule's name says "the county (or the whole country)", and so does the code now (it used the region)."""
     unemployment = Indicator.objects.get(source_id="181")
-    Indicator.objects.filter(pk=unemployment.pk).update(polarity="low_good")
-    unemployment.refresh_from_db()
     create_rule(
         actor=SYSTEM, organisation=data.kemi, indicator=unemployment, condition="worse_than_county", measure="x"
     )
-    assert not Alert.objects.exists()  # 14.9 against the region's 13.9 is "similar" without counts
-    load([("181", area("region", "19"), 2012, "total", 11.0, None)])
-    assert Alert.objects.get().evidence["comparator"] == "Lappi"
+    alert = Alert.objects.get()  # 14.9 against the country's 10.9: higher, and low is good
+    assert (alert.evidence["comparator"], alert.evidence["significance_tested"]) == ("Koko maa", False)
+    load([("181", area("county", "21"), 2012, "total", 15.5, None)])
+    alert.delete()
+    create_rule(
+        actor=SYSTEM, organisation=data.kemi, indicator=unemployment, condition="worse_than_county", measure="y"
+    )
+    assert not Alert.objects.filter(rule__measure="y").exists()  # the county's 15.5 is higher: Kemi is not worse
 
 
 def test_rules_refuse_what_cannot_be_judged(data):
@@ -266,3 +295,70 @@ def test_rules_refuse_what_cannot_be_judged(data):
             threshold=1,
             measure="x",
         )
+
+
+def test_the_indicator_page_compares_with_similar_municipalities_and_ranks_by_quintile(data):
+    """The chart shows the area with its region, county, country and the similar municipalities' median; the
+    ranking gives each municipality's quintile among all of Finland's; a funnel plot shows who differs by more
+    than chance; the gap between men and women is tested."""
+    kemi, lappi = area("municipality", "240"), area("county", "21")
+    load_catalogue(actor=SYSTEM, entries=[{"id": 9100, "title": {"fi": "Tupakoivat, % väestöstä"}}])
+    lapland = list(Area.objects.filter(kind="municipality", county=lappi, valid_until__isnull=True).order_by("code"))
+    rows = []
+    for index, municipality in enumerate(lapland):
+        people = 1000 + 400 * index
+        share = 20.0 + (index % 7) * 2.5
+        rows.append(("9100", municipality, 2024, "total", share, round(people * share / 100)))
+    rows.append(("9100", lappi, 2024, "total", 24.0, 4000))
+    rows += [("9100", kemi, 2024, "male", 30.0, 300), ("9100", kemi, 2024, "female", 18.0, 180)]
+    load([r for r in rows if r[1] != kemi or r[3] != "total"] + [("9100", kemi, 2024, "total", 40.0, 800)])
+    indicator = Indicator.objects.get(source_id="9100")
+    page = data.client_for("reader").get(f"/o/kemi/situation/indicators/{indicator.pk}/").content.decode()
+    assert page.count('<tr class="highlight">') == 2  # Kemi in the ranking and in the funnel table
+    assert "Kvintiili" in page or "quintile" in page.lower()
+    assert "99,8 %:n rajojen ulkopuolella" in page or "outside the 99.8% limits" in page  # 40 % of 2,000 people
+    assert 'id="funnel-' in page
+    with translation.override("en"):
+        from hyte.situation.indicator_page import indicator_page
+
+        built = indicator_page(area=kemi, indicator=indicator)
+    kemi_row = next(r for r in built["funnel"]["rows"] if r["point"].highlight)
+    assert (kemi_row["outside"], kemi_row["clear"]) == (True, True)
+    assert built["gender_gap"].gap.significant  # 30 % of 1,000 men against 18 % of 1,000 women
+    assert built["gender_gap"].gap.absolute == pytest.approx(12.0)
+    assert {r["quintile"] for r in built["ranking"] if r["value"] is not None} <= {1, 2, 3, 4, 5}
+
+
+def test_a_county_sees_all_its_municipalities_side_by_side(data):
+    """All of Lappi's municipalities from the public data (not only those using Hyte), each judged against the
+    county, sortable and exportable; and the county's own picture compares it with the country and the other
+    counties."""
+    lappi, country = area("county", "21"), area("country", "FI")
+    lapland = list(Area.objects.filter(kind="municipality", county=lappi, valid_until__isnull=True).order_by("code"))
+    rows = [("181", m, 2012, "total", 10.0 + i, None) for i, m in enumerate(lapland)]
+    rows += [("181", lappi, 2012, "total", 15.0, None), ("181", country, 2012, "total", 10.9, None)]
+    rows += [
+        ("181", c, 2012, "total", 9.0 + i * 0.5, None)
+        for i, c in enumerate(Area.objects.filter(kind="county"))
+        if c.pk != lappi.pk
+    ]
+    load(rows)
+    unemployment = Indicator.objects.get(source_id="181")
+    lappi_set = indicator_services.create_indicator_set(actor=SYSTEM, organisation=data.lappi, name="Alueen kunnat")
+    indicator_services.add_to_set(actor=SYSTEM, indicator_set=lappi_set, indicator=unemployment)
+    client = data.client_for("county")
+    page = client.get(f"/o/lappi/situation/municipalities/?sort={unemployment.pk}&order=desc").content.decode()
+    names = [m.name_fi for m in lapland]
+    positions = [page.index(f'<th scope="row">{name}</th>') for name in names]
+    assert positions == sorted(positions, reverse=True)  # the highest unemployment first
+    assert page.count('<th scope="row">') == len(lapland) == 21
+    csv_text = client.get(f"/o/lappi/situation/municipalities/export.csv?sort={unemployment.pk}").content.decode(
+        "utf-8-sig"
+    )
+    assert csv_text.splitlines()[0].startswith("municipality_code;municipality;181_value;181_year;181_compared_with")
+    assert len(csv_text.splitlines()) == 22
+    built = picture.build(area=lappi, indicators=[unemployment])
+    cells = {cell.key: cell for cell in built.rows[0].comparisons}
+    assert set(cells) == {"country", "similar"}
+    assert cells["similar"].area_count == Area.objects.filter(kind="county").count() - 1
+    assert data.client_for("coordinator").get("/o/kemi/situation/municipalities/").status_code == 404

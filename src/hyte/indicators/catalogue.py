@@ -1,16 +1,21 @@
 """The Sotkanet indicator catalogue: titles, metadata and sensible defaults for what the API does not say.
 
 The 2016 catalogue gives titles only; full metadata (`/indicators/<id>`) adds descriptions, value type,
-decimals and the data range. Polarity, age group and value type are guessed from the title where the
-metadata is silent, and a person's choice of polarity is never overwritten by a later sync.
+decimals and the data range. Polarity, age group and value type come from the reviewed list
+(`data/reviewed-indicators.csv`: who confirmed them, when and why) where an indicator is in it; elsewhere they are
+guessed from the title and marked unconfirmed, so that the situation picture makes no better/worse judgement on a
+guess. A person's choice of polarity is never overwritten by a later sync.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from hyte.indicators.models import (
@@ -25,7 +30,11 @@ from hyte.indicators.models import (
 
 VALUE_TYPE_BY_SOTKANET_CODE = {
     "PROSENTTI": ValueType.PERCENT,
+    "PROS": ValueType.PERCENT,
     "PROMILLE": ValueType.PER_1000,
+    "PER1000": ValueType.PER_1000,
+    "PER10000": ValueType.PER_10000,
+    "PER100000": ValueType.PER_100000,
     "INDEKSI": ValueType.INDEX,
     "LUKUMAARA": ValueType.COUNT,
     "EUROA": ValueType.EUROS,
@@ -171,6 +180,34 @@ def _text(value: Any, language: str) -> str:
     return ""
 
 
+REVIEWED = Path(__file__).resolve().parent / "data" / "reviewed-indicators.csv"
+
+
+@dataclass(frozen=True)
+class Review:
+    polarity: str
+    age_group: str
+    value_type: str
+    reviewed_by: str
+    reviewed_on: dt.date
+
+
+@cache
+def reviewed() -> dict[str, Review]:
+    """The reviewed list by Sotkanet id."""
+    with REVIEWED.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["sotkanet_id"]: Review(
+                polarity=Polarity(row["polarity"]).value,
+                age_group=AgeGroup(row["age_group"]).value,
+                value_type=ValueType(row["value_type"]).value,
+                reviewed_by=row["reviewed_by"],
+                reviewed_on=dt.date.fromisoformat(row["reviewed_on"]),
+            )
+            for row in csv.DictReader(handle)
+        }
+
+
 @dataclass
 class CatalogueResult:
     created: int = 0
@@ -205,6 +242,8 @@ _FIELDS = [
     "licence",
     "subjects",
     "theme",
+    "reviewed_by",
+    "reviewed_on",
 ]
 
 
@@ -243,6 +282,11 @@ def indicator_values(entry: Mapping[str, Any], metadata: Mapping[str, Any] | Non
     for name in ("description", "interpretation", "limits"):
         for language in ("fi", "sv", "en"):
             values[f"{name}_{language}"] = _text(merged.get(name), language)
+    review = reviewed().get(str(merged["id"]))
+    values["reviewed_by"] = review.reviewed_by if review else ""
+    values["reviewed_on"] = review.reviewed_on if review else None
+    if review is not None:
+        values.update(polarity=review.polarity, age_group=review.age_group, value_type=review.value_type)
     return values
 
 

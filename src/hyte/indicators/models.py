@@ -85,6 +85,13 @@ class Indicator(models.Model):
     decimals = models.PositiveSmallIntegerField(_("decimals"), default=1)
     polarity = models.CharField(_("polarity"), max_length=10, choices=Polarity.choices, default=Polarity.NO_JUDGEMENT)
     polarity_set_by_user = models.BooleanField(_("polarity set by a person"), default=False)
+    reviewed_by = models.CharField(
+        _("reviewed by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who confirmed the polarity and age group; empty while they are guesses from the title."),
+    )
+    reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True)
     theme = models.CharField(_("theme"), max_length=200, blank=True)
     subjects = models.JSONField(_("subjects"), default=list, blank=True)
     age_group = models.CharField(_("age group"), max_length=20, choices=AgeGroup.choices, default=AgeGroup.ALL)
@@ -127,6 +134,16 @@ class Indicator(models.Model):
     @property
     def title(self) -> str:
         return localized(self, "title")
+
+    @property
+    def polarity_confirmed(self) -> bool:
+        """A person has confirmed the polarity (in the reviewed list or by setting it); a guess is not enough."""
+        return self.polarity_set_by_user or bool(self.reviewed_by)
+
+    @property
+    def judged_polarity(self) -> str:
+        """The polarity to judge better and worse by: the confirmed one, else none (higher and lower only)."""
+        return self.polarity if self.polarity_confirmed else Polarity.NO_JUDGEMENT
 
     @property
     def description(self) -> str:

@@ -101,9 +101,11 @@ def line_chart(
         f'<line x1="{MARGIN["left"]}" x2="{WIDTH - MARGIN["right"]}" y1="{sy(y_low):.1f}" '
         f'y2="{sy(y_low):.1f}" stroke="#333"/>'
     )
-    legend_y = HEIGHT - 22
+    legend_y = HEIGHT - 34
     legend_x = MARGIN["left"]
     for index, (label, values) in enumerate(series):
+        if legend_x + 40 + 7 * len(label) > WIDTH and legend_x > MARGIN["left"]:
+            legend_x, legend_y = MARGIN["left"], legend_y + 18  # the legend wraps onto a second line
         colour, dash, marker = COLOURS[index % 5], DASHES[index % 5], MARKERS[index % 5]
         known = [(x, y) for x, y in values if y is not None]
         segments: list[list[tuple[int, float]]] = [[]]

@@ -1,26 +1,38 @@
-"""Words and CSS classes for judgements, computed once in Python: cheaper than template includes in loops."""
+"""Words and CSS classes of the situation picture, computed once in Python (cheaper than template logic in loops).
+
+One vocabulary per column: better / similar / worse where a person has confirmed which way is better, higher /
+similar / lower otherwise; colour always comes with its word. The trend's arrow is the direction the value moves
+(↗ rises, ↘ falls); whether that is good is a separate word and colour.
+"""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-JUDGEMENT_CLASS = {
+from hyte.situation.stats import Comparison, Trend
+
+_COMPARISON_CLASS = {
     "better": "better",
     "worse": "worse",
     "similar": "similar",
     "higher": "neutral",
     "lower": "neutral",
     "no_data": "none",
-    "improving": "better",
-    "worsening": "worse",
-    "increasing": "neutral",
-    "decreasing": "neutral",
-    "no_change": "similar",
-    "too_few_points": "none",
+    "not_comparable": "none",
 }
 
 
-def judgement_text(judgement: str) -> str:
+def comparison_class(result: Comparison) -> str:
+    css = _COMPARISON_CLASS[result.judgement]
+    return f"{css} clear" if result.clear and css in ("better", "worse") else css
+
+
+def comparison_text(result: Comparison) -> str:
+    judgement = result.judgement
+    if result.clear and judgement == "better":
+        return _("clearly better")
+    if result.clear and judgement == "worse":
+        return _("clearly worse")
     return {
         "better": _("better"),
         "worse": _("worse"),
@@ -28,10 +40,22 @@ def judgement_text(judgement: str) -> str:
         "higher": _("higher"),
         "lower": _("lower"),
         "no_data": _("not in the data"),
-        "improving": "↗ " + _("improving"),
-        "worsening": "↘ " + _("worsening"),
-        "increasing": "↗ " + _("increasing"),
-        "decreasing": "↘ " + _("decreasing"),
+        "not_comparable": _("not compared: a count"),
+    }[judgement]
+
+
+def trend_text(trend: Trend) -> str:
+    return {
+        "rising": "↗ " + _("rises"),
+        "falling": "↘ " + _("falls"),
         "no_change": "→ " + _("no clear change"),
         "too_few_points": _("too few years"),
-    }[judgement]
+    }[trend.direction]
+
+
+def trend_judgement_text(trend: Trend) -> str:
+    return {"better": _("getting better"), "worse": _("getting worse"), "": ""}[trend.judgement]
+
+
+def trend_class(trend: Trend) -> str:
+    return {"better": "better", "worse": "worse"}.get(trend.judgement, "neutral")

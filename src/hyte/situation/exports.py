@@ -15,7 +15,11 @@ def _columns(records: list[dict[str, object]]) -> list[str]:
 
 
 def picture_csv(built: SituationPicture) -> bytes:
-    records = picture_as_records(built)
+    return records_csv(picture_as_records(built))
+
+
+def records_csv(records: list[dict[str, object]]) -> bytes:
+    """Records as CSV for Finnish spreadsheets: semicolons, UTF-8 with a byte order mark."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=_columns(records), delimiter=";")
     writer.writeheader()

@@ -1,5 +1,11 @@
 """The situation picture: each indicator's latest value, changes, trend, comparisons and gender breakdown for
-one area, built with a fixed number of queries however many indicators there are."""
+one area, built with a fixed number of queries however many indicators there are.
+
+A municipality is compared with its region, its county, the whole country and the median of similar
+municipalities; a county with the whole country and the median of the other counties. Only rates, shares and
+indices are compared: a count always shows a smaller number for a smaller area. Better and worse are judged only
+by a polarity a person has confirmed (`Indicator.judged_polarity`).
+"""
 
 from __future__ import annotations
 
@@ -14,12 +20,19 @@ from django.db.models import Max, Q
 from hyte.indicators.models import AgeGroup, Indicator, Observation
 from hyte.regions.models import Area, AreaKind
 from hyte.situation import stats
-from hyte.situation.display import JUDGEMENT_CLASS, judgement_text
+from hyte.situation.display import (
+    comparison_class,
+    comparison_text,
+    trend_class,
+    trend_judgement_text,
+    trend_text,
+)
 from hyte.situation.summaries import summary_sentence
 
 POPULATION_INDICATOR = "127"  # Sotkanet: population 31.12.
 SIZE_CLASSES = (5_000, 10_000, 20_000, 50_000, 100_000)
 COMPARATORS = ("region", "county", "country", "similar")
+NOT_COMPARED = {"count"}  # value types that grow with the area's size
 
 
 @dataclass
@@ -42,15 +55,15 @@ class ComparisonCell:
 
     @property
     def css(self) -> str:
-        return JUDGEMENT_CLASS[self.result.judgement]
+        return comparison_class(self.result)
 
     @property
     def text(self) -> str:
-        return judgement_text(self.result.judgement)
+        return comparison_text(self.result)
 
     @property
     def untested(self) -> bool:
-        return self.result.judgement != "no_data" and not self.result.significance_tested
+        return self.result.direction in ("higher", "lower", "similar") and not self.result.significance_tested
 
 
 @dataclass
@@ -58,6 +71,7 @@ class IndicatorRow:
     indicator: Indicator
     latest: Point | None
     interval: tuple[float, float] | None
+    interval_998: tuple[float, float] | None
     previous: Point | None
     five_years_before: Point | None
     trend: stats.Trend
@@ -68,11 +82,15 @@ class IndicatorRow:
 
     @property
     def trend_css(self) -> str:
-        return JUDGEMENT_CLASS[self.trend.judgement]
+        return trend_class(self.trend)
 
     @property
     def trend_text(self) -> str:
-        return judgement_text(self.trend.judgement)
+        return trend_text(self.trend)
+
+    @property
+    def trend_judgement(self) -> str:
+        return trend_judgement_text(self.trend)
 
     @property
     def change_previous(self) -> float | None:
@@ -100,9 +118,13 @@ class Group:
 class SituationPicture:
     area: Area
     comparator_areas: dict[str, Area | None]
-    similar_areas: list[Area]
+    similar_areas: list[Area]  # a municipality's similar municipalities, or a county's fellow counties
     size_class: str
     groups: list[Group]
+
+    @property
+    def peers_are_counties(self) -> bool:
+        return self.area.kind == AreaKind.COUNTY
 
     @property
     def rows(self) -> list[IndicatorRow]:
@@ -150,13 +172,23 @@ def similar_municipalities(area: Area) -> tuple[list[Area], str]:
     return [a for a in candidates if size_class_of(sizes.get(a.pk)) == own_class], size_class_label(own_class)
 
 
+def fellow_counties(area: Area) -> list[Area]:
+    """The other wellbeing services counties (with Helsinki and Åland), for a county's own picture."""
+    if area.kind != AreaKind.COUNTY:
+        return []
+    return list(Area.objects.filter(kind=AreaKind.COUNTY, valid_until__isnull=True).exclude(pk=area.pk))
+
+
 def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
     comparator_areas: dict[str, Area | None] = {
         "region": area.region if area.kind == AreaKind.MUNICIPALITY else None,
         "county": area.county if area.kind == AreaKind.MUNICIPALITY else None,
         "country": Area.objects.filter(kind=AreaKind.COUNTRY).first() if area.kind != AreaKind.COUNTRY else None,
     }
-    similar, size_label = similar_municipalities(area)
+    if area.kind == AreaKind.COUNTY:
+        similar, size_label = fellow_counties(area), ""
+    else:
+        similar, size_label = similar_municipalities(area)
     indicator_ids = [i.pk for i in indicators]
     own_ids = [area.pk] + [a.pk for a in comparator_areas.values() if a is not None]
 
@@ -203,6 +235,36 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
     )
 
 
+def _denominator(known: list[Point], latest: Point, value_type: str) -> float | None:
+    """For a year of 0 events: the denominator of the nearest year with events (it changes slowly)."""
+    if latest.count is None or latest.count > 0:
+        return None
+    nearby = sorted(known, key=lambda p: abs(p.year - latest.year))
+    for point in nearby:
+        n = stats.denominator_of(value=point.value, count=point.count, value_type=value_type)
+        if n is not None:
+            return n
+    return None
+
+
+def _intervals(indicator: Indicator, known: list[Point], latest: Point | None) -> list[tuple[float, float] | None]:
+    if latest is None:
+        return [None, None]
+    denominator = _denominator(known, latest, indicator.value_type)
+    return [
+        stats.value_interval(
+            value=latest.value,
+            count=latest.count,
+            value_type=indicator.value_type,
+            ci_low=latest.ci_low,
+            ci_high=latest.ci_high,
+            denominator=denominator,
+            confidence=confidence,
+        )
+        for confidence in (0.95, 0.998)
+    ]
+
+
 def _row(
     indicator: Indicator,
     area: Area,
@@ -217,17 +279,20 @@ def _row(
     latest = known[-1] if known else None
     previous = known[-2] if len(known) > 1 else None
     five_before = next((p for p in known if latest and p.year == latest.year - 5), None)
-    interval = (
-        stats.value_interval(
-            value=latest.value,
-            count=latest.count,
-            value_type=indicator.value_type,
-            ci_low=latest.ci_low,
-            ci_high=latest.ci_high,
+    interval, interval_998 = _intervals(indicator, known, latest)
+    polarity = indicator.judged_polarity
+    comparable = indicator.value_type not in NOT_COMPARED
+
+    def compare(benchmark: float | None) -> stats.Comparison:
+        return stats.compare(
+            value=latest.value if latest else None,
+            interval=interval,
+            interval_998=interval_998,
+            benchmark=benchmark,
+            polarity=polarity,
+            comparable=comparable,
         )
-        if latest
-        else None
-    )
+
     comparisons = []
     for key in ("region", "county", "country"):
         comparator = comparator_areas.get(key)
@@ -247,12 +312,7 @@ def _row(
                 label=comparator.name,
                 benchmark=benchmark.value if benchmark else None,
                 year=latest.year if latest else None,
-                result=stats.compare(
-                    value=latest.value if latest else None,
-                    interval=interval,
-                    benchmark=benchmark.value if benchmark else None,
-                    polarity=indicator.polarity,
-                ),
+                result=compare(benchmark.value if benchmark else None),
             )
         )
     if similar_count:
@@ -264,12 +324,7 @@ def _row(
                 label="",
                 benchmark=median,
                 year=latest.year if latest else None,
-                result=stats.compare(
-                    value=latest.value if latest else None,
-                    interval=interval,
-                    benchmark=median,
-                    polarity=indicator.polarity,
-                ),
+                result=compare(median),
                 area_count=len(peer_values),
             )
         )
@@ -283,9 +338,10 @@ def _row(
         indicator=indicator,
         latest=latest,
         interval=interval,
+        interval_998=interval_998,
         previous=previous,
         five_years_before=five_before,
-        trend=stats.trend([(p.year, p.value) for p in known if p.value is not None], indicator.polarity),
+        trend=stats.trend([(p.year, p.value) for p in known if p.value is not None], polarity),
         comparisons=comparisons,
         genders=genders,
         series=series,
@@ -323,7 +379,11 @@ def picture_as_records(picture: SituationPicture) -> list[dict[str, Any]]:
                 "ci_high": row.interval[1] if row.interval else None,
                 "change_previous": row.change_previous,
                 "change_5_years": row.change_five_years,
-                "trend": row.trend.judgement,
+                "trend": row.trend.direction,
+                "trend_judgement": row.trend.judgement,
+                "ci998_low": row.interval_998[0] if row.interval_998 else None,
+                "ci998_high": row.interval_998[1] if row.interval_998 else None,
+                "polarity_confirmed": row.indicator.polarity_confirmed,
                 "trend_points": row.trend.points,
                 "male": row.genders.get("male"),
                 "female": row.genders.get("female"),
@@ -332,7 +392,9 @@ def picture_as_records(picture: SituationPicture) -> list[dict[str, Any]]:
             }
             for cell in row.comparisons:
                 record[f"{cell.key}_value"] = cell.benchmark
+                record[f"{cell.key}_direction"] = cell.result.direction
                 record[f"{cell.key}_judgement"] = cell.result.judgement
                 record[f"{cell.key}_significance_tested"] = cell.result.significance_tested
+                record[f"{cell.key}_clear"] = cell.result.clear
             records.append(record)
     return records

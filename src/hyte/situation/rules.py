@@ -24,7 +24,8 @@ def check(rule: Rule, area: Any, series: Series) -> dict[str, Any] | None:
     if rule.condition == RuleCondition.BELOW and threshold is not None:
         return {"year": year, "value": value, "threshold": threshold} if value < threshold else None
     if rule.condition == RuleCondition.WORSE_THAN_COUNTY:
-        for comparator in (area.county, area.region):
+        country = type(area).objects.filter(kind="country").first()
+        for comparator in (area.county, country):
             if comparator is None:
                 continue
             benchmark = (
@@ -42,7 +43,8 @@ def check(rule: Rule, area: Any, series: Series) -> dict[str, Any] | None:
             result = stats.compare(
                 value=value, interval=interval, benchmark=benchmark, polarity=rule.indicator.polarity
             )
-            if result.judgement == "worse":
+            # Without an interval the difference is untested; the rule still fires, and the alert says so.
+            if stats.judge(result.direction, rule.indicator.polarity) == "worse":
                 return {
                     "year": year,
                     "value": value,

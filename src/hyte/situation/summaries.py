@@ -21,22 +21,26 @@ def _comparison_phrase(row: IndicatorRow) -> str:
     cells = {cell.key: cell for cell in row.comparisons}
     for key in ("county", "country", "region"):
         cell = cells.get(key)
-        if cell is None or cell.result.direction == "no_data":
+        if cell is None or cell.result.direction not in ("higher", "lower", "similar"):
             continue
         place = {"county": _("in the county"), "country": _("in the whole country"), "region": _("in the region")}[key]
+        untested = not cell.result.significance_tested
         if cell.result.direction == "higher":
-            return _("higher than %(place)s") % {"place": place}
-        if cell.result.direction == "lower":
-            return _("lower than %(place)s") % {"place": place}
-        return _("about the same as %(place)s") % {"place": place}
+            phrase = _("higher than %(place)s") % {"place": place}
+        elif cell.result.direction == "lower":
+            phrase = _("lower than %(place)s") % {"place": place}
+        else:
+            phrase = _("the same as %(place)s") if untested else _("about the same as %(place)s")
+            phrase = phrase % {"place": place}
+        return _("%(comparison)s (not tested for significance)") % {"comparison": phrase} if untested else phrase
     return ""
 
 
 def _trend_phrase(row: IndicatorRow) -> str:
     trend = row.trend
-    if trend.direction == "increasing":
+    if trend.direction == "rising":
         return _("has risen over the last %(years)s years with data") % {"years": trend.points}
-    if trend.direction == "decreasing":
+    if trend.direction == "falling":
         return _("has fallen over the last %(years)s years with data") % {"years": trend.points}
     if trend.direction == "no_change":
         return _("has not changed clearly over the last %(years)s years with data") % {"years": trend.points}

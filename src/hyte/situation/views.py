@@ -12,10 +12,11 @@ from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, download, require_GET_or_POST
 from hyte.indicators.models import IndicatorSet
-from hyte.indicators.queries import comparison_areas, sets_for, visible_indicators
+from hyte.indicators.queries import sets_for, visible_indicators
 from hyte.regions.models import Area
-from hyte.situation import charts, exports, picture, queries, services
+from hyte.situation import county, exports, picture, queries, services
 from hyte.situation.forms import RuleForm
+from hyte.situation.indicator_page import indicator_page
 from hyte.situation.models import Alert, Rule
 from hyte.situation.picture import SituationPicture
 
@@ -69,61 +70,8 @@ def situation_export(request: AuthenticatedRequest, slug: str, file_format: str)
 def situation_indicator(request: AuthenticatedRequest, slug: str, indicator_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     indicator = get_object_or_404(visible_indicators(request.user), pk=indicator_id)
-    area = _area_of(organisation)
-    built = picture.build(area=area, indicators=[indicator])
-    row = built.rows[0]
-    areas = comparison_areas(area)
-    if area.region is not None:
-        areas.insert(1, area.region)
-    from hyte.indicators.queries import series_table
-
-    table = series_table(indicator, areas)
-    # Comparators without any value would be empty lines and columns: the summary above says they are missing.
-    with_data = [i for i, _a in enumerate(areas) if any(values[i] is not None for _year, values in table["rows"])]
-    areas = [areas[i] for i in with_data] or areas[:1]
-    table = {"areas": areas, "rows": [(year, [values[i] for i in with_data]) for year, values in table["rows"]]}
-    series = [(a.name, [(year, values[i]) for year, values in reversed(table["rows"])]) for i, a in enumerate(areas)]
-    year = row.latest.year if row.latest else None
-    ranked = queries.ranking(indicator, county=area.county if area.kind == "municipality" else None, year=year)
-    chart = charts.line_chart(
-        chart_id=f"chart-{indicator.pk}",
-        title=indicator.title,
-        description=_("%(indicator)s by year in %(areas)s. The same values are in the table below.")
-        % {"indicator": indicator.title, "areas": ", ".join(a.name for a in areas)},
-        series=series,
-        decimals=indicator.decimals,
-    )
-    county_map = (
-        charts.choropleth(
-            chart_id=f"map-{indicator.pk}",
-            title=_("%(indicator)s in %(year)s by municipality") % {"indicator": indicator.title, "year": year},
-            description=_(
-                "A map of the municipalities coloured by value; the ranking table below has the same values."
-            ),
-            values={r["area"].code: r["value"] for r in ranked},
-            names={r["area"].code: r["area"].name for r in ranked},
-            highlight=area.code,
-            decimals=indicator.decimals,
-            no_data=_("no value"),
-        )
-        if ranked
-        else ""
-    )
-    return render(
-        request,
-        "situation/indicator.html",
-        {
-            "organisation": organisation,
-            "indicator": indicator,
-            "row": row,
-            "table": table,
-            "chart": chart,
-            "map": county_map,
-            "ranking": ranked,
-            "year": year,
-            "area": area,
-        },
-    )
+    page = indicator_page(area=_area_of(organisation), indicator=indicator)
+    return render(request, "situation/indicator.html", {"organisation": organisation, **page})
 
 
 @require_GET_or_POST
@@ -173,3 +121,44 @@ def alert_dismiss(request: AuthenticatedRequest, slug: str, alert_id: int) -> Ht
     alert = get_for(request.user, Action.EDIT, alerts, pk=alert_id)
     services.dismiss_alert(actor=request.user, alert=alert)
     return redirect("situation", slug=slug)
+
+
+def _county_table(request: HttpRequest, organisation: Organisation) -> tuple[IndicatorSet | None, county.CountyTable]:
+    indicator_set = queries.chosen_set(organisation, request.GET.get("set"))
+    sort = request.GET.get("sort", "")
+    table = county.county_table(
+        _area_of(organisation),
+        queries.set_indicators(indicator_set),
+        sort=int(sort) if sort.isdigit() else None,
+        descending=request.GET.get("order") != "asc",
+    )
+    return indicator_set, table
+
+
+@require_GET
+@login_required
+def county_municipalities(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    """The county's municipalities side by side (all of them, from the public data), judged against the county."""
+    organisation = get_organisation_for(request.user, slug, Action.WORK_REGIONALLY)
+    indicator_set, table = _county_table(request, organisation)
+    return render(
+        request,
+        "situation/county_municipalities.html",
+        {
+            "organisation": organisation,
+            "table": table,
+            "indicator_set": indicator_set,
+            "sets": sets_for(organisation),
+            "sort": request.GET.get("sort", ""),
+            "order": request.GET.get("order", "desc"),
+        },
+    )
+
+
+@require_GET
+@login_required
+def county_municipalities_export(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug, Action.WORK_REGIONALLY)
+    _set, table = _county_table(request, organisation)
+    body = exports.records_csv(county.county_records(table))
+    return download(body, file_format="csv", filename=f"kunnat-{organisation.slug}")
