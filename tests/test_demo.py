@@ -42,14 +42,28 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
     assert again.returncode == 0, again.stderr
     assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 1,)
     assert database.execute("select count(*) from accounts_organisation").fetchone() == (3,)
-    # Kemi's plan and its first annual report are published, the next annual report is a draft; loading the demo
-    # again adds no reports.
+    # Kemi's current plan (2025–2029) is published and this year's annual report is a draft; of the earlier term
+    # the plan and the first annual report are published and the next a draft. Loading again adds no reports.
     assert database.execute(
-        "select status, count(*) from reports_report group by status order by status"
+        "select term_start, kind, status from reports_report order by term_start, kind, year"
     ).fetchall() == [
-        ("draft", 1),
-        ("published", 2),
+        (2013, "annual", "published"),
+        (2013, "annual", "draft"),
+        (2013, "broad", "published"),
+        (2025, "annual", "draft"),
+        (2025, "broad", "published"),
     ]
+    # Recent values with county and country rows: Kemi's diabetes goal has a baseline of 2023, and Lappi county's
+    # own picture has values.
+    assert database.execute(
+        "select baseline_year, baseline_value is not null from reports_goalindicator g "
+        "join reports_goal o on o.id = g.goal_id join reports_report r on r.id = o.report_id "
+        "where r.term_start = 2025 order by baseline_year"
+    ).fetchall() == [(2023, 1), (2024, 1)]
+    assert database.execute(
+        "select count(distinct o.indicator_id) from indicators_observation o join regions_area a on a.id = o.area_id "
+        "where a.kind = 'county' and a.name_fi = 'Lapin hyvinvointialue' and o.year >= 2020"
+    ).fetchone() >= (4,)
 
 
 @pytest.mark.django_db

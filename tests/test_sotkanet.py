@@ -25,7 +25,7 @@ SAMPLE = Path(__file__).parent / "data"
 CATALOGUE = [
     e for e in json.loads((DATA / "indicators-2016.json").read_text(encoding="utf-8")) if e["id"] in (127, 186)
 ]
-METADATA = json.loads((DATA / "indicator-metadata-2025-sample.json").read_text(encoding="utf-8"))["indicators"]
+METADATA = json.loads((DATA / "indicator-metadata-2025-09.json").read_text(encoding="utf-8"))["indicators"]
 
 
 class FakeSotkanet(BaseHTTPRequestHandler):

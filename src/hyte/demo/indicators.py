@@ -25,7 +25,7 @@ class DemoDataResult:
 
 def load_demo_indicators(*, on_step: Callable[[str], None] | None = None) -> DemoDataResult:
     catalogue = json.loads((DATA / "indicators-2016.json").read_text(encoding="utf-8"))
-    metadata = json.loads((DATA / "indicator-metadata-2025-sample.json").read_text(encoding="utf-8"))["indicators"]
+    metadata = json.loads((DATA / "indicator-metadata-2025-09.json").read_text(encoding="utf-8"))["indicators"]
     result = DemoDataResult(catalogue=load_catalogue(actor=CATALOGUE, entries=catalogue, metadata=metadata))
     files: list[tuple[str, bytes, Mapping | None]] = [
         (
@@ -41,8 +41,11 @@ def load_demo_indicators(*, on_step: Callable[[str], None] | None = None) -> Dem
         (
             "population-indicator-127-2000-2022.csv",
             (DATA / "population-indicator-127-2000-2022.csv").read_bytes(),
-            Mapping(area=0, value=1, year=2, indicator_fixed="127"),
+            Mapping(area=0, value=1, year=2, indicator_fixed="127", area_reading="code"),
         ),
+        # Recent values with county and country rows (regions of kinds Hyte does not track are rejected).
+        (RECENT_DIABETES, (DATA / RECENT_DIABETES).read_bytes(), None),
+        (RECENT_COUNTIES, (DATA / RECENT_COUNTIES).read_bytes(), None),
     ]
     for name, data, mapping in files:
         if ImportBatch.objects.filter(source="demo", filename=name, status=ImportStatus.DONE).exists():
@@ -51,11 +54,37 @@ def load_demo_indicators(*, on_step: Callable[[str], None] | None = None) -> Dem
             on_step(name)
         batch = create_batch(actor=DEMO, organisation=None, source="demo", filename=name)
         result.batches.append(import_bytes(actor=DEMO, batch=batch, data=data, mapping=mapping, shared=True))
+    migration = _own_net_migration(on_step)
+    if migration is not None:
+        result.batches.append(migration)
     _demo_sets_and_rules()
     return result
 
 
 DEMO_SET = "Hyvinvointikertomuksen ydinindikaattorit (demo)"
+RECENT_DIABETES = "indicator-683-all-region-kinds-2015-2023.csv"
+RECENT_COUNTIES = "counties-country-2020-2025.csv"
+NET_MIGRATION = "net-migration-per-1000-1990-2024-wide.csv"
+NET_MIGRATION_TITLE = "Kuntien välinen nettomuutto / 1 000 asukasta (1990–2024)"
+
+
+def _own_net_migration(on_step: Callable[[str], None] | None) -> ImportBatch | None:
+    """Kemi's own indicator from a wide file (one column per year) that names no indicator: an own import."""
+    from hyte.accounts.models import Organisation
+
+    kemi = Organisation.objects.filter(slug="kemi").first()
+    if kemi is None or ImportBatch.objects.filter(source="demo", filename=NET_MIGRATION).exists():
+        return None
+    if on_step:
+        on_step(NET_MIGRATION)
+    batch = create_batch(actor=DEMO, organisation=kemi, source="demo", filename=NET_MIGRATION)
+    return import_bytes(
+        actor=DEMO,
+        batch=batch,
+        data=(DATA / NET_MIGRATION).read_bytes(),
+        mapping=Mapping(area=1, area_check=0, indicator_fixed=NET_MIGRATION_TITLE, area_reading="code"),
+        create_missing=True,
+    )
 
 
 def _demo_sets_and_rules() -> None:
@@ -70,7 +99,9 @@ def _demo_sets_and_rules() -> None:
     if indicator_set is None:
         indicator_set = indicator_services.create_indicator_set(actor=DEMO, organisation=None, name=DEMO_SET)
         with_data = (
-            Indicator.objects.filter(source="sotkanet", observations__area__kind="municipality")
+            Indicator.objects.filter(
+                source="sotkanet", organisation=None, observations__area__kind__in=["municipality", "county"]
+            )
             .distinct()
             .order_by("title_fi")
         )

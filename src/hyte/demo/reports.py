@@ -1,5 +1,6 @@
-"""The demo's welfare reports for Kemi: a broad report and plan for 2013–2016 approved by the council and
-published, and the annual report for 2014 that follows it up. Built through the services, like a user would."""
+"""The demo's welfare reports for Kemi: the current council term's broad report and plan (2025–2029), approved
+and published, with this year's annual report in preparation; and the archive of an earlier term (2013–2016)
+with its annual reports. Built through the services, like a user would."""
 
 from __future__ import annotations
 
@@ -131,6 +132,11 @@ def load_demo_reports() -> None:
     coordinator = get_user_model().objects.filter(username="koordinaattori").first()
     if kemi is None or coordinator is None or Report.objects.filter(organisation=kemi).exists():
         return
+    _earlier_term(kemi, coordinator)
+    _current_term(kemi, coordinator)
+
+
+def _earlier_term(kemi: Organisation, coordinator: User) -> None:
     indicators = {i.source_id: i for i in Indicator.objects.filter(source="sotkanet", organisation=None)}
     plan = services.create_report(
         actor=coordinator,
@@ -214,3 +220,117 @@ def load_demo_reports() -> None:
         year=2015,
         plan_report=plan,
     )
+
+
+CURRENT_TEXTS: dict[str, str] = {
+    OutlineKey.SUMMARY: (
+        "Kemiläisten hyvinvoinnin suurimmat haasteet ovat väestön ikääntyminen ja väheneminen sekä "
+        "elintapoihin liittyvät sairaudet: diabeteslääkkeisiin oikeutettuja on selvästi enemmän kuin maassa ja "
+        "Lapin hyvinvointialueella keskimäärin, ja kunnasta muuttaa pois enemmän kuin sinne muuttaa. "
+        "Valtuustokauden 2025–2029 painopisteet ovat **terveet elintavat** ja **elinvoimainen arki**."
+    ),
+    OutlineKey.BACKGROUND: (
+        "Hyvinvointikertomus on valmisteltu hyvinvointiryhmässä yhdessä Lapin hyvinvointialueen, järjestöjen "
+        "ja seurakunnan kanssa (laki hyvinvoinnin ja terveyden edistämisestä 612/2021, 6 §)."
+    ),
+    OutlineKey.PLAN: "Tavoitteita seurataan vuosittain vuosiraportissa ja valtuustokauden lopussa.",
+}
+
+CURRENT_GOALS: list[tuple[str, str, str, str, str, int, str, float, list[tuple[str, list[str], str]]]] = [
+    (
+        "Terveet elintavat",
+        "all",
+        "Tyypin 2 diabetekseen sairastuvien määrä kääntyy laskuun.",
+        "Antalet personer som insjuknar i typ 2-diabetes börjar minska.",
+        "683",
+        2023,
+        "decrease",
+        0.95,
+        [
+            (
+                "Liikuntaneuvonnan palveluketju terveydenhuollosta kunnan liikuntapalveluihin",
+                ["Liikuntapalvelut", "Lapin hyvinvointialue"],
+                "2026–2029",
+            ),
+            ("Työikäisten terveystarkastuksiin diabeteksen riskitesti", ["Lapin hyvinvointialue"], "2026"),
+        ],
+    ),
+    (
+        "Elinvoimainen arki",
+        "working_age",
+        "Kemiin muuttaa yhtä moni kuin sieltä muuttaa pois.",
+        "Lika många flyttar till Kemi som flyttar därifrån.",
+        "own-migration",
+        2024,
+        "increase",
+        0.0,
+        [("Nuorten aikuisten asumisen ja harrastamisen kokeilut keskustassa", ["Kaupunkikehitys"], "2026–2028")],
+    ),
+]
+
+
+def _current_term(kemi: Organisation, coordinator: User) -> None:
+    """The plan of the current council term, with goals on indicators that have recent values."""
+    from hyte.demo.indicators import NET_MIGRATION_TITLE
+
+    diabetes = Indicator.objects.filter(source="sotkanet", organisation=None, source_id="683").first()
+    migration = Indicator.objects.filter(organisation=kemi, title_fi=NET_MIGRATION_TITLE).first()
+    chosen = {"683": diabetes, "own-migration": migration}
+    plan = services.create_report(
+        actor=coordinator,
+        organisation=kemi,
+        kind=ReportKind.BROAD,
+        title="Kemin laaja hyvinvointikertomus ja -suunnitelma 2025–2029",
+        term_start=2025,
+        term_end=2029,
+    )
+    for section in plan.sections.prefetch_related("blocks"):
+        block = section.blocks.first()
+        if section.key in CURRENT_TEXTS and block is not None:
+            services.edit_block(
+                actor=coordinator, block=block, text=CURRENT_TEXTS[section.key], expected_revision=block.revision
+            )
+        if section.key == OutlineKey.POPULATION_GROUPS:
+            shown = [i for i in chosen.values() if i is not None]
+            if shown:
+                services.add_block(actor=coordinator, section=section, kind=BlockKind.CHART, indicators=shown)
+    for theme, age_group, text, text_sv, key, baseline_year, direction, target, measures in CURRENT_GOALS:
+        goal = services.add_goal(
+            actor=coordinator, report=plan, text=text, text_sv=text_sv, theme=theme, age_group=age_group
+        )
+        indicator = chosen[key]
+        if indicator is not None:
+            baseline = Observation.objects.filter(
+                indicator=indicator, area=kemi.area, year=baseline_year, gender="total", age_group="", period=""
+            ).first()
+            if baseline is not None and baseline.value is not None:
+                target_value = round(baseline.value * target, 1) if key == "683" else target
+                services.add_goal_indicator(
+                    actor=coordinator,
+                    goal=goal,
+                    indicator=indicator,
+                    baseline_year=baseline_year,
+                    target_year=2029,
+                    direction=direction,
+                    target_value=target_value,
+                )
+        for measure_text, parties, schedule in measures:
+            services.add_measure(
+                actor=coordinator, goal=goal, text=measure_text, responsible_parties=parties, schedule=schedule
+            )
+    _through_the_council(plan, coordinator, decided=dt.date(2025, 12, 15), reference="§ 112")
+    annual = services.create_report(
+        actor=coordinator,
+        organisation=kemi,
+        kind=ReportKind.ANNUAL,
+        title="Kemin hyvinvointikertomus, vuosiraportti 2026",
+        term_start=2025,
+        term_end=2029,
+        year=2026,
+        plan_report=plan,
+    )
+    for entry in annual.progress_entries.select_related("measure"):
+        if entry.measure is not None and entry.measure.text.startswith("Työikäisten terveystarkastuksiin"):
+            services.record_progress(
+                actor=coordinator, entry=entry, status="on_track", text="Riskitesti on käytössä kahdella asemalla."
+            )

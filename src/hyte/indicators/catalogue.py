@@ -301,6 +301,10 @@ def write_catalogue(
     }
     result = CatalogueResult()
     to_create, to_update = [], []
+    entries = list(entries)
+    listed = {str(entry["id"]) for entry in entries}
+    # Fuller metadata of indicators newer than the catalogue adds them: the metadata is a catalogue entry too.
+    entries += [{"id": int(key)} for key in metadata if key not in listed and str(key).isdigit()]
     for entry in entries:
         source_id = str(entry["id"])
         values = indicator_values(entry, metadata.get(source_id))

@@ -33,17 +33,46 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_(
-            "CSV or XLSX in long format (one value per row), or a file from Sotkanet (API CSV/JSON, web site export)."
+            "CSV, XLSX or XLS: long (one value per row) or wide (one column per year), or a file from Sotkanet "
+            "(API CSV/JSON, the web site's CSV or Excel export, or as the R client saves it)."
         ),
     )
+
+
+AREA_READING_LABELS = {
+    "code": _("municipality codes"),
+    "sotkanet": _("Sotkanet region ids"),
+    "name": _("names"),
+    "code+name": _("official codes with names (Sotkanet web site export)"),
+}
 
 
 class MappingForm(forms.Form):
     """Column choices are the file's own headers; indicator and year may be one value for the whole file."""
 
     header_row = forms.IntegerField(label=_("Header row"), min_value=1, initial=1)
-    area = forms.TypedChoiceField(label=_("Area (code or name)"), coerce=int)
-    value = forms.TypedChoiceField(label=_("Value"), coerce=int)
+    area = forms.TypedChoiceField(label=_("Area column"), coerce=int)
+    area_reading = forms.ChoiceField(
+        label=_("The area column holds"),
+        choices=[
+            ("auto", _("decide from the file (asks when numbers could be read two ways)")),
+            ("code", _("municipality codes (e.g. 091 Helsinki)")),
+            ("sotkanet", _("Sotkanet region ids (e.g. 46 Helsinki, 658 the whole country)")),
+            ("name", _("names (Finnish, Swedish or English)")),
+        ],
+        initial="auto",
+        required=False,
+    )
+    area_check = forms.TypedChoiceField(
+        label=_("Area names to check the area column against"), coerce=int, required=False, empty_value=None
+    )
+    value = forms.TypedChoiceField(
+        label=_("Value"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("None: a wide file, one column per year (columns headed 2019, nm2019, …)."),
+    )
     indicator = forms.TypedChoiceField(label=_("Indicator column"), coerce=int, required=False, empty_value=None)
     indicator_fixed = forms.CharField(label=_("…or one indicator for the whole file"), required=False, max_length=500)
     year = forms.TypedChoiceField(label=_("Year or period column"), coerce=int, required=False, empty_value=None)
@@ -61,7 +90,7 @@ class MappingForm(forms.Form):
     )
     create_missing = forms.BooleanField(label=_("Create indicators that do not exist yet as our own"), required=False)
 
-    REQUIRED = ("area", "value")
+    REQUIRED = ("area",)
 
     def __init__(self, *args: Any, header: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -75,7 +104,7 @@ class MappingForm(forms.Form):
         data = super().clean() or {}
         if data.get("indicator") is None and not data.get("indicator_fixed"):
             self.add_error("indicator", _("Choose the indicator column or give one indicator for the whole file."))
-        if data.get("year") is None and not data.get("year_fixed"):
+        if data.get("value") is not None and data.get("year") is None and not data.get("year_fixed"):
             self.add_error("year", _("Choose the year column or give one year for the whole file."))
         return data
 
@@ -94,4 +123,6 @@ class MappingForm(forms.Form):
             ci_low=data["ci_low"],
             ci_high=data["ci_high"],
             header_row=data["header_row"],
+            area_reading=data.get("area_reading") or "auto",
+            area_check=data["area_check"],
         )

@@ -8,8 +8,6 @@ rolls everything back and leaves the batch marked failed with the error.
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -19,69 +17,33 @@ from django.utils.text import slugify
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
+from hyte.indicators.areas import Resolution, Unresolved, norm
 from hyte.indicators.events import observations_changed
 from hyte.indicators.models import (
+    SOTKANET_ATTRIBUTION,
     ImportBatch,
     ImportStatus,
     Indicator,
     IndicatorSource,
     RejectedRow,
 )
-from hyte.indicators.parsing import FileRefused, Parsed, Rejected
+from hyte.indicators.parsing import FileRefused, Parsed, ParsedRow, Rejected
 from hyte.indicators.store import ObservationStore
-from hyte.regions.models import Area, AreaKind
 
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (rows read, rows expected)
 
 
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(str(text).split())).casefold()
-
-
-class AreaResolver:
-    """Sotkanet region ids, official codes or names (fi/sv/en) → area id."""
-
-    _KIND_ORDER = {AreaKind.MUNICIPALITY: 0, AreaKind.COUNTY: 1, AreaKind.REGION: 2, AreaKind.COUNTRY: 3}
-
-    def __init__(self) -> None:
-        areas = list(
-            Area.objects.values("id", "kind", "code", "name_fi", "name_sv", "name_en", "sotkanet_id", "valid_until")
-        )
-        self.by_sotkanet = {str(a["sotkanet_id"]): a["id"] for a in areas if a["sotkanet_id"]}
-        self.municipality_by_code = {a["code"]: a["id"] for a in areas if a["kind"] == AreaKind.MUNICIPALITY}
-        self.by_name: dict[str, list[Any]] = {}
-        for area in sorted(areas, key=lambda a: (a["valid_until"] is not None, self._KIND_ORDER[AreaKind(a["kind"])])):
-            for name in {area["name_fi"], area["name_sv"], area["name_en"]} - {""}:
-                self.by_name.setdefault(_norm(name), []).append(area)
-        for name in ("koko maa", "whole country", "hela landet", "suomi", "finland", "maa"):
-            country = next((a for a in areas if a["kind"] == AreaKind.COUNTRY), None)
-            if country:
-                self.by_name.setdefault(name, [country])
-
-    def sotkanet(self, key: str) -> int | None:
-        return self.by_sotkanet.get(key)
-
-    def code_or_name(self, key: str, name: str = "") -> int | None:
-        """A municipality code ('5', '005'), or a name; with both (web export) the name picks the kind."""
-        text = key.strip()
-        candidates = self.by_name.get(_norm(name)) if name else None
-        if candidates:
-            digits = text.lstrip("0")
-            exact = [a for a in candidates if a["code"].lstrip("0") == digits]
-            return (exact or candidates)[0]["id"]
-        if re.fullmatch(r"\d{1,3}(\.0+)?", text):
-            return self.municipality_by_code.get(str(int(float(text))).zfill(3))
-        named = self.by_name.get(_norm(text))
-        return named[0]["id"] if named else None
-
-
 class IndicatorResolver:
-    """Indicator ids by source id or title, within what the importer may write to."""
+    """Indicator ids by source id or title, within what the importer may write to.
+
+    Shared imports add Sotkanet indicators that the catalogue lacks when the file gives their title (newer
+    indicators than the bundled catalogue); own imports may create the organisation's own indicators."""
 
     def __init__(self, *, organisation: Any, shared: bool, create_missing: bool = False) -> None:
         self.organisation = organisation
+        self.shared = shared
         self.create_missing = create_missing and organisation is not None
         allowed = Indicator.objects.none()
         if shared:
@@ -100,15 +62,38 @@ class IndicatorResolver:
             if own or indicator["source_id"] not in self.by_id:
                 self.by_id[indicator["source_id"]] = indicator["id"]
             for title in (indicator["title_fi"], indicator["title_sv"], indicator["title_en"]):
-                if title and (own or _norm(title) not in self.by_title):
-                    self.by_title[_norm(title)] = indicator["id"]
+                if title and (own or norm(title) not in self.by_title):
+                    self.by_title[norm(title)] = indicator["id"]
         self.created: list[str] = []
+        self.added_from_file: list[str] = []
 
     def sotkanet_id(self, key: str) -> int | None:
         return self.sotkanet.get(key)
 
+    def sotkanet_row(self, row: ParsedRow) -> int | None:
+        """A Sotkanet indicator by its id; one the catalogue lacks is added when the row carries its title."""
+        found = self.sotkanet.get(row.indicator)
+        if found is None and self.shared and row.indicator_title and row.indicator.isdigit():
+            title = " ".join(row.indicator_title.split())[:500]
+            language = row.title_language or "fi"
+            titles = {"title_fi": title, f"title_{language}": title}
+            indicator = audit.create(
+                Indicator,
+                action=AuditAction.INDICATOR_CREATE,
+                audit_fields=["source_id", "title_fi"],
+                source=IndicatorSource.SOTKANET,
+                source_id=row.indicator,
+                organisation=None,
+                licence="CC BY 4.0",
+                source_text=SOTKANET_ATTRIBUTION,
+                **titles,
+            )
+            self.added_from_file.append(row.indicator)
+            found = self.sotkanet[row.indicator] = indicator.pk
+        return found
+
     def any(self, key: str) -> int | None:
-        found = self.by_id.get(key) or self.by_title.get(_norm(key))
+        found = self.by_id.get(key) or self.by_title.get(norm(key))
         if found is None and self.create_missing:
             title = " ".join(key.split())[:500]
             indicator = audit.create(
@@ -121,7 +106,7 @@ class IndicatorResolver:
                 title_fi=title,
             )
             self.created.append(title)
-            found = self.by_id[key] = self.by_title[_norm(key)] = indicator.pk
+            found = self.by_id[key] = self.by_title[norm(key)] = indicator.pk
         return found
 
 
@@ -154,12 +139,16 @@ def import_parsed(
     *,
     batch: ImportBatch,
     parsed: Iterable[Parsed],
-    resolve_area: Callable[[Any], int | None],
-    resolve_indicator: Callable[[str], int | None],
+    resolve_area: Callable[[ParsedRow], Resolution],
+    resolve_indicator: Callable[[ParsedRow], int | None],
     expected_rows: int = 0,
     on_progress: Progress | None = None,
+    empty_ok: bool = False,
 ) -> ImportBatch:
-    """Store every good row, reject the rest with a reason; all or nothing if the system itself fails."""
+    """Store every good row, reject the rest with a reason; all or nothing if the system itself fails.
+
+    An import that stored nothing has failed (a file with no rows, or whose every row was rejected), except an
+    answer of the Sotkanet API with no rows (`empty_ok`): that is Sotkanet saying it has no values."""
     started = clock.now()
     _set_progress(batch, status=ImportStatus.RUNNING, started_at=started, progress=0)
     rejected: list[RejectedRow] = []
@@ -178,16 +167,15 @@ def import_parsed(
                         RejectedRow(batch=batch, line=item.line, reason=item.reason[:300], content=item.content[:500])
                     )
                     continue
-                indicator_id = resolve_indicator(item.indicator)
+                indicator_id = resolve_indicator(item)
                 if indicator_id is None:
                     rejected.append(
                         RejectedRow(batch=batch, line=item.line, reason=f"unknown indicator {item.indicator!r}"[:300])
                     )
                     continue
                 area_id = resolve_area(item)
-                if area_id is None:
-                    label = f"{item.area_name} ({item.area})" if item.area_name else item.area
-                    rejected.append(RejectedRow(batch=batch, line=item.line, reason=f"unknown area {label!r}"[:300]))
+                if isinstance(area_id, Unresolved):
+                    rejected.append(RejectedRow(batch=batch, line=item.line, reason=area_id.reason[:300]))
                     continue
                 first = keys.seen(
                     indicator_id=indicator_id,
@@ -226,19 +214,25 @@ def import_parsed(
             counts = store.finish()
             RejectedRow.objects.bulk_create(rejected, batch_size=5000)
             observations_changed(store.indicator_ids)
+            stored = counts.created + counts.updated + counts.unchanged or (empty_ok and not read)
             batch.rows_read = read
             batch.rows_created = counts.created
             batch.rows_updated = counts.updated
             batch.rows_unchanged = counts.unchanged
             batch.rows_rejected = len(rejected)
-            batch.status = ImportStatus.DONE
+            # Honest outcome: an import that stored nothing failed, whatever else it did.
+            batch.status = ImportStatus.DONE if stored else ImportStatus.FAILED
+            if not read:
+                batch.error = "the file has no rows of values"
+            elif not stored:
+                batch.error = f"none of the {read} rows could be stored; every row was rejected (see the reasons)"
             batch.upload = None  # the file has served its purpose; its rows are stored or reported
             batch.progress = 100
             batch.finished_at = clock.now()
             batch.save()
             audit.record(
                 batch,
-                action=AuditAction.IMPORT_DONE,
+                action=AuditAction.IMPORT_DONE if stored else AuditAction.IMPORT_FAILED,
                 changes={
                     "read": [None, read],
                     "created": [None, counts.created],

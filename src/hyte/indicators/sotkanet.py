@@ -20,7 +20,8 @@ from django.conf import settings
 
 from hyte import __version__
 from hyte.core.actors import SOTKANET_SYNC, Actor
-from hyte.indicators.imports import AreaResolver, IndicatorResolver
+from hyte.indicators.areas import AreaIndex, area_resolver
+from hyte.indicators.imports import IndicatorResolver
 from hyte.indicators.models import ImportBatch, ImportStatus, Indicator, IndicatorSource
 from hyte.indicators.parsing import FileRefused, Parsed, ParsedRow, parse_sotkanet_csv
 from hyte.indicators.services import create_batch, fail_import, import_rows, load_catalogue
@@ -167,7 +168,7 @@ def sync(
             source=IndicatorSource.SOTKANET, organisation__isnull=True, source_id__in=[str(w) for w in wanted]
         )
     }
-    areas = AreaResolver()
+    resolve_area = area_resolver(AreaIndex(), "sotkanet")
     for indicator_id in wanted:
         result.checked += 1
         try:
@@ -229,9 +230,10 @@ def sync(
             actor=actor,
             batch=batch,
             parsed=parsed,
-            resolve_area=lambda row: areas.sotkanet(row.area),
-            resolve_indicator=indicators.sotkanet_id,
+            resolve_area=resolve_area,
+            resolve_indicator=indicators.sotkanet_row,
             expected_rows=text.count("\n"),
+            empty_ok=True,
         )
         result.batches.append(batch)
         if batch.status == ImportStatus.DONE:

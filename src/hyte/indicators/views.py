@@ -13,8 +13,15 @@ from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, require_GET_or_POST
 from hyte.indicators import queries, services
-from hyte.indicators.forms import IndicatorSearchForm, IndicatorSetForm, MappingForm, PolarityForm, UploadForm
-from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet
+from hyte.indicators.forms import (
+    AREA_READING_LABELS,
+    IndicatorSearchForm,
+    IndicatorSetForm,
+    MappingForm,
+    PolarityForm,
+    UploadForm,
+)
+from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet, IndicatorSource
 from hyte.indicators.parsing import FileRefused, guess_header_row, guess_mapping, read_table
 
 
@@ -192,7 +199,7 @@ def import_map(request: AuthenticatedRequest, slug: str, batch_id: int) -> HttpR
     if batch.parameters.get("mapping") or batch.upload is None:
         return redirect("import-detail", slug=slug, batch_id=batch.pk)
     try:
-        rows = read_table(bytes(batch.upload), name=batch.filename)
+        rows = read_table(bytes(batch.upload))
     except FileRefused as exc:
         messages.error(request, str(exc))
         return redirect("import-list", slug=slug)
@@ -238,12 +245,17 @@ def import_detail(request: AuthenticatedRequest, slug: str, batch_id: int) -> Ht
     organisation = get_organisation_for(request.user, slug, Action.IMPORT)
     batch = _batch_for(organisation, batch_id)
     rejected = Paginator(batch.rejected_rows.all(), 100).get_page(request.GET.get("page"))
+    added = batch.parameters.get("indicators_added") or []
     return render(
         request,
         "indicators/import_detail.html",
         {
             "organisation": organisation,
             "batch": batch,
+            "area_reading": AREA_READING_LABELS.get(batch.parameters.get("area_reading", "")),
+            "indicators_added": Indicator.objects.filter(
+                source=IndicatorSource.SOTKANET, organisation__isnull=True, source_id__in=added
+            ),
             "rejected": rejected,
             "changes": batch.changes.select_related("indicator", "area")[:100],
         },

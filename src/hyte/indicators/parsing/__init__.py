@@ -1,65 +1,103 @@
-"""Reading indicator values from files: Sotkanet's API CSV and JSON, the Sotkanet web site's export, and any
-long-format CSV or XLSX through a column mapping.
+"""Reading indicator values from files: Sotkanet's API CSV and JSON (also as the R client and others save them),
+the Sotkanet web site's CSV and spreadsheet exports, and any long or wide table (CSV, XLSX, XLS) through a column
+mapping.
 
 Parsers never touch the database. They yield `ParsedRow` for rows they could read and `Rejected` (line and
-reason) for rows they could not; a file that cannot be read at all raises `FileRefused` with the reason.
+reason) for rows they could not; a file that cannot be read at all, or that was cut off, raises `FileRefused`
+with the reason and nothing of it is imported.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from hyte.indicators.parsing.sotkanet import parse_sotkanet_csv, parse_sotkanet_json, parse_sotkanet_web
-from hyte.indicators.parsing.tables import Mapping, guess_header_row, guess_mapping, parse_table, read_table
+from hyte.indicators.parsing.reading import Sheet, read_sheet
+from hyte.indicators.parsing.sotkanet import (
+    grid_header_row,
+    is_web_export,
+    long_columns,
+    parse_sotkanet_csv,
+    parse_sotkanet_grid,
+    parse_sotkanet_json,
+    parse_sotkanet_long,
+    parse_sotkanet_web,
+)
+from hyte.indicators.parsing.tables import (
+    AREA_READINGS,
+    Mapping,
+    guess_header_row,
+    guess_mapping,
+    parse_table,
+    read_table,
+)
 from hyte.indicators.parsing.values import FileRefused, Parsed, ParsedRow, Rejected, decode, parse_number, parse_year
 
+SOTKANET_FORMATS = ("sotkanet-csv", "sotkanet-json", "sotkanet-web", "sotkanet-grid")
+FORMATS = (*SOTKANET_FORMATS, "table")
 
-def detect_format(data: bytes) -> str:
-    """sotkanet-json, sotkanet-csv, sotkanet-web, xlsx or table (a CSV that needs a column mapping)."""
-    head = data[:4096].lstrip()
-    if data[:4] == b"PK\x03\x04":
-        return "xlsx"
-    if head[:1] in (b"[", b"{"):
-        return "sotkanet-json"
-    first_line = head.split(b"\n", 1)[0].strip().lower().replace(b'"', b"")
-    if first_line.startswith(b"indicator;region;year;gender"):
+
+def _is_json(data: bytes) -> bool:
+    return data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{")
+
+
+def layout_of(sheet: Sheet) -> str:
+    """sotkanet-csv, sotkanet-web, sotkanet-grid or table (which needs a column mapping)."""
+    header = next((row for row in sheet.rows[:1]), [])
+    if long_columns(header) is not None:
         return "sotkanet-csv"
-    if re.match(rb'^"[^"]*";\d+;[^;]*;[^;]*;[^;]*;\d{4};', head):
+    if is_web_export(sheet.rows):
         return "sotkanet-web"
+    if grid_header_row(sheet.rows) is not None:
+        return "sotkanet-grid"
     return "table"
 
 
-def parse_bytes(data: bytes, *, name: str, file_format: str = "", mapping: Mapping | None = None) -> Iterable[Parsed]:
+def detect_format(data: bytes) -> str:
+    """The file's format, from its content: one of FORMATS."""
+    if not data.strip():
+        raise FileRefused("the file is empty")
+    if _is_json(data):
+        return "sotkanet-json"
+    return layout_of(read_sheet(data))
+
+
+def parse_bytes(data: bytes, *, file_format: str = "", mapping: Mapping | None = None) -> Iterable[Parsed]:
     """Parse a whole file by its (detected or given) format."""
     if not data.strip():
-        raise FileRefused(f"{name}: the file is empty")
-    file_format = file_format or detect_format(data)
-    if file_format in ("table", "xlsx"):
+        raise FileRefused("the file is empty")
+    if file_format == "sotkanet-json" or (not file_format and _is_json(data)):
+        return parse_sotkanet_json(decode(data))
+    sheet = read_sheet(data)
+    file_format = layout_of(sheet) if file_format in ("", "xlsx") else file_format
+    if file_format == "table":
         if mapping is None:
-            raise FileRefused(f"{name}: this file needs a column mapping")
-        return parse_table(read_table(data, name=name), mapping)
-    text = decode(data, name=name)
+            raise FileRefused("this file needs a column mapping: say which column holds what")
+        return parse_table(sheet, mapping)
     parser = {
-        "sotkanet-csv": parse_sotkanet_csv,
-        "sotkanet-json": parse_sotkanet_json,
+        "sotkanet-csv": parse_sotkanet_long,
         "sotkanet-web": parse_sotkanet_web,
+        "sotkanet-grid": parse_sotkanet_grid,
     }.get(file_format)
     if parser is None:
-        raise FileRefused(f"{name}: unknown format {file_format!r}")
-    return parser(text)
+        raise FileRefused(f"unknown format {file_format!r}")
+    return parser(sheet)
 
 
 __all__ = [
+    "AREA_READINGS",
+    "FORMATS",
+    "SOTKANET_FORMATS",
     "FileRefused",
     "Mapping",
     "Parsed",
     "ParsedRow",
     "Rejected",
+    "Sheet",
     "decode",
     "detect_format",
     "guess_header_row",
     "guess_mapping",
+    "layout_of",
     "parse_bytes",
     "parse_number",
     "parse_sotkanet_csv",
@@ -67,5 +105,6 @@ __all__ = [
     "parse_sotkanet_web",
     "parse_table",
     "parse_year",
+    "read_sheet",
     "read_table",
 ]

@@ -1,59 +1,130 @@
-"""Sotkanet's own formats: the API's CSV and JSON and the web site's export."""
+"""Sotkanet's own layouts: the API's CSV and JSON (and the same columns as the R client and others save them),
+the web site's CSV export and its spreadsheet export (one column per year)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import re
 from collections.abc import Iterator
+from typing import Any
 
+from hyte.indicators.parsing.reading import Sheet, read_sheet
 from hyte.indicators.parsing.values import (
+    CUT_OFF,
     FileRefused,
     Parsed,
     ParsedRow,
     Rejected,
+    language_of_gender,
     parse_gender,
     parse_optional_number,
     parse_value,
     parse_year,
 )
 
+# Column names of the long layout: the API's CSV, R's read.csv of it (`primary.value`), the R client's joined
+# columns (`region.code`, `region.title.fi`, …) and the JSON keys as pandas users save them (`value`, `absValue`).
+LONG_COLUMNS: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator",),
+    "region": ("region",),
+    "year": ("year",),
+    "gender": ("gender",),
+    "value": ("primary value", "primary.value", "primary_value", "value"),
+    "absolute": ("absolute value", "absolute.value", "absolute_value", "absvalue"),
+    "region_code": ("region.code", "region code", "region_code"),
+    "region_category": ("region.category", "region category", "region_category"),
+    "region_title": ("region.title", "region.title.fi", "region.title.sv", "region.title.en", "region_name"),
+    "indicator_title": ("indicator.title", "indicator.title.fi", "indicator.title.sv", "indicator.title.en"),
+}
+_REQUIRED = ("indicator", "region", "year", "value")
 
-def parse_sotkanet_csv(text: str) -> Iterator[Parsed]:
-    """The API's CSV: `indicator;region;year;gender;primary value;absolute value`, region = Sotkanet id."""
-    reader = csv.reader(io.StringIO(text), delimiter=";")
-    header = [h.strip().lower() for h in next(reader, [])]
-    expected = ["indicator", "region", "year", "gender", "primary value"]
-    if header[:5] != expected:
-        raise FileRefused(f"the header must start with {';'.join(expected)}, not {';'.join(header[:5])}")
-    for line, cells in enumerate(reader, start=2):
-        if not cells or not "".join(cells).strip():
+
+def long_columns(header: list[Any]) -> dict[str, int] | None:
+    """Where each known column is, if the header is Sotkanet's long layout (in any of its saved forms)."""
+    names = [str(cell or "").strip().lower() for cell in header]
+    found: dict[str, int] = {}
+    for key, candidates in LONG_COLUMNS.items():
+        for candidate in candidates:
+            if candidate in names:
+                found[key] = names.index(candidate)
+                break
+    if not all(key in found for key in _REQUIRED):
+        return None
+    # Sotkanet's own name for the value, or the JSON's pair: a plain `value` beside a `region` column could be
+    # anyone's table whose regions are municipality codes; such a file goes through the column mapping.
+    if names[found["value"]] == "value" and "absolute" not in found:
+        return None
+    return found
+
+
+def _refuse_if_cut(sheet: Sheet) -> None:
+    if not sheet.complete:
+        raise FileRefused(CUT_OFF.format(line=len(sheet.rows)))
+
+
+def parse_sotkanet_long(sheet: Sheet) -> Iterator[Parsed]:
+    """`indicator;region;year;gender;primary value;absolute value` and its relatives; region = Sotkanet id."""
+    _refuse_if_cut(sheet)
+    header = sheet.rows[0] if sheet.rows else []
+    columns = long_columns(header)
+    if columns is None:
+        raise FileRefused(
+            "the header must name at least the columns indicator, region, year and primary value, not "
+            + (sheet.delimiter or ";").join(str(cell) for cell in header[:8])
+        )
+    width = len(header)
+    title_column = str(header[columns["indicator_title"]]) if "indicator_title" in columns else ""
+    # The R client's `indicator.title` follows its `lang` argument, Finnish unless asked otherwise.
+    title_language = title_column[-2:] if title_column[-3:] in (".fi", ".sv", ".en") else "fi" if title_column else ""
+
+    def cell(cells: list[Any], key: str) -> Any:
+        index = columns.get(key)
+        return "" if index is None else cells[index]
+
+    for line, cells in enumerate(sheet.rows[1:], start=2):
+        if not any(str(c).strip() for c in cells):
             continue
-        if len(cells) < 5:
-            yield Rejected(line, f"expected at least 5 columns separated by ';', found {len(cells)}", ";".join(cells))
+        content = ";".join(str(c) for c in cells)
+        if len(cells) < width:
+            yield Rejected(line, f"expected {width} fields as in the header, found {len(cells)}", content)
             continue
         yield _row(
             line,
-            cells[0],
-            cells[1],
-            cells[2],
-            cells[3],
-            cells[4],
-            cells[5] if len(cells) > 5 else "",
-            ";".join(cells),
+            indicator=cell(cells, "indicator"),
+            region=cell(cells, "region"),
+            year=cell(cells, "year"),
+            gender=cell(cells, "gender") or "total",
+            value=cell(cells, "value"),
+            absolute=cell(cells, "absolute"),
+            content=content,
+            area_name=str(cell(cells, "region_title")).strip(),
+            area_code=str(cell(cells, "region_code")).strip(),
+            area_category=str(cell(cells, "region_category")).strip().upper(),
+            indicator_title=str(cell(cells, "indicator_title")).strip(),
+            title_language=title_language,
         )
 
 
-def _row(  # noqa: PLR0917 - one row's cells, in the file's order
+def parse_sotkanet_csv(text: str) -> Iterator[Parsed]:
+    """The API's CSV as text (the Sotkanet sync's answers)."""
+    return parse_sotkanet_long(read_sheet(text.encode("utf-8")))
+
+
+def _row(
     line: int,
-    indicator: str,
-    region: str,
-    year: str,
-    gender: str,
-    value: str,
-    absolute: str,
+    *,
+    indicator: Any,
+    region: Any,
+    year: Any,
+    gender: Any,
+    value: Any,
+    absolute: Any,
     content: str,
     area_name: str = "",
+    area_code: str = "",
+    area_category: str = "",
+    indicator_title: str = "",
+    title_language: str = "",
 ) -> Parsed:
     try:
         parsed_year, period = parse_year(year)
@@ -71,12 +142,16 @@ def _row(  # noqa: PLR0917 - one row's cells, in the file's order
         parsed_absolute = parse_optional_number(absolute)
     except ValueError:
         return Rejected(line, f"bad count {absolute!r}", content)
-    if not str(indicator).strip():
+    indicator_text = _key(indicator)
+    if not indicator_text:
         return Rejected(line, "no indicator", content)
+    region_text = _key(region)
+    if not region_text:
+        return Rejected(line, "no area", content)
     return ParsedRow(
         line=line,
-        indicator=str(indicator).strip(),
-        area=str(region).strip(),
+        indicator=indicator_text,
+        area=region_text,
         year=parsed_year,
         period=period,
         gender=parsed_gender,
@@ -84,7 +159,18 @@ def _row(  # noqa: PLR0917 - one row's cells, in the file's order
         absolute_value=parsed_absolute,
         missing_reason=missing,
         area_name=area_name,
+        area_code=area_code,
+        area_category=area_category,
+        indicator_title=indicator_title,
+        title_language=title_language,
     )
+
+
+def _key(value: Any) -> str:
+    """An id as text: spreadsheets give 683.0 for 683."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def parse_sotkanet_json(text: str) -> Iterator[Parsed]:
@@ -107,39 +193,111 @@ def parse_sotkanet_json(text: str) -> Iterator[Parsed]:
             continue
         yield _row(
             index,
-            str(item["indicator"]),
-            str(item["region"]),
-            str(item["year"]),
-            str(item.get("gender", "total")),
-            "" if value is None else value,
-            "" if absolute is None else absolute,
-            json.dumps(item)[:300],
+            indicator=str(item["indicator"]),
+            region=str(item["region"]),
+            year=str(item["year"]),
+            gender=str(item.get("gender", "total")),
+            value="" if value is None else value,
+            absolute="" if absolute is None else absolute,
+            content=json.dumps(item)[:300],
         )
 
 
-def parse_sotkanet_web(text: str) -> Iterator[Parsed]:
-    """The Sotkanet web site's export: no header; `"title";id;region name;region code;gender;year;value;count`."""
-    reader = csv.reader(io.StringIO(text), delimiter=";")
-    for line, cells in enumerate(reader, start=1):
-        if not cells or not "".join(cells).strip():
+# --- the web site's exports ------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"\d{4}(\.0)?")
+
+
+def is_web_export(rows: list[list[Any]]) -> bool:
+    """`"title";"id";"region name";"region code";"gender";year;value;count`, no header."""
+    first = next((row for row in rows[:5] if any(str(c).strip() for c in row)), None)
+    return (
+        first is not None
+        and len(first) >= 7
+        and str(first[1]).strip().isdigit()
+        and str(first[3]).strip().isdigit()
+        and _YEAR.fullmatch(str(first[5]).strip()) is not None
+    )
+
+
+def parse_sotkanet_web(sheet: Sheet) -> Iterator[Parsed]:
+    """The web site's CSV export. Regions are given by name and official code (no Sotkanet id)."""
+    _refuse_if_cut(sheet)
+    width = 0
+    for line, cells in enumerate(sheet.rows, start=1):
+        if not any(str(c).strip() for c in cells):
             continue
-        content = ";".join(cells)
-        if len(cells) < 7:
-            yield Rejected(line, f"expected 8 columns separated by ';', found {len(cells)}", content)
+        content = ";".join(str(c) for c in cells)
+        width = width or len(cells)  # the first row sets how many fields every row has
+        if len(cells) < width:
+            yield Rejected(line, f"expected {width} fields as on the first line, found {len(cells)}", content)
             continue
-        _title, indicator, region_name, region_code, gender, year, value = cells[:7]
-        absolute = cells[7] if len(cells) > 7 else ""
+        title, indicator, region_name, region_code, gender, year, value = cells[:7]
         yield _row(
             line,
-            indicator,
-            region_code,
-            year,
-            gender,
-            value,
-            absolute,
-            content,
-            area_name=region_name.strip(),
+            indicator=indicator,
+            region=region_code,
+            year=year,
+            gender=gender,
+            value=value,
+            absolute=cells[7] if len(cells) > 7 else "",
+            content=content,
+            area_name=str(region_name).strip(),
+            area_code=str(region_code).strip(),
+            indicator_title=str(title).strip(),
+            title_language=language_of_gender(gender),
         )
 
 
-# --- any table with a column mapping ----------------------------------------------------------------------------
+def grid_header_row(rows: list[list[Any]]) -> int | None:
+    """The 0-based header row of the web site's spreadsheet export: five empty cells, then one year per column."""
+    for index, row in enumerate(rows[:10]):
+        cells = [_key(c) for c in row]
+        years = [c for c in cells[5:] if c]
+        if len(cells) > 5 and not any(cells[:5]) and years and all(_YEAR.fullmatch(c) for c in years):
+            following = rows[index + 1] if index + 1 < len(rows) else []
+            if len(following) > 5 and _key(following[1]).isdigit():
+                return index
+    return None
+
+
+def parse_sotkanet_grid(sheet: Sheet) -> Iterator[Parsed]:
+    """The web site's spreadsheet export (.xls, .xlsx, or the same saved as CSV): one row per indicator, region
+    and gender (title, id, region name, region code, gender), one column per year; the titles in Finnish,
+    Swedish or English, and a '© THL' footer. An empty cell is a year without a value."""
+    if not sheet.workbook:
+        _refuse_if_cut(sheet)
+    header_index = grid_header_row(sheet.rows)
+    if header_index is None:
+        raise FileRefused("the header row with one year per column was not found")
+    years: list[tuple[int, str]] = [
+        (column, _key(cell)) for column, cell in enumerate(sheet.rows[header_index]) if column >= 5 and _key(cell)
+    ]
+    for line, cells in enumerate(sheet.rows[header_index + 1 :], start=header_index + 2):
+        texts = [_key(c) for c in cells]
+        if not any(texts):
+            continue
+        if texts[0].startswith("©") and not any(texts[1:]):
+            continue  # the footer
+        content = ";".join(texts)[:500]
+        if len(cells) < 5 or not all(texts[1:5]):
+            yield Rejected(line, "expected the indicator, its id, the region's name and code and the gender", content)
+            continue
+        title, indicator, region_name, region_code, gender = texts[:5]
+        for column, year in years:
+            if column >= len(cells) or cells[column] in (None, ""):
+                continue
+            yield _row(
+                line,
+                indicator=indicator,
+                region=region_code,
+                year=year,
+                gender=gender,
+                value=cells[column],
+                absolute="",
+                content=content,
+                area_name=region_name,
+                area_code=region_code,
+                indicator_title=title,
+                title_language=language_of_gender(gender),
+            )

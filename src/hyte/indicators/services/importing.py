@@ -18,12 +18,23 @@ from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor, person
-from hyte.indicators.imports import AreaResolver, IndicatorResolver, Progress, fail, import_parsed
+from hyte.indicators.areas import AreaIndex, Resolution, Unresolved, area_resolver, choose_reading
+from hyte.indicators.imports import IndicatorResolver, Progress, fail, import_parsed
 from hyte.indicators.models import ImportBatch
-from hyte.indicators.parsing import FileRefused, Mapping, Parsed, detect_format, parse_bytes, read_table
+from hyte.indicators.parsing import (
+    FORMATS,
+    SOTKANET_FORMATS,
+    FileRefused,
+    Mapping,
+    Parsed,
+    ParsedRow,
+    detect_format,
+    parse_bytes,
+    parse_table,
+    read_sheet,
+)
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-SOTKANET_FORMATS = {"sotkanet-csv", "sotkanet-json", "sotkanet-web"}
 TABLE_FORMATS = {"table", "xlsx"}
 
 
@@ -63,7 +74,10 @@ def upload_import(*, actor: Actor, organisation: Organisation, filename: str, da
         raise ValidationError(_("The file is empty."))
     if len(data) > MAX_UPLOAD_BYTES:
         raise ValidationError(_("The file is larger than 50 MB."))
-    file_format = detect_format(data)
+    try:
+        file_format = detect_format(data)
+    except FileRefused as exc:
+        raise ValidationError(str(exc)) from exc
     shared = permissions_for(actor).can(Action.EDIT_SHARED_DATA, SITE)
     batch = create_batch(
         actor=actor,
@@ -84,14 +98,19 @@ def confirm_mapping(*, actor: Actor, batch: ImportBatch, mapping: Mapping, creat
     require(actor, Action.EDIT, batch)
     if batch.status != "queued" or batch.parameters.get("mapping") or batch.upload is None:
         raise ValidationError(_("This import has already started."))
+    data = bytes(batch.upload)
     try:
-        rows = read_table(bytes(batch.upload), name=batch.filename)
+        rows = read_sheet(data).rows
+        header = rows[mapping.header_row - 1] if 0 < mapping.header_row <= len(rows) else []
+        problems = mapping.validate(header)
+        if problems:
+            raise FileRefused("; ".join(problems))
+        if mapping.area_reading == "auto":
+            # Decided now, so that a column that could be read two ways is asked about on the mapping page.
+            parsed = list(parse_bytes(data, file_format="table", mapping=mapping))
+            mapping.area_reading = _decide_reading(parsed, AreaIndex(), column=_header_of(rows, mapping))
     except FileRefused as exc:
         raise ValidationError(str(exc)) from exc
-    header = rows[mapping.header_row - 1] if 0 < mapping.header_row <= len(rows) else []
-    problems = mapping.validate(len(header))
-    if problems:
-        raise ValidationError("; ".join(problems))
     parameters = {**batch.parameters, "mapping": _mapping_parameters(mapping), "create_missing": create_missing}
     audit.update(batch, parameters=parameters)
     _enqueue(batch)
@@ -119,10 +138,11 @@ def import_rows(
     actor: Actor,
     batch: ImportBatch,
     parsed: Iterable[Parsed],
-    resolve_area: Callable[[Any], int | None],
-    resolve_indicator: Callable[[str], int | None],
+    resolve_area: Callable[[ParsedRow], Resolution],
+    resolve_indicator: Callable[[ParsedRow], int | None],
     expected_rows: int = 0,
     on_progress: Progress | None = None,
+    empty_ok: bool = False,
 ) -> ImportBatch:
     """Store every good row of `parsed`, reject the rest with a reason; all or nothing if the system itself fails.
 
@@ -137,6 +157,7 @@ def import_rows(
         resolve_indicator=resolve_indicator,
         expected_rows=expected_rows,
         on_progress=on_progress,
+        empty_ok=empty_ok,
     )
 
 
@@ -152,28 +173,44 @@ def import_bytes(
     create_missing: bool = False,
     on_progress: Progress | None = None,
 ) -> ImportBatch:
-    """Parse and import one file into `batch`."""
+    """Parse and import one file into `batch`. A file that cannot be read, was cut off, or whose area column
+    could be read two ways is refused whole."""
     require(actor, Action.EDIT, batch)
-    file_format = file_format or detect_format(data)
     try:
-        parsed = parse_bytes(data, name=batch.filename or "file", file_format=file_format, mapping=mapping)
+        file_format = file_format if file_format in FORMATS else detect_format(data)
+        if file_format in SOTKANET_FORMATS and not shared:
+            raise FileRefused(
+                "Sotkanet files update the shared national data; only site administrators can import them."
+            )
+        areas = AreaIndex()
+        parsed: Iterable[Parsed]
+        if file_format in ("sotkanet-web", "sotkanet-grid"):
+            reading = "code+name"
+            parsed = parse_bytes(data, file_format=file_format)
+        elif file_format in SOTKANET_FORMATS:
+            reading = "sotkanet"
+            parsed = parse_bytes(data, file_format=file_format)
+        else:
+            if mapping is None:
+                raise FileRefused("this file needs a column mapping: say which column holds what")
+            sheet = read_sheet(data)
+            parsed = list(parse_table(sheet, mapping))
+            reading = mapping.area_reading
+            if reading == "auto":
+                reading = _decide_reading(parsed, areas, column=_header_of(sheet.rows, mapping))
     except FileRefused as exc:
         fail(batch, str(exc))
         return batch
-    if file_format in SOTKANET_FORMATS and not shared:
-        fail(batch, "Sotkanet files update the shared national data; only site administrators can import them.")
-        return batch
-    areas = AreaResolver()
     indicators = IndicatorResolver(organisation=batch.organisation, shared=shared, create_missing=create_missing)
-    resolve_indicator = indicators.sotkanet_id if file_format in SOTKANET_FORMATS else indicators.any
+    # Saved with the import's outcome: how the area column was read, and which indicators the file added.
+    batch.parameters = {**batch.parameters, "area_reading": reading, "indicators_added": indicators.added_from_file}
 
-    def resolve_area(row: Any) -> int | None:
-        if file_format == "sotkanet-web":
-            return areas.code_or_name(row.area, row.area_name)
+    def resolve_indicator(row: ParsedRow) -> int | None:
         if file_format in SOTKANET_FORMATS:
-            return areas.sotkanet(row.area)
-        return areas.code_or_name(row.area)
+            return indicators.sotkanet_row(row)
+        return indicators.any(row.indicator)
 
+    resolve_area: Callable[[ParsedRow], Resolution] = area_resolver(areas, reading)
     return import_parsed(
         batch=batch,
         parsed=parsed,
@@ -182,6 +219,19 @@ def import_bytes(
         expected_rows=data.count(b"\n") or 1,
         on_progress=on_progress,
     )
+
+
+def _header_of(rows: list[list[Any]], mapping: Mapping) -> str:
+    header = rows[mapping.header_row - 1] if 0 < mapping.header_row <= len(rows) else []
+    return str(header[mapping.area] or "") if mapping.area < len(header) else ""
+
+
+def _decide_reading(parsed: list[Parsed], areas: AreaIndex, *, column: str = "") -> str:
+    pairs = ((row.area, row.area_name) for row in parsed if isinstance(row, ParsedRow))
+    decided = choose_reading(areas, pairs, column=column)
+    if isinstance(decided, Unresolved):
+        raise FileRefused(decided.reason)
+    return decided
 
 
 @audit.service(AuditAction.IMPORT_FAILED)

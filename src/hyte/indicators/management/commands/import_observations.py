@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from hyte.accounts.models import Organisation
 from hyte.core.actors import COMMAND_LINE
 from hyte.indicators.models import ImportStatus
-from hyte.indicators.parsing import Mapping
+from hyte.indicators.parsing import AREA_READINGS, FORMATS, Mapping
 from hyte.indicators.services import create_batch, import_bytes
 
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format",
             default="",
-            choices=["", "sotkanet-csv", "sotkanet-json", "sotkanet-web", "table"],
+            choices=["", *FORMATS],
             help="default: detected from the file",
         )
         parser.add_argument("--organisation", default="", help="slug: import into this organisation's own indicators")
@@ -40,6 +40,16 @@ class Command(BaseCommand):
             "--create-missing",
             action="store_true",
             help="create unknown indicators as the organisation's own",
+        )
+        parser.add_argument(
+            "--area-reading",
+            choices=AREA_READINGS,
+            default="auto",
+            help="what the area column holds: municipality codes, Sotkanet region ids or names (default: decided "
+            "from the file; the import stops when numbers could be read both ways)",
+        )
+        parser.add_argument(
+            "--area-check-column", type=_column, help="1-based column of area names to check the area column with"
         )
         for name in (
             "area",
@@ -70,8 +80,8 @@ class Command(BaseCommand):
                 raise CommandError(f"no organisation {options['organisation']!r}")
         mapping = None
         if options["area_column"] is not None or options["value_column"] is not None:
-            if options["area_column"] is None or options["value_column"] is None:
-                raise CommandError("give both --area-column and --value-column")
+            if options["area_column"] is None:
+                raise CommandError("give --area-column (and --value-column, unless the file has one column per year)")
             mapping = Mapping(
                 area=options["area_column"],
                 value=options["value_column"],
@@ -85,6 +95,8 @@ class Command(BaseCommand):
                 ci_low=options["ci_low_column"],
                 ci_high=options["ci_high_column"],
                 header_row=options["header_row"],
+                area_reading=options["area_reading"],
+                area_check=options["area_check_column"],
             )
         batch = create_batch(actor=COMMAND_LINE, organisation=organisation, source="command line", filename=path.name)
         batch = import_bytes(
@@ -98,18 +110,19 @@ class Command(BaseCommand):
             on_progress=self._progress,
         )
         sys.stderr.write("\n")
-        if batch.status != ImportStatus.DONE:
-            raise CommandError(f"{path.name}: {batch.error}")
         for row in batch.rejected_rows.all()[:200]:
             self.stdout.write(f"  line {row.line}: {row.reason}")
         if batch.rows_rejected > 200:
             self.stdout.write(f"  … and {batch.rows_rejected - 200} more rejected rows (see import {batch.pk})")
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{path.name}: {batch.rows_read} rows read, {batch.rows_created} stored, {batch.rows_updated} updated, "
-                f"{batch.rows_unchanged} unchanged, {batch.rows_rejected} rejected (import {batch.pk})."
-            )
+        for source_id in batch.parameters.get("indicators_added") or []:
+            self.stdout.write(f"  indicator {source_id} added to the catalogue with the title the file gives")
+        summary = (
+            f"{batch.rows_read} rows read, {batch.rows_created} stored, {batch.rows_updated} updated, "
+            f"{batch.rows_unchanged} unchanged, {batch.rows_rejected} rejected (import {batch.pk})"
         )
+        if batch.status != ImportStatus.DONE:
+            raise CommandError(f"{path.name}: {batch.error}" + (f" — {summary}" if batch.rows_read else ""))
+        self.stdout.write(self.style.SUCCESS(f"{path.name}: {summary}."))
 
     def _progress(self, read: int, expected: int) -> None:
         if not sys.stderr.isatty() and read != expected:

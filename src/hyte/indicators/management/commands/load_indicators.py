@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--metadata",
             type=Path,
-            default=DATA / "indicator-metadata-2025-sample.json",
+            default=DATA / "indicator-metadata-2025-09.json",
             help="full metadata: a JSON object of id → /indicators/<id> answer, or such answers "
             "under the key 'indicators'",
         )
