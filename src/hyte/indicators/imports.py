@@ -7,9 +7,11 @@ rolls everything back and leaves the batch marked failed with the error.
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import connection, transaction
 from django.utils.text import slugify
@@ -28,7 +30,10 @@ from hyte.indicators.models import (
     RejectedRow,
 )
 from hyte.indicators.parsing import FileRefused, Parsed, ParsedRow, Rejected
-from hyte.indicators.store import ObservationStore
+from hyte.indicators.store import CopyRows, ObservationStore
+
+if TYPE_CHECKING:
+    import polars as pl
 
 logger = logging.getLogger(__name__)
 
@@ -110,29 +115,18 @@ class IndicatorResolver:
         return found
 
 
-class _Keys:
-    """Duplicate detection across the whole file: the observation key packed into one integer."""
-
-    def __init__(self) -> None:
-        self.first_line: dict[int, int] = {}
-        self._labels: dict[str, int] = {"": 0}
-
-    def _label(self, text: str) -> int:
-        found = self._labels.get(text)
-        if found is None:
-            found = self._labels[text] = len(self._labels)
-        return found
-
-    def seen(
-        self, *, indicator_id: int, area_id: int, year: int, period: str, gender: str, age: str, line: int
-    ) -> int | None:
-        key = (
-            ((((indicator_id << 22) | area_id) << 12 | year) << 2 | "tmf".index(gender[0])) << 20 | self._label(period)
-        ) << 20 | self._label(age)
-        first = self.first_line.get(key)
-        if first is None:
-            self.first_line[key] = line
-        return first
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Reading a big file makes millions of small objects and no reference cycles; Python's cycle collector
+    would scan the growing heap again and again (half of the parse time). Reference counting still frees
+    everything; the collector runs again afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def import_parsed(
@@ -153,93 +147,71 @@ def import_parsed(
     _set_progress(batch, status=ImportStatus.RUNNING, started_at=started, progress=0)
     rejected: list[RejectedRow] = []
     read = 0
-    keys = _Keys()
+    # Duplicates across the whole file: the observation key → the line it was first seen on.
+    first_line: dict[tuple[int, int, int, str, str, str], int] = {}
+    batch_id = batch.pk
+    # Each distinct indicator and area key is resolved once; a file has few of them and many rows.
+    indicators: dict[str, int | None] = {}
+    areas: dict[tuple[str, str, str, str], Resolution] = {}
     try:
-        with transaction.atomic():
-            store = ObservationStore(batch.pk)
+        with transaction.atomic(), _without_cycle_collection():
+            store = ObservationStore(batch_id)
+            add = store.add
             for item in parsed:
                 read += 1
-                if on_progress is not None and read % 20_000 == 0:
+                if read % 20_000 == 0 and on_progress is not None:
                     on_progress(read, expected_rows)
                     _report_progress(batch, read, expected_rows)
-                if isinstance(item, Rejected):
+                if type(item) is Rejected:
                     rejected.append(
                         RejectedRow(batch=batch, line=item.line, reason=item.reason[:300], content=item.content[:500])
                     )
                     continue
-                indicator_id = resolve_indicator(item)
+                item = cast(ParsedRow, item)
+                line = item.line
+                try:
+                    indicator_id = indicators[item.indicator]
+                except KeyError:
+                    indicator_id = indicators[item.indicator] = resolve_indicator(item)
                 if indicator_id is None:
                     rejected.append(
-                        RejectedRow(batch=batch, line=item.line, reason=f"unknown indicator {item.indicator!r}"[:300])
+                        RejectedRow(batch=batch, line=line, reason=f"unknown indicator {item.indicator!r}"[:300])
                     )
                     continue
-                area_id = resolve_area(item)
+                area_key = (item.area, item.area_name, item.area_code, item.area_category)
+                try:
+                    area_id = areas[area_key]
+                except KeyError:
+                    area_id = areas[area_key] = resolve_area(item)
                 if isinstance(area_id, Unresolved):
-                    rejected.append(RejectedRow(batch=batch, line=item.line, reason=area_id.reason[:300]))
+                    rejected.append(RejectedRow(batch=batch, line=line, reason=area_id.reason[:300]))
                     continue
-                first = keys.seen(
-                    indicator_id=indicator_id,
-                    area_id=area_id,
-                    year=item.year,
-                    period=item.period,
-                    gender=item.gender,
-                    age=item.age_group,
-                    line=item.line,
-                )
-                if first is not None:
+                year, gender, period, age = item.year, item.gender, item.period, item.age_group
+                first = first_line.setdefault((indicator_id, area_id, year, gender, period, age), line)
+                if first != line:
                     rejected.append(
                         RejectedRow(
-                            batch=batch,
-                            line=item.line,
-                            reason=f"duplicate in file: the same value is on line {first}",
+                            batch=batch, line=line, reason=f"duplicate in file: the same value is on line {first}"
                         )
                     )
                     continue
-                store.add(
+                add(
                     (
                         indicator_id,
                         area_id,
-                        item.year,
-                        item.period,
-                        item.gender,
-                        item.age_group,
+                        year,
+                        period,
+                        gender,
+                        age,
                         item.value,
                         item.absolute_value,
                         item.ci_low,
                         item.ci_high,
                         item.missing_reason,
-                        batch.pk,
+                        batch_id,
                     )
                 )
-            counts = store.finish()
-            RejectedRow.objects.bulk_create(rejected, batch_size=5000)
-            observations_changed(store.indicator_ids)
-            stored = counts.created + counts.updated + counts.unchanged or (empty_ok and not read)
-            batch.rows_read = read
-            batch.rows_created = counts.created
-            batch.rows_updated = counts.updated
-            batch.rows_unchanged = counts.unchanged
-            batch.rows_rejected = len(rejected)
-            # Honest outcome: an import that stored nothing failed, whatever else it did.
-            batch.status = ImportStatus.DONE if stored else ImportStatus.FAILED
-            if not read:
-                batch.error = "the file has no rows of values"
-            elif not stored:
-                batch.error = f"none of the {read} rows could be stored; every row was rejected (see the reasons)"
-            batch.upload = None  # the file has served its purpose; its rows are stored or reported
-            batch.progress = 100
-            batch.finished_at = clock.now()
-            batch.save()
-            audit.record(
-                batch,
-                action=AuditAction.IMPORT_DONE if stored else AuditAction.IMPORT_FAILED,
-                changes={
-                    "read": [None, read],
-                    "created": [None, counts.created],
-                    "updated": [None, counts.updated],
-                    "rejected": [None, len(rejected)],
-                },
-            )
+            _finish(batch, store, rejected, read=read, empty_ok=empty_ok)
     except FileRefused as exc:
         fail(batch, str(exc), read)
     except Exception as exc:
@@ -249,6 +221,70 @@ def import_parsed(
     if on_progress is not None:
         on_progress(read, read)
     return batch
+
+
+def import_frame(
+    *,
+    batch: ImportBatch,
+    frame: pl.DataFrame,
+    resolve_area: Callable[[ParsedRow], Resolution],
+    resolve_indicator: Callable[[ParsedRow], int | None],
+) -> ImportBatch:
+    """The bulk lane's import of an API CSV whose every row is plain (see `bulk`): the same outcome as
+    `import_parsed` would give, column by column."""
+    from hyte.indicators.bulk import copy_text, resolve_frame, split_by
+
+    _set_progress(batch, status=ImportStatus.RUNNING, started_at=clock.now(), progress=0)
+    read = frame.height
+    try:
+        with transaction.atomic():
+            store = ObservationStore(batch.pk)
+            good, rejections = resolve_frame(frame, resolve_area=resolve_area, resolve_indicator=resolve_indicator)
+            fresh = store.fresh_among(good["indicator_id"].unique().to_list())
+            for part, is_fresh in zip(split_by(good, fresh), (True, False), strict=True):
+                store.add_copy(CopyRows(copy_text(part, batch_id=batch.pk), part.height), fresh=is_fresh)
+            rejected = [RejectedRow(batch=batch, line=r.line, reason=r.reason[:300]) for r in rejections]
+            rejected.sort(key=lambda row: row.line)
+            _finish(batch, store, rejected, read=read, empty_ok=False)
+    except Exception as exc:
+        logger.exception("import %s failed", batch.pk)
+        fail(batch, f"the import failed and nothing was stored: {exc}", read)
+        raise
+    return batch
+
+
+def _finish(
+    batch: ImportBatch, store: ObservationStore, rejected: list[RejectedRow], *, read: int, empty_ok: bool
+) -> None:
+    """Write the rejected rows and the outcome. An import that stored nothing failed, whatever else it did."""
+    counts = store.finish()
+    RejectedRow.objects.bulk_create(rejected, batch_size=5000)
+    observations_changed(store.indicator_ids)
+    stored = counts.created + counts.updated + counts.unchanged or (empty_ok and not read)
+    batch.rows_read = read
+    batch.rows_created = counts.created
+    batch.rows_updated = counts.updated
+    batch.rows_unchanged = counts.unchanged
+    batch.rows_rejected = len(rejected)
+    batch.status = ImportStatus.DONE if stored else ImportStatus.FAILED
+    if not read:
+        batch.error = "the file has no rows of values"
+    elif not stored:
+        batch.error = f"none of the {read} rows could be stored; every row was rejected (see the reasons)"
+    batch.upload = None  # the file has served its purpose; its rows are stored or reported
+    batch.progress = 100
+    batch.finished_at = clock.now()
+    batch.save()
+    audit.record(
+        batch,
+        action=AuditAction.IMPORT_DONE if stored else AuditAction.IMPORT_FAILED,
+        changes={
+            "read": [None, read],
+            "created": [None, counts.created],
+            "updated": [None, counts.updated],
+            "rejected": [None, len(rejected)],
+        },
+    )
 
 
 def fail(batch: ImportBatch, message: str, read: int = 0) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection
 
@@ -53,7 +53,26 @@ def _differs(left: str, right: str, *, sqlite: bool) -> str:
     return " OR ".join(f"{left}.{c} {op} {right}.{c}" for c in VALUES)
 
 
-def _copy(cursor: Any, table: str, rows: Iterable[Row]) -> None:
+@dataclass
+class CopyRows:
+    """Rows already written in COPY's text format in COLUMNS order (by the bulk lane)."""
+
+    data: bytes
+    count: int
+
+
+Payload = list[Row] | CopyRows
+
+
+def _size(rows: Payload) -> int:
+    return rows.count if isinstance(rows, CopyRows) else len(rows)
+
+
+def _copy(cursor: Any, table: str, rows: Payload) -> None:
+    if isinstance(rows, CopyRows):
+        with cursor.copy(f"COPY {table} ({_cols}) FROM STDIN") as copy:
+            copy.write(rows.data)
+        return
     with cursor.copy(f"COPY {table} ({_cols}) FROM STDIN (FORMAT BINARY)") as copy:
         copy.set_types(PG_TYPES)
         for row in rows:
@@ -94,6 +113,18 @@ class ObservationStore:
         for row in rows:
             self.add(row)
 
+    def fresh_among(self, indicator_ids: Iterable[int]) -> set[int]:
+        """Which of these indicators had no observations before this batch."""
+        ids = set(indicator_ids)
+        self._fresh(ids)
+        return {i for i in ids if self._known_fresh[i]}
+
+    def add_copy(self, rows: CopyRows, *, fresh: bool) -> None:
+        """Rows already in COPY's format (PostgreSQL only), all of fresh indicators or all of others."""
+        self.flush()
+        if rows.count:
+            (self._write_fresh if fresh else self._write_existing)(rows)
+
     def flush(self) -> None:
         if not self._buffer:
             return
@@ -113,14 +144,19 @@ class ObservationStore:
         return self.counts
 
     # Which indicators had no observations before this batch: their rows cannot collide with stored ones.
-    def _split_by_freshness(self, rows: Sequence[Row]) -> tuple[list[Row], list[Row]]:
-        ids = {row[0] for row in rows}
-        unknown = ids - set(self._known_fresh)
+    def _fresh(self, ids: Iterable[int]) -> bool:
+        """Whether none of these indicators had observations before this batch (probed once each)."""
+        unknown = set(ids) - set(self._known_fresh)
         if unknown:
             with connection.cursor() as cursor:
                 for indicator_id in unknown:  # one index probe each; DISTINCT would read every stored value
                     cursor.execute(f"SELECT 1 FROM {TABLE} WHERE indicator_id = %s LIMIT 1", [indicator_id])
                     self._known_fresh[indicator_id] = cursor.fetchone() is None
+        return all(self._known_fresh[i] for i in ids)
+
+    def _split_by_freshness(self, rows: Sequence[Row]) -> tuple[list[Row], list[Row]]:
+        ids = {row[0] for row in rows}
+        self._fresh(ids)
         states = {self._known_fresh[i] for i in ids}
         if states == {True}:
             return list(rows), []
@@ -132,22 +168,18 @@ class ObservationStore:
             (fresh if self._known_fresh[row[0]] else existing).append(row)
         return fresh, existing
 
-    def _write_fresh(self, rows: list[Row]) -> None:
+    def _write_fresh(self, rows: Payload) -> None:
         if self._vendor == "postgresql":
             raw = connection.connection
             try:
-                with (
-                    raw.transaction(),
-                    raw.cursor() as cursor,
-                    cursor.copy(f"COPY {TABLE} ({_cols}) FROM STDIN") as copy,
-                ):
-                    for row in rows:
-                        copy.write_row(row)
+                with raw.transaction(), raw.cursor() as cursor:
+                    _copy(cursor, TABLE, rows)
             except Exception:
                 self._write_existing(rows)
                 return
-            self.counts.created += len(rows)
+            self.counts.created += _size(rows)
         else:
+            rows = cast(list[Row], rows)  # SQLite takes the row path only
             raw = connection.connection
             placeholders = ", ".join(["?"] * len(COLUMNS))
             cursor = raw.executemany(
@@ -167,11 +199,12 @@ class ObservationStore:
             cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} AS SELECT {_cols} FROM {TABLE} WHERE 1 = 0")
         self._stage_ready = True
 
-    def _write_existing(self, rows: list[Row]) -> None:
+    def _write_existing(self, rows: Payload) -> None:
         self._ensure_stage()
         raw = connection.connection
         sqlite = self._vendor != "postgresql"
         if sqlite:
+            rows = cast(list[Row], rows)
             raw.executemany(f"INSERT INTO {STAGE} ({_cols}) VALUES ({', '.join(['?'] * len(COLUMNS))})", rows)
         else:
             with raw.cursor() as cursor:
@@ -210,4 +243,4 @@ class ObservationStore:
             cursor.execute(f"DELETE FROM {STAGE}")
         self.counts.created += created
         self.counts.updated += updated
-        self.counts.unchanged += len(rows) - created - updated
+        self.counts.unchanged += _size(rows) - created - updated

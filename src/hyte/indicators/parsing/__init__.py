@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hyte.indicators.parsing.reading import Sheet, read_sheet
+from hyte.indicators.parsing.reading import OLE2, Sheet, read_sheet
 from hyte.indicators.parsing.sotkanet import (
     grid_header_row,
     is_web_export,
@@ -32,6 +32,7 @@ from hyte.indicators.parsing.tables import (
 )
 from hyte.indicators.parsing.values import FileRefused, Parsed, ParsedRow, Rejected, decode, parse_number, parse_year
 
+HEAD = 65536
 SOTKANET_FORMATS = ("sotkanet-csv", "sotkanet-json", "sotkanet-web", "sotkanet-grid")
 FORMATS = (*SOTKANET_FORMATS, "table")
 
@@ -58,6 +59,10 @@ def detect_format(data: bytes) -> str:
         raise FileRefused("the file is empty")
     if _is_json(data):
         return "sotkanet-json"
+    if not data.startswith((b"PK\x03\x04", OLE2)) and len(data) > HEAD:
+        # A text file's layout shows in its first lines: read those, up to the last whole line.
+        head = data[:HEAD]
+        return layout_of(read_sheet(head[: head.rfind(b"\n") + 1] or head))
     return layout_of(read_sheet(data))
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from hyte.indicators.models import Gender, MissingReason
 from hyte.indicators.parsing.reading import Sheet, read_sheet
 from hyte.indicators.parsing.values import (
     CUT_OFF,
@@ -81,14 +82,13 @@ def parse_sotkanet_long(sheet: Sheet) -> Iterator[Parsed]:
         index = columns.get(key)
         return "" if index is None else cells[index]
 
-    for line, cells in enumerate(sheet.rows[1:], start=2):
+    def general(line: int, cells: list[Any]) -> Parsed | None:
         if not any(str(c).strip() for c in cells):
-            continue
+            return None
         content = ";".join(str(c) for c in cells)
         if len(cells) < width:
-            yield Rejected(line, f"expected {width} fields as in the header, found {len(cells)}", content)
-            continue
-        yield _row(
+            return Rejected(line, f"expected {width} fields as in the header, found {len(cells)}", content)
+        return _row(
             line,
             indicator=cell(cells, "indicator"),
             region=cell(cells, "region"),
@@ -103,6 +103,59 @@ def parse_sotkanet_long(sheet: Sheet) -> Iterator[Parsed]:
             indicator_title=str(cell(cells, "indicator_title")).strip(),
             title_language=title_language,
         )
+
+    rows = iter(sheet.rows)
+    next(rows, None)
+    if [str(h).strip().lower() for h in header] == API_HEADER:
+        yield from _api_rows(rows, general)
+        return
+    for line, cells in enumerate(rows, start=2):
+        parsed = general(line, cells)
+        if parsed is not None:
+            yield parsed
+
+
+API_HEADER = ["indicator", "region", "year", "gender", "primary value", "absolute value"]
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?").fullmatch
+_API_GENDERS = {"total": Gender.TOTAL, "male": Gender.MALE, "female": Gender.FEMALE}
+
+
+def _api_rows(rows: Iterator[list[Any]], general: Callable[[int, list[Any]], Parsed | None]) -> Iterator[Parsed]:
+    """The API's own CSV, which big files are: a row in the API's plain form (ids, a year, a gender word, plain
+    numbers) is read here in one step; any other row goes through the general reader, with its reasons."""
+    plain, genders, suppressed = _PLAIN_NUMBER, _API_GENDERS, MissingReason.SUPPRESSED
+    for line, cells in enumerate(rows, start=2):
+        if len(cells) == 6:
+            indicator, region, year, gender, value, absolute = cells
+            parsed_gender = genders.get(gender)
+            if (
+                parsed_gender is not None
+                and len(year) == 4
+                and "1800" <= year <= "2200"
+                and year.isdigit()
+                and indicator.isdigit()
+                and region.isdigit()
+                and (not value or plain(value))
+                and (not absolute or plain(absolute))
+            ):
+                yield ParsedRow(
+                    line,
+                    indicator,
+                    region,
+                    int(year),
+                    float(value) if value else None,
+                    float(absolute) if absolute else None,
+                    parsed_gender,
+                    "",
+                    "",
+                    None,
+                    None,
+                    "" if value else suppressed,
+                )
+                continue
+        parsed = general(line, cells)
+        if parsed is not None:
+            yield parsed
 
 
 def parse_sotkanet_csv(text: str) -> Iterator[Parsed]:

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Organisation
@@ -19,7 +19,8 @@ from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor, person
 from hyte.indicators.areas import AreaIndex, Resolution, Unresolved, area_resolver, choose_reading
-from hyte.indicators.imports import IndicatorResolver, Progress, fail, import_parsed
+from hyte.indicators.bulk import plain_api_frame
+from hyte.indicators.imports import IndicatorResolver, Progress, fail, import_frame, import_parsed
 from hyte.indicators.models import ImportBatch
 from hyte.indicators.parsing import (
     FORMATS,
@@ -184,12 +185,16 @@ def import_bytes(
             )
         areas = AreaIndex()
         parsed: Iterable[Parsed]
+        frame = None
         if file_format in ("sotkanet-web", "sotkanet-grid"):
             reading = "code+name"
             parsed = parse_bytes(data, file_format=file_format)
         elif file_format in SOTKANET_FORMATS:
             reading = "sotkanet"
-            parsed = parse_bytes(data, file_format=file_format)
+            frame = (
+                plain_api_frame(data) if file_format == "sotkanet-csv" and connection.vendor == "postgresql" else None
+            )
+            parsed = [] if frame is not None else parse_bytes(data, file_format=file_format)
         else:
             if mapping is None:
                 raise FileRefused("this file needs a column mapping: say which column holds what")
@@ -211,6 +216,11 @@ def import_bytes(
         return indicators.any(row.indicator)
 
     resolve_area: Callable[[ParsedRow], Resolution] = area_resolver(areas, reading)
+    if frame is not None:
+        batch = import_frame(batch=batch, frame=frame, resolve_area=resolve_area, resolve_indicator=resolve_indicator)
+        if on_progress is not None:
+            on_progress(batch.rows_read, batch.rows_read)
+        return batch
     return import_parsed(
         batch=batch,
         parsed=parsed,
