@@ -257,3 +257,90 @@ def test_axe_finds_what_it_should(browser):
     assert "image-alt" in found
     assert "label" in found
     page.close()
+
+
+@pytest.fixture
+def situation_data(areas, world):
+    """Twelve indicators with long real titles and values for Kemi, its region, county and the country."""
+    from hyte.indicators import services as indicator_services
+    from hyte.indicators.models import Indicator
+    from hyte.indicators.services import create_batch, import_bytes, load_catalogue
+
+    titles = {
+        683: "Erityiskorvattaviin lääkkeisiin diabeteksen vuoksi oikeutettuja 40 vuotta täyttäneitä, % "
+        "vastaavanikäisestä väestöstä",
+        181: "Työttömät, % työvoimasta",
+        3563: "Kodin ulkopuolelle sijoitetut 0 - 20-vuotiaat, % vastaavanikäisestä väestöstä (THL)",
+        4333: "Terveytensä keskitasoiseksi tai sitä huonommaksi kokevien osuus (%)",
+        3219: "Koulutuksen ulkopuolelle jääneet 17 - 24-vuotiaat, % vastaavanikäisestä väestöstä",
+        9071: "Kuolleisuus / 100 000 asukasta",
+    }
+    load_catalogue(actor=SYSTEM, entries=[{"id": i, "title": {"fi": t}} for i, t in titles.items()])
+    kemi = world.kemi.area
+    places = [kemi, kemi.region, kemi.county, Area.objects.get(kind="country")]
+    lines = ["indicator;region;year;gender;primary value;absolute value"]
+    for n, indicator in enumerate(titles):
+        for p, place in enumerate(places):
+            for year in range(2015, 2024):
+                value = 10 + n + p * 0.7 + (year - 2015) * 0.3
+                count = int(value * 40) if indicator == 9071 else ""
+                lines.append(f"{indicator};{place.sotkanet_id};{year};total;{value:.1f};{count}")
+                if place == kemi:
+                    lines.append(f"{indicator};{place.sotkanet_id};{year};male;{value + 1:.1f};")
+                    lines.append(f"{indicator};{place.sotkanet_id};{year};female;{value - 1:.1f};")
+    batch = create_batch(actor=SYSTEM, organisation=None, source="test")
+    import_bytes(actor=SYSTEM, batch=batch, data=("\n".join(lines) + "\n").encode(), shared=True)
+    indicator_set = indicator_services.create_indicator_set(actor=SYSTEM, organisation=world.kemi, name="Kuva")
+    for indicator in Indicator.objects.filter(source_id__in=[str(i) for i in titles]):
+        indicator_services.add_to_set(actor=SYSTEM, indicator_set=indicator_set, indicator=indicator)
+    return indicator_set
+
+
+CELLS = """() => [...document.querySelectorAll('table.situation tbody td, table.situation tbody th')].map(c => {
+  const r = c.getBoundingClientRect();
+  return {text: c.innerText.trim(), left: r.left, right: r.right, width: r.width, height: r.height,
+          hidden: getComputedStyle(c).display === 'none' || getComputedStyle(c).visibility === 'hidden'};
+})"""
+
+
+def test_the_situation_table_fits_a_desktop_and_shows_every_value_on_a_phone(
+    browser, live_server, situation_data, world
+):
+    context = _context(browser, live_server, language="fi", user=world.users["coordinator"])
+    page = context.new_page()
+    url = f"{live_server.url}/o/kemi/situation/?set={situation_data.pk}"
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url)
+    wrap = page.evaluate(
+        "() => { const t = document.querySelector('table.situation'); const w = t.parentElement;"
+        " return {table: t.getBoundingClientRect().right, scroll: w.scrollWidth, client: w.clientWidth,"
+        " page: document.documentElement.scrollWidth}; }"
+    )
+    assert wrap["scroll"] <= wrap["client"], wrap  # nothing hidden behind a horizontal scroll
+    assert wrap["table"] <= 1280, wrap
+    assert wrap["page"] <= 1280, wrap
+    desktop = page.evaluate(CELLS)
+    assert len(desktop) >= 6 * 7
+    assert all(cell["right"] <= 1280 and not cell["hidden"] for cell in desktop)
+    headers = page.evaluate(
+        "() => [...document.querySelectorAll('table.situation thead th')].map(h => h.getBoundingClientRect().right)"
+    )
+    assert max(headers) <= 1280
+    page.screenshot(path=str(Path(os.environ.get("HYTE_SCREENSHOTS", "/tmp")) / "situation-1280.png"), full_page=True)
+
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(url)
+    phone = page.evaluate(CELLS)
+    assert len(phone) == len(desktop)
+    cut = [c for c in phone if c["hidden"] or c["width"] == 0 or c["left"] < 0 or c["right"] > 375]
+    assert not cut, cut[:3]
+    # Every value of the desktop table is on the phone too, each with its column's name.
+    assert [" ".join(c["text"].split()) for c in phone] == [" ".join(c["text"].split()) for c in desktop]
+    labelled = page.evaluate(
+        "() => [...document.querySelectorAll('table.situation tbody td')].every("
+        "td => getComputedStyle(td, '::before').content.includes(td.dataset.label))"
+    )
+    assert labelled
+    page.screenshot(path=str(Path(os.environ.get("HYTE_SCREENSHOTS", "/tmp")) / "situation-375.png"), full_page=True)
+    context.close()

@@ -123,8 +123,18 @@ def sets_for(organisation: Organisation) -> QuerySet[IndicatorSet]:
     )
 
 
+# The long texts of an indicator (descriptions, interpretations, limits in three languages), which lists and
+# pictures of many indicators do not show.
+LONG_TEXTS = tuple(
+    f"indicator__{name}_{language}"
+    for name in ("description", "interpretation", "limits")
+    for language in ("fi", "sv", "en")
+)
+
+
 def set_items(indicator_set: IndicatorSet) -> list[Indicator]:
-    return [item.indicator for item in indicator_set.items.select_related("indicator").order_by("position", "id")]
+    items = indicator_set.items.select_related("indicator").defer(*LONG_TEXTS).order_by("position", "id")
+    return [item.indicator for item in items]
 
 
 def batches_for(organisation: Organisation) -> QuerySet[ImportBatch]:

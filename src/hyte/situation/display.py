@@ -7,6 +7,9 @@ similar / lower otherwise; colour always comes with its word. The trend's arrow 
 
 from __future__ import annotations
 
+import functools
+
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from hyte.situation.stats import Comparison, Trend
@@ -27,13 +30,12 @@ def comparison_class(result: Comparison) -> str:
     return f"{css} clear" if result.clear and css in ("better", "worse") else css
 
 
-def comparison_text(result: Comparison) -> str:
-    judgement = result.judgement
-    if result.clear and judgement == "better":
-        return _("clearly better")
-    if result.clear and judgement == "worse":
-        return _("clearly worse")
+@functools.cache
+def _words(language: str) -> dict[str, str]:
+    """Every word of the picture in one language, translated once (a page has hundreds of cells)."""
     return {
+        "clearly_better": _("clearly better"),
+        "clearly_worse": _("clearly worse"),
         "better": _("better"),
         "worse": _("worse"),
         "similar": _("similar"),
@@ -41,20 +43,32 @@ def comparison_text(result: Comparison) -> str:
         "lower": _("lower"),
         "no_data": _("not in the data"),
         "not_comparable": _("not compared: a count"),
-    }[judgement]
-
-
-def trend_text(trend: Trend) -> str:
-    return {
         "rising": "↗ " + _("rises"),
         "falling": "↘ " + _("falls"),
         "no_change": "→ " + _("no clear change"),
         "too_few_points": _("too few years"),
-    }[trend.direction]
+        "getting_better": _("getting better"),
+        "getting_worse": _("getting worse"),
+    }
+
+
+def words() -> dict[str, str]:
+    return _words(get_language() or "fi")
+
+
+def comparison_text(result: Comparison) -> str:
+    judgement = result.judgement
+    if result.clear and judgement in ("better", "worse"):
+        return words()[f"clearly_{judgement}"]
+    return words()[judgement]
+
+
+def trend_text(trend: Trend) -> str:
+    return words()[trend.direction]
 
 
 def trend_judgement_text(trend: Trend) -> str:
-    return {"better": _("getting better"), "worse": _("getting worse"), "": ""}[trend.judgement]
+    return words()[f"getting_{trend.judgement}"] if trend.judgement else ""
 
 
 def trend_class(trend: Trend) -> str:

@@ -9,14 +9,18 @@ by a polarity a person has confirmed (`Indicator.judged_polarity`).
 
 from __future__ import annotations
 
+import functools
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max, Q
+from django.db import connection
+from django.db.models import Aggregate, Count, FloatField, Max, Q
+from django.utils.translation import gettext as _
 
+from hyte.core.formats import format_number, number, signed
 from hyte.indicators.models import AgeGroup, Indicator, Observation
 from hyte.regions.models import Area, AreaKind
 from hyte.situation import stats
@@ -33,9 +37,11 @@ POPULATION_INDICATOR = "127"  # Sotkanet: population 31.12.
 SIZE_CLASSES = (5_000, 10_000, 20_000, 50_000, 100_000)
 COMPARATORS = ("region", "county", "country", "similar")
 NOT_COMPARED = {"count"}  # value types that grow with the area's size
+# Years with data the picture reads back from the area's latest: the trend's window (stats.trend, 10 points).
+YEARS_READ = 10
 
 
-@dataclass
+@dataclass(slots=True)
 class Point:
     year: int
     value: float | None
@@ -52,6 +58,11 @@ class ComparisonCell:
     year: int | None
     result: stats.Comparison
     area_count: int = 0  # for "similar": how many municipalities the median is of
+    decimals: int = 1
+
+    @property
+    def benchmark_text(self) -> str:
+        return "" if self.benchmark is None else format_number(self.benchmark, self.decimals)
 
     @property
     def css(self) -> str:
@@ -69,6 +80,7 @@ class ComparisonCell:
 @dataclass
 class IndicatorRow:
     indicator: Indicator
+    area: Area
     latest: Point | None
     interval: tuple[float, float] | None
     interval_998: tuple[float, float] | None
@@ -78,7 +90,38 @@ class IndicatorRow:
     comparisons: list[ComparisonCell]
     genders: dict[str, float | None]
     series: list[Point]
-    summary: str = ""
+
+    @functools.cached_property
+    def summary(self) -> str:
+        """The row in one sentence (the indicator page, exports); written when asked for."""
+        return summary_sentence(self, self.area)
+
+    # Texts for the page, formatted in Python: cheaper than filters in a template loop of hundreds of cells.
+    @property
+    def latest_text(self) -> str:
+        return (
+            format_number(self.latest.value, self.indicator.decimals)
+            if self.latest and self.latest.value is not None
+            else "–"
+        )
+
+    @property
+    def change_text(self) -> str:
+        change = self.change_previous
+        if change is None or self.previous is None:
+            return ""
+        return _("%(change)s from %(year)s") % {
+            "change": signed(change, self.indicator.decimals),
+            "year": self.previous.year,
+        }
+
+    @property
+    def male_text(self) -> str:
+        return number(self.genders.get("male"), self.indicator.decimals)
+
+    @property
+    def female_text(self) -> str:
+        return number(self.genders.get("female"), self.indicator.decimals)
 
     @property
     def trend_css(self) -> str:
@@ -112,6 +155,7 @@ class Group:
     age_group: str
     label: str
     rows: list[IndicatorRow] = field(default_factory=list)
+    html: str = ""  # the table's rows, when a page shows them (situation.table)
 
 
 @dataclass
@@ -159,16 +203,21 @@ def similar_municipalities(area: Area) -> tuple[list[Area], str]:
         age_group="",
         period="",
     )
-    latest = population.aggregate(year=Max("year"))["year"]
+    # The area's own latest population year: one index range, where the latest of all areas reads them all.
+    latest = population.filter(area=area).aggregate(year=Max("year"))["year"]
     if latest is None:
         return [], ""
     sizes = dict(population.filter(year=latest).values_list("area_id", "value"))
     own_class = size_class_of(sizes.get(area.pk))
     if own_class is None:
         return [], ""
-    candidates = Area.objects.filter(
-        kind=AreaKind.MUNICIPALITY, municipality_group=area.municipality_group, valid_until__isnull=True
-    ).exclude(pk=area.pk)
+    candidates = (
+        Area.objects.filter(
+            kind=AreaKind.MUNICIPALITY, municipality_group=area.municipality_group, valid_until__isnull=True
+        )
+        .exclude(pk=area.pk)
+        .only("id", "kind", "code", "name_fi", "name_sv", "name_en")
+    )
     return [a for a in candidates if size_class_of(sizes.get(a.pk)) == own_class], size_class_label(own_class)
 
 
@@ -190,41 +239,44 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
     else:
         similar, size_label = similar_municipalities(area)
     indicator_ids = [i.pk for i in indicators]
-    own_ids = [area.pk] + [a.pk for a in comparator_areas.values() if a is not None]
 
-    # 1. Every value of these indicators for the area and its comparators (one query).
+    # 1. The years in which the area has a value, per indicator (one query, on the primary key's index).
+    years_of: dict[int, list[int]] = defaultdict(list)
+    for indicator_id, year in Observation.objects.filter(
+        indicator_id__in=indicator_ids, area_id=area.pk, gender="total", age_group="", period="", value__isnull=False
+    ).values_list("indicator_id", "year"):
+        years_of[indicator_id].append(year)
+    spans: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for indicator_id, years in years_of.items():
+        years.sort()
+        spans[(years[-YEARS_READ:][0], years[-1])].append(indicator_id)
+
+    # 2. The values of the area and its comparators in the years the picture reads: the area's last ten years
+    # with data, the trend's window, in which the change over five years also falls (one query).
     values: dict[tuple[int, int, str], list[Point]] = defaultdict(list)
-    wanted = Q(area_id__in=own_ids, gender="total") | Q(area_id=area.pk, gender__in=("male", "female"))
+    # The area's own series in that window; its comparators and its genders only in its latest year.
+    comparator_ids = [a.pk for a in comparator_areas.values() if a is not None]
+    wanted = Q(pk__in=[])
+    for (first, last), ids in spans.items():
+        own = Q(area_id=area.pk, gender="total", year__gte=first, year__lte=last)
+        at_latest = Q(year=last) & (
+            Q(area_id__in=comparator_ids, gender="total") | Q(area_id=area.pk, gender__in=("male", "female"))
+        )
+        wanted |= Q(indicator_id__in=ids) & (own | at_latest)
     for indicator_id, area_id, gender, year, value, count, low, high in (
-        Observation.objects.filter(wanted, indicator_id__in=indicator_ids, age_group="", period="")
+        Observation.objects.filter(wanted, age_group="", period="")
         .order_by("year")
         .values_list("indicator_id", "area_id", "gender", "year", "value", "absolute_value", "ci_low", "ci_high")
+        if spans
+        else []
     ):
         values[(indicator_id, area_id, gender)].append(Point(year, value, count, low, high))
 
-    # 2. The similar municipalities' values in the years the area has values for (one query).
-    latest_years = {
-        i: next((p.year for p in reversed(values.get((i, area.pk, "total"), [])) if p.value is not None), None)
-        for i in indicator_ids
-    }
-    similar_values: dict[tuple[int, int], list[float]] = defaultdict(list)
-    wanted_years = {y for y in latest_years.values() if y is not None}
-    if similar and wanted_years:
-        for indicator_id, year, value in Observation.objects.filter(
-            indicator_id__in=indicator_ids,
-            area_id__in=[a.pk for a in similar],
-            gender="total",
-            age_group="",
-            period="",
-            year__in=wanted_years,
-            value__isnull=False,
-        ).values_list("indicator_id", "year", "value"):
-            if latest_years.get(indicator_id) == year and value is not None:
-                similar_values[(indicator_id, year)].append(value)
+    # 3. The median of the similar municipalities (or the other counties) in the area's latest year (one query).
+    peers = _peer_medians(similar, spans) if similar else {}
 
     rows = [
-        _row(indicator, area, comparator_areas, values, similar_values, similar_count=len(similar))
-        for indicator in indicators
+        _row(indicator, area, comparator_areas, values, peers, similar_count=len(similar)) for indicator in indicators
     ]
     return SituationPicture(
         area=area,
@@ -233,6 +285,37 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
         size_class=size_label,
         groups=_grouped(rows),
     )
+
+
+class _Median(Aggregate):
+    """PostgreSQL's median: the mean of the two middle values for an even count, as statistics.median."""
+
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+def _peer_medians(peers: list[Area], spans: dict[tuple[int, int], list[int]]) -> dict[int, tuple[float, int]]:
+    """Indicator → (median, how many peers have a value) in the area's latest year of that indicator."""
+    in_latest_year = Q(pk__in=[])
+    for (_first, last), ids in spans.items():
+        in_latest_year |= Q(indicator_id__in=ids, year=last)
+    values = Observation.objects.filter(
+        in_latest_year,
+        area_id__in=[a.pk for a in peers],
+        gender="total",
+        age_group="",
+        period="",
+        value__isnull=False,
+    )
+    if connection.vendor == "postgresql":  # the median in the database: one row per indicator, not per peer
+        grouped = values.values("indicator_id").annotate(median=_Median("value"), n=Count("value"))
+        return {row["indicator_id"]: (row["median"], row["n"]) for row in grouped}
+    by_indicator: dict[int, list[float]] = defaultdict(list)
+    for indicator_id, value in values.values_list("indicator_id", "value"):
+        if value is not None:
+            by_indicator[indicator_id].append(value)
+    return {i: (statistics.median(found), len(found)) for i, found in by_indicator.items()}
 
 
 def _denominator(known: list[Point], latest: Point, value_type: str) -> float | None:
@@ -270,7 +353,7 @@ def _row(
     area: Area,
     comparator_areas: dict[str, Area | None],
     values: dict[tuple[int, int, str], list[Point]],
-    similar_values: dict[tuple[int, int], list[float]],
+    peers: dict[int, tuple[float, int]],
     *,
     similar_count: int,
 ) -> IndicatorRow:
@@ -313,11 +396,11 @@ def _row(
                 benchmark=benchmark.value if benchmark else None,
                 year=latest.year if latest else None,
                 result=compare(benchmark.value if benchmark else None),
+                decimals=indicator.decimals,
             )
         )
     if similar_count:
-        peer_values = similar_values.get((indicator.pk, latest.year), []) if latest else []
-        median = statistics.median(peer_values) if peer_values else None
+        median, peer_count = peers.get(indicator.pk, (None, 0)) if latest else (None, 0)
         comparisons.append(
             ComparisonCell(
                 key="similar",
@@ -325,7 +408,8 @@ def _row(
                 benchmark=median,
                 year=latest.year if latest else None,
                 result=compare(median),
-                area_count=len(peer_values),
+                area_count=peer_count,
+                decimals=indicator.decimals,
             )
         )
     genders: dict[str, float | None] = {}
@@ -334,8 +418,9 @@ def _row(
             point = next((p for p in values.get((indicator.pk, area.pk, gender), []) if p.year == latest.year), None)
             if point is not None:
                 genders[gender] = point.value
-    row = IndicatorRow(
+    return IndicatorRow(
         indicator=indicator,
+        area=area,
         latest=latest,
         interval=interval,
         interval_998=interval_998,
@@ -346,8 +431,6 @@ def _row(
         genders=genders,
         series=series,
     )
-    row.summary = summary_sentence(row, area)
-    return row
 
 
 _AGE_ORDER = [AgeGroup.CHILDREN, AgeGroup.WORKING_AGE, AgeGroup.OLDER, AgeGroup.ALL]

@@ -11,13 +11,17 @@ from hyte.regions.models import Area, AreaKind
 from hyte.situation.models import Alert, AlertStatus, Rule
 
 
-def chosen_set(organisation: Organisation, set_id: str | None) -> IndicatorSet | None:
-    sets = sets_for(organisation)
+def chosen_set(
+    organisation: Organisation, set_id: str | None, sets: list[IndicatorSet] | None = None
+) -> IndicatorSet | None:
+    """The set asked for, else the organisation's first, else a national one (from `sets`, when the caller has
+    them already)."""
+    sets = list(sets_for(organisation)) if sets is None else sets
     if set_id and set_id.isdigit():
-        found = sets.filter(pk=int(set_id)).first()
+        found = next((s for s in sets if s.pk == int(set_id)), None)
         if found is not None:
             return found
-    return sets.filter(organisation=organisation).first() or sets.first()
+    return next((s for s in sets if s.organisation_id == organisation.pk), None) or next(iter(sets), None)
 
 
 def set_indicators(indicator_set: IndicatorSet | None) -> list[Indicator]:

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -14,7 +15,7 @@ from hyte.core.http import AuthenticatedRequest, download, require_GET_or_POST
 from hyte.indicators.models import IndicatorSet
 from hyte.indicators.queries import sets_for, visible_indicators
 from hyte.regions.models import Area
-from hyte.situation import county, exports, picture, queries, services
+from hyte.situation import county, exports, picture, queries, services, table
 from hyte.situation.forms import RuleForm
 from hyte.situation.indicator_page import indicator_page
 from hyte.situation.models import Alert, Rule
@@ -27,8 +28,10 @@ def _area_of(organisation: Organisation) -> Area:
     return Area.objects.select_related("county", "region").get(pk=organisation.area_id)
 
 
-def _picture(request: HttpRequest, organisation: Organisation) -> tuple[IndicatorSet | None, SituationPicture]:
-    indicator_set = queries.chosen_set(organisation, request.GET.get("set"))
+def _picture(
+    request: HttpRequest, organisation: Organisation, sets: list[IndicatorSet] | None = None
+) -> tuple[IndicatorSet | None, SituationPicture]:
+    indicator_set = queries.chosen_set(organisation, request.GET.get("set"), sets)
     built = picture.build(area=_area_of(organisation), indicators=queries.set_indicators(indicator_set))
     return indicator_set, built
 
@@ -37,15 +40,21 @@ def _picture(request: HttpRequest, organisation: Organisation) -> tuple[Indicato
 @login_required
 def situation(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
-    indicator_set, built = _picture(request, organisation)
+    sets = list(sets_for(organisation))
+    indicator_set, built = _picture(request, organisation, sets)
+    peers = _("Other counties") if built.peers_are_counties else _("Similar municipalities")
+    indicator_url = reverse("situation-indicator", args=[organisation.slug, 0]).removesuffix("0/")
+    for group in built.groups:
+        group.html = table.rows_html(group.rows, indicator_url=indicator_url, peers_label=peers)
     return render(
         request,
         "situation/picture.html",
         {
             "organisation": organisation,
             "picture": built,
+            "peers_label": peers,
             "indicator_set": indicator_set,
-            "sets": sets_for(organisation),
+            "sets": sets,
             "alerts": queries.open_alerts(organisation),
             "can_edit": permissions_for(request.user).can(Action.EDIT, organisation),
         },
