@@ -304,8 +304,9 @@ CELLS = """() => [...document.querySelectorAll('table.situation tbody td, table.
 
 
 def test_the_situation_table_fits_a_desktop_and_shows_every_value_on_a_phone(
-    browser, live_server, situation_data, world
+    browser, live_server, situation_data, world, tmp_path
 ):
+    shots = Path(os.environ.get("HYTE_SCREENSHOTS") or tmp_path)  # to look at them: HYTE_SCREENSHOTS=dir
     context = _context(browser, live_server, language="fi", user=world.users["coordinator"])
     page = context.new_page()
     url = f"{live_server.url}/o/kemi/situation/?set={situation_data.pk}"
@@ -327,7 +328,7 @@ def test_the_situation_table_fits_a_desktop_and_shows_every_value_on_a_phone(
         "() => [...document.querySelectorAll('table.situation thead th')].map(h => h.getBoundingClientRect().right)"
     )
     assert max(headers) <= 1280
-    page.screenshot(path=str(Path(os.environ.get("HYTE_SCREENSHOTS", "/tmp")) / "situation-1280.png"), full_page=True)
+    page.screenshot(path=str(shots / "situation-1280.png"), full_page=True)
 
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(url)
@@ -342,5 +343,5 @@ def test_the_situation_table_fits_a_desktop_and_shows_every_value_on_a_phone(
         "td => getComputedStyle(td, '::before').content.includes(td.dataset.label))"
     )
     assert labelled
-    page.screenshot(path=str(Path(os.environ.get("HYTE_SCREENSHOTS", "/tmp")) / "situation-375.png"), full_page=True)
+    page.screenshot(path=str(shots / "situation-375.png"), full_page=True)
     context.close()
