@@ -64,6 +64,11 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
         "select count(distinct o.indicator_id) from indicators_observation o join regions_area a on a.id = o.area_id "
         "where a.kind = 'county' and a.name_fi = 'Lapin hyvinvointialue' and o.year >= 2020"
     ).fetchone() >= (4,)
+    # and the county's own indicator set, which its picture opens with, holds those indicators.
+    assert database.execute(
+        "select count(*) from indicators_indicatorsetitem i join indicators_indicatorset s on s.id = i.indicator_set_id "
+        "join accounts_organisation o on o.id = s.organisation_id where o.slug = 'lappi'"
+    ).fetchone() >= (4,)
 
 
 @pytest.mark.django_db

@@ -62,6 +62,7 @@ def load_demo_indicators(*, on_step: Callable[[str], None] | None = None) -> Dem
 
 
 DEMO_SET = "Hyvinvointikertomuksen ydinindikaattorit (demo)"
+COUNTY_SET = "Hyvinvointialueen tilannekuva (demo)"
 RECENT_DIABETES = "indicator-683-all-region-kinds-2015-2023.csv"
 RECENT_COUNTIES = "counties-country-2020-2025.csv"
 NET_MIGRATION = "net-migration-per-1000-1990-2024-wide.csv"
@@ -107,6 +108,17 @@ def _demo_sets_and_rules() -> None:
         )
         for indicator in with_data:
             indicator_services.add_to_set(actor=DEMO, indicator_set=indicator_set, indicator=indicator)
+    lappi = Organisation.objects.filter(slug="lappi").first()
+    if lappi is not None and not IndicatorSet.objects.filter(organisation=lappi).exists():
+        # The county's own set: the indicators with values for counties, so that its picture opens filled.
+        county_set = indicator_services.create_indicator_set(actor=DEMO, organisation=lappi, name=COUNTY_SET)
+        with_county_data = (
+            Indicator.objects.filter(source="sotkanet", organisation=None, observations__area__kind="county")
+            .distinct()
+            .order_by("title_fi")
+        )
+        for indicator in with_county_data:
+            indicator_services.add_to_set(actor=DEMO, indicator_set=county_set, indicator=indicator)
     kemi = Organisation.objects.filter(slug="kemi").first()
     unemployment = Indicator.objects.filter(source="sotkanet", source_id="181").first()
     if kemi is not None and unemployment is not None and not Rule.objects.filter(organisation=kemi).exists():

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hyte.indicators.models import Indicator
+from hyte.indicators.queries import indicators_with_data
 from hyte.situation.models import RuleCondition
 
 
@@ -18,6 +19,6 @@ class RuleForm(forms.Form):
 
     def __init__(self, *args: Any, indicators: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["indicator"]).queryset = (
-            indicators.filter(observations__isnull=False).distinct().order_by("title_fi")
+        cast(forms.ModelChoiceField, self.fields["indicator"]).queryset = indicators_with_data(indicators).order_by(
+            "title_fi"
         )
