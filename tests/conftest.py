@@ -186,7 +186,7 @@ def published(world):
     )
     services.add_block(actor=coordinator, section=section, kind=BlockKind.CHART, indicators=[world.own_indicator])
     goal = services.add_goal(
-        actor=coordinator, report=plan, text="Nuoret voivat hyvin", text_sv="De unga mår bra", age_group="youth"
+        actor=coordinator, report=plan, text="Nuoret voivat hyvin", text_sv="De unga mår bra", age_group="children"
     )
     services.add_goal_indicator(
         actor=coordinator,

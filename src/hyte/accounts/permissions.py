@@ -232,6 +232,21 @@ def _comment_report(perms: Permissions, report: Any) -> bool:
     return perms._has(Perm.VIEW_DRAFTS, report.organisation)
 
 
+@_rule("reports.amendment", Action.VIEW)
+def _view_amendment(perms: Permissions, amendment: Any) -> bool:
+    return perms._has(Perm.VIEW_DRAFTS, amendment.plan.organisation)
+
+
+@_rule("reports.amendment", Action.EDIT)
+def _edit_amendment(perms: Permissions, amendment: Any) -> bool:
+    return perms._has(Perm.EDIT_ALL, amendment.plan.organisation)
+
+
+@_rule("reports.amendment", Action.APPROVE)
+def _approve_amendment(perms: Permissions, amendment: Any) -> bool:
+    return perms._has(Perm.APPROVE, amendment.plan.organisation)
+
+
 @_rule("reports.section", Action.EDIT)
 def _edit_section(perms: Permissions, section: Any) -> bool:
     return perms._edits(section.report.organisation, section.assignees.all())

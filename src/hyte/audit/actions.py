@@ -55,6 +55,11 @@ class AuditAction(models.TextChoices):
     COMMENT_ADD = "report.comment", _("review comment written")
     COMMENT_RESOLVE = "report.resolve_comment", _("review comment resolved")
     REPORT_STATUS = "report.status", _("report's status changed")
+    AMENDMENT_CREATE = "amendment.create", _("plan amendment started")
+    AMENDMENT_PROPOSE = "amendment.propose", _("change to the plan proposed")
+    AMENDMENT_WITHDRAW = "amendment.withdraw", _("proposed change withdrawn")
+    AMENDMENT_STATUS = "amendment.status", _("plan amendment's status changed")
+    AMENDMENT_APPLY = "amendment.apply", _("plan amended")
     # Impact assessments
     ASSESSMENT_CREATE = "assessment.create", _("impact assessment started")
     ASSESSMENT_UPDATE = "assessment.update", _("impact assessment's details changed")

@@ -87,7 +87,7 @@ GOALS: list[
     ),
     (
         "Ikääntyneet",
-        "elderly",
+        "older",
         "Ikääntyneet asuvat kotona toimintakykyisinä pidempään.",
         "",
         [("703", 2011, "decrease", 0.95)],

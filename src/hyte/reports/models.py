@@ -159,6 +159,22 @@ class Goal(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="assigned_goals", verbose_name=_("assigned to")
     )
     carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    added_by = models.ForeignKey(
+        "reports.Amendment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    retired_by = models.ForeignKey(
+        "reports.Amendment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("retired by"),
+    )
     supported_by = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -170,6 +186,10 @@ class Goal(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
+        constraints = [
+            # Values outside the choices cannot be stored (they were once shown raw, e.g. "Elderly").
+            models.CheckConstraint(condition=models.Q(age_group__in=AgeGroup.values), name="goal_age_group_valid"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -189,6 +209,22 @@ class GoalIndicator(models.Model):
     target_year = models.PositiveSmallIntegerField(_("target year"))
     target_value = models.FloatField(_("target value"), null=True, blank=True)
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
+    added_by = models.ForeignKey(
+        "reports.Amendment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    retired_by = models.ForeignKey(
+        "reports.Amendment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("retired by"),
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["goal", "indicator"], name="goalindicator_unique")]
@@ -229,6 +265,22 @@ class Measure(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="assigned_measures", verbose_name=_("assigned to")
     )
     carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    added_by = models.ForeignKey(
+        "reports.Amendment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    retired_by = models.ForeignKey(
+        "reports.Amendment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("retired by"),
+    )
 
     class Meta:
         ordering = ["position", "id"]
@@ -316,3 +368,28 @@ class ReportVersion(models.Model):
         from hyte.reports.content import read
 
         return read(self.content)
+
+
+from hyte.reports.amendment_models import Amendment, AmendmentChange, AmendmentStatus, ChangeKind  # noqa: E402
+
+__all__ = [
+    "Amendment",
+    "AmendmentChange",
+    "AmendmentStatus",
+    "Block",
+    "BlockKind",
+    "ChangeKind",
+    "Comment",
+    "Direction",
+    "Goal",
+    "GoalIndicator",
+    "Measure",
+    "MeasureStatus",
+    "OutlineKey",
+    "Progress",
+    "Report",
+    "ReportKind",
+    "ReportStatus",
+    "ReportVersion",
+    "Section",
+]

@@ -94,8 +94,14 @@ def _goals(
     until: int | None,
     progress: dict[tuple[str, int], frozen.Progress],
 ) -> list[frozen.Goal]:
-    all_goals = list(goals.prefetch_related("goal_indicators__indicator", "measures"))
-    tied = [gi for goal in all_goals for gi in goal.goal_indicators.all()]
+    # The plan as it stands: what an amendment retired is left out, except where this year's follow-up has it.
+    followed = {key[1] for key in progress if key[0] == "g"}, {key[1] for key in progress if key[0] == "m"}
+    all_goals = [
+        goal
+        for goal in goals.prefetch_related("goal_indicators__indicator", "measures")
+        if goal.retired_by_id is None or goal.pk in followed[0]
+    ]
+    tied = [gi for goal in all_goals for gi in goal.goal_indicators.all() if gi.retired_by_id is None]
     changes = indicator_changes(tied, area_id=area_id, until=until) if area_id and tied else {}
     return [
         frozen.Goal(
@@ -120,6 +126,7 @@ def _goals(
                     **changes.get(gi.pk, {}),
                 )
                 for gi in goal.goal_indicators.all()
+                if gi.retired_by_id is None
             ],
             measures=[
                 frozen.Measure(
@@ -134,6 +141,7 @@ def _goals(
                     status=m.status,
                 )
                 for m in goal.measures.all()
+                if m.retired_by_id is None or m.pk in followed[1]
             ],
         )
         for goal in all_goals

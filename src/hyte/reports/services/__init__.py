@@ -5,8 +5,19 @@ them; nothing of an approved or published report changes (its versions are froze
 `hyte.reports.queries`.
 """
 
+from hyte.reports.services.amendments import (
+    change_amendment_status,
+    measure_from_alert,
+    propose_goal,
+    propose_goal_indicator,
+    propose_measure,
+    propose_new_text,
+    propose_retirement,
+    start_amendment,
+    withdraw_change,
+)
 from hyte.reports.services.lifecycle import change_status, create_report
-from hyte.reports.services.plan import add_goal, add_goal_indicator, add_measure, measure_from_alert, record_progress
+from hyte.reports.services.plan import add_goal, add_goal_indicator, add_measure, record_progress
 from hyte.reports.services.regional import link_supporting_goal, pull_into_regional
 from hyte.reports.services.review import add_comment, resolve_comment
 from hyte.reports.services.writing import StaleEdit, add_block, assign, edit_block
@@ -19,12 +30,20 @@ __all__ = [
     "add_goal_indicator",
     "add_measure",
     "assign",
+    "change_amendment_status",
     "change_status",
     "create_report",
     "edit_block",
     "link_supporting_goal",
     "measure_from_alert",
+    "propose_goal",
+    "propose_goal_indicator",
+    "propose_measure",
+    "propose_new_text",
+    "propose_retirement",
     "pull_into_regional",
     "record_progress",
     "resolve_comment",
+    "start_amendment",
+    "withdraw_change",
 ]

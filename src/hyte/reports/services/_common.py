@@ -14,7 +14,7 @@ from hyte.reports.models import Report
 
 def editable(report: Report) -> None:
     if report.is_frozen:
-        raise ValidationError(_("An approved report cannot be changed; start a new version instead."))
+        raise ValidationError(_("An approved report cannot be changed; propose an amendment to the plan instead."))
 
 
 def next_position(items: Any) -> int:

@@ -14,6 +14,7 @@ from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor
+from hyte.reports.amending import approve_with
 from hyte.reports.content import dump
 from hyte.reports.models import (
     Block,
@@ -163,13 +164,13 @@ def _start_follow_up(annual: Report, plan: Report) -> None:
             earlier[("g", entry.goal_id) if entry.goal_id else ("m", entry.measure_id)] = entry
     now = clock.now()
     entries = []
-    for goal in plan.goals.prefetch_related("measures"):
+    for goal in plan.goals.filter(retired_by=None).prefetch_related("measures"):
         last = earlier.get(("g", goal.pk))
         status = last.status if last else MeasureStatus.NOT_STARTED
         entries.append(
             Progress(report=annual, goal=goal, status=status, text=last.text if last else "", updated_at=now)
         )
-        for measure in goal.measures.all():
+        for measure in goal.measures.filter(retired_by=None):
             last = earlier.get(("m", measure.pk))
             status = last.status if last else measure.status
             entries.append(
@@ -178,7 +179,7 @@ def _start_follow_up(annual: Report, plan: Report) -> None:
     Progress.objects.bulk_create(entries)
 
 
-@audit.service(AuditAction.REPORT_STATUS)
+@audit.service(AuditAction.REPORT_STATUS, AuditAction.AMENDMENT_STATUS, AuditAction.AMENDMENT_APPLY)
 def change_status(
     *,
     actor: Actor,
@@ -208,6 +209,8 @@ def change_status(
             "decision_reference": decision_reference.strip()[:200],
         }
     audit.update(report, status=new.value, updated_at=clock.now(), **decision)
+    if new == ReportStatus.APPROVED and report.kind == ReportKind.ANNUAL:
+        approve_with(report)
     if new in (ReportStatus.APPROVED, ReportStatus.PUBLISHED):
         latest = report.versions.order_by("-number").first()
         # Publication publishes what the council approved: the approved version's content, values and all.
