@@ -191,7 +191,8 @@ def test_an_age_group_outside_the_choices_cannot_be_stored(world, plan):
 
     from hyte.reports.models import Goal
 
+    amendment = services.start_amendment(actor=world.users["coordinator"], plan=plan, title="Muutos")
     with pytest.raises(ValidationError, match="age group"):
-        services.add_goal(actor=world.users["coordinator"], report=plan, text="x", age_group="elderly")
+        services.propose_goal(actor=world.users["coordinator"], amendment=amendment, text="x", age_group="elderly")
     with pytest.raises(IntegrityError), transaction.atomic():
         Goal.objects.create(report=plan, text="x", age_group="Elderly")
