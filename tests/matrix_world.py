@@ -85,6 +85,11 @@ def build(world: Any) -> dict[str, Any]:
     )
     published_goal = report_services.add_goal(actor=SYSTEM, report=published, text="Julkaistu tavoite")
     approve_and_publish(published, SYSTEM)
+    draft_amendment = report_services.start_amendment(actor=SYSTEM, plan=published, title="Muutos")
+    amendment_change = report_services.propose_goal(actor=SYSTEM, amendment=draft_amendment, text="Uusi tavoite")
+    in_review = report_services.start_amendment(actor=SYSTEM, plan=published, title="Toinen muutos")
+    report_services.propose_measure(actor=SYSTEM, amendment=in_review, goal=published_goal, text="Uusi toimenpide")
+    report_services.change_amendment_status(actor=SYSTEM, amendment=in_review, status="in_review")
     token, _raw = create_api_token(actor=world.users["admin"], name="matrix")
     return {
         "admin_token": token.pk,
@@ -108,5 +113,6 @@ def build(world: Any) -> dict[str, Any]:
         "regional_goal": regional_goal.pk,
         "published": published.pk,
         "published_goal": published_goal.pk,
+        "amendment_change": amendment_change.pk,
         **_assessments(world),
     }

@@ -196,3 +196,30 @@ def test_an_age_group_outside_the_choices_cannot_be_stored(world, plan):
         services.propose_goal(actor=world.users["coordinator"], amendment=amendment, text="x", age_group="elderly")
     with pytest.raises(IntegrityError), transaction.atomic():
         Goal.objects.create(report=plan, text="x", age_group="Elderly")
+
+
+def test_a_coordinator_turns_an_alert_into_a_measure_from_the_situation_page(world, plan, client):
+    coordinator = world.users["coordinator"]
+    rule = create_rule(
+        actor=coordinator,
+        organisation=world.kemi,
+        indicator=world.own_indicator,
+        condition="above",
+        threshold=50,
+        measure="Nuorten liikuntaneuvonta",
+    )
+    alert = Alert.objects.get(rule=rule)
+    client.force_login(coordinator)
+    picture = client.get("/o/kemi/situation/").content.decode()
+    link = f"/o/kemi/alerts/{alert.pk}/measure/"
+    assert f'href="{link}"' in picture  # the action appears beside the alert
+    page = client.get(link).content.decode()
+    assert "Nuoret voivat hyvin" in page  # the current plan's goals to choose from
+    assert "amendment" in page or "muutos" in page
+    response = client.post(link, {"goal": plan.goals.get().pk})
+    amendment = plan.amendments.get()
+    assert response["Location"] == f"/o/kemi/reports/{plan.pk}/amendments/{amendment.number}/#changes"
+    shown = client.get(response["Location"]).content.decode()
+    assert "Nuorten liikuntaneuvonta" in shown
+    plan_page = client.get(f"/o/kemi/reports/{plan.pk}/").content.decode()
+    assert f"/o/kemi/reports/{plan.pk}/amendments/1/" in plan_page  # the plan lists its amendments

@@ -72,6 +72,9 @@ def api_write(allowed: frozenset[str], audits: A, ok: int = 200, **extra: Any) -
 G, P, PUT, PATCH = "GET", "POST", "PUT", "PATCH"
 PUBLIC = {"public": True}
 PUBLISHED = {"report_id": "{published}", "number": "2"}
+DRAFT_AMENDMENT = {"report_id": "{published}", "number": "1"}  # a draft amendment of the published plan
+REVIEWED_AMENDMENT = {"report_id": "{published}", "number": "2"}  # one in review
+DECISION = {"decision_body": "Valtuusto", "decision_date": "2026-09-21", "decision_reference": "§ 77"}
 
 EXPECT: dict[tuple[str, str], list[Route]] = {
     ("home", G): [read(EVERYONE, public=True, ok={"*": 302, "anonymous": 200})],
@@ -170,6 +173,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ],
     ("rule-deactivate", P): [form(COORDINATORS, A.RULE_DEACTIVATE)],
     ("alert-dismiss", P): [form(COORDINATORS, A.ALERT_DISMISS)],
+    ("alert-to-measure", G): [read(COORDINATORS)],
     ("alert-to-measure", P): [form(COORDINATORS, A.ALERT_CONVERT, data={"goal": "{goal}"})],
     # Reports: members and the county (while shared) read; coordinators write; editors what is assigned.
     ("report-list", G): [read(DRAFT_READERS)],
@@ -207,6 +211,32 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("report-measure-add", P): [form(COORDINATORS, A.MEASURE_ADD, data={"text": "Toimenpide"})],
     ("report-progress-edit", P): [
         form(COORDINATORS, A.PROGRESS, args={"report_id": "{annual}"}, data={"status": "on_track", "text": "Etenee"}),
+    ],
+    # Amendments of an approved plan: draft readers read them; coordinators propose; approvers approve.
+    ("report-amendment-start", P): [
+        form(COORDINATORS, A.AMENDMENT_CREATE, args={"report_id": "{published}"}, data={"title": "Muutos"})
+    ],
+    ("report-amendment", G): [read(DRAFT_READERS, args=DRAFT_AMENDMENT)],
+    ("report-amendment-propose", P): [
+        form(
+            COORDINATORS,
+            A.AMENDMENT_PROPOSE,
+            args={**DRAFT_AMENDMENT, "kind": "goal"},
+            data={"goal-text": "Tavoite", "goal-age_group": "all"},
+        )
+    ],
+    ("report-amendment-withdraw", P): [
+        form(COORDINATORS, A.AMENDMENT_WITHDRAW, args={**DRAFT_AMENDMENT, "change_id": "{amendment_change}"})
+    ],
+    ("report-amendment-status", P): [
+        form(COORDINATORS, A.AMENDMENT_STATUS, label="to review", args=DRAFT_AMENDMENT, data={"status": "in_review"}),
+        form(
+            COORDINATORS,
+            A.AMENDMENT_APPLY,
+            label="approved",
+            args=REVIEWED_AMENDMENT,
+            data={"status": "approved", **DECISION},
+        ),
     ],
     ("report-comment-add", P): [form(DRAFT_READERS, A.COMMENT_ADD, data={"text": "Hyvä"})],
     # The reader wrote the comment: its author may resolve it, as may those who edit the whole report.

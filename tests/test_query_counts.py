@@ -39,7 +39,7 @@ PAGES = [
     ("coordinator", "/o/kemi/situation/indicators/{own}/", 19),
     ("coordinator", "/o/kemi/rules/", 7),
     ("coordinator", "/o/kemi/reports/", 8),
-    ("coordinator", "/o/kemi/reports/{report}/", 23),
+    ("coordinator", "/o/kemi/reports/{report}/", 25),
     ("coordinator", "/o/kemi/reports/{annual}/", 22),
     ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
     ("county", "/o/lappi/reports/municipalities/", 12),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.reports import views
+from hyte.reports import amendment_views, views
 
 P = "o/<slug:slug>/reports/<int:report_id>/"
 
@@ -20,6 +20,19 @@ urlpatterns = [
     path(P + "goals/<int:goal_id>/supported-by/", views.goal_link, name="report-goal-link"),
     path(P + "versions/compare/", views.version_compare, name="report-version-compare"),
     path(P + "assign/<str:subject>/<int:subject_id>/", views.assign, name="report-assign"),
+    path(P + "amendments/", amendment_views.amendment_start, name="report-amendment-start"),
+    path(P + "amendments/<int:number>/", amendment_views.amendment_detail, name="report-amendment"),
+    path(
+        P + "amendments/<int:number>/propose/<str:kind>/",
+        amendment_views.amendment_propose,
+        name="report-amendment-propose",
+    ),
+    path(
+        P + "amendments/<int:number>/changes/<int:change_id>/withdraw/",
+        amendment_views.amendment_withdraw,
+        name="report-amendment-withdraw",
+    ),
+    path(P + "amendments/<int:number>/status/", amendment_views.amendment_status, name="report-amendment-status"),
     path("o/<slug:slug>/reports/municipalities/pull/", views.pull_into_regional, name="report-pull-regional"),
     path("o/<slug:slug>/alerts/<int:alert_id>/measure/", views.alert_to_measure, name="alert-to-measure"),
 ]

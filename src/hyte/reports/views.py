@@ -25,7 +25,7 @@ from hyte.reports.forms import (
     ReportForm,
     StatusForm,
 )
-from hyte.reports.models import Block, Comment, Goal, Measure, Progress, Report, ReportVersion, Section
+from hyte.reports.models import AmendmentChange, Block, Comment, Goal, Measure, Progress, Report, ReportVersion, Section
 from hyte.situation.models import Alert
 
 
@@ -339,17 +339,38 @@ def assign(request: AuthenticatedRequest, slug: str, report_id: int, subject: st
     return _back(slug, report.pk, anchor)
 
 
-@require_POST
+@require_GET_or_POST
 @login_required
 def alert_to_measure(request: AuthenticatedRequest, slug: str, alert_id: int) -> HttpResponse:
+    """An alert's proposed measure made a measure of the current plan: at once in a plan being written, through
+    an amendment of an approved one."""
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
-    alerts = Alert.objects.select_related("rule__indicator", "rule__organisation").filter(
+    alerts = Alert.objects.select_related("rule__indicator", "rule__organisation", "area").filter(
         rule__organisation=organisation
     )
     alert = get_for(request.user, Action.EDIT, alerts, pk=alert_id)
-    goal = get_object_or_404(Goal, pk=request.POST.get("goal") or 0, report__organisation=organisation)
-    call_service(request, services.measure_from_alert, alert=alert, goal=goal)
-    return _back(slug, goal.report_id, f"goal-{goal.pk}")
+    goals = queries.current_plan_goals(organisation)
+    if request.method == "POST":
+        goal = get_object_or_404(Goal, pk=_id(request, "goal"), report__organisation=organisation)
+        made = call_service(request, services.measure_from_alert, alert=alert, goal=goal)
+        if isinstance(made, AmendmentChange):
+            amendment = made.amendment
+            messages.info(
+                request,
+                _("The plan is approved: the measure is proposed in amendment %(number)s, which the council approves.")
+                % {"number": amendment.number},
+            )
+            return back_to(
+                "report-amendment", "changes", slug=slug, report_id=amendment.plan_id, number=amendment.number
+            )
+        if made is not None:
+            return _back(slug, goal.report_id, f"goal-{goal.pk}")
+    plan = goals[0].report if goals else None
+    return render(
+        request,
+        "reports/alert_to_measure.html",
+        {"organisation": organisation, "alert": alert, "goals": goals, "plan": plan},
+    )
 
 
 def _id(request: HttpRequest, field: str) -> int:

@@ -1,6 +1,8 @@
 """Reads of reports and plans. Writes are in `hyte.reports.services`."""
 
 from hyte.reports.queries.pages import (
+    current_plan,
+    current_plan_goals,
     linkable_municipal_goals,
     municipal_reports_for_county,
     regional_reports,
@@ -17,6 +19,8 @@ from hyte.reports.workflow import next_statuses
 
 __all__ = [
     "compare_versions",
+    "current_plan",
+    "current_plan_goals",
     "indicator_change",
     "indicator_changes",
     "latest_annual_version_id",

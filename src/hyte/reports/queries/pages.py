@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -15,6 +15,7 @@ from hyte.core.actors import Viewer
 from hyte.reports.models import (
     Block,
     Goal,
+    GoalIndicator,
     Measure,
     OutlineKey,
     Progress,
@@ -23,9 +24,22 @@ from hyte.reports.models import (
     ReportStatus,
     Section,
 )
+from hyte.reports.queries.amendments import amendments_of
 from hyte.reports.queries.progress import indicator_changes
 from hyte.reports.text import render_markdown
 from hyte.reports.workflow import next_statuses
+
+
+def current_plan(organisation: Organisation) -> Report | None:
+    """The organisation's plan for the current council term: its newest broad (or regional) report."""
+    kinds = [ReportKind.BROAD, ReportKind.REGIONAL]
+    return Report.objects.filter(organisation=organisation, kind__in=kinds).order_by("-term_start", "-id").first()
+
+
+def current_plan_goals(organisation: Organisation) -> list[Goal]:
+    """The goals of the current plan as it stands: where a measure born of an alert can go."""
+    plan = current_plan(organisation)
+    return list(plan.goals.filter(retired_by=None).select_related("report")) if plan else []
 
 
 def reports_of(organisation: Organisation) -> QuerySet[Report]:
@@ -47,15 +61,28 @@ def report_content(report: Report) -> dict[str, Any]:
             "assignees", Prefetch("blocks", queryset=Block.objects.prefetch_related("indicators")), "comments"
         )
     )
+    # The plan as it stands: what an amendment retired is in the plan's earlier versions and its history.
     goals = list(
-        report.goals.prefetch_related(
+        report.goals.filter(retired_by=None)
+        .select_related("added_by")
+        .prefetch_related(
             "assignees",
-            "goal_indicators__indicator",
+            Prefetch(
+                "goal_indicators",
+                queryset=GoalIndicator.objects.filter(retired_by=None).select_related("indicator", "added_by"),
+            ),
             Prefetch("supported_by", queryset=Goal.objects.select_related("report__organisation")),
-            Prefetch("measures", queryset=Measure.objects.prefetch_related("assignees")),
+            Prefetch(
+                "measures",
+                queryset=Measure.objects.filter(retired_by=None)
+                .select_related("added_by")
+                .prefetch_related("assignees"),
+            ),
         )
     )
     _attach_changes(goals, area_id=report.organisation.area_id, until=report.year)
+    if report.kind != ReportKind.ANNUAL:
+        _attach_follow_up(report, goals)
     progress = {}
     if report.kind == ReportKind.ANNUAL:
         for entry in Progress.objects.filter(report=report):
@@ -92,14 +119,53 @@ def report_page(user: Viewer, report: Report) -> dict[str, Any]:
         if can_edit_all
         else [],
         "versions": report.versions.all(),
+        **_amendments(user, report),
         "open_comments": [c for c in report.comments.select_related("author") if c.resolved_at is None],
     }
+
+
+def _attach_follow_up(plan: Report, goals: list[Goal]) -> None:
+    """Each goal's and measure's latest follow-up: from the plan's newest annual report, approved or not (the
+    signed-in page shows work in progress; the public page shows the published follow-up)."""
+    annual = plan.annual_reports.order_by("-year").first()
+    entries = {}
+    if annual is not None:
+        entries = {(e.goal_id, e.measure_id): e for e in Progress.objects.filter(report=annual)}
+    for goal in goals:
+        goal.follow_up = entries.get((goal.pk, None))  # type: ignore[attr-defined]
+        goal.follow_up_report = annual  # type: ignore[attr-defined]
+        for measure in goal.measures.all():
+            measure.follow_up = entries.get((None, measure.pk))  # type: ignore[attr-defined]
+
+
+def _amendments(user: Viewer, report: Report) -> dict[str, Any]:
+    """A plan's amendments (or those proposed with an annual report), and whether the reader may start one."""
+    plan = report.plan_report if report.kind == ReportKind.ANNUAL else report
+    if plan is None or plan.kind == ReportKind.ANNUAL:
+        return {"amendments": [], "can_amend": False}
+    amendments = amendments_of(plan)
+    if report.kind == ReportKind.ANNUAL:
+        amendments = amendments.filter(annual_report=report)
+    can_amend = plan.is_frozen and permissions_for(user).can(Action.EDIT, plan)
+    if report.kind == ReportKind.ANNUAL:
+        can_amend = can_amend and not report.is_frozen
+    return {"amendments": list(amendments), "can_amend": can_amend, "amended_plan": plan}
 
 
 def _plan_goals(report: Report) -> list[Goal]:
     if report.plan_report is None:
         return []
-    goals = list(report.plan_report.goals.prefetch_related("goal_indicators__indicator", "measures"))
+    followed = Progress.objects.filter(report=report)
+    current_indicators = GoalIndicator.objects.filter(retired_by=None)
+    followed_measures = Measure.objects.filter(Q(retired_by=None) | Q(progress__in=followed)).distinct()
+    goals = list(
+        report.plan_report.goals.filter(Q(retired_by=None) | Q(progress__in=followed))
+        .distinct()
+        .prefetch_related(
+            Prefetch("goal_indicators", queryset=current_indicators.select_related("indicator")),
+            Prefetch("measures", queryset=followed_measures),
+        )
+    )
     _attach_changes(goals, area_id=report.organisation.area_id, until=report.year)
     entries = {(e.goal_id, e.measure_id): e for e in Progress.objects.filter(report=report)}
     for goal in goals:
