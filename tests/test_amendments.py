@@ -107,10 +107,10 @@ def test_an_amendment_changes_the_approved_plan_and_freezes_a_new_version(world,
 def test_changes_are_proposed_and_approved_only_as_the_rules_say(world, plan, published):
     coordinator, editor = world.users["coordinator"], world.users["editor"]
     _plan, annual = published
+    draft = services.create_report(
+        actor=coordinator, organisation=world.kemi, kind="broad", title="Luonnos", term_start=2025, term_end=2029
+    )
     with pytest.raises(ValidationError, match="not approved yet"):
-        draft = services.create_report(
-            actor=coordinator, organisation=world.kemi, kind="broad", title="Luonnos", term_start=2025, term_end=2029
-        )
         services.start_amendment(actor=coordinator, plan=draft, title="x")
     with pytest.raises(ValidationError, match="Only a plan"):
         services.start_amendment(actor=coordinator, plan=annual, title="x")

@@ -66,7 +66,8 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
     ).fetchone() >= (4,)
     # and the county's own indicator set, which its picture opens with, holds those indicators.
     assert database.execute(
-        "select count(*) from indicators_indicatorsetitem i join indicators_indicatorset s on s.id = i.indicator_set_id "
+        "select count(*) from indicators_indicatorsetitem i "
+        "join indicators_indicatorset s on s.id = i.indicator_set_id "
         "join accounts_organisation o on o.id = s.organisation_id where o.slug = 'lappi'"
     ).fetchone() >= (4,)
 

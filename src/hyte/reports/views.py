@@ -83,6 +83,7 @@ def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> H
             "measure_form": MeasureForm(),
             "indicator_form": GoalIndicatorForm(),
             "progress_form": ProgressForm(),
+            "show_behind": request.GET.get("show") == "behind",
         },
     )
 

@@ -12,11 +12,13 @@ from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.accounts.queries import county_municipalities
 from hyte.core.actors import Viewer
+from hyte.reports.glance import RULE, goal_glance, plan_summary
 from hyte.reports.models import (
     Block,
     Goal,
     GoalIndicator,
     Measure,
+    MeasureStatus,
     OutlineKey,
     Progress,
     Report,
@@ -120,6 +122,8 @@ def report_page(user: Viewer, report: Report) -> dict[str, Any]:
         else [],
         "versions": report.versions.all(),
         **_amendments(user, report),
+        "summary": plan_summary(content["goals"]) if report.kind != ReportKind.ANNUAL and content["goals"] else None,
+        "status_rule": RULE,
         "open_comments": [c for c in report.comments.select_related("author") if c.resolved_at is None],
     }
 
@@ -132,10 +136,27 @@ def _attach_follow_up(plan: Report, goals: list[Goal]) -> None:
     if annual is not None:
         entries = {(e.goal_id, e.measure_id): e for e in Progress.objects.filter(report=annual)}
     for goal in goals:
-        goal.follow_up = entries.get((goal.pk, None))  # type: ignore[attr-defined]
+        entry = entries.get((goal.pk, None))
+        goal.follow_up = entry  # type: ignore[attr-defined]
         goal.follow_up_report = annual  # type: ignore[attr-defined]
+        statuses: list[str] = []
         for measure in goal.measures.all():
-            measure.follow_up = entries.get((None, measure.pk))  # type: ignore[attr-defined]
+            found = entries.get((None, measure.pk))
+            measure.follow_up = found  # type: ignore[attr-defined]
+            statuses.append(found.status if found else MeasureStatus.NOT_STARTED)
+        changes: list[dict[str, Any]] = [getattr(gi, "change", {}) for gi in goal.goal_indicators.all()]
+        tied = [
+            (gi.direction, change.get("change_since_baseline"), change.get("target_reached"))
+            for gi, change in zip(goal.goal_indicators.all(), changes, strict=True)
+        ]
+        goal.measure_statuses = statuses  # type: ignore[attr-defined]
+        goal.indicator_reached = [reached for _d, _c, reached in tied]  # type: ignore[attr-defined]
+        goal.glance = goal_glance(  # type: ignore[attr-defined]
+            measure_statuses=statuses,
+            indicators=tied,
+            set_status=entry.status if entry else "",
+            set_reason=entry.text if entry else "",
+        )
 
 
 def _amendments(user: Viewer, report: Report) -> dict[str, Any]:
