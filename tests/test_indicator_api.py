@@ -77,3 +77,18 @@ def test_the_kind_of_an_indicator_id_is_explicit(values, client):
     assert client.get("/api/v1/observations?indicator=own:KH1").status_code == 404  # anonymous: not Kemi's own
     assert client.get(f"/api/v1/observations?indicator=id:{own_pk}").status_code == 404
     assert client.get("/api/v1/observations?indicator=size:7").status_code == 400
+
+
+@pytest.mark.django_db
+def test_an_organisations_indicator_sets_are_listed_for_the_situation_endpoint(world, client):
+    client.force_login(world.users["reader"])
+    sets = client.get("/api/v1/organisations/kemi/indicator-sets").json()
+    own = next(s for s in sets if s["id"] == world.indicator_set.pk)
+    assert own["national"] is False
+    assert own["indicators"] == list(
+        world.indicator_set.items.order_by("position").values_list("indicator_id", flat=True)
+    )
+    picture = client.get(f"/api/v1/organisations/kemi/situation?set={own['id']}").json()
+    assert picture["indicator_set"]["id"] == own["id"]
+    client.logout()
+    assert client.get("/api/v1/organisations/kemi/indicator-sets").status_code == 401

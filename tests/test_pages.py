@@ -110,3 +110,20 @@ def test_the_organisation_home_query_count_is_pinned(world):
     with CaptureQueriesContext(connection) as queries:
         client.get("/o/kemi/")
     assert len(queries) <= 10, [q["sql"] for q in queries]
+
+
+@pytest.mark.django_db
+def test_the_front_page_and_the_health_check_answer_head(client):
+    for path in ("/", "/healthz"):
+        response = client.head(path)
+        assert response.status_code == 200, path
+        assert response.content == b""
+
+
+def test_the_demo_prints_the_address_the_server_uses():
+    from hyte.demo.management.commands.demo import _url
+
+    assert _url("127.0.0.1:8000") == "http://127.0.0.1:8000/"
+    assert _url("8080") == "http://127.0.0.1:8080/"
+    assert _url("0.0.0.0:9000") == "http://127.0.0.1:9000/"
+    assert _url("192.168.1.5:8000") == "http://192.168.1.5:8000/"

@@ -395,6 +395,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api:list_observations", G): [read(MEMBERS, query="indicator=own:KH1", **PUBLIC)],
     ("api:observations_csv", G): [read(MEMBERS, query="indicator=own:KH1", **PUBLIC)],
     ("api:situation", G): [read(MEMBERS)],
+    ("api:list_indicator_sets", G): [read(MEMBERS)],
     ("api:list_reports", G): [read(DRAFT_READERS)],
     ("api:get_report", G): [read(DRAFT_READERS)],
     ("api:put_progress", PUT): [

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from hyte.accounts import queries, services
 from hyte.accounts.forms import ApiTokenForm, ChangeRoleForm, InviteMemberForm
@@ -23,7 +23,7 @@ from hyte.core.http import AuthenticatedRequest, require_GET_or_POST
 from hyte.regions.queries import area_counts
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The front page: signed-in people go to their organisation; others see what Hyte holds."""
     organisation = getattr(request, "organisation", None)

@@ -23,8 +23,10 @@ api = NinjaAPI(
     description=(
         "Welfare and health promotion data of Finnish municipalities and wellbeing services counties. "
         "Authenticate with a personal token (`Authorization: Bearer hyte_…`) or a browser session. "
+        "Create a token when signed in, on [the API tokens page](/accounts/tokens/); the token acts with your "
+        "rights and can be revoked there. "
         "Every object is scoped to the caller's organisations: what the caller may not see answers 404. "
-        f"Server version {__version__}."
+        f"Server version {__version__}. [Back to Hyte](/) · [The API's documentation](/api/v1/docs)"
     ),
     auth=AUTH,
     urls_namespace="api",

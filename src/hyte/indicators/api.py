@@ -7,6 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from hyte.accounts.permissions import Action, get_organisation_for
+from hyte.core.http import AuthenticatedRequest
 from hyte.indicators import queries
 from hyte.indicators.models import Indicator, Observation
 
@@ -103,6 +105,33 @@ def list_indicators(request: HttpRequest, filters: Query[IndicatorFilter]) -> Qu
         theme=filters.theme or "",
         age_group=filters.age_group or "",
     )
+
+
+class IndicatorSetOut(Schema):
+    id: int
+    name: str
+    national: bool = Field(description="a national set (no organisation), shown to every organisation")
+    indicators: list[int] = Field(description="the indicators' ids (as in /indicators), in the set's order")
+
+
+@router.get(
+    "/organisations/{slug}/indicator-sets",
+    response=list[IndicatorSetOut],
+    summary="The indicator sets an organisation can use (its own and the national ones)",
+)
+def list_indicator_sets(request: AuthenticatedRequest, slug: str) -> list[dict[str, object]]:
+    """The sets of the situation picture: give one's `id` as `set` to `/organisations/{slug}/situation`."""
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
+    sets = queries.sets_for(organisation).prefetch_related("items")
+    return [
+        {
+            "id": found.pk,
+            "name": found.name,
+            "national": found.organisation_id is None,
+            "indicators": [item.indicator_id for item in sorted(found.items.all(), key=lambda i: (i.position, i.pk))],
+        }
+        for found in sets
+    ]
 
 
 @router.get("/indicators/{indicator_id}", response=IndicatorDetailOut, auth=None, summary="One indicator")

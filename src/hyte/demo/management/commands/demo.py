@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.indicators import load_demo_indicators
@@ -13,6 +13,14 @@ from hyte.demo.reports import load_demo_reports
 
 class Command(BaseCommand):
     help = "Create the database if needed and load Finland's areas, the demo organisations and demo users."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "addrport",
+            nargs="?",
+            default="127.0.0.1:8000",
+            help="the address the server will listen on, to print the right sign-in address (as for `hyte serve`)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
@@ -29,7 +37,15 @@ class Command(BaseCommand):
         )
         if load_demo_assessments() is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
-        self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at http://127.0.0.1:8000/ as:"))
+        self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
         width = max(len(u.username) for u in result.users)
         for user in result.users:
             self.stdout.write(f"  {user.username.ljust(width)}  {result.password}  {user.description}")
+
+
+def _url(addrport: str) -> str:
+    """What a browser on this machine opens for the server's address: `8080`, `0.0.0.0:8000`, `[::]:8000`…"""
+    host, _sep, port = addrport.rpartition(":") if ":" in addrport else ("", "", addrport)
+    if host in ("", "0.0.0.0", "[::]", "::"):  # noqa: S104 - naming the wildcard, not binding it
+        host = "127.0.0.1"
+    return f"http://{host}:{port or 8000}/"
