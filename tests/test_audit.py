@@ -224,3 +224,18 @@ def test_reading_the_assessment_methods_writes_nothing(world):
     assert world.client_for("coordinator").get("/o/kemi/assessments/templates/child/").status_code == 200
     assert AuditEntry.objects.count() == before
     assert not AssessmentTemplate.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_audit_log_shows_field_names_and_values_in_the_readers_language(world, published, client):
+    """Not raw codes: the field's name, a status's label, a date in the language's format."""
+    client.force_login(world.users["coordinator"])
+    page = client.get("/o/kemi/audit/?action=report.status").content.decode()
+    assert "decision_date" not in page and "in_review" not in page
+    assert "Päätöspäivämäärä" in page or "päätöspäivä" in page.lower()
+    assert "31.1.2026" in page  # the decision date, as Finns write it
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    swedish = client.get("/o/kemi/audit/?action=report.status").content.decode()
+    assert "under granskning" in swedish or "granskning" in swedish

@@ -49,3 +49,10 @@ class AuditEntry(models.Model):
     @property
     def action_label(self) -> str:
         return label(self.action)
+
+    @property
+    def change_rows(self) -> list[tuple[str, str, str]]:
+        """(field, before, after) in the reader's language: see audit.display."""
+        from hyte.audit.display import change_rows
+
+        return change_rows(self.object_type, self.changes or {})

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 import nh3
 from django import template
 from django.utils.safestring import SafeString, mark_safe
@@ -21,12 +19,3 @@ def sanitized(html: str) -> SafeString:
 
 register.filter("number", formats.number)
 register.filter("signed", formats.signed)
-
-
-@register.filter
-def change(values: Any) -> str:
-    """An audit change: [old, new] shown as 'old → new', anything else as it is."""
-    if isinstance(values, list) and len(values) == 2:
-        old, new = ("–" if v is None else v for v in values)
-        return f"{old} → {new}"
-    return str(values)
