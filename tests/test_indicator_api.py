@@ -47,7 +47,7 @@ def test_observations_as_csv_carry_their_source(values, client):
     assert response["Content-Type"].startswith("text/csv")
     assert lines[0].startswith("indicator;indicator_title;area_kind")
     assert len(lines) == 3
-    assert lines[1].endswith("Lähde: THL, Sotkanet.fi (CC BY 4.0)")
+    assert lines[1].endswith("THL, Sotkanet.fi (CC BY 4.0)")
 
 
 def test_an_unknown_area_matches_nothing(values, client):

@@ -127,3 +127,17 @@ def test_the_demo_prints_the_address_the_server_uses():
     assert _url("8080") == "http://127.0.0.1:8080/"
     assert _url("0.0.0.0:9000") == "http://127.0.0.1:9000/"
     assert _url("192.168.1.5:8000") == "http://192.168.1.5:8000/"
+
+
+@pytest.mark.django_db
+def test_the_swedish_interface_names_the_organisation_in_swedish(world, client):
+    from django.conf import settings
+
+    world.kemi.name_sv = "Kemi stad"
+    world.kemi.save()
+    client.force_login(world.users["reader"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    page = client.get("/o/kemi/").content.decode()
+    assert "Kemi stad" in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    assert "Kemi stad" not in client.get("/o/kemi/").content.decode()

@@ -5,6 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hyte.accounts.roles import Role
@@ -41,6 +42,13 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language: the Swedish one in the Swedish interface where it is known."""
+        if self.name_sv and (get_language() or "fi").startswith("sv"):
+            return self.name_sv
+        return self.name
 
     def __str__(self) -> str:
         return self.name

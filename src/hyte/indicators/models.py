@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hyte.regions.models import Area, localized
 
-SOTKANET_ATTRIBUTION = "Lähde: THL, Sotkanet.fi (CC BY 4.0)"
+SOTKANET_ATTRIBUTION = "THL, Sotkanet.fi (CC BY 4.0)"  # pages say "Source:" in their language
 
 
 class IndicatorSource(models.TextChoices):

@@ -98,7 +98,9 @@ def tables(version: ReportVersion, statuses: Statuses) -> dict[str, list[dict[st
                     "progress": status.text,
                 }
             )
-        target_rows.extend({"goal_id": goal.id, **gi.model_dump(exclude={"indicator_sv"})} for gi in goal.indicators)
+        target_rows.extend(
+            {"goal_id": goal.id, **gi.model_dump(exclude={"indicator_sv", "indicator_en"})} for gi in goal.indicators
+        )
     seen = set()
     for section in content.sections:
         for block in section.blocks:

@@ -39,6 +39,7 @@ class ChartIndicator(_Frozen):
     source_id: str = ""
     title: str = ""
     title_sv: str = ""
+    title_en: str = ""  # indicators have English titles; a report's own texts are fi and sv only
     decimals: int = 1
     source: str = ""
     series: list[tuple[int, float | None]] = Field(default_factory=list)
@@ -62,6 +63,7 @@ class Section(_Frozen):
 class GoalIndicator(_Frozen):
     indicator: str
     indicator_sv: str = ""
+    indicator_en: str = ""
     source_id: str = ""
     source: str = ""
     baseline_year: int

@@ -25,11 +25,18 @@ from hyte.situation.charts import line_chart
 
 
 def _text(item: Any, field: str, language: str) -> tuple[str, str]:
-    """The text of `field` in the page's language where written, else in Finnish, with its language code."""
-    swedish = getattr(item, f"{field}_sv", "")
-    if language == "sv" and swedish:
-        return swedish, "sv"
+    """The text of `field` in the page's language where written (Swedish for reports, English too for
+    indicators' titles), else in Finnish, with its language code."""
+    own = getattr(item, f"{field}_{language}", "") if language in ("sv", "en") else ""
+    if own:
+        return own, language
     return getattr(item, field) or "", "fi"
+
+
+def source_text(source: str) -> str:
+    """A value's source without the Finnish word "Lähde:" that earlier frozen versions stored with it: the page
+    says "Source" in its own language."""
+    return source.removeprefix("Lähde:").strip()
 
 
 def _label(choices: Any, value: str) -> str:
@@ -58,7 +65,7 @@ def _indicator_block(key: str, indicator: frozen.ChartIndicator, *, area: str, l
         "id": key,
         "title": title,
         "lang": title_lang,
-        "source": indicator.source,
+        "source": source_text(indicator.source),
         "description": description,
         "chart": line_chart(
             chart_id=key, title=title, description=description, series=[(area, series)], decimals=decimals
@@ -82,7 +89,7 @@ def _goal_indicator(gi: frozen.GoalIndicator, language: str) -> dict[str, Any]:
     return {
         "name": name,
         "lang": name_lang,
-        "source": gi.source,
+        "source": source_text(gi.source),
         "baseline": f"{number(gi.baseline_value, decimals)} ({gi.baseline_year})",
         "target": f"{number(gi.target_value, decimals)} ({gi.target_year})",
         "direction": _label(Direction, gi.direction),

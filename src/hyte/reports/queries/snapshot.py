@@ -54,6 +54,7 @@ def snapshot(report: Report) -> frozen.FrozenReport:
                                 source_id=indicator.source_id,
                                 title=indicator.title_fi,
                                 title_sv=indicator.title_sv,
+                                title_en=indicator.title_en,
                                 decimals=indicator.decimals,
                                 source=indicator.attribution,
                                 series=series.get(indicator.pk, []),
@@ -116,6 +117,7 @@ def _goals(
                 frozen.GoalIndicator(
                     indicator=gi.indicator.title_fi,
                     indicator_sv=gi.indicator.title_sv,
+                    indicator_en=gi.indicator.title_en,
                     source_id=gi.indicator.source_id,
                     source=gi.indicator.attribution,
                     baseline_year=gi.baseline_year,
