@@ -43,14 +43,14 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def display_name(self) -> str:
         """The name in the reader's language: the Swedish one in the Swedish interface where it is known."""
         if self.name_sv and (get_language() or "fi").startswith("sv"):
             return self.name_sv
-        return self.name
-
-    def __str__(self) -> str:
         return self.name
 
     @property
