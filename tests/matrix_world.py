@@ -64,6 +64,8 @@ def build(world: Any) -> dict[str, Any]:
     )
     section = report.sections.first()
     report_services.assign(actor=SYSTEM, subject=section, users=[world.users["editor"]])
+    text_block = section.blocks.get()
+    chart_block = report_services.add_block(actor=SYSTEM, section=section, kind="chart")
     goal = report_services.add_goal(actor=SYSTEM, report=report, text="Tavoite")
     annual = report_services.create_report(
         actor=SYSTEM,
@@ -103,7 +105,9 @@ def build(world: Any) -> dict[str, Any]:
         "rule": rule.pk,
         "alert": Alert.objects.get(rule=rule).pk,
         "report": report.pk,
-        "block": section.blocks.get().pk,
+        "block": text_block.pk,
+        "chart_block": chart_block.pk,
+        "section": section.pk,
         "goal": goal.pk,
         "annual": annual.pk,
         "progress": annual.progress_entries.get().pk,

@@ -191,6 +191,13 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("report-detail", G): [read(DRAFT_READERS)],
     ("report-block-edit", G): [read(CONTRIBUTORS)],
     ("report-block-edit", P): [form(CONTRIBUTORS, A.BLOCK_EDIT, data={"text": "Uusi teksti", "revision": "1"})],
+    # Blocks of the section assigned to the editor: the editor and the coordinators write them.
+    ("report-block-add", P): [form(CONTRIBUTORS, A.BLOCK_ADD, args={"section_id": "{section}"}, data={"kind": "text"})],
+    ("report-block-move", P): [form(CONTRIBUTORS, A.BLOCK_MOVE, data={"to": "down"})],
+    ("report-block-remove", P): [form(CONTRIBUTORS, A.BLOCK_REMOVE)],
+    ("report-block-indicators", P): [
+        form(CONTRIBUTORS, A.BLOCK_INDICATORS, args={"block_id": "{chart_block}"}, data={"add": "{shared}"})
+    ],
     ("report-goal-add", P): [form(COORDINATORS, A.GOAL_ADD, data={"text": "Tavoite", "age_group": "all"})],
     (
         "report-goal-indicator-add",

@@ -20,6 +20,17 @@ class IndicatorSearchForm(forms.Form):
     with_data = forms.BooleanField(label=_("Only indicators with data"), required=False)
 
 
+class PickerForm(forms.Form):
+    """The search of the indicator picker (see indicators.picker): words of a title in any language or a
+    Sotkanet id, a theme, an age group."""
+
+    q = forms.CharField(label=_("Indicator name or Sotkanet id"), required=False, max_length=100)
+    theme = forms.CharField(label=_("Theme"), required=False, max_length=100)
+    age_group = forms.ChoiceField(
+        label=_("Age group"), required=False, choices=[("", _("any age group")), *AgeGroup.choices]
+    )
+
+
 class PolarityForm(forms.Form):
     polarity = forms.ChoiceField(label=_("Polarity"), choices=Polarity.choices)
 

@@ -127,11 +127,10 @@ def sets_for(organisation: Organisation) -> QuerySet[IndicatorSet]:
 
 # The long texts of an indicator (descriptions, interpretations, limits in three languages), which lists and
 # pictures of many indicators do not show.
-LONG_TEXTS = tuple(
-    f"indicator__{name}_{language}"
-    for name in ("description", "interpretation", "limits")
-    for language in ("fi", "sv", "en")
+LONG_TEXT_FIELDS = tuple(
+    f"{name}_{language}" for name in ("description", "interpretation", "limits") for language in ("fi", "sv", "en")
 )
+LONG_TEXTS = tuple(f"indicator__{name}" for name in LONG_TEXT_FIELDS)
 
 
 def set_items(indicator_set: IndicatorSet) -> list[Indicator]:

@@ -40,12 +40,17 @@ class BlockForm(forms.Form):
         required=False,
         max_length=100_000,
     )
+    items = forms.CharField(
+        label=_("Items, one per line"), widget=forms.Textarea(attrs={"rows": 6}), required=False, max_length=20_000
+    )
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, swedish: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, swedish: bool = False, listed: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not swedish:
             del self.fields["text_sv"]
+        if not listed:
+            del self.fields["items"]
 
 
 class GoalForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.reports import amendment_views, views
+from hyte.reports import amendment_views, block_views, views
 
 P = "o/<slug:slug>/reports/<int:report_id>/"
 
@@ -8,7 +8,11 @@ urlpatterns = [
     path("o/<slug:slug>/reports/", views.report_list, name="report-list"),
     path("o/<slug:slug>/reports/municipalities/", views.county_overview, name="report-county-overview"),
     path(P, views.report_detail, name="report-detail"),
-    path(P + "blocks/<int:block_id>/", views.block_edit, name="report-block-edit"),
+    path(P + "blocks/<int:block_id>/", block_views.block_edit, name="report-block-edit"),
+    path(P + "sections/<int:section_id>/blocks/", block_views.block_add, name="report-block-add"),
+    path(P + "blocks/<int:block_id>/move/", block_views.block_move, name="report-block-move"),
+    path(P + "blocks/<int:block_id>/remove/", block_views.block_remove, name="report-block-remove"),
+    path(P + "blocks/<int:block_id>/indicators/", block_views.block_indicators, name="report-block-indicators"),
     path(P + "goals/", views.goal_add, name="report-goal-add"),
     path(P + "goals/<int:goal_id>/indicators/", views.goal_indicator_add, name="report-goal-indicator-add"),
     path(P + "goals/<int:goal_id>/measures/", views.measure_add, name="report-measure-add"),

@@ -16,7 +16,6 @@ from hyte.core.http import AuthenticatedRequest, back_to, call_service, download
 from hyte.indicators.queries import visible_indicators
 from hyte.reports import exports, queries, services
 from hyte.reports.forms import (
-    BlockForm,
     CommentForm,
     GoalForm,
     GoalIndicatorForm,
@@ -25,7 +24,17 @@ from hyte.reports.forms import (
     ReportForm,
     StatusForm,
 )
-from hyte.reports.models import AmendmentChange, Block, Comment, Goal, Measure, Progress, Report, ReportVersion, Section
+from hyte.reports.models import (
+    AmendmentChange,
+    BlockKind,
+    Comment,
+    Goal,
+    Measure,
+    Progress,
+    Report,
+    ReportVersion,
+    Section,
+)
 from hyte.situation.models import Alert
 
 
@@ -84,6 +93,7 @@ def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> H
             "indicator_form": GoalIndicatorForm(),
             "progress_form": ProgressForm(),
             "show_behind": request.GET.get("show") == "behind",
+            "block_kinds": BlockKind.choices,
         },
     )
 
@@ -95,42 +105,6 @@ def _report(request: HttpRequest, slug: str, report_id: int) -> tuple[Organisati
 
 def _back(slug: str, report_id: int, anchor: str = "") -> HttpResponse:
     return back_to("report-detail", anchor, slug=slug, report_id=report_id)
-
-
-@require_GET_or_POST
-@login_required
-def block_edit(request: AuthenticatedRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
-    organisation, report = _report(request, slug, report_id)
-    block = get_for(request.user, Action.EDIT, Block.objects.select_related("section__report"), pk=block_id)
-    if block.section.report_id != report.pk or report.is_frozen:
-        raise Http404
-    area = organisation.area
-    swedish = bool(area and area.serves_in_swedish) or bool(block.text_sv)
-    form = BlockForm(
-        request.POST or None,
-        initial={"text": block.text, "text_sv": block.text_sv, "revision": block.revision},
-        swedish=swedish,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_block(
-                actor=request.user,
-                block=block,
-                text=form.cleaned_data["text"],
-                text_sv=form.cleaned_data.get("text_sv") if swedish else None,
-                expected_revision=form.cleaned_data["revision"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            block.refresh_from_db()
-        else:
-            messages.success(request, _("Saved."))
-            return _back(slug, report.pk, f"section-{block.section_id}")
-    return render(
-        request,
-        "reports/block_edit.html",
-        {"organisation": organisation, "report": report, "block": block, "form": form},
-    )
 
 
 @require_POST

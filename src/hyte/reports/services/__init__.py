@@ -20,7 +20,15 @@ from hyte.reports.services.lifecycle import change_status, create_report
 from hyte.reports.services.plan import add_goal, add_goal_indicator, add_measure, record_progress
 from hyte.reports.services.regional import link_supporting_goal, pull_into_regional
 from hyte.reports.services.review import add_comment, resolve_comment
-from hyte.reports.services.writing import StaleEdit, add_block, assign, edit_block
+from hyte.reports.services.writing import (
+    StaleEdit,
+    add_block,
+    assign,
+    edit_block,
+    move_block,
+    remove_block,
+    set_block_indicators,
+)
 
 __all__ = [
     "StaleEdit",
@@ -36,6 +44,7 @@ __all__ = [
     "edit_block",
     "link_supporting_goal",
     "measure_from_alert",
+    "move_block",
     "propose_goal",
     "propose_goal_indicator",
     "propose_measure",
@@ -43,7 +52,9 @@ __all__ = [
     "propose_retirement",
     "pull_into_regional",
     "record_progress",
+    "remove_block",
     "resolve_comment",
+    "set_block_indicators",
     "start_amendment",
     "withdraw_change",
 ]

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from hyte.accounts.permissions import Action, require
+from hyte.accounts.permissions import Action, permissions_for, require
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
@@ -68,12 +68,26 @@ def edit_block(
     return block
 
 
+INDICATOR_BLOCKS = {BlockKind.CHART, BlockKind.INDICATOR_TABLE, BlockKind.SUMMARY}
+
+
+def _usable(actor: Actor, report_organisation_id: int, indicators: Sequence[Indicator]) -> None:
+    """Shared indicators, or the report's organisation's own, that the writer may see."""
+    perms = permissions_for(actor)
+    for indicator in indicators:
+        if indicator.organisation_id not in (None, report_organisation_id) or not perms.can(Action.VIEW, indicator):
+            raise ValidationError(_("Unknown indicator."))
+
+
 @audit.service(AuditAction.BLOCK_ADD)
 def add_block(
     *, actor: Actor, section: Section, kind: str, text: str = "", indicators: Sequence[Indicator] = ()
 ) -> Block:
     require(actor, Action.EDIT, section)
     editable(section.report)
+    if kind not in BlockKind.values:
+        raise ValidationError(_("Choose what kind of block to add."))
+    _usable(actor, section.report.organisation_id, indicators)
     block = audit.create(
         Block,
         audit_fields=["kind"],
@@ -85,4 +99,49 @@ def add_block(
         updated_at=clock.now(),
     )
     block.indicators.set(indicators)
+    return block
+
+
+@audit.service(AuditAction.BLOCK_MOVE)
+def move_block(*, actor: Actor, block: Block, offset: int) -> Block:
+    """One place up (-1) or down (+1) within its section."""
+    require(actor, Action.EDIT, block)
+    editable(block.section.report)
+    siblings = list(block.section.blocks.order_by("position", "id"))
+    index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
+    other = index + (1 if offset > 0 else -1)
+    if not 0 <= other < len(siblings):
+        raise ValidationError(_("The block is already first or last in its section."))
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, each in enumerate(siblings, start=1):
+        if each.position != position:
+            audit.update(each, position=position)
+    touch(block.section.report)
+    return block
+
+
+@audit.service(AuditAction.BLOCK_REMOVE)
+def remove_block(*, actor: Actor, block: Block) -> None:
+    require(actor, Action.EDIT, block)
+    report = block.section.report
+    editable(report)
+    audit.delete(block)
+    touch(report)
+
+
+@audit.service(AuditAction.BLOCK_INDICATORS)
+def set_block_indicators(*, actor: Actor, block: Block, indicators: Sequence[Indicator]) -> Block:
+    """The indicators a chart, table or summary block shows (at most 12)."""
+    require(actor, Action.EDIT, block)
+    report = block.section.report
+    editable(report)
+    if block.kind not in INDICATOR_BLOCKS:
+        raise ValidationError(_("This block shows no indicators."))
+    if len(indicators) > 12:
+        raise ValidationError(_("A block shows at most 12 indicators; add another block for more."))
+    _usable(actor, report.organisation_id, indicators)
+    before = list(block.indicators.values_list("pk", flat=True))
+    block.indicators.set(indicators)
+    audit.record(block, changes={"indicators": [before, [i.pk for i in indicators]]})
+    touch(report)
     return block

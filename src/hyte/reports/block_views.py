@@ -1,0 +1,150 @@
+"""Writing a section: add, edit, move and remove its blocks, and choose the indicators of a chart, table or
+summary block by name. Thin: forms in, services do the work."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hyte.accounts.models import Organisation
+from hyte.accounts.permissions import Action, get_for, get_organisation_for
+from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_GET_or_POST
+from hyte.indicators.forms import PickerForm
+from hyte.indicators.picker import pick
+from hyte.indicators.queries import visible_indicators
+from hyte.reports import queries, services
+from hyte.reports.forms import BlockForm
+from hyte.reports.models import Block, BlockKind, Report, Section
+from hyte.reports.services.writing import INDICATOR_BLOCKS
+
+
+def _report(request: HttpRequest, slug: str, report_id: int) -> tuple[Organisation, Report]:
+    organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
+    return organisation, queries.report_for(request.user, organisation, report_id)
+
+
+def _block(request: HttpRequest, report: Report, block_id: int) -> Block:
+    block = get_for(request.user, Action.EDIT, Block.objects.select_related("section__report"), pk=block_id)
+    if block.section.report_id != report.pk or report.is_frozen:
+        raise Http404
+    return block
+
+
+def _to_section(slug: str, report: Report, section_id: int) -> HttpResponse:
+    return back_to("report-detail", f"section-{section_id}", slug=slug, report_id=report.pk)
+
+
+@require_POST
+@login_required
+def block_add(request: AuthenticatedRequest, slug: str, report_id: int, section_id: int) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    section = get_object_or_404(Section, pk=section_id, report=report)
+    block = call_service(request, services.add_block, section=section, kind=request.POST.get("kind", ""))
+    if block is None:
+        return _to_section(slug, report, section.pk)
+    return back_to("report-block-edit", "", slug=slug, report_id=report.pk, block_id=block.pk)
+
+
+@require_POST
+@login_required
+def block_move(request: AuthenticatedRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    block = _block(request, report, block_id)
+    call_service(request, services.move_block, block=block, offset=-1 if request.POST.get("to") == "up" else 1)
+    return _to_section(slug, report, block.section_id)
+
+
+@require_POST
+@login_required
+def block_remove(request: AuthenticatedRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
+    _organisation, report = _report(request, slug, report_id)
+    block = _block(request, report, block_id)
+    call_service(request, services.remove_block, block=block)
+    return _to_section(slug, report, block.section_id)
+
+
+@require_POST
+@login_required
+def block_indicators(request: AuthenticatedRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
+    """Add (`add`) or remove (`remove`) one indicator of a chart, table or summary block."""
+    _organisation, report = _report(request, slug, report_id)
+    block = _block(request, report, block_id)
+    chosen = list(block.indicators.all())
+    for action in ("add", "remove"):
+        value = request.POST.get(action, "")
+        if not value.isdigit():
+            continue
+        indicator = get_object_or_404(visible_indicators(request.user), pk=int(value))
+        chosen = [i for i in chosen if i.pk != indicator.pk] + ([indicator] if action == "add" else [])
+    call_service(request, services.set_block_indicators, block=block, indicators=chosen)
+    return back_to("report-block-edit", "indicators", slug=slug, report_id=report.pk, block_id=block.pk)
+
+
+@require_GET_or_POST
+@login_required
+def block_edit(request: AuthenticatedRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
+    organisation, report = _report(request, slug, report_id)
+    block = _block(request, report, block_id)
+    area = organisation.area
+    swedish = bool(area and area.serves_in_swedish) or bool(block.text_sv)
+    listed = block.kind in (BlockKind.STRENGTHS, BlockKind.CONCERNS)
+    form = BlockForm(
+        request.POST or None,
+        initial={
+            "text": block.text,
+            "text_sv": block.text_sv,
+            "items": "\n".join(block.items or []),
+            "revision": block.revision,
+        },
+        swedish=swedish,
+        listed=listed,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_block(
+                actor=request.user,
+                block=block,
+                text=form.cleaned_data["text"],
+                text_sv=form.cleaned_data.get("text_sv") if swedish else None,
+                items=form.cleaned_data.get("items", "").splitlines() if listed else None,
+                expected_revision=form.cleaned_data["revision"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            block.refresh_from_db()
+        else:
+            messages.success(request, _("Saved."))
+            return _to_section(slug, report, block.section_id)
+    picker = PickerForm(request.GET or None)
+    shows_indicators = block.kind in INDICATOR_BLOCKS
+    picks = []
+    if shows_indicators:
+        search = picker.cleaned_data if picker.is_valid() else {}
+        picks = pick(
+            request.user,
+            area_id=organisation.area_id,
+            q=search.get("q", ""),
+            theme=search.get("theme", ""),
+            age_group=search.get("age_group", ""),
+        )
+    return render(
+        request,
+        "reports/block_edit.html",
+        {
+            "organisation": organisation,
+            "report": report,
+            "block": block,
+            "form": form,
+            "shows_indicators": shows_indicators,
+            "chosen": list(block.indicators.all()),
+            "picker": picker,
+            "picks": picks,
+            "block_indicators_url": reverse("report-block-indicators", args=[slug, report.pk, block.pk]),
+        },
+    )

@@ -1,0 +1,86 @@
+"""Writing a section: blocks added, moved and removed, and a chart's indicators chosen by name with their latest
+value shown."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from hyte.reports import services
+from hyte.reports.models import Block
+from tests.conftest import kemi_values
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def draft(world):
+    return services.create_report(
+        actor=world.users["coordinator"],
+        organisation=world.kemi,
+        kind="broad",
+        title="Kertomus 2025–2029",
+        term_start=2025,
+        term_end=2029,
+    )
+
+
+def test_a_coordinator_adds_a_chart_finds_its_indicator_by_name_and_orders_the_blocks(world, draft, client):
+    kemi_values(world, b"240;2023;52\n240;2024;55,5\n")
+    section = draft.sections.first()
+    first = section.blocks.get()
+    client.force_login(world.users["coordinator"])
+    response = client.post(f"/o/kemi/reports/{draft.pk}/sections/{section.pk}/blocks/", {"kind": "chart"})
+    chart = section.blocks.get(kind="chart")
+    assert response["Location"] == f"/o/kemi/reports/{draft.pk}/blocks/{chart.pk}/"
+    # The picker finds Kemi's own indicator by a word of its name and shows its latest value here (55,5 in 2024).
+    page = client.get(f"/o/kemi/reports/{draft.pk}/blocks/{chart.pk}/?q=hyvinvointi").content.decode()
+    assert world.own_indicator.title_fi in page
+    assert "55,5 (2024)" in page
+    client.post(f"/o/kemi/reports/{draft.pk}/blocks/{chart.pk}/indicators/", {"add": world.own_indicator.pk})
+    assert list(chart.indicators.all()) == [world.own_indicator]
+    client.post(f"/o/kemi/reports/{draft.pk}/blocks/{chart.pk}/move/", {"to": "up"})
+    assert list(section.blocks.order_by("position").values_list("pk", flat=True)) == [chart.pk, first.pk]
+    client.post(f"/o/kemi/reports/{draft.pk}/blocks/{first.pk}/remove/")
+    assert list(section.blocks.values_list("pk", flat=True)) == [chart.pk]
+    report_page = client.get(f"/o/kemi/reports/{draft.pk}/").content.decode()
+    assert world.own_indicator.title_fi in report_page
+
+
+def test_indicators_of_another_organisation_and_frozen_reports_are_refused(world, draft, published):
+    coordinator = world.users["coordinator"]
+    section = draft.sections.first()
+    chart = services.add_block(actor=coordinator, section=section, kind="chart")
+    from hyte.indicators.models import Indicator
+
+    foreign = Indicator.objects.create(source="own", source_id="X1", title_fi="Torniolainen", organisation=world.tornio)
+    with pytest.raises(ValidationError, match="Unknown indicator"):
+        services.set_block_indicators(actor=coordinator, block=chart, indicators=[foreign])
+    text_block = section.blocks.get(kind="text")
+    with pytest.raises(ValidationError, match="shows no indicators"):
+        services.set_block_indicators(actor=coordinator, block=text_block, indicators=[world.own_indicator])
+    plan, _annual = published
+    frozen_block = Block.objects.filter(section__report=plan).first()
+    with pytest.raises(ValidationError, match="approved report cannot be changed"):
+        services.remove_block(actor=coordinator, block=frozen_block)
+    with pytest.raises(ValidationError, match="already first or last"):
+        services.move_block(actor=coordinator, block=text_block, offset=-1)
+
+
+def test_strengths_are_written_as_a_list(world, draft, client):
+    section = draft.sections.first()
+    block = services.add_block(actor=world.users["coordinator"], section=section, kind="strengths")
+    client.force_login(world.users["coordinator"])
+    client.post(
+        f"/o/kemi/reports/{draft.pk}/blocks/{block.pk}/",
+        {"text": "", "items": "Aktiivinen järjestökenttä\nHyvät liikuntapaikat\n", "revision": block.revision},
+    )
+    block.refresh_from_db()
+    assert block.items == ["Aktiivinen järjestökenttä", "Hyvät liikuntapaikat"]
