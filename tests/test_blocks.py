@@ -84,3 +84,25 @@ def test_strengths_are_written_as_a_list(world, draft, client):
     )
     block.refresh_from_db()
     assert block.items == ["Aktiivinen järjestökenttä", "Hyvät liikuntapaikat"]
+
+
+def test_a_goals_indicator_is_chosen_by_name_not_typed_as_a_number(world, draft, client):
+    kemi_values(world, b"240;2023;52\n240;2024;55,5\n")
+    goal = services.add_goal(actor=world.users["coordinator"], report=draft, text="Nuoret voivat hyvin")
+    client.force_login(world.users["coordinator"])
+    page = client.get(f"/o/kemi/reports/{draft.pk}/?pick-q=hyvinvointi").content.decode()
+    option = f'<option value="{world.own_indicator.pk}">{world.own_indicator.title_fi} ('
+    assert option in page
+    assert "Indikaattorin tunniste" not in page  # no internal number to type
+    client.post(
+        f"/o/kemi/reports/{draft.pk}/goals/{goal.pk}/indicators/",
+        {
+            "indicator": world.own_indicator.pk,
+            "baseline_year": 2024,
+            "target_year": 2029,
+            "target_value": 60,
+            "direction": "increase",
+        },
+    )
+    tied = goal.goal_indicators.get()
+    assert (tied.indicator, tied.baseline_value) == (world.own_indicator, 55.5)

@@ -4,6 +4,7 @@ theme and the age group, and shows each match's latest value for the organisatio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hyte.core.actors import Viewer
@@ -21,13 +22,21 @@ class Pick:
 
 
 def pick(
-    user: Viewer, *, area_id: int | None, q: str = "", theme: str = "", age_group: str = "", limit: int = LIMIT
+    user: Viewer,
+    *,
+    area_id: int | None,
+    q: str = "",
+    theme: str = "",
+    age_group: str = "",
+    limit: int = LIMIT,
+    default_ids: Sequence[int] = (),
 ) -> list[Pick]:
-    """Indicators the user may use that match, with data first considered: with no words given, only those with
-    values; at most `limit`, each with its latest value for the area (one query for all)."""
+    """Indicators the user may use that match, at most `limit`, each with its latest value for the area (one
+    query for all). With no words given: `default_ids` (e.g. the organisation's indicator sets) where given, else
+    the indicators that have values."""
     found = search_indicators(visible_indicators(user), text=q.strip(), theme=theme.strip(), age_group=age_group)
     if not q.strip():
-        found = indicators_with_data(found)
+        found = found.filter(pk__in=default_ids) if default_ids else indicators_with_data(found)
     indicators = list(found.defer(*LONG_TEXT_FIELDS)[:limit])
     latest: dict[int, tuple[int, float]] = {}
     if area_id is not None and indicators:
@@ -46,3 +55,14 @@ def pick(
             if value is not None:
                 latest[indicator_id] = (year, value)
     return [Pick(i, *latest.get(i.pk, (None, None))) for i in indicators]
+
+
+def choice_label(found: Pick) -> str:
+    """'Title (Sotkanet 683) – 11,9 (2023)': for a select of picked indicators."""
+    from hyte.core.formats import number
+
+    indicator = found.indicator
+    label = f"{indicator.title} ({indicator.get_source_display()} {indicator.source_id})"
+    if found.latest_value is not None:
+        label += f" – {number(found.latest_value, indicator.decimals)} ({found.latest_year})"
+    return label

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.core.actors import Viewer
-from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet, Observation
+from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet, IndicatorSetItem, Observation
 from hyte.regions.models import Area
 
 
@@ -131,6 +131,12 @@ LONG_TEXT_FIELDS = tuple(
     f"{name}_{language}" for name in ("description", "interpretation", "limits") for language in ("fi", "sv", "en")
 )
 LONG_TEXTS = tuple(f"indicator__{name}" for name in LONG_TEXT_FIELDS)
+
+
+def set_indicator_ids(organisation: Organisation) -> list[int]:
+    """The indicators of every set the organisation uses (its own and the national ones): a picker's default."""
+    sets = sets_for(organisation)
+    return list(IndicatorSetItem.objects.filter(indicator_set__in=sets).values_list("indicator_id", flat=True))
 
 
 def set_items(indicator_set: IndicatorSet) -> list[Indicator]:

@@ -42,8 +42,8 @@ class ProposeIndicatorForm(GoalIndicatorForm):
 
     field_order = ["goal", "indicator", "baseline_year", "target_year", "target_value", "direction"]
 
-    def __init__(self, *args: Any, choices: Choices, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args: Any, choices: Choices, picks: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, picks=picks, **kwargs)
         del self.fields["baseline_value"]  # from the data, as the baseline of an approved plan must be
         cast(forms.ChoiceField, self.fields["goal"]).choices = _goal_choices(choices, new=False)
 

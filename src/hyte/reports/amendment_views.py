@@ -15,7 +15,9 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, back_to, call_service
-from hyte.indicators.queries import visible_indicators
+from hyte.indicators.forms import PickerForm
+from hyte.indicators.picker import pick
+from hyte.indicators.queries import set_indicator_ids, visible_indicators
 from hyte.reports import queries, services
 from hyte.reports.amendment_forms import (
     AmendmentForm,
@@ -84,6 +86,20 @@ def amendment_detail(request: AuthenticatedRequest, slug: str, report_id: int, n
     if AmendmentStatus.APPROVED in statuses and not perms.can(Action.APPROVE, amendment):
         statuses = [s for s in statuses if s != AmendmentStatus.APPROVED]
     choices = proposal_choices(amendment) if can_edit else Choices([], [], [], [])
+    picker = PickerForm(request.GET or None, prefix="pick")
+    search = picker.cleaned_data if picker.is_valid() else {}
+    picks = (
+        pick(
+            request.user,
+            area_id=organisation.area_id,
+            q=search.get("q", ""),
+            theme=search.get("theme", ""),
+            age_group=search.get("age_group", ""),
+            default_ids=set_indicator_ids(organisation),
+        )
+        if can_edit
+        else []
+    )
     return render(
         request,
         "reports/amendment_detail.html",
@@ -98,7 +114,8 @@ def amendment_detail(request: AuthenticatedRequest, slug: str, report_id: int, n
             else None,
             "goal_form": GoalForm(prefix="goal"),
             "measure_form": ProposeMeasureForm(prefix="measure", choices=choices),
-            "indicator_form": ProposeIndicatorForm(prefix="indicator", choices=choices),
+            "indicator_form": ProposeIndicatorForm(prefix="indicator", choices=choices, picks=picks),
+            "picker": picker,
             "text_form": ProposeTextForm(prefix="text", choices=choices),
             "retire_form": RetireForm(prefix="retire", choices=choices),
             "choices": choices,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, cast
 
 from django import forms
@@ -63,12 +64,22 @@ class GoalForm(forms.Form):
 
 
 class GoalIndicatorForm(forms.Form):
-    indicator = forms.IntegerField(label=_("Indicator id"))
+    """The indicator is chosen from the indicator picker's matches (`picks`), each shown with its latest value."""
+
+    indicator = forms.IntegerField(label=_("Indicator"), widget=forms.Select)
     baseline_year = forms.IntegerField(label=_("Baseline year"), min_value=1990, max_value=2100)
     baseline_value = forms.FloatField(label=_("Baseline value (empty: from the data)"), required=False)
     target_year = forms.IntegerField(label=_("Target year"), min_value=1990, max_value=2100)
     target_value = forms.FloatField(label=_("Target value"), required=False)
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
+
+    def __init__(self, *args: Any, picks: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from hyte.indicators.picker import choice_label
+
+        widget = cast(forms.Select, self.fields["indicator"].widget)
+        widget.choices = [(found.indicator.pk, choice_label(found)) for found in picks]
+        self.fields["indicator"].help_text = _("Not in the list? Find it with the indicator search above.")
 
 
 class MeasureForm(forms.Form):

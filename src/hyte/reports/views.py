@@ -13,7 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, download, require_GET_or_POST
-from hyte.indicators.queries import visible_indicators
+from hyte.indicators.forms import PickerForm
+from hyte.indicators.picker import pick
+from hyte.indicators.queries import set_indicator_ids, visible_indicators
 from hyte.reports import exports, queries, services
 from hyte.reports.forms import (
     CommentForm,
@@ -79,6 +81,16 @@ def report_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> HttpResponse:
     organisation, report = _report(request, slug, report_id)
     page = queries.report_page(request.user, report)
+    picker = PickerForm(request.GET or None, prefix="pick")
+    search = picker.cleaned_data if picker.is_valid() else {}
+    picks = pick(
+        request.user,
+        area_id=organisation.area_id,
+        q=search.get("q", ""),
+        theme=search.get("theme", ""),
+        age_group=search.get("age_group", ""),
+        default_ids=set_indicator_ids(organisation),
+    )
     return render(
         request,
         "reports/report_detail.html",
@@ -90,7 +102,8 @@ def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> H
             "comment_form": CommentForm(),
             "goal_form": GoalForm(),
             "measure_form": MeasureForm(),
-            "indicator_form": GoalIndicatorForm(),
+            "indicator_form": GoalIndicatorForm(picks=picks),
+            "picker": picker,
             "progress_form": ProgressForm(),
             "show_behind": request.GET.get("show") == "behind",
             "block_kinds": BlockKind.choices,
