@@ -57,7 +57,7 @@ def test_a_coordinator_creates_writes_and_takes_a_report_to_approval(world):
     document = docx.Document(io.BytesIO(client.get(f"/o/kemi/reports/{report.pk}/export.docx").content))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Hyvinvointikertomus 2025–2029" in text
-    assert "31.1.2026 § 3" in text
+    assert "Kaupunginvaltuusto, 31.1.2026, § 3" in text  # the decision once: body, date, §
     assert document.tables[0].rows[1].cells[1].text == "Sivistystoimi, Liikuntaseura ry"
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/o/kemi/reports/{report.pk}/export.xlsx").content)).active
     assert [c.value for c in sheet[2]][:4] == [

@@ -109,9 +109,7 @@ def amendment_detail(request: AuthenticatedRequest, slug: str, report_id: int, n
             "amendment": amendment,
             "lines": change_lines(amendment),
             "can_edit": can_edit,
-            "status_form": StatusForm(choices=[(s.value, str(s.label)) for s in statuses])
-            if can_move and statuses
-            else None,
+            "status_form": StatusForm(statuses=statuses) if can_move and statuses else None,
             "goal_form": GoalForm(prefix="goal"),
             "measure_form": ProposeMeasureForm(prefix="measure", choices=choices),
             "indicator_form": ProposeIndicatorForm(prefix="indicator", choices=choices, picks=picks),
@@ -212,7 +210,7 @@ def amendment_withdraw(
 @login_required
 def amendment_status(request: AuthenticatedRequest, slug: str, report_id: int, number: int) -> HttpResponse:
     _organisation, _plan, amendment = _amendment(request, slug, report_id, number)
-    form = StatusForm(request.POST, choices=[(s.value, str(s.label)) for s in AmendmentStatus])
+    form = StatusForm(request.POST, statuses=_NEXT[AmendmentStatus(amendment.status)])
     if form.is_valid():
         call_service(request, services.change_amendment_status, amendment=amendment, **form.cleaned_data)
     else:

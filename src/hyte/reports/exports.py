@@ -31,10 +31,14 @@ def report_docx(report: Report) -> bytes:
     document.core_properties.language = "fi"
     document.add_heading(report.title, level=0)
     document.add_paragraph(f"{report.organisation.name}, {report.term_start}–{report.term_end}")
-    if report.decision_reference:
+    if report.decision_date:
         document.add_paragraph(
-            _("Approved: %(body)s %(reference)s")
-            % {"body": report.decision_body, "reference": report.decision_reference}
+            _("Approved: %(body)s, %(date)s, %(reference)s")
+            % {
+                "body": report.decision_body,
+                "date": f"{report.decision_date:%-d.%-m.%Y}",
+                "reference": report.decision_reference,
+            }
         )
     for section in report.sections.prefetch_related("blocks"):
         document.add_heading(section.title, level=1)

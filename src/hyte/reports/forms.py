@@ -14,7 +14,13 @@ class ReportForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ReportKind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=300, required=False)
-    term_start = forms.IntegerField(label=_("Council term from"), min_value=2000, max_value=2100, initial=2025)
+    term_start = forms.IntegerField(
+        label=_("Council term from"),
+        help_text=_("An annual report takes the term of the plan it follows up."),
+        min_value=2000,
+        max_value=2100,
+        initial=2025,
+    )
     term_end = forms.IntegerField(label=_("Council term until"), min_value=2000, max_value=2100, initial=2029)
     year = forms.IntegerField(label=_("Year reported (annual report)"), min_value=2000, max_value=2100, required=False)
     start_from = forms.ModelChoiceField(
@@ -103,16 +109,45 @@ class CommentForm(forms.Form):
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 
+# What each next step is called on the button that takes it (the same for reports and amendments).
+STEP_LABELS = {
+    "in_review": _("Send to review"),
+    "approved": _("Record the council's approval"),
+    "draft": _("Return to draft"),
+    "published": _("Publish on the public site"),
+}
+
+
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"), choices=[])
-    decision_body = forms.CharField(label=_("Decision-making body"), max_length=200, required=False)
+    """The next step of a report or an amendment: only the valid ones, forward first, none chosen in advance;
+    the council's decision asked only where the step is approval."""
+
+    status = forms.ChoiceField(label=_("Next step"), choices=[], widget=forms.RadioSelect)
+    decision_body = forms.CharField(
+        label=_("Decision-making body"),
+        help_text=_("For example: Kemin kaupunginvaltuusto"),
+        max_length=200,
+        required=False,
+    )
     decision_date = forms.DateField(
         label=_("Decision date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     decision_reference = forms.CharField(
-        label=_("Minute reference, e.g. 31.1.2026 § 3"), max_length=200, required=False
+        label=_("Section of the minutes (§)"), help_text=_("For example: § 112"), max_length=200, required=False
     )
 
-    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, statuses: Sequence[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        choices = [(str(status), STEP_LABELS[str(status)]) for status in statuses]
         cast(forms.ChoiceField, self.fields["status"]).choices = choices
+        self.needs_decision = "approved" in [str(status) for status in statuses]
+        if not self.needs_decision:
+            for name in ("decision_body", "decision_date", "decision_reference"):
+                del self.fields[name]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("status") != "approved":
+            for name in ("decision_body", "decision_date", "decision_reference"):
+                data.pop(name, None)
+        return data

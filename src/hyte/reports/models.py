@@ -76,7 +76,7 @@ class Report(models.Model):
 
 
 class OutlineKey(models.TextChoices):
-    """THL's outline of the welfare report."""
+    """THL's outline of the welfare report, and of the annual report."""
 
     SUMMARY = "summary", _("Summary")
     BACKGROUND = "background", _("Background, purpose and goals")
@@ -84,6 +84,11 @@ class OutlineKey(models.TextChoices):
     STRENGTHS = "strengths", _("Strengths and areas to develop")
     PLAN = "plan", _("The plan")
     APPENDICES = "appendices", _("Appendices")
+    # The annual report's own outline.
+    CHANGES = "changes", _("Changes in welfare and health during the year")
+    FOLLOW_UP = "follow_up", _("How the plan was carried out")
+    RESOURCES = "resources", _("Resources used")
+    NEXT_STEPS = "next_steps", _("Conclusions and changes to the plan")
     OTHER = "other", _("Other")
 
 

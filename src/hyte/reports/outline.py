@@ -20,4 +20,23 @@ THL_OUTLINE = [
     (OutlineKey.APPENDICES, "Liitteet", "Bilagor"),
 ]
 
+# The annual report follows the plan up: what changed in the population's welfare, how the goals and measures
+# were carried out, the resources used, and what follows for the plan (THL's guidance for the annual report).
+ANNUAL_OUTLINE = [
+    (OutlineKey.SUMMARY, "Tiivistelmä", "Sammandrag"),
+    (
+        OutlineKey.CHANGES,
+        "Hyvinvoinnin ja terveyden muutokset vuoden aikana",
+        "Förändringar i välfärd och hälsa under året",
+    ),
+    (OutlineKey.FOLLOW_UP, "Suunnitelman toteutuminen", "Hur planen har genomförts"),
+    (OutlineKey.RESOURCES, "Käytetyt voimavarat", "Använda resurser"),
+    (
+        OutlineKey.NEXT_STEPS,
+        "Johtopäätökset ja muutokset suunnitelmaan",
+        "Slutsatser och ändringar av planen",
+    ),
+    (OutlineKey.APPENDICES, "Liitteet", "Bilagor"),
+]
+
 OUTLINE_HELP = _("A new report starts from THL's outline or from the organisation's previous report.")

@@ -34,6 +34,7 @@ from hyte.reports.models import (
     Measure,
     Progress,
     Report,
+    ReportStatus,
     ReportVersion,
     Section,
 )
@@ -98,7 +99,7 @@ def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> H
             "organisation": organisation,
             "report": report,
             **page,
-            "status_form": StatusForm(choices=[(s.value, str(s.label)) for s in page["statuses"]]),
+            "status_form": StatusForm(statuses=page["statuses"]),
             "comment_form": CommentForm(),
             "goal_form": GoalForm(),
             "measure_form": MeasureForm(),
@@ -109,6 +110,15 @@ def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> H
             "block_kinds": BlockKind.choices,
         },
     )
+
+
+def _warn_empty(request: HttpRequest, report: Report) -> None:
+    content = queries.report_content(report)
+    has_goals = bool(content["goals"] or content["plan_goals"])
+    empty = queries.empty_sections(content["sections"], has_goals=has_goals)
+    if empty:
+        titles = ", ".join(section.title for section in empty)
+        messages.warning(request, _("These sections are still empty: %(titles)s.") % {"titles": titles})
 
 
 def _report(request: HttpRequest, slug: str, report_id: int) -> tuple[Organisation, Report]:
@@ -201,10 +211,11 @@ def status_change(request: AuthenticatedRequest, slug: str, report_id: int) -> H
     _organisation, report = _report(request, slug, report_id)
     if not permissions_for(request.user).can(Action.APPROVE, report):
         raise Http404
-    choices = [(s.value, str(s.label)) for s in queries.next_statuses(report)]
-    form = StatusForm(request.POST, choices=choices)
+    form = StatusForm(request.POST, statuses=queries.next_statuses(report))
     if form.is_valid():
-        call_service(request, services.change_status, report=report, **form.cleaned_data)
+        changed = call_service(request, services.change_status, report=report, **form.cleaned_data)
+        if changed is not None and changed.status in (ReportStatus.IN_REVIEW, ReportStatus.APPROVED):
+            _warn_empty(request, report)
     else:
         messages.error(request, form.errors.as_text())
     return _back(slug, report.pk)

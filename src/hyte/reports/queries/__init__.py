@@ -15,12 +15,13 @@ from hyte.reports.queries.pages import (
 from hyte.reports.queries.progress import indicator_change, indicator_changes
 from hyte.reports.queries.snapshot import compare_versions, snapshot
 from hyte.reports.queries.versions import latest_annual_version_id, latest_statuses, published_versions
-from hyte.reports.workflow import next_statuses
+from hyte.reports.workflow import empty_sections, next_statuses
 
 __all__ = [
     "compare_versions",
     "current_plan",
     "current_plan_goals",
+    "empty_sections",
     "indicator_change",
     "indicator_changes",
     "latest_annual_version_id",

@@ -29,7 +29,7 @@ from hyte.reports.models import (
 from hyte.reports.queries.amendments import amendments_of
 from hyte.reports.queries.progress import indicator_changes
 from hyte.reports.text import render_markdown
-from hyte.reports.workflow import next_statuses
+from hyte.reports.workflow import empty_sections, next_statuses
 
 
 def current_plan(organisation: Organisation) -> Report | None:
@@ -109,9 +109,12 @@ def report_page(user: Viewer, report: Report) -> dict[str, Any]:
             block.html = render_markdown(block.text)
     can_edit_all = open_for_edits and perms.can(Action.EDIT, report)
     statuses = next_statuses(report)
+    forward = {ReportStatus.IN_REVIEW, ReportStatus.APPROVED} & set(statuses)
+    has_goals = bool(content["goals"] or content["plan_goals"])
     return {
         **content,
         "statuses": statuses,
+        "empty_sections": empty_sections(content["sections"], has_goals=has_goals) if forward else [],
         "can_edit_all": can_edit_all,
         "can_approve": bool(statuses) and perms.can(Action.APPROVE, report),
         "linkable_goals": linkable_municipal_goals(user, organisation)

@@ -37,6 +37,7 @@ from hyte.reports.models import (
 from hyte.reports.services._common import next_position
 from hyte.reports.services.plan import add_measure
 from hyte.reports.text import clean_text
+from hyte.reports.workflow import council_decision
 from hyte.situation.models import Alert, AlertStatus
 
 _NEXT = {
@@ -256,13 +257,7 @@ def change_amendment_status(
         raise ValidationError(_("The amendment proposes no changes yet."))
     decision: dict[str, Any] = {}
     if new == AmendmentStatus.APPROVED:
-        if not (decision_body.strip() and decision_date and decision_reference.strip()):
-            raise ValidationError(_("Approval needs the body, the date and the minute reference of the decision."))
-        decision = {
-            "decision_body": decision_body.strip()[:200],
-            "decision_date": decision_date,
-            "decision_reference": decision_reference.strip()[:200],
-        }
+        decision = council_decision(body=decision_body, date=decision_date, reference=decision_reference)
     audit.update(amendment, status=new.value, **decision)
     if new == AmendmentStatus.APPROVED:
         apply(amendment)

@@ -30,9 +30,9 @@ from hyte.reports.models import (
     ReportVersion,
     Section,
 )
-from hyte.reports.outline import THL_OUTLINE
+from hyte.reports.outline import ANNUAL_OUTLINE, THL_OUTLINE
 from hyte.reports.queries.snapshot import snapshot
-from hyte.reports.workflow import TRANSITIONS
+from hyte.reports.workflow import TRANSITIONS, council_decision
 
 
 @audit.service(AuditAction.REPORT_CREATE)
@@ -63,6 +63,13 @@ def create_report(
             raise ValidationError(_("An annual report needs its year and the plan it follows up."))
         if plan_report.organisation_id != organisation.pk or plan_report.kind == ReportKind.ANNUAL:
             raise ValidationError(_("An annual report follows up the organisation's own broad report."))
+        # The annual report belongs to the plan's council term, whatever the form said.
+        term_start, term_end = plan_report.term_start, plan_report.term_end
+        if not term_start <= year <= term_end:
+            raise ValidationError(
+                _("The plan covers %(start)s–%(end)s: its annual reports are for those years.")
+                % {"start": term_start, "end": term_end}
+            )
     for source in (copy_from, plan_report):
         if source is not None and source.organisation_id != organisation.pk:
             raise ValidationError(_("Reports can be copied only within the organisation."))
@@ -85,7 +92,8 @@ def create_report(
     if copy_from is not None:
         _copy_content(copy_from, report)
     else:
-        for position, (key, section_fi, section_sv) in enumerate(THL_OUTLINE, start=1):
+        outline = ANNUAL_OUTLINE if kind == ReportKind.ANNUAL else THL_OUTLINE
+        for position, (key, section_fi, section_sv) in enumerate(outline, start=1):
             section = Section.objects.create(
                 report=report, position=position, key=key, title=section_fi, title_sv=section_sv
             )
@@ -93,6 +101,23 @@ def create_report(
     if kind == ReportKind.ANNUAL and plan_report is not None:
         _start_follow_up(report, plan_report)
     return report
+
+
+def _require_earlier_annual_approved(report: Report) -> None:
+    """The annual reports of a plan are approved in the order of their years."""
+    if report.kind != ReportKind.ANNUAL or report.year is None:
+        return
+    earlier = (
+        Report.objects.filter(plan_report_id=report.plan_report_id, kind=ReportKind.ANNUAL, year__lt=report.year)
+        .exclude(status__in=[ReportStatus.APPROVED, ReportStatus.PUBLISHED])
+        .order_by("year")
+        .first()
+    )
+    if earlier is not None:
+        raise ValidationError(
+            _("Approve the annual report of %(year)s first: annual reports are approved year by year.")
+            % {"year": earlier.year}
+        )
 
 
 def _copy_content(source: Report, target: Report) -> None:
@@ -197,17 +222,12 @@ def change_status(
         raise ValidationError(_("A report cannot go from %(old)s to %(new)s.") % {"old": old.label, "new": new.label})
     decision: dict[str, Any] = {}
     if new == ReportStatus.APPROVED:
-        if not (decision_body.strip() and decision_date and decision_reference.strip()):
-            raise ValidationError(_("Approval needs the body, the date and the minute reference of the decision."))
+        decision = council_decision(body=decision_body, date=decision_date, reference=decision_reference)
         if report.comments.filter(resolved_at__isnull=True).exists():
             raise ValidationError(_("Resolve every review comment before approval."))
         if report.plan_report is not None and not report.plan_report.is_frozen:
             raise ValidationError(_("Approve the plan this report follows up first."))
-        decision = {
-            "decision_body": decision_body.strip()[:200],
-            "decision_date": decision_date,
-            "decision_reference": decision_reference.strip()[:200],
-        }
+        _require_earlier_annual_approved(report)
     audit.update(report, status=new.value, updated_at=clock.now(), **decision)
     if new == ReportStatus.APPROVED and report.kind == ReportKind.ANNUAL:
         approve_with(report)
