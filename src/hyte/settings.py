@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "hyte.reports",
     "hyte.assessments",
     "hyte.public",
+    "hyte.work",
     "hyte.demo",
     "django_tasks",
     "django_tasks_db",

@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("hyte.reports.urls")),
     path("", include("hyte.public.urls")),
     path("", include("hyte.assessments.urls")),
+    path("", include("hyte.work.urls")),
 ]

@@ -25,7 +25,6 @@ urlpatterns = [
     path("accounts/tokens/", views.api_tokens, name="api-tokens"),
     path("accounts/tokens/<int:token_id>/revoke/", views.revoke_api_token, name="api-token-revoke"),
     path("organisations/switch/", views.switch_organisation, name="organisation-switch"),
-    path("o/<slug:slug>/", views.organisation_home, name="organisation-home"),
     path("o/<slug:slug>/members/", views.members, name="organisation-members"),
     path("o/<slug:slug>/members/<int:membership_id>/role/", views.change_role, name="organisation-member-role"),
     path(

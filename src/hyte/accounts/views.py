@@ -55,25 +55,6 @@ def switch_organisation(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("organisation-home", slug=membership.organisation.slug)
 
 
-@require_GET
-@login_required
-def organisation_home(request: AuthenticatedRequest, slug: str) -> HttpResponse:
-    organisation = get_organisation_for(request.user, slug, Action.VIEW)
-    perms = permissions_for(request.user)
-    return render(
-        request,
-        "accounts/organisation_home.html",
-        {
-            "organisation": organisation,
-            "role": perms.role_in(organisation),
-            "allowed": perms.allowed(organisation),
-            "member_count": queries.members(organisation).count(),
-            "county_municipalities": queries.county_municipalities(organisation),
-            "shared_with": queries.shared_with(organisation),
-        },
-    )
-
-
 @require_GET_or_POST
 @login_required
 def members(request: AuthenticatedRequest, slug: str) -> HttpResponse:
