@@ -313,7 +313,8 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("public-report", G): [
         read(EVERYONE, label="fi", args={"lang": "fi", "report_id": "{published}"}, **PUBLIC),
         read(EVERYONE, label="en", args={"lang": "en", "report_id": "{published}"}, **PUBLIC),
-        read(NOBODY, label="sv of a Finnish-only", args={"lang": "sv", "report_id": "{published}"}, **PUBLIC),
+        # a page that says the report is not published in Swedish and links to the Finnish one
+        read(EVERYONE, label="sv of a Finnish-only", args={"lang": "sv", "report_id": "{published}"}, **PUBLIC),
         read(NOBODY, label="a draft", args={"lang": "fi"}, **PUBLIC),
         read(NOBODY, label="not Tornio's", args={"lang": "fi", "slug": "tornio", "report_id": "{published}"}, **PUBLIC),
     ],

@@ -38,7 +38,7 @@ def test_the_public_reads_a_published_plan_with_its_latest_annual_status(world, 
     assert "Hyvinvointikertomus 2025–2029" in page
     assert "<strong>hyvinvointi</strong>" in page
     assert "<script>" not in page
-    assert "Kaupunginvaltuusto 31.1.2026 § 3" in page
+    assert "Kaupunginvaltuusto, 31.1.2026, § 3" in page
     # the chart with its title and description, and its values as a table
     assert 'role="img"' in page
     assert "Koettu hyvinvointi" in page
@@ -104,7 +104,14 @@ def test_swedish_pages_where_the_organisation_serves_in_swedish(world, published
     content["title_sv"] = ""
     version.content = content
     version.save()
-    assert client.get(f"/public/sv/kemi/{plan.pk}/v2/").status_code == 404
+    # … a page in Swedish says so, in Swedish, and links to the Finnish page (not a 404, not a silent switch)
+    swedish = client.get(f"/public/sv/kemi/{plan.pk}/v2/")
+    assert swedish.status_code == 200
+    assert swedish["Content-Language"] == "sv"
+    page = swedish.content.decode()
+    assert "<h1>Sidan finns inte på det här språket</h1>" in page
+    assert f'href="/public/fi/kemi/{plan.pk}/v2/" lang="fi"' in page
+    assert '<meta name="robots" content="noindex">' in page
     assert "/public/sv/" not in client.get(f"/public/fi/kemi/{plan.pk}/v2/").content.decode().split("<main")[0]
     # a bilingual municipality
     finnish_only.language_status = LanguageStatus.BILINGUAL_FINNISH

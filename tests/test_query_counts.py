@@ -26,8 +26,8 @@ from tests.matrix_world import build
 
 # (persona, path, queries). Paths use the world's object ids by name.
 PAGES = [
-    ("coordinator", "/o/kemi/", 17),  # "my work"
-    ("editor", "/o/kemi/", 17),  # "my work" with assigned goals and measures
+    ("coordinator", "/o/kemi/", 18),  # "my work"
+    ("editor", "/o/kemi/", 18),  # "my work" with assigned goals and measures
     ("coordinator", "/o/kemi/members/", 6),
     ("coordinator", "/o/kemi/audit/", 7),
     ("coordinator", "/o/kemi/indicators/", 7),

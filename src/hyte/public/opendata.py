@@ -1,4 +1,6 @@
-"""Open data of a published version: goals, measures, indicator targets and values as CSV and JSON.
+"""Open data of a published version: goals, measures, indicator targets and values as JSON, as machine CSV
+(comma, decimal point, UTF-8), as CSV that Finnish Excel opens as it is (semicolon, decimal comma, UTF-8 with a
+byte order mark) and as one XLSX workbook. Codes have their readable Finnish labels beside them.
 
 The files are derived from the frozen content, so their URLs are stable; only the status columns of a plan follow
 its newest published annual report. Text that would start a spreadsheet formula is kept as text.
@@ -11,16 +13,31 @@ import io
 import json
 from typing import Any
 
+from django.db.models import TextChoices
+from django.utils import translation
+
 from hyte.core import spreadsheet
+from hyte.indicators.models import AgeGroup
 from hyte.reports.content import Progress
-from hyte.reports.models import ReportVersion
+from hyte.reports.models import Direction, MeasureStatus, ReportVersion
 from hyte.reports.queries.versions import Statuses
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 COLUMNS = {
-    "goals": ["goal_id", "theme", "age_group", "goal_fi", "goal_sv", "status", "status_year", "progress"],
+    "goals": [
+        "goal_id",
+        "theme",
+        "age_group",
+        "age_group_label",
+        "goal_fi",
+        "goal_sv",
+        "status",
+        "status_label",
+        "status_year",
+        "progress",
+    ],
     "measures": [
         "goal_id",
         "measure_id",
@@ -30,6 +47,7 @@ COLUMNS = {
         "budget_line",
         "budget_amount_eur",
         "status",
+        "status_label",
         "status_year",
         "progress",
     ],
@@ -42,6 +60,7 @@ COLUMNS = {
         "target_year",
         "target_value",
         "direction",
+        "direction_label",
         "latest_year",
         "latest_value",
         "change_since_baseline",
@@ -50,7 +69,10 @@ COLUMNS = {
     ],
     "indicator-values": ["indicator", "source_id", "year", "value", "source"],
 }
-FILES = ("report.json", *(f"{name}.csv" for name in COLUMNS))
+EXCEL_SUFFIX = "-excel.csv"
+MACHINE = ("report.json", *(f"{name}.csv" for name in COLUMNS))
+EXCEL = (*(f"{name}{EXCEL_SUFFIX}" for name in COLUMNS), "report.xlsx")
+FILES = (*MACHINE, *EXCEL)
 
 
 def _status(own: Progress | None, statuses: Statuses, kind: str, object_id: int | None, year: int | None) -> Progress:
@@ -60,6 +82,14 @@ def _status(own: Progress | None, statuses: Statuses, kind: str, object_id: int 
     if object_id is None:
         return Progress()
     return statuses.get((kind, object_id), Progress())
+
+
+def _label(choices: type[TextChoices], value: str) -> str:
+    """The readable Finnish label of a code (the data's language), empty for an empty or unknown code."""
+    if value not in choices.values:
+        return ""
+    with translation.override("fi"):
+        return str(choices(value).label)
 
 
 def tables(version: ReportVersion, statuses: Statuses) -> dict[str, list[dict[str, Any]]]:
@@ -75,9 +105,11 @@ def tables(version: ReportVersion, statuses: Statuses) -> dict[str, list[dict[st
                 "goal_id": goal.id,
                 "theme": goal.theme,
                 "age_group": goal.age_group,
+                "age_group_label": _label(AgeGroup, goal.age_group),
                 "goal_fi": goal.text,
                 "goal_sv": goal.text_sv,
                 "status": status.status,
+                "status_label": _label(MeasureStatus, status.status),
                 "status_year": status.year if status.status else "",
                 "progress": status.text,
             }
@@ -94,12 +126,18 @@ def tables(version: ReportVersion, statuses: Statuses) -> dict[str, list[dict[st
                     "budget_line": measure.budget_line,
                     "budget_amount_eur": measure.budget_amount or "",
                     "status": status.status or measure.status,
+                    "status_label": _label(MeasureStatus, status.status or measure.status),
                     "status_year": status.year if status.status else "",
                     "progress": status.text,
                 }
             )
         target_rows.extend(
-            {"goal_id": goal.id, **gi.model_dump(exclude={"indicator_sv", "indicator_en"})} for gi in goal.indicators
+            {
+                "goal_id": goal.id,
+                **gi.model_dump(exclude={"indicator_sv", "indicator_en"}),
+                "direction_label": _label(Direction, gi.direction),
+            }
+            for gi in goal.indicators
         )
     seen = set()
     for section in content.sections:
@@ -161,3 +199,49 @@ def table_csv(version: ReportVersion, statuses: Statuses, name: str) -> bytes:
     writer.writeheader()
     writer.writerows(spreadsheet.row(r) for r in rows)
     return ("\ufeff" + buffer.getvalue()).encode()
+
+
+def _excel_cell(value: Any) -> Any:
+    """A number with a decimal comma (Finnish Excel reads "55.5" as a date or text), other cells made safe."""
+    if isinstance(value, bool):
+        return "kyllä" if value else "ei"
+    if isinstance(value, float):
+        return f"{value:.10f}".rstrip("0").rstrip(".").replace(".", ",")
+    if value is None:
+        return ""
+    return spreadsheet.cell(value)
+
+
+def table_excel_csv(version: ReportVersion, statuses: Statuses, name: str) -> bytes:
+    """One table as the CSV that Excel in Finnish opens by double-clicking: semicolons, decimal commas, CRLF line
+    ends and UTF-8 with a byte order mark."""
+    rows = tables(version, statuses)[name]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS[name])
+    writer.writerows([_excel_cell(r.get(column, "")) for column in COLUMNS[name]] for r in rows)
+    return ("\ufeff" + buffer.getvalue()).encode()
+
+
+def report_xlsx(version: ReportVersion, statuses: Statuses) -> bytes:
+    """Every table as a sheet of one workbook, numbers as numbers, the header row frozen."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for name, rows in tables(version, statuses).items():
+        sheet = workbook.create_sheet(title=name[:31])
+        sheet.freeze_panes = "A2"
+        sheet.append(COLUMNS[name])
+        for r in rows:
+            sheet.append([_xlsx_cell(r.get(column, "")) for column in COLUMNS[name]])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "kyllä" if value else "ei"
+    return spreadsheet.cell(value)

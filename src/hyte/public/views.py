@@ -27,6 +27,7 @@ from hyte.reports.document import build, print_html
 from hyte.reports.models import ReportVersion
 
 LANGUAGES = ("fi", "sv", "en")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def languages_for(organisation: Organisation | None, version: ReportVersion | None = None) -> list[str]:
@@ -71,10 +72,36 @@ def _page(
     request: HttpRequest, lang: str, template: str, context: dict[str, Any], available: list[str]
 ) -> HttpResponse:
     if lang not in available:
-        raise Http404
+        return _only_in(request, lang, available)
     with translation.override(lang):
         html = render_to_string(
             template, {**context, "lang": lang, "languages": _switch(request, lang, available)}, request=None
+        )
+    response = HttpResponse(html)
+    response["Content-Language"] = lang
+    return response
+
+
+def _only_in(request: HttpRequest, lang: str, available: list[str]) -> HttpResponse:
+    """A page asked for in a language the organisation does not publish in: say so, in that language, and
+    link to the versions that exist (not a 404, and not a silent switch to Finnish)."""
+    rest = request.path.removeprefix(f"/public/{lang}/")
+    with translation.override(lang):
+        html = render_to_string(
+            "public/only_in.html",
+            {
+                "lang": lang,
+                "languages": _switch(request, lang, available),
+                "versions": [
+                    {
+                        "code": code,
+                        "name": translation.get_language_info(code)["name_local"],
+                        "url": f"/public/{code}/{rest}",
+                    }
+                    for code in available
+                ],
+            },
+            request=None,
         )
     response = HttpResponse(html)
     response["Content-Language"] = lang
@@ -89,13 +116,18 @@ def root(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def index(request: HttpRequest, lang: str) -> HttpResponse:
+    """Every organisation that has published, under its county; a search by the name of a municipality, a
+    county or an organisation in any language (answered uncached: the cache holds the full list)."""
+    q = request.GET.get("q", "").strip()[:100]
+
     def render() -> HttpResponse:
-        organisations = list(queries.organisations())
+        organisations = list(queries.search(queries.organisations(), q))
         for found in organisations:  # link each in this language where its pages exist in it, else in Finnish
             found.public_lang = lang if lang in languages_for(found) else "fi"
-        return _page(request, lang, "public/index.html", {"organisations": organisations}, list(LANGUAGES))
+        context = {"groups": queries.by_county(organisations), "q": q, "found": len(organisations)}
+        return _page(request, lang, "public/index.html", context, list(LANGUAGES))
 
-    return _cached(request, render)
+    return render() if q else _cached(request, render)
 
 
 @require_safe
@@ -126,7 +158,8 @@ def _version_context(version: ReportVersion, lang: str) -> dict[str, Any]:
         "version": version,
         "doc": doc,
         "versions": others[0].published if others else [version],
-        "data_files": opendata.FILES,
+        "data_files": opendata.MACHINE,
+        "excel_files": opendata.EXCEL,
         "licence": opendata.LICENCE,
         "licence_url": opendata.LICENCE_URL,
     }
@@ -176,6 +209,11 @@ def data(request: HttpRequest, slug: str, report_id: int, number: int, name: str
     statuses = queries.latest_statuses(version.report)
     if name == "report.json":
         response = HttpResponse(opendata.report_json(version, statuses), content_type="application/json")
+    elif name == "report.xlsx":
+        response = HttpResponse(opendata.report_xlsx(version, statuses), content_type=XLSX)
+    elif name.endswith(opendata.EXCEL_SUFFIX):
+        body = opendata.table_excel_csv(version, statuses, name.removesuffix(opendata.EXCEL_SUFFIX))
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     else:
         body = opendata.table_csv(version, statuses, name.removesuffix(".csv"))
         response = HttpResponse(body, content_type="text/csv; charset=utf-8")

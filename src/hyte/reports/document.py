@@ -141,6 +141,24 @@ def _goals(goals: list[frozen.Goal], *, language: str, statuses: Statuses) -> li
     return result
 
 
+def _glance(goals: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The plan at a glance for residents: measures by their latest status, and targets reached."""
+    measures = [measure for goal in goals for measure in goal["measures"]]
+    targets = [gi for goal in goals for gi in goal["indicators"]]
+    if not measures and not targets:
+        return None
+    counts = dict.fromkeys(MeasureStatus, 0)
+    for measure in measures:
+        counts[MeasureStatus(measure["status"] or MeasureStatus.NOT_STARTED)] += 1
+    return {
+        "goals": len(goals),
+        "measures": len(measures),
+        "by_status": [(status.value, status.label, n) for status, n in counts.items() if n],
+        "targets": len(targets),
+        "reached": sum(1 for gi in targets if gi["reached"] is True),
+    }
+
+
 def _sections(content: frozen.FrozenReport, *, area_name: str, language: str) -> list[dict[str, Any]]:
     sections = []
     for s_index, section in enumerate(content.sections, start=1):
@@ -175,6 +193,8 @@ def build(
     sections = _sections(content, area_name=area_name, language=language)
     decision = content.decision
     follow_up = content.follow_up
+    goals = _goals(content.goals, language=language, statuses=statuses)
+    followed = _goals(follow_up.goals, language=language, statuses={}) if follow_up else []
     return {
         "title": title,
         "lang": title_lang,
@@ -186,8 +206,9 @@ def build(
         "decision_date": date_format(decision.date, "j.n.Y") if decision.date else "",
         "decision_reference": decision.reference,
         "sections": sections,
-        "goals": _goals(content.goals, language=language, statuses=statuses),
-        "follow_up": _goals(follow_up.goals, language=language, statuses={}) if follow_up else [],
+        "goals": goals,
+        "follow_up": followed,
+        "glance": _glance(goals or followed),
         "chart_count": sum(len(b["indicators"]) for s in sections for b in s["blocks"]),
     }
 

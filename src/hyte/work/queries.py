@@ -33,6 +33,7 @@ class MyWork:
     alert_count: int
     assessments_due: list[Assessment]
     deadline: Deadline
+    has_published: bool
 
     @property
     def assignment_count(self) -> int:
@@ -55,6 +56,7 @@ def my_work(user: Viewer, organisation: Organisation, *, today: dt.date) -> MyWo
         alerts=list(open_alerts(organisation)[:SHOWN]),
         alert_count=open_alerts(organisation).count(),
         assessments_due=[],
+        has_published=reports.filter(status=ReportStatus.PUBLISHED).exists(),
         deadline=next_deadline(
             today=today,
             plan_term=(plan.term_start, plan.term_end) if plan else None,
