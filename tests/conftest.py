@@ -148,6 +148,15 @@ def kemi_values(world, text: bytes) -> None:
     )
 
 
+def answer_all(assessment, actor=None) -> None:
+    """Answer every question of the assessment's method, as "ready" requires."""
+    from hyte.assessments import services as assessment_services
+
+    assessment_services.save_answers(
+        actor=actor or SYSTEM, assessment=assessment, answers=[f"Vastaus {i}" for i, _ in enumerate(assessment.answers)]
+    )
+
+
 def approve_and_publish(report, coordinator, reference="§ 3") -> None:
     for status in ("in_review", "approved", "published"):
         services.change_status(

@@ -14,7 +14,7 @@ from hyte.indicators.services import create_batch, import_bytes
 from hyte.reports import services as report_services
 from hyte.situation.models import Alert
 from hyte.situation.services import create_rule
-from tests.conftest import SYSTEM, approve_and_publish
+from tests.conftest import SYSTEM, answer_all, approve_and_publish
 
 
 def _assessments(world: Any) -> dict[str, int]:
@@ -30,6 +30,7 @@ def _assessments(world: Any) -> dict[str, int]:
         for each in assessment.options.all():
             services.set_impact(actor=SYSTEM, option=each, area="children", direction="unknown")
         services.update_assessment(actor=SYSTEM, assessment=assessment, conclusion="Ei muutosta.")
+        answer_all(assessment)
     for name in ("ready", "decided"):
         services.mark_ready(actor=SYSTEM, assessment=created[name])
     services.record_decision(

@@ -76,6 +76,16 @@ def test_a_coordinator_takes_an_assessment_from_screening_to_follow_up_on_the_pa
     client.post(f"{base}options/{no_change.pk}/impacts/children/", {"direction": "none"})
     client.post(base + "goals/", {"option": closing.pk, "goal": goal.pk, "effect": "works_against", "note": "x"})
     client.post(base + "hearings/", {"party": "Nuorisovaltuusto", "heard_on": "2026-01-10", "views": "Vastustaa."})
+    assessment.refresh_from_db()
+    answers = {f"answer_{i}": f"Vastaus {i}" for i in range(len(assessment.answers))}
+    answers.update({"answer_1": "Koskee vain kouluverkkoa.", "na_1": "on"})
+    client.post(base + "answers/", answers)
+    assessment.refresh_from_db()
+    assert assessment.answers[1] == {
+        "question": assessment.answers[1]["question"],
+        "answer": "Koskee vain kouluverkkoa.",
+        "not_applicable": True,
+    }
     client.post(base + "ready/")
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.READY
@@ -176,6 +186,14 @@ def test_the_api_runs_the_flow_and_answers_bad_input_clearly(world):
     assert not_ready.status_code == 400
     assert no_change["title"] in not_ready.json()["detail"]
     send("put", f"{base}/options/{no_change['id']}/impacts/young_people", {"direction": "none"})
+    unanswered = send("post", base + "/ready")
+    assert unanswered.status_code == 400
+    assert "Vastaamatta" in unanswered.json()["detail"]
+    questions = client.get(base).json()["answers"]
+    wrong = send("put", base + "/answers", {"answers": ["Yksi"]})
+    assert wrong.status_code == 400  # one answer per question, in order
+    answered = send("put", base + "/answers", {"answers": [f"Vastaus {i}" for i in range(len(questions))]})
+    assert answered.status_code == 200, answered.content
     assert send("post", base + "/ready").json()["status"] == "ready"
     matrix = client.get(base + "/matrix").json()
     assert {c["area"] for c in matrix["cells"]} == {"young_people"}

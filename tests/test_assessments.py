@@ -13,7 +13,7 @@ from hyte.assessments import queries, services
 from hyte.assessments.models import AssessmentStatus, AssessmentTemplate
 from hyte.audit.models import AuditEntry
 from hyte.reports import services as report_services
-from tests.conftest import SYSTEM
+from tests.conftest import SYSTEM, answer_all
 
 TODAY = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 
@@ -78,6 +78,7 @@ def prepared(world, goal, persona="coordinator"):
     services.update_assessment(
         actor=user, assessment=assessment, conclusion="Ei muutosta: haitat nuorille ovat suuremmat kuin säästö."
     )
+    answer_all(assessment, user)
     return assessment
 
 
@@ -104,6 +105,18 @@ def test_the_whole_flow_from_screening_to_follow_up(world, goal):
     services.update_assessment(
         actor=coordinator, assessment=assessment, conclusion="Ei muutosta.", recommended_option=option
     )
+    # "Ready" needs every question of the method answered, or marked not applicable with the reason.
+    with pytest.raises(ValidationError, match="Unanswered: Miten päätös vaikuttaa lasten"):
+        services.mark_ready(actor=coordinator, assessment=assessment)
+    answers = [f"Vastaus {i}" for i in range(len(assessment.answers))]
+    skipped = [False] * len(answers)
+    skipped[2] = True
+    answers[2] = ""
+    with pytest.raises(ValidationError, match="Say why the question does not apply"):
+        services.save_answers(actor=coordinator, assessment=assessment, answers=answers, not_applicable=skipped)
+    answers[2] = "Ristiriitoja ei ollut: kaikki kuultavat olivat samaa mieltä."
+    services.save_answers(actor=coordinator, assessment=assessment, answers=answers, not_applicable=skipped)
+    assert assessment.answers[2]["not_applicable"] is True
     services.mark_ready(actor=coordinator, assessment=assessment)
     assert assessment.status == AssessmentStatus.READY
     services.record_decision(
@@ -129,6 +142,7 @@ def test_the_whole_flow_from_screening_to_follow_up(world, goal):
         "assessment.answers",
         "assessment.screening",
         "assessment.update",
+        "assessment.answers",  # the refused N/A without a reason left no entry
         "assessment.ready",
         "assessment.decision",
         "assessment.follow_up",

@@ -358,6 +358,8 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("assessment-option-remove", P): [form(COORDINATORS, A.OPTION_REMOVE)],
     ("assessment-impact", G): [read(COORDINATORS)],
     ("assessment-impact", P): [form(COORDINATORS, A.IMPACT_SET, data={"direction": "none"})],
+    ("assessment-grid", G): [read(COORDINATORS)],
+    ("assessment-grid", P): [form(COORDINATORS, A.IMPACT_SET, data={"d-{option}-economy": "none"})],
     ("assessment-goal-effect", P): [
         form(COORDINATORS, A.GOAL_EFFECT, data={"option": "{option}", "goal": "{goal}", "effect": "supports"}),
     ],
@@ -435,6 +437,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api:post_hearing", P): [
         api_write(COORDINATORS, A.HEARING_ADD, ok=201, data={"party": "Vanhusneuvosto", "views": "Hyvä."}),
     ],
+    ("api:put_answers", PUT): [api_write(COORDINATORS, A.ASSESSMENT_ANSWERS, data={"answers": ["Vastaus"] * 7})],
     ("api:post_ready", P): [api_write(COORDINATORS, A.ASSESSMENT_READY, args={"assessment_id": "{complete}"})],
     ("api:put_decision", PUT): [
         api_write(
@@ -541,7 +544,10 @@ def _fingerprint() -> dict[str, int]:
 
 
 def _request(client: Any, method: str, path: str, route: Route, values: dict[str, Any], *, is_api: bool) -> Any:
-    data = {key: value if isinstance(value, list) else str(value).format(**values) for key, value in route.data.items()}
+    data = {
+        key.format(**values): value if isinstance(value, list) else str(value).format(**values)
+        for key, value in route.data.items()
+    }
     if data.get("file") == "UPLOAD":
         data["file"] = SimpleUploadedFile("kysely.csv", b"kunta;vuosi;arvo\n240;2024;55,5\n")
     if is_api and method in WRITES:

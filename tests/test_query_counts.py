@@ -46,7 +46,8 @@ PAGES = [
     ("county", "/o/lappi/reports/municipalities/", 12),
     ("county", "/o/lappi/situation/", 10),
     ("county", "/o/lappi/situation/municipalities/", 9),
-    ("coordinator", "/o/kemi/assessments/", 12),
+    ("coordinator", "/o/kemi/assessments/", 13),  # with the earlier assessments to copy from
+    ("coordinator", "/o/kemi/assessments/{assessment}/grid/", 11),
     ("coordinator", "/o/kemi/assessments/{assessment}/", 15),
     ("coordinator", "/o/kemi/assessments/{assessment}/summary/", 12),
     ("coordinator", "/o/kemi/assessments/templates/", 9),

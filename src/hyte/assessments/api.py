@@ -52,6 +52,7 @@ class AssessmentIn(Schema):
     decision_maker: str = ""
     deadline: dt.date | None = None
     description: str = ""
+    copy_from: int | None = None  # an earlier assessment of the organisation to start from
 
 
 class AssessmentPatch(Schema):
@@ -71,6 +72,12 @@ class ScreeningIn(Schema):
     full_assessment_needed: bool
     reason: str = ""
     method: TemplateKind = TemplateKind.FULL
+
+
+class AnswersIn(Schema):
+    answers: list[str]  # one per question of the method, in order
+    not_applicable: list[bool] = []  # where true, the answer says why the question does not apply
+    screening: bool = False  # the screening questions instead of the method's
 
 
 class OptionIn(Schema):
@@ -215,9 +222,13 @@ def assessment_counts(request: AuthenticatedRequest, slug: str) -> list[dict[str
 )
 def post_assessment(request: AuthenticatedRequest, slug: str, data: AssessmentIn) -> Any:
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
-    return Status(
-        201, _detail(services.create_assessment(actor=request.user, organisation=organisation, **data.dict()))
-    )
+    fields = data.dict()
+    source_id = fields.pop("copy_from")
+    source = queries.copyable(organisation).filter(pk=source_id).first() if source_id is not None else None
+    if source_id is not None and source is None:
+        return Status(400, {"detail": _("There is no such assessment to copy in the organisation.")})
+    created = services.create_assessment(actor=request.user, organisation=organisation, copy_from=source, **fields)
+    return Status(201, _detail(created))
 
 
 @router.get("/organisations/{slug}/assessments/{assessment_id}", summary="An assessment with its options")
@@ -241,6 +252,16 @@ def patch_assessment(request: AuthenticatedRequest, slug: str, assessment_id: in
         if option_id is not None and changes["recommended_option"] is None:
             return Status(400, {"detail": _("The option is not one of this assessment's options.")})
     return _detail(services.update_assessment(actor=request.user, assessment=assessment, **changes))
+
+
+@router.put(
+    "/organisations/{slug}/assessments/{assessment_id}/answers",
+    response={200: dict, 400: Problem},
+    summary="Answer the method's questions",
+)
+def put_answers(request: AuthenticatedRequest, slug: str, assessment_id: int, data: AnswersIn) -> Any:
+    assessment = _assessment(request, slug, assessment_id)
+    return _detail(services.save_answers(actor=request.user, assessment=assessment, **data.dict()))
 
 
 @router.post(

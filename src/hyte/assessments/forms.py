@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, cast
 
 from django import forms
@@ -9,6 +10,7 @@ from hyte.assessments.models import (
     AssessmentStatus,
     Certainty,
     GoalEffectKind,
+    ImpactArea,
     ImpactDirection,
     ImpactSize,
     TemplateKind,
@@ -32,6 +34,20 @@ class AssessmentForm(forms.Form):
     description = forms.CharField(
         label=_("What is being decided"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000
     )
+    copy_from = forms.ModelChoiceField(
+        label=_("Start as a copy of"),
+        help_text=_("An earlier assessment: its method, options, impact matrix and answers, to be checked and edited."),
+        queryset=None,
+        required=False,
+        empty_label=_("nothing: start empty"),
+    )
+
+    def __init__(self, *args: Any, earlier: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["copy_from"])
+        field.queryset = earlier
+        if earlier is None:
+            del self.fields["copy_from"]
 
 
 class DetailsForm(forms.Form):
@@ -71,10 +87,11 @@ class DetailsForm(forms.Form):
 
 
 class AnswersForm(forms.Form):
-    """One text field per question of the method, in order."""
+    """One text field per question of the method, in order, each with "not applicable" (the text then says why)."""
 
-    def __init__(self, *args: Any, questions: list[dict[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, questions: list[dict[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.count = len(questions)
         for index, item in enumerate(questions):
             self.fields[f"answer_{index}"] = forms.CharField(
                 label=item["question"],
@@ -83,9 +100,17 @@ class AnswersForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 max_length=20_000,
             )
+            self.fields[f"na_{index}"] = forms.BooleanField(
+                label=_("Not applicable: the answer above says why"),
+                required=False,
+                initial=bool(item.get("not_applicable")),
+            )
 
     def answers(self) -> list[str]:
-        return [self.cleaned_data[name] for name in self.fields]
+        return [self.cleaned_data[f"answer_{index}"] for index in range(self.count)]
+
+    def not_applicable(self) -> list[bool]:
+        return [self.cleaned_data[f"na_{index}"] for index in range(self.count)]
 
 
 class ScreeningForm(forms.Form):
@@ -116,7 +141,8 @@ class OptionForm(forms.Form):
 
 
 class ImpactForm(forms.Form):
-    direction = forms.ChoiceField(label=_("Direction"), choices=ImpactDirection.choices)
+    # No default: a cell is unassessed until someone chooses its direction.
+    direction = forms.ChoiceField(label=_("Direction"), choices=_blank(ImpactDirection.choices))
     size = forms.ChoiceField(label=_("Size"), choices=_blank(ImpactSize.choices), required=False)
     certainty = forms.ChoiceField(label=_("Certainty"), choices=_blank(Certainty.choices), required=False)
     time_span = forms.ChoiceField(label=_("Time span"), choices=_blank(TimeSpan.choices), required=False)
@@ -225,3 +251,40 @@ class RegisterFilterForm(forms.Form):
         cast(forms.ChoiceField, self.fields["group"]).choices = _blank([(g.value, g.label) for g in POPULATION_GROUPS])
         cast(forms.ChoiceField, self.fields["goal"]).choices = _blank([(g.pk, g.text[:100]) for g in goals])
         cast(forms.ChoiceField, self.fields["year"]).choices = _blank([(y, str(y)) for y in years])
+
+
+class GridForm(forms.Form):
+    """The impact matrix as one grid: per option and impact area its direction (none chosen = not assessed),
+    size and certainty. Fields are named `<kind>-<option id>-<area>`."""
+
+    def __init__(self, *args: Any, options: Sequence[Any], impacts: dict[tuple[int, str], Any], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.options = list(options)
+        for area in ImpactArea:
+            for option in self.options:
+                impact = impacts.get((option.pk, area.value))
+                where = f"{option.label}, {area.label}"
+                for kind, label, choices, value in (
+                    ("d", _("Direction"), ImpactDirection.choices, impact.direction if impact else ""),
+                    ("s", _("Size"), ImpactSize.choices, impact.size if impact else ""),
+                    ("c", _("Certainty"), Certainty.choices, impact.certainty if impact else ""),
+                ):
+                    self.fields[f"{kind}-{option.pk}-{area.value}"] = forms.ChoiceField(
+                        label=f"{label}: {where}", choices=_blank(choices), required=False, initial=value
+                    )
+
+    def cell(self, kind: str, option: Any, area: str) -> Any:
+        return self[f"{kind}-{option.pk}-{area}"]
+
+    def cells(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "option": option,
+                "area": area.value,
+                "direction": self.cleaned_data[f"d-{option.pk}-{area.value}"],
+                "size": self.cleaned_data[f"s-{option.pk}-{area.value}"],
+                "certainty": self.cleaned_data[f"c-{option.pk}-{area.value}"],
+            }
+            for area in ImpactArea
+            for option in self.options
+        ]

@@ -17,6 +17,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for
@@ -26,22 +27,30 @@ from hyte.assessments.models import (
     Assessment,
     AssessmentStatus,
     AssessmentTemplate,
+    Certainty,
     GoalEffect,
     Impact,
     ImpactArea,
     ImpactDirection,
+    ImpactSize,
     Option,
     TemplateKind,
 )
 from hyte.core.actors import Viewer
 from hyte.core.clock import HELSINKI
 from hyte.indicators.models import Indicator
+from hyte.indicators.picker import latest_values
 from hyte.indicators.queries import visible_indicators
 from hyte.reports.models import Goal, ReportKind
 
 
 def assessments_of(organisation: Organisation) -> QuerySet[Assessment]:
     return Assessment.objects.filter(organisation=organisation).select_related("preparer")
+
+
+def copyable(organisation: Organisation) -> QuerySet[Assessment]:
+    """The organisation's assessments that have a matrix to copy: past screening, not closed without one."""
+    return assessments_of(organisation).exclude(status__in=[AssessmentStatus.SCREENING, AssessmentStatus.CLOSED])
 
 
 def readable_assessments(user: Viewer, organisation: Organisation) -> QuerySet[Assessment]:
@@ -232,11 +241,37 @@ def matrix(options: list[Option]) -> list[MatrixRow]:
     ]
 
 
+# The comparison rule (docs/assessments.md): each assessed effect weighs its size times its certainty, so that
+# one large, certain harm is not outweighed by two small, uncertain gains; an unknown effect weighs nothing but is
+# counted, and so is an impact area left unassessed. Options are compared with "no change" by their net weight.
+SIZE_WEIGHT = {ImpactSize.SMALL: 1, ImpactSize.MODERATE: 2, ImpactSize.LARGE: 3}
+CERTAINTY_WEIGHT = {Certainty.LOW: 0.5, Certainty.MEDIUM: 0.75, Certainty.HIGH: 1.0}
+
+
+COMPARISON_RULE = gettext_lazy(
+    "Each positive or negative effect weighs its size (small 1, moderate 2, large 3) times its certainty (uncertain"
+    " 0.5, fairly certain 0.75, certain 1). An option's net weight is its positive weights minus its negative ones;"
+    " options are compared with no change by their net weights. An unknown effect weighs nothing, and it is shown"
+    " beside the weights with the impact areas not assessed, because they make the comparison less certain."
+)
+
+
+def weight(impact: Impact) -> float:
+    """An effect's weight: + or − size × certainty; 0 for no effect and for unknown."""
+    sign = {ImpactDirection.POSITIVE: 1, ImpactDirection.NEGATIVE: -1}.get(ImpactDirection(impact.direction), 0)
+    if not sign or not impact.size or not impact.certainty:
+        return 0.0
+    return sign * SIZE_WEIGHT[ImpactSize(impact.size)] * CERTAINTY_WEIGHT[Certainty(impact.certainty)]
+
+
 def balance(options: list[Option]) -> list[dict[str, Any]]:
-    """Per option: how many impact areas it affects positively, negatively, not at all or unknown."""
+    """Per option: its effects by direction, their weighed gains and losses, the net weight and the net compared
+    with no change, and how many impact areas are unknown or not assessed yet."""
     rows = []
     for option in options:
-        counted = Counter(impact.direction for impact in option.impacts.all())
+        impacts = list(option.impacts.all())
+        counted = Counter(impact.direction for impact in impacts)
+        weights = [weight(impact) for impact in impacts]
         rows.append(
             {
                 "option": option,
@@ -244,10 +279,30 @@ def balance(options: list[Option]) -> list[dict[str, Any]]:
                 "negative": counted[ImpactDirection.NEGATIVE],
                 "none": counted[ImpactDirection.NONE],
                 "unknown": counted[ImpactDirection.UNKNOWN],
-                "assessed": sum(counted.values()),
+                "assessed": len(impacts),
+                "unassessed": len(ImpactArea) - len(impacts),
+                "gains": sum(w for w in weights if w > 0),
+                "losses": -sum(w for w in weights if w < 0),
+                "net": sum(weights),
             }
         )
+    baseline = next((row["net"] for row in rows if row["option"].is_no_change), 0.0)
+    for row in rows:
+        row["versus_no_change"] = row["net"] - baseline
     return rows
+
+
+def evidence(assessment: Assessment, options: list[Option]) -> dict[int, tuple[int, float]]:
+    """The latest value of every indicator linked to a cell, in the organisation's area: id → (year, value)."""
+    ids = {i.pk for option in options for impact in option.impacts.all() for i in impact.indicators.all()}
+    return latest_values(sorted(ids), area_id=assessment.organisation.area_id)
+
+
+def cell_evidence(impact: Impact | None, latest: dict[int, tuple[int, float]]) -> list[tuple[Indicator, Any, Any]]:
+    """A cell's indicators, each with its latest (year, value) or (None, None)."""
+    if impact is None:
+        return []
+    return [(i, *latest.get(i.pk, (None, None))) for i in impact.indicators.all()]
 
 
 @dataclass
@@ -292,10 +347,15 @@ def due_for_follow_up(organisation: Organisation, *, on: Any) -> QuerySet[Assess
 def summary(assessment: Assessment) -> dict[str, Any]:
     """Everything the detail page, the summary page, the PDF and the DOCX show, read in a fixed number of queries."""
     options = options_with_impacts(assessment)
+    latest = evidence(assessment, options)
+    for option in options:
+        for impact in option.impacts.all():
+            impact.evidence = cell_evidence(impact, latest)  # type: ignore[attr-defined]
     return {
         "options": options,
         "matrix": matrix(options),
         "balance": balance(options),
+        "comparison_rule": COMPARISON_RULE,
         "goal_fit": goal_fit(options),
         "hearings": list(assessment.hearings.all()),
         "participants": list(assessment.participants.all()),

@@ -18,6 +18,7 @@ urlpatterns = [
     path(P + "options/", views.option_add, name="assessment-option-add"),
     path(P + "options/<int:option_id>/remove/", views.option_remove, name="assessment-option-remove"),
     path(P + "options/<int:option_id>/impacts/<str:area>/", views.impact_edit, name="assessment-impact"),
+    path(P + "grid/", views.grid, name="assessment-grid"),
     path(P + "goals/", views.goal_effect, name="assessment-goal-effect"),
     path(P + "hearings/", views.hearing_add, name="assessment-hearing-add"),
     path(P + "ready/", views.ready, name="assessment-ready"),

@@ -211,6 +211,21 @@ def load_demo_assessments() -> Assessment | None:
         ),
         recommended_option=weekends,
     )
+    services.save_answers(
+        actor=DEMO,
+        assessment=assessment,
+        answers=[
+            "Arki-iltojen lyhentäminen vähentäisi nuorten turvallisia iltapaikkoja heti; pitkällä aikavälillä "
+            "riskinä on nuorten jääminen ilman aikuisen tukea.",
+            "Nuorisovaltuusto kuultiin 12.10. ja kävijöille tehtiin kysely (84 vastausta): nuoret toivoivat "
+            "mieluummin viikonloppuiltoja kuin lyhyempiä arki-iltoja.",
+            "Ohjaajat painottivat arki-iltojen merkitystä läksyjen ja harrastusten jälkeen; ristiriita ratkaistiin "
+            "pitämällä yksi pitkä arki-ilta.",
+            "Haitta kohdistuisi pienituloisten perheiden nuoriin, joilla on vähiten maksuttomia vaihtoehtoja.",
+            "Kävijämäärät tunnetaan; vaikutusta nuorten kokemaan turvallisuuteen ei tiedetä ennen seurantaa.",
+            "Aukiolon siirtäminen viikonloppuiltoihin.",
+        ],
+    )
     services.mark_ready(actor=DEMO, assessment=assessment)
 
     screened = services.create_assessment(

@@ -38,23 +38,29 @@ def pick(
     if not q.strip():
         found = found.filter(pk__in=default_ids) if default_ids else indicators_with_data(found)
     indicators = list(found.defer(*LONG_TEXT_FIELDS)[:limit])
-    latest: dict[int, tuple[int, float]] = {}
-    if area_id is not None and indicators:
-        for indicator_id, year, value in (
-            Observation.objects.filter(
-                indicator_id__in=[i.pk for i in indicators],
-                area_id=area_id,
-                gender="total",
-                age_group="",
-                period="",
-                value__isnull=False,
-            )
-            .order_by("year")
-            .values_list("indicator_id", "year", "value")
-        ):
-            if value is not None:
-                latest[indicator_id] = (year, value)
+    latest = latest_values([i.pk for i in indicators], area_id=area_id)
     return [Pick(i, *latest.get(i.pk, (None, None))) for i in indicators]
+
+
+def latest_values(indicator_ids: Sequence[int], *, area_id: int | None) -> dict[int, tuple[int, float]]:
+    """Each indicator's latest value for the area (the whole population, yearly), in one query: id → (year, value)."""
+    latest: dict[int, tuple[int, float]] = {}
+    if area_id is None or not indicator_ids:
+        return latest
+    for indicator_id, year, value in (
+        Observation.objects.filter(
+            indicator_id__in=list(indicator_ids),
+            area_id=area_id,
+            gender="total",
+            age_group="",
+            period="",
+            value__isnull=False,
+        )
+        .order_by("year")
+        .values_list("indicator_id", "year", "value")
+    ):
+        latest[indicator_id] = (year, value)
+    return latest
 
 
 def choice_label(found: Pick) -> str:

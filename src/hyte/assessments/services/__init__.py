@@ -16,17 +16,20 @@ from hyte.assessments.services.assessment import (
 )
 from hyte.assessments.services.decision import mark_ready, record_decision, record_follow_up, reopen
 from hyte.assessments.services.matrix import (
+    GridCell,
     add_hearing,
     add_option,
     clear_impact,
     remove_option,
     set_goal_effect,
+    set_grid,
     set_impact,
 )
 from hyte.assessments.services.methods import update_template
 
 __all__ = [
     "DETAIL_FIELDS",
+    "GridCell",
     "add_hearing",
     "add_option",
     "clear_impact",
@@ -39,6 +42,7 @@ __all__ = [
     "reopen",
     "save_answers",
     "set_goal_effect",
+    "set_grid",
     "set_impact",
     "set_people",
     "update_assessment",

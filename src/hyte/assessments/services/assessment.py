@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for, require
-from hyte.assessments.models import Assessment, AssessmentStatus, Option, TemplateKind
+from hyte.assessments.models import Assessment, AssessmentStatus, Impact, Option, TemplateKind
 from hyte.assessments.queries import method_questions
 from hyte.assessments.services._common import MAX_TEXT, choice, editable, lock, members, text
 from hyte.audit import log as audit
@@ -54,8 +54,11 @@ def create_assessment(
     deadline: dt.date | None = None,
     description: str = "",
     preparer: User | None = None,
+    copy_from: Assessment | None = None,
 ) -> Assessment:
-    """Start an assessment, by screening or straight as a full EVA/IVA or LAVA, with its "no change" option.
+    """Start an assessment, by screening or straight as a full EVA/IVA or LAVA, with its "no change" option; or
+    as a copy of an earlier assessment of the organisation (its method, options, matrix with evidence and answers
+    as a starting point; not its hearings, conclusion or decision).
 
     Editors may start one for the decisions they prepare; they become its preparer.
     """
@@ -92,8 +95,42 @@ def create_assessment(
         created_at=now,
         updated_at=now,
     )
-    Option.objects.create(assessment=assessment, position=1, title=_("No change"), is_no_change=True)
+    no_change = Option.objects.create(assessment=assessment, position=1, title=_("No change"), is_no_change=True)
+    if copy_from is not None:
+        _copy(copy_from, assessment, no_change)
     return assessment
+
+
+def _copy(source: Assessment, target: Assessment, no_change: Option) -> None:
+    if source.organisation_id != target.organisation_id:
+        raise ValidationError(_("An assessment can be copied only within the organisation."))
+    target.kind = source.kind
+    target.status = AssessmentStatus.IN_PREPARATION
+    target.answers = [{**item, "answer": item.get("answer", "")} for item in source.answers]
+    target.cumulative_effects = source.cumulative_effects
+    target.description = target.description or source.description
+    target.save(update_fields=["kind", "status", "answers", "cumulative_effects", "description"])
+    for option in source.options.prefetch_related("impacts__indicators"):
+        copied = no_change
+        if not option.is_no_change:
+            copied = Option.objects.create(
+                assessment=target, position=option.position, title=option.title, description=option.description
+            )
+        for impact in option.impacts.all():
+            new = Impact.objects.create(
+                option=copied,
+                area=impact.area,
+                direction=impact.direction,
+                size=impact.size,
+                certainty=impact.certainty,
+                time_span=impact.time_span,
+                description=impact.description,
+                sources=impact.sources,
+                updated_by=impact.updated_by,
+                updated_at=clock.now(),
+            )
+            new.indicators.set(impact.indicators.all())
+    audit.record(target, changes={"copied_from": [None, source.pk]})
 
 
 _UNCHANGED: Any = object()
@@ -170,9 +207,15 @@ def set_people(
 
 @audit.service(AuditAction.ASSESSMENT_ANSWERS)
 def save_answers(
-    *, actor: Actor, assessment: Assessment, answers: Sequence[str], screening: bool = False
+    *,
+    actor: Actor,
+    assessment: Assessment,
+    answers: Sequence[str],
+    not_applicable: Sequence[bool] = (),
+    screening: bool = False,
 ) -> Assessment:
-    """Answer the method's questions (or the screening questions), in the order they are asked."""
+    """Answer the method's questions (or the screening questions), in the order they are asked; a question marked
+    not applicable keeps the reason as its answer."""
     require(actor, Action.EDIT, assessment)
     editable(assessment)
     field = "screening_questions" if screening else "answers"
@@ -184,9 +227,16 @@ def save_answers(
             _("Answer the questions in order: %(expected)s answers expected, %(given)s given.")
             % {"expected": len(questions), "given": len(answers)}
         )
-    updated = [
-        {"question": item["question"], "answer": text(answer)} for item, answer in zip(questions, answers, strict=True)
-    ]
+    flags = list(not_applicable) or [False] * len(questions)
+    if len(flags) != len(questions):
+        raise ValidationError(_("Mark each question applicable or not, in order."))
+    updated = []
+    for item, answer, skipped in zip(questions, answers, flags, strict=True):
+        if skipped and not answer.strip():
+            raise ValidationError(
+                _("Say why the question does not apply: %(question)s") % {"question": item["question"]}
+            )
+        updated.append({"question": item["question"], "answer": text(answer), "not_applicable": bool(skipped)})
     setattr(assessment, field, updated)
     assessment.updated_at = clock.now()
     assessment.save(update_fields=[field, "updated_at"])

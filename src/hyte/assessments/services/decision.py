@@ -40,6 +40,12 @@ def mark_ready(*, actor: Actor, assessment: Assessment) -> Assessment:
         )
     if not assessment.conclusion.strip():
         raise ValidationError(_("Write the conclusion: which option is best overall, and why."))
+    unanswered = [item["question"] for item in assessment.answers if not str(item.get("answer", "")).strip()]
+    if unanswered:
+        raise ValidationError(
+            _("Answer the method's questions, or mark them not applicable with the reason. Unanswered: %(questions)s")
+            % {"questions": "; ".join(unanswered)}
+        )
     now = clock.now()
     audit.update(assessment, status=AssessmentStatus.READY.value, ready_at=now, updated_at=now)
     return assessment

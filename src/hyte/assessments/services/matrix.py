@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -113,6 +114,65 @@ def set_impact(
     changes = audit.diff(before, audit.snapshot(impact, values))
     audit.record(impact, changes={**changes, "indicators": [None, [i.source_id for i in indicators]]})
     return impact
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of the grid as submitted: an empty direction means "not assessed"."""
+
+    option: Option
+    area: str
+    direction: str
+    size: str = ""
+    certainty: str = ""
+
+
+@audit.service(AuditAction.IMPACT_SET, AuditAction.IMPACT_CLEAR)
+def set_grid(*, actor: Actor, assessment: Assessment, cells: Sequence[GridCell]) -> int:
+    """Write the matrix as one grid, all or nothing: each changed cell is set (its evidence, time span and
+    indicators kept) or cleared; every refused cell is named in the error. Returns how many cells changed."""
+    _open_for_edits(actor, assessment)
+    existing = {
+        (impact.option_id, impact.area): impact
+        for impact in Impact.objects.filter(option__assessment=assessment).prefetch_related("indicators")
+    }
+    errors: list[str] = []
+    changed = 0
+    for cell in cells:
+        if cell.option.assessment_id != assessment.pk or cell.area not in ImpactArea.values:
+            raise ValidationError(_("The cell is not one of this assessment's."))
+        current = existing.get((cell.option.pk, cell.area))
+        if not cell.direction:
+            if current is not None:
+                clear_impact(actor=actor, option=cell.option, area=cell.area)
+                changed += 1
+            continue
+        if current is not None and (current.direction, current.size, current.certainty) == (
+            cell.direction,
+            cell.size,
+            cell.certainty,
+        ):
+            continue
+        try:
+            set_impact(
+                actor=actor,
+                option=cell.option,
+                area=cell.area,
+                direction=cell.direction,
+                size=cell.size,
+                certainty=cell.certainty,
+                time_span=current.time_span if current else "",
+                description=current.description if current else "",
+                sources=current.sources if current else "",
+                indicator_codes=[i.source_id for i in current.indicators.all()] if current else (),
+            )
+            changed += 1
+        except ValidationError as exc:
+            label = ImpactArea(cell.area).label
+            errors.append(f"{cell.option.label}, {label}: {' '.join(exc.messages)}")
+    if errors:
+        raise ValidationError(errors)
+    return changed
 
 
 @audit.service(AuditAction.IMPACT_CLEAR)

@@ -10,7 +10,7 @@ from hyte.assessments.views.assessment import (
     summary_export,
 )
 from hyte.assessments.views.decision import decision, follow_up, ready, reopen
-from hyte.assessments.views.matrix import goal_effect, hearing_add, impact_edit, option_add, option_remove
+from hyte.assessments.views.matrix import goal_effect, grid, hearing_add, impact_edit, option_add, option_remove
 from hyte.assessments.views.register import assessment_list, register_export, template_edit, template_list
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "decision",
     "follow_up",
     "goal_effect",
+    "grid",
     "hearing_add",
     "impact_edit",
     "option_add",

@@ -132,7 +132,14 @@ def answers(request: AuthenticatedRequest, slug: str, assessment_id: int) -> Htt
     screening = request.POST.get("screening") == "1"
     form = AnswersForm(request.POST, questions=assessment.screening_questions if screening else assessment.answers)
     if form.is_valid():
-        call_service(request, services.save_answers, assessment=assessment, answers=form.answers(), screening=screening)
+        call_service(
+            request,
+            services.save_answers,
+            assessment=assessment,
+            answers=form.answers(),
+            not_applicable=form.not_applicable(),
+            screening=screening,
+        )
     else:
         form_errors(request, form)
     return back_to_assessment(slug, assessment.pk, "screening" if screening else "questions")

@@ -14,6 +14,7 @@ from hyte.accounts.permissions import Action, permissions_for
 from hyte.assessments import queries, services
 from hyte.assessments.forms import (
     GoalEffectForm,
+    GridForm,
     HearingForm,
     ImpactForm,
     OptionForm,
@@ -91,6 +92,57 @@ def impact_edit(
             "option": option,
             "area": ImpactArea(area),
             "impact": impact,
+            "form": form,
+        },
+    )
+
+
+@require_GET_or_POST
+@login_required
+def grid(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
+    """The whole matrix on one page: impact areas × options, direction, size and certainty per cell, with the
+    linked indicators' latest values as evidence. Saved all or nothing; a refused cell is named."""
+    organisation, assessment = assessment_for_page(request, slug, assessment_id)
+    if not (assessment.is_editable and permissions_for(request.user).can(Action.EDIT, assessment)):
+        raise Http404
+    options = queries.options_with_impacts(assessment)
+    impacts = {(impact.option_id, impact.area): impact for option in options for impact in option.impacts.all()}
+    form = GridForm(request.POST or None, options=options, impacts=impacts)
+    if request.method == "POST" and form.is_valid():
+        cells = [services.GridCell(**cell) for cell in form.cells()]
+        try:
+            changed = services.set_grid(actor=request.user, assessment=assessment, cells=cells)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Saved: %(count)s cells changed.") % {"count": changed})
+            return back_to_assessment(slug, assessment.pk, "matrix")
+    latest = queries.evidence(assessment, options)
+    rows = [
+        {
+            "area": area,
+            "cells": [
+                {
+                    "option": option,
+                    "impact": impacts.get((option.pk, area.value)),
+                    "evidence": queries.cell_evidence(impacts.get((option.pk, area.value)), latest),
+                    "direction": form.cell("d", option, area.value),
+                    "size": form.cell("s", option, area.value),
+                    "certainty": form.cell("c", option, area.value),
+                }
+                for option in options
+            ],
+        }
+        for area in ImpactArea
+    ]
+    return render(
+        request,
+        "assessments/grid.html",
+        {
+            "organisation": organisation,
+            "assessment": assessment,
+            "options": options,
+            "rows": rows,
             "form": form,
         },
     )

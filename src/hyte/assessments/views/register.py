@@ -54,7 +54,7 @@ def assessment_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """The register: search and filters, counts per year, and a new assessment for those who prepare them."""
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     can_create = permissions_for(request.user).can(Action.CONTRIBUTE, organisation)
-    form = AssessmentForm(request.POST or None)
+    form = AssessmentForm(request.POST or None, earlier=queries.copyable(organisation))
     if request.method == "POST":
         if not can_create:
             raise Http404
