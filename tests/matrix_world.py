@@ -87,7 +87,11 @@ def build(world: Any) -> dict[str, Any]:
         actor=SYSTEM, organisation=world.kemi, kind="broad", title="Julkaistu", term_start=2021, term_end=2025
     )
     published_goal = report_services.add_goal(actor=SYSTEM, report=published, text="Julkaistu tavoite")
+    published_measure = report_services.add_measure(actor=SYSTEM, goal=published_goal, text="Julkaistu toimenpide")
     approve_and_publish(published, SYSTEM)
+    budget_line = report_services.set_budget_line(
+        actor=SYSTEM, measure=published_measure, year=2024, branch="Sivistystoimi", part="operating", amount=1000
+    )
     draft_amendment = report_services.start_amendment(actor=SYSTEM, plan=published, title="Muutos")
     amendment_change = report_services.propose_goal(actor=SYSTEM, amendment=draft_amendment, text="Uusi tavoite")
     in_review = report_services.start_amendment(actor=SYSTEM, plan=published, title="Toinen muutos")
@@ -119,5 +123,7 @@ def build(world: Any) -> dict[str, Any]:
         "published": published.pk,
         "published_goal": published_goal.pk,
         "amendment_change": amendment_change.pk,
+        "published_measure": published_measure.pk,
+        "budget_line": budget_line.pk,
         **_assessments(world),
     }

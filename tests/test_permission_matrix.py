@@ -249,6 +249,33 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     # The reader wrote the comment: its author may resolve it, as may those who edit the whole report.
     ("report-comment-resolve", P): [form(COORDINATORS | {"reader"}, A.COMMENT_RESOLVE)],
     ("report-status", P): [form(COORDINATORS, A.REPORT_STATUS, data={"status": "in_review"})],
+    ("report-budget", G): [read(DRAFT_READERS, args={"report_id": "{published}"}, query="year=2024")],
+    ("report-budget-line", P): [
+        form(
+            COORDINATORS,
+            A.BUDGET_SET,
+            args={"report_id": "{published}"},
+            data={
+                "measure": "{published_measure}",
+                "year": "2024",
+                "branch": "Tekninen",
+                "part": "investment",
+                "amount": "5",
+            },
+        )
+    ],
+    ("report-budget-line-remove", P): [
+        form(COORDINATORS, A.BUDGET_REMOVE, args={"report_id": "{published}", "line_id": "{budget_line}"})
+    ],
+    ("report-budget-export", G): [
+        read(DRAFT_READERS, label="docx", args={"report_id": "{published}", "file_format": "docx"}, query="year=2024"),
+        read(
+            DRAFT_READERS,
+            label="xlsx statement",
+            args={"report_id": "{published}", "file_format": "xlsx"},
+            query="year=2024&statement=1",
+        ),
+    ],
     ("report-export", G): [
         read(DRAFT_READERS, label="docx", args={"file_format": "docx"}),
         read(DRAFT_READERS, label="xlsx", args={"file_format": "xlsx"}),

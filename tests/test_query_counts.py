@@ -40,7 +40,8 @@ PAGES = [
     ("coordinator", "/o/kemi/situation/indicators/{own}/", 19),
     ("coordinator", "/o/kemi/rules/", 7),
     ("coordinator", "/o/kemi/reports/", 8),
-    ("coordinator", "/o/kemi/reports/{report}/", 28),
+    ("coordinator", "/o/kemi/reports/{report}/", 29),  # with euros per goal
+    ("coordinator", "/o/kemi/reports/{published}/budget/?year=2024", 20),
     ("coordinator", "/o/kemi/reports/{annual}/", 25),
     ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
     ("county", "/o/lappi/reports/municipalities/", 12),

@@ -34,7 +34,7 @@ class AssessmentForm(forms.Form):
     description = forms.CharField(
         label=_("What is being decided"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000
     )
-    copy_from = forms.ModelChoiceField(
+    copy_from: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Start as a copy of"),
         help_text=_("An earlier assessment: its method, options, impact matrix and answers, to be checked and edited."),
         queryset=None,

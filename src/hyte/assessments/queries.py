@@ -267,7 +267,7 @@ def weight(impact: Impact) -> float:
 def balance(options: list[Option]) -> list[dict[str, Any]]:
     """Per option: its effects by direction, their weighed gains and losses, the net weight and the net compared
     with no change, and how many impact areas are unknown or not assessed yet."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for option in options:
         impacts = list(option.impacts.all())
         counted = Counter(impact.direction for impact in impacts)

@@ -55,6 +55,8 @@ class AuditAction(models.TextChoices):
     GOAL_LINK = "report.link_goal", _("municipal goal linked to a regional goal")
     MEASURE_ADD = "report.add_measure", _("measure added")
     PROGRESS = "report.progress", _("progress recorded")
+    BUDGET_SET = "report.budget_set", _("budget line set")
+    BUDGET_REMOVE = "report.budget_remove", _("budget line removed")
     COMMENT_ADD = "report.comment", _("review comment written")
     COMMENT_RESOLVE = "report.resolve_comment", _("review comment resolved")
     REPORT_STATUS = "report.status", _("report's status changed")

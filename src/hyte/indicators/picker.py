@@ -59,7 +59,8 @@ def latest_values(indicator_ids: Sequence[int], *, area_id: int | None) -> dict[
         .order_by("year")
         .values_list("indicator_id", "year", "value")
     ):
-        latest[indicator_id] = (year, value)
+        if value is not None:
+            latest[indicator_id] = (year, value)
     return latest
 
 

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hyte.indicators.models import AgeGroup
-from hyte.reports.models import Direction, MeasureStatus, Report, ReportKind
+from hyte.reports.models import BudgetPart, Direction, MeasureStatus, Report, ReportKind
 
 
 class ReportForm(forms.Form):
@@ -151,3 +151,26 @@ class StatusForm(forms.Form):
             for name in ("decision_body", "decision_date", "decision_reference"):
                 data.pop(name, None)
         return data
+
+
+class BudgetLineForm(forms.Form):
+    """A measure's budget line for one year; amounts as people type them ("12 000,50")."""
+
+    measure = forms.TypedChoiceField(label=_("Measure"), coerce=int, choices=[])
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=[])
+    branch = forms.CharField(
+        label=_("Administrative branch"), max_length=200, help_text=_("For example: Sivistystoimi")
+    )
+    cost_centre = forms.CharField(label=_("Cost centre"), max_length=100, required=False)
+    part = forms.ChoiceField(label=_("Part of the budget"), choices=BudgetPart.choices)
+    amount = forms.CharField(label=_("Budgeted (€)"), max_length=30)
+    used = forms.CharField(
+        label=_("Used (€)"), max_length=30, required=False, help_text=_("After the year, for the financial statement.")
+    )
+
+    def __init__(self, *args: Any, measures: Sequence[Any], years: Sequence[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["measure"]).choices = [
+            (m.pk, f"{m.goal.text[:60]} – {m.text[:80]}") for m in measures
+        ]
+        cast(forms.ChoiceField, self.fields["year"]).choices = [(y, str(y)) for y in years]

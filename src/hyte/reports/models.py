@@ -376,6 +376,7 @@ class ReportVersion(models.Model):
 
 
 from hyte.reports.amendment_models import Amendment, AmendmentChange, AmendmentStatus, ChangeKind  # noqa: E402
+from hyte.reports.budget_models import BudgetLine, BudgetPart  # noqa: E402
 
 __all__ = [
     "Amendment",
@@ -383,6 +384,8 @@ __all__ = [
     "AmendmentStatus",
     "Block",
     "BlockKind",
+    "BudgetLine",
+    "BudgetPart",
     "ChangeKind",
     "Comment",
     "Direction",

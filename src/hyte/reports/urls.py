@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.reports import amendment_views, block_views, views
+from hyte.reports import amendment_views, block_views, budget_views, views
 
 P = "o/<slug:slug>/reports/<int:report_id>/"
 
@@ -21,6 +21,10 @@ urlpatterns = [
     path(P + "comments/<int:comment_id>/resolve/", views.comment_resolve, name="report-comment-resolve"),
     path(P + "status/", views.status_change, name="report-status"),
     path(P + "export.<str:file_format>", views.report_export, name="report-export"),
+    path(P + "budget/", budget_views.budget, name="report-budget"),
+    path(P + "budget/lines/", budget_views.budget_line_set, name="report-budget-line"),
+    path(P + "budget/lines/<int:line_id>/remove/", budget_views.budget_line_remove, name="report-budget-line-remove"),
+    path(P + "budget.<str:file_format>", budget_views.budget_export, name="report-budget-export"),
     path(P + "goals/<int:goal_id>/supported-by/", views.goal_link, name="report-goal-link"),
     path(P + "versions/compare/", views.version_compare, name="report-version-compare"),
     path(P + "assign/<str:subject>/<int:subject_id>/", views.assign, name="report-assign"),

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db.models import Q
 
 from hyte.accounts.models import Organisation
@@ -60,16 +61,18 @@ def my_work(user: Viewer, organisation: Organisation, *, today: dt.date) -> MyWo
         deadline=next_deadline(
             today=today,
             plan_term=(plan.term_start, plan.term_end) if plan else None,
-            approved_annual_years=set(
-                reports.filter(kind=ReportKind.ANNUAL, plan_report=plan)
+            approved_annual_years={
+                year
+                for year in reports.filter(kind=ReportKind.ANNUAL, plan_report=plan)
                 .exclude(status__in=UNFROZEN)
                 .values_list("year", flat=True)
-            )
+                if year is not None
+            }
             if plan
             else set(),
         ),
     )
-    if not drafts or not user.is_authenticated:
+    if not drafts or not isinstance(user, User):
         return work
     current = Q(report__organisation=organisation) & (Q(report__status__in=UNFROZEN) | Q(report=plan))
     work.sections = list(

@@ -1,5 +1,6 @@
 """Reads of reports and plans. Writes are in `hyte.reports.services`."""
 
+from hyte.reports.queries.budget import budget_of, budget_years, euros_per_goal
 from hyte.reports.queries.pages import (
     current_plan,
     current_plan_goals,
@@ -18,10 +19,13 @@ from hyte.reports.queries.versions import latest_annual_version_id, latest_statu
 from hyte.reports.workflow import empty_sections, next_statuses
 
 __all__ = [
+    "budget_of",
+    "budget_years",
     "compare_versions",
     "current_plan",
     "current_plan_goals",
     "empty_sections",
+    "euros_per_goal",
     "indicator_change",
     "indicator_changes",
     "latest_annual_version_id",

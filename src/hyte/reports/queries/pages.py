@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.accounts.queries import county_municipalities
+from hyte.core import clock
 from hyte.core.actors import Viewer
 from hyte.reports.glance import RULE, goal_glance, plan_summary
 from hyte.reports.models import (
@@ -27,6 +28,7 @@ from hyte.reports.models import (
     Section,
 )
 from hyte.reports.queries.amendments import amendments_of
+from hyte.reports.queries.euros import euros_per_goal
 from hyte.reports.queries.progress import indicator_changes
 from hyte.reports.text import render_markdown
 from hyte.reports.workflow import empty_sections, next_statuses
@@ -108,12 +110,19 @@ def report_page(user: Viewer, report: Report) -> dict[str, Any]:
         for block in section.blocks.all():
             block.html = render_markdown(block.text)
     can_edit_all = open_for_edits and perms.can(Action.EDIT, report)
+    budget_year = None
+    if report.kind != ReportKind.ANNUAL and content["goals"]:
+        budget_year = min(max(clock.today().year, report.term_start), report.term_end)
+        euros = euros_per_goal(report, budget_year)
+        for goal in content["goals"]:
+            goal.euros = euros.get(goal.pk, 0)
     statuses = next_statuses(report)
     forward = {ReportStatus.IN_REVIEW, ReportStatus.APPROVED} & set(statuses)
     has_goals = bool(content["goals"] or content["plan_goals"])
     return {
         **content,
         "statuses": statuses,
+        "budget_year": budget_year,
         "empty_sections": empty_sections(content["sections"], has_goals=has_goals) if forward else [],
         "can_edit_all": can_edit_all,
         "can_approve": bool(statuses) and perms.can(Action.APPROVE, report),

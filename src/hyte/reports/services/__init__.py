@@ -16,6 +16,7 @@ from hyte.reports.services.amendments import (
     start_amendment,
     withdraw_change,
 )
+from hyte.reports.services.budget import remove_budget_line, set_budget_line
 from hyte.reports.services.lifecycle import change_status, create_report
 from hyte.reports.services.plan import add_goal, add_goal_indicator, add_measure, record_progress
 from hyte.reports.services.regional import link_supporting_goal, pull_into_regional
@@ -53,8 +54,10 @@ __all__ = [
     "pull_into_regional",
     "record_progress",
     "remove_block",
+    "remove_budget_line",
     "resolve_comment",
     "set_block_indicators",
+    "set_budget_line",
     "start_amendment",
     "withdraw_change",
 ]
