@@ -9,7 +9,7 @@ from django.utils import translation
 
 from hyte.reports import services
 from hyte.reports.models import Block
-from tests.conftest import kemi_values
+from tests.conftest import SYSTEM, kemi_values
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,22 @@ def test_a_goals_indicator_is_chosen_by_name_not_typed_as_a_number(world, draft,
     )
     tied = goal.goal_indicators.get()
     assert (tied.indicator, tied.baseline_value) == (world.own_indicator, 55.5)
+
+
+@pytest.mark.django_db
+def test_the_block_page_with_chosen_indicators_names_its_section(world):
+    """Inside a template's {% block %} the name `block` is the template block: the page once lost its section's
+    title and failed (500) as soon as a chart had an indicator to remove."""
+    from hyte.reports import services as report_services
+
+    report = report_services.create_report(
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+    )
+    section = report.sections.first()
+    block = report_services.add_block(actor=SYSTEM, section=section, kind="chart", indicators=[world.own_indicator])
+    response = world.client_for("coordinator").get(f"/o/kemi/reports/{report.pk}/blocks/{block.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"<title>Muokkaa – {section.title}" in page
+    assert f'action="/o/kemi/reports/{report.pk}/blocks/{block.pk}/indicators/"' in page
+    assert f"#section-{section.pk}" in page

@@ -139,7 +139,7 @@ def block_edit(request: AuthenticatedRequest, slug: str, report_id: int, block_i
         {
             "organisation": organisation,
             "report": report,
-            "block": block,
+            "edited": block,  # not "block": inside {% block %} that name is the template block
             "form": form,
             "shows_indicators": shows_indicators,
             "chosen": list(block.indicators.all()),
