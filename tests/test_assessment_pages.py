@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from hyte.assessments import services
 from hyte.assessments.models import Assessment, AssessmentStatus
+from hyte.indicators.models import Indicator
 from hyte.reports import services as report_services
 from tests.conftest import SYSTEM
 
@@ -48,12 +49,16 @@ def test_a_coordinator_takes_an_assessment_from_screening_to_follow_up_on_the_pa
     client.post(base + "options/", {"title": "Koulu lakkautetaan 2027"})
     closing = assessment.options.get(is_no_change=False)
     no_change = assessment.options.get(is_no_change=True)
-    # A bad indicator link is answered on the form, naming the code, and nothing is saved.
+    # Indicators are chosen with the picker; an indicator the reader cannot see is refused on the form, and
+    # nothing is saved.
     cell = f"{base}options/{closing.pk}/impacts/children/"
+    sotkanet = Indicator.objects.get(source_id="127")
+    page = client.get(cell + "?pick-q=127").content.decode()
+    assert f'value="{sotkanet.pk}"' in page
     page = client.post(
-        cell, {"direction": "negative", "size": "large", "certainty": "high", "indicator_codes": "127, X999"}
+        cell, {"direction": "negative", "size": "large", "certainty": "high", "indicators": ["999999"]}
     ).content.decode()
-    assert "X999" in page
+    assert "999999" in page
     assert not closing.impacts.exists()
     client.post(
         cell,
@@ -63,7 +68,7 @@ def test_a_coordinator_takes_an_assessment_from_screening_to_follow_up_on_the_pa
             "certainty": "high",
             "time_span": "long",
             "description": "Koulumatkat pitenevät 12 km.",
-            "indicator_codes": "127, KH1",
+            "indicators": [str(sotkanet.pk), str(world.own_indicator.pk)],
         },
     )
     assert closing.impacts.get().indicators.count() == 2

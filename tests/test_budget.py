@@ -11,6 +11,7 @@ import docx
 import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from hyte.audit.models import AuditEntry
 from hyte.reports import queries, services
@@ -81,7 +82,7 @@ def test_a_line_is_set_once_per_key_and_corrected_by_saving_it_again(world, plan
 def test_bad_lines_are_refused_with_the_reason(world, plan, change, message):
     measure = plan.goals.get().measures.get()
     values = {"year": 2027, "branch": "Sivistystoimi", "part": "operating", "amount": "100", **change}
-    with pytest.raises(ValidationError, match=message):
+    with translation.override("fi"), pytest.raises(ValidationError, match=message):
         services.set_budget_line(actor=world.users["coordinator"], measure=measure, **values)
     assert BudgetLine.objects.count() == 2
 

@@ -33,12 +33,12 @@ PAGES = [
     ("coordinator", "/o/kemi/indicators/", 7),
     ("coordinator", "/o/kemi/indicators/{own}/", 10),
     ("coordinator", "/o/kemi/indicator-sets/", 6),
-    ("coordinator", "/o/kemi/indicator-sets/{set}/", 8),
+    ("coordinator", "/o/kemi/indicator-sets/{set}/", 10),  # with the indicator picker
     ("coordinator", "/o/kemi/imports/", 7),
     ("coordinator", "/o/kemi/imports/{batch}/", 8),
     ("coordinator", "/o/kemi/situation/", 11),
     ("coordinator", "/o/kemi/situation/indicators/{own}/", 19),
-    ("coordinator", "/o/kemi/rules/", 7),
+    ("coordinator", "/o/kemi/rules/", 9),  # with the indicator picker
     ("coordinator", "/o/kemi/reports/", 8),
     ("coordinator", "/o/kemi/reports/{report}/", 29),  # with euros per goal
     ("coordinator", "/o/kemi/reports/{published}/budget/?year=2024", 20),

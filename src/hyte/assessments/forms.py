@@ -149,18 +149,29 @@ class ImpactForm(forms.Form):
     description = forms.CharField(
         label=_("Effect and evidence"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
     )
-    indicator_codes = forms.CharField(
+    indicators = forms.TypedMultipleChoiceField(
         label=_("Indicators of the situation picture"),
-        help_text=_("Codes at the source, separated by commas, e.g. Sotkanet's 127 or an own indicator's code."),
+        help_text=_("Each with its latest value here. Not in the list? Find it with the indicator search above."),
+        coerce=int,
         required=False,
-        max_length=1000,
+        widget=forms.CheckboxSelectMultiple,
     )
     sources = forms.CharField(
         label=_("Sources"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=20_000
     )
 
-    def codes(self) -> list[str]:
-        return [code.strip() for code in self.cleaned_data["indicator_codes"].split(",") if code.strip()]
+    def __init__(self, *args: Any, picks: Sequence[Any] = (), **kwargs: Any) -> None:
+        """`picks`: the indicator picker's matches, the cell's own indicators first (indicators.picker.Pick)."""
+        super().__init__(*args, **kwargs)
+        from hyte.indicators.picker import choice_label
+
+        seen: set[int] = set()
+        choices = []
+        for found in picks:
+            if found.indicator.pk not in seen:
+                seen.add(found.indicator.pk)
+                choices.append((found.indicator.pk, choice_label(found)))
+        cast(forms.ChoiceField, self.fields["indicators"]).choices = choices
 
 
 class GoalEffectForm(forms.Form):

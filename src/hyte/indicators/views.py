@@ -18,11 +18,13 @@ from hyte.indicators.forms import (
     IndicatorSearchForm,
     IndicatorSetForm,
     MappingForm,
+    PickerForm,
     PolarityForm,
     UploadForm,
 )
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet, IndicatorSource
 from hyte.indicators.parsing import FileRefused, guess_header_row, guess_mapping, read_table
+from hyte.indicators.picker import pick
 
 
 def _indicator_for(request: HttpRequest, indicator_id: int) -> Indicator:
@@ -118,6 +120,19 @@ def set_detail(request: AuthenticatedRequest, slug: str, set_id: int) -> HttpRes
     can_edit = indicator_set.organisation_id == organisation.pk and permissions_for(request.user).can(
         Action.EDIT, indicator_set
     )
+    picker = PickerForm(request.GET or None)
+    search = picker.cleaned_data if picker.is_valid() else {}
+    picks = (
+        pick(
+            request.user,
+            area_id=organisation.area_id,
+            q=search.get("q", ""),
+            theme=search.get("theme", ""),
+            age_group=search.get("age_group", ""),
+        )
+        if can_edit
+        else []
+    )
     return render(
         request,
         "indicators/set_detail.html",
@@ -126,6 +141,8 @@ def set_detail(request: AuthenticatedRequest, slug: str, set_id: int) -> HttpRes
             "set": indicator_set,
             "items": queries.set_items(indicator_set),
             "can_edit": can_edit,
+            "picker": picker,
+            "picks": picks,
         },
     )
 
@@ -139,11 +156,12 @@ def set_change(request: AuthenticatedRequest, slug: str, set_id: int) -> HttpRes
         Action.EDIT, indicator_set
     ):
         raise Http404
+    picked = request.POST.get("add", "")  # the indicator picker posts the chosen indicator as `add`
     try:
-        indicator = _indicator_for(request, int(request.POST.get("indicator", "0")))
+        indicator = _indicator_for(request, int(picked or request.POST.get("indicator", "0")))
     except ValueError as exc:
         raise Http404 from exc
-    action = request.POST.get("action")
+    action = "add" if picked else request.POST.get("action")
     try:
         if action == "add":
             services.add_to_set(actor=request.user, indicator_set=indicator_set, indicator=indicator)

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, download, require_GET_or_POST
+from hyte.indicators.forms import PickerForm
 from hyte.indicators.models import IndicatorSet
-from hyte.indicators.queries import sets_for, visible_indicators
+from hyte.indicators.picker import pick
+from hyte.indicators.queries import set_indicator_ids, sets_for, visible_indicators
 from hyte.regions.models import Area
 from hyte.situation import county, exports, picture, queries, services, table
 from hyte.situation.forms import RuleForm
@@ -88,13 +90,31 @@ def situation_indicator(request: AuthenticatedRequest, slug: str, indicator_id: 
 def rule_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     can_edit = permissions_for(request.user).can(Action.EDIT, organisation)
-    form = RuleForm(request.POST or None, indicators=visible_indicators(request.user))
+    picker = PickerForm(request.GET or None, prefix="pick")
+    search = picker.cleaned_data if picker.is_valid() else {}
+    picks = (
+        pick(
+            request.user,
+            area_id=organisation.area_id,
+            q=search.get("q", ""),
+            theme=search.get("theme", ""),
+            age_group=search.get("age_group", ""),
+            default_ids=set_indicator_ids(organisation),
+        )
+        if can_edit
+        else []
+    )
+    form = RuleForm(request.POST or None, picks=picks)
     if request.method == "POST":
         if not can_edit:
             raise Http404
         if form.is_valid():
+            data = dict(form.cleaned_data)
+            indicator = visible_indicators(request.user).filter(pk=data.pop("indicator")).first()
             try:
-                services.create_rule(actor=request.user, organisation=organisation, **form.cleaned_data)
+                if indicator is None:
+                    raise ValidationError(_("Unknown indicator."))
+                services.create_rule(actor=request.user, organisation=organisation, indicator=indicator, **data)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -107,6 +127,7 @@ def rule_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "rules": queries.rules_of(organisation),
             "form": form,
+            "picker": picker,
             "can_edit": can_edit,
             "alerts": queries.open_alerts(organisation),
         },

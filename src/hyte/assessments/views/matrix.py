@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -22,6 +24,9 @@ from hyte.assessments.forms import (
 from hyte.assessments.models import Impact, ImpactArea
 from hyte.assessments.views._common import assessment_for_page, back_to_assessment, form_errors
 from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
+from hyte.indicators.forms import PickerForm
+from hyte.indicators.picker import pick
+from hyte.indicators.queries import set_indicator_ids, visible_indicators
 
 
 @require_POST
@@ -57,7 +62,8 @@ def impact_edit(
     if not (assessment.is_editable and permissions_for(request.user).can(Action.EDIT, assessment)):
         raise Http404
     impact = Impact.objects.filter(option=option, area=area).prefetch_related("indicators").first()
-    initial = {}
+    linked = list(impact.indicators.all()) if impact is not None else []
+    initial: dict[str, Any] = {}
     if impact is not None:
         initial = {
             "direction": impact.direction,
@@ -66,18 +72,32 @@ def impact_edit(
             "time_span": impact.time_span,
             "description": impact.description,
             "sources": impact.sources,
-            "indicator_codes": ", ".join(i.source_id for i in impact.indicators.all()),
+            "indicators": [i.pk for i in linked],
         }
-    form = ImpactForm(request.POST or None, initial=initial)
+    picker = PickerForm(request.GET or None, prefix="pick")
+    search = picker.cleaned_data if picker.is_valid() else {}
+    picks = pick(
+        request.user,
+        area_id=organisation.area_id,
+        q=search.get("q", ""),
+        theme=search.get("theme", ""),
+        age_group=search.get("age_group", ""),
+        default_ids=set_indicator_ids(organisation),
+    )
+    own = pick(request.user, area_id=organisation.area_id, q="", default_ids=[i.pk for i in linked]) if linked else []
+    chosen_now = [int(v) for v in request.POST.getlist("indicators") if v.isdigit()]
+    posted = pick(request.user, area_id=organisation.area_id, q="", default_ids=chosen_now) if chosen_now else []
+    form = ImpactForm(request.POST or None, initial=initial, picks=[*own, *posted, *picks])
     if request.method == "POST":
         if request.POST.get("clear") == "1":
             call_service(request, services.clear_impact, option=option, area=area)
             return back_to_assessment(slug, assessment.pk, "matrix")
         if form.is_valid():
             data = dict(form.cleaned_data)
-            data.pop("indicator_codes")
+            ids = data.pop("indicators")
+            codes = list(visible_indicators(request.user).filter(pk__in=ids).values_list("source_id", flat=True))
             try:
-                services.set_impact(actor=request.user, option=option, area=area, indicator_codes=form.codes(), **data)
+                services.set_impact(actor=request.user, option=option, area=area, indicator_codes=codes, **data)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -93,6 +113,7 @@ def impact_edit(
             "area": ImpactArea(area),
             "impact": impact,
             "form": form,
+            "picker": picker,
         },
     )
 
