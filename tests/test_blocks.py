@@ -125,3 +125,57 @@ def test_the_block_page_with_chosen_indicators_names_its_section(world):
     assert f"<title>Muokkaa – {section.title}" in page
     assert f'action="/o/kemi/reports/{report.pk}/blocks/{block.pk}/indicators/"' in page
     assert f"#section-{section.pk}" in page
+
+
+@pytest.mark.django_db
+def test_a_preview_shows_the_sanitised_text_and_saves_nothing(world):
+    from hyte.reports import services as report_services
+
+    report = report_services.create_report(
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+    )
+    block = report.sections.first().blocks.first()
+    client = world.client_for("coordinator")
+    url = f"/o/kemi/reports/{report.pk}/blocks/{block.pk}/"
+    response = client.post(
+        url, {"text": "**Lihavoitu**<script>alert(1)</script>", "revision": block.revision, "preview": "1"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<strong>Lihavoitu</strong>" in page.split('class="panel preview"')[1]
+    assert "<script>alert(1)" not in page
+    assert "**Lihavoitu**" in page  # the text stays in the form
+    block.refresh_from_db()
+    assert block.text == ""
+
+
+@pytest.mark.django_db
+def test_a_section_is_renamed_in_finnish_and_swedish(world):
+    from hyte.regions.models import LanguageStatus
+    from hyte.reports import services as report_services
+
+    area = world.kemi.area
+    area.language_status = LanguageStatus.BILINGUAL_FINNISH
+    area.save()
+    report = report_services.create_report(
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="K", term_start=2025, term_end=2029
+    )
+    section = report.sections.first()
+    block = section.blocks.first()
+    client = world.client_for("coordinator")
+    page = client.get(f"/o/kemi/reports/{report.pk}/blocks/{block.pk}/").content.decode()
+    assert 'name="title_sv"' in page
+    client.post(
+        f"/o/kemi/reports/{report.pk}/sections/{section.pk}/title/",
+        {"title": "Yhteenveto", "title_sv": "Översikt"},
+    )
+    section.refresh_from_db()
+    assert (section.title, section.title_sv) == ("Yhteenveto", "Översikt")
+    client.post(f"/o/kemi/reports/{report.pk}/sections/{section.pk}/title/", {"title": "Tiivistelmä"})
+    section.refresh_from_db()
+    assert (section.title, section.title_sv) == ("Tiivistelmä", "Översikt")  # Swedish kept when not sent
+    assert world.client_for("editor").post(
+        f"/o/kemi/reports/{report.pk}/sections/{section.pk}/title/", {"title": "X"}
+    ).status_code in (302, 404)
+    section.refresh_from_db()
+    assert section.title == "Tiivistelmä"

@@ -249,6 +249,9 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     # The reader wrote the comment: its author may resolve it, as may those who edit the whole report.
     ("report-comment-resolve", P): [form(COORDINATORS | {"reader"}, A.COMMENT_RESOLVE)],
     ("report-status", P): [form(COORDINATORS, A.REPORT_STATUS, data={"status": "in_review"})],
+    ("report-section-rename", P): [
+        form(COORDINATORS, A.SECTION_RENAME, args={"section_id": "{section}"}, data={"title": "Uusi otsikko"})
+    ],
     ("report-budget", G): [read(DRAFT_READERS, args={"report_id": "{published}"}, query="year=2024")],
     ("report-budget-line", P): [
         form(

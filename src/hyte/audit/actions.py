@@ -47,6 +47,7 @@ class AuditAction(models.TextChoices):
     REPORT_ASSIGN = "report.assign", _("work assigned")
     BLOCK_ADD = "report.add_block", _("block added")
     BLOCK_EDIT = "report.edit_block", _("text edited")
+    SECTION_RENAME = "report.rename_section", _("section renamed")
     BLOCK_MOVE = "report.move_block", _("block moved")
     BLOCK_REMOVE = "report.remove_block", _("block removed")
     BLOCK_INDICATORS = "report.block_indicators", _("block's indicators chosen")

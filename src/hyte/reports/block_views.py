@@ -13,15 +13,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hyte.accounts.models import Organisation
-from hyte.accounts.permissions import Action, get_for, get_organisation_for
+from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_GET_or_POST
 from hyte.indicators.forms import PickerForm
 from hyte.indicators.picker import pick
 from hyte.indicators.queries import visible_indicators
 from hyte.reports import queries, services
-from hyte.reports.forms import BlockForm
+from hyte.reports.forms import BlockForm, SectionForm
 from hyte.reports.models import Block, BlockKind, Report, Section
 from hyte.reports.services.writing import INDICATOR_BLOCKS
+from hyte.reports.text import clean_text, render_markdown
 
 
 def _report(request: HttpRequest, slug: str, report_id: int) -> tuple[Organisation, Report]:
@@ -105,7 +106,14 @@ def block_edit(request: AuthenticatedRequest, slug: str, report_id: int, block_i
         swedish=swedish,
         listed=listed,
     )
-    if request.method == "POST" and form.is_valid():
+    preview = None
+    if request.method == "POST" and form.is_valid() and "preview" in request.POST:
+        # Shown as it will be published (sanitised Markdown), nothing saved; the text stays in the form.
+        preview = {
+            "fi": render_markdown(clean_text(form.cleaned_data["text"])),
+            "sv": render_markdown(clean_text(form.cleaned_data.get("text_sv") or "")) if swedish else "",
+        }
+    elif request.method == "POST" and form.is_valid():
         try:
             services.edit_block(
                 actor=request.user,
@@ -140,6 +148,12 @@ def block_edit(request: AuthenticatedRequest, slug: str, report_id: int, block_i
             "organisation": organisation,
             "report": report,
             "edited": block,  # not "block": inside {% block %} that name is the template block
+            "preview": preview,
+            "section_form": SectionForm(
+                initial={"title": block.section.title, "title_sv": block.section.title_sv}, swedish=swedish
+            )
+            if permissions_for(request.user).can(Action.EDIT, report)
+            else None,
             "form": form,
             "shows_indicators": shows_indicators,
             "chosen": list(block.indicators.all()),
@@ -148,3 +162,21 @@ def block_edit(request: AuthenticatedRequest, slug: str, report_id: int, block_i
             "block_indicators_url": reverse("report-block-indicators", args=[slug, report.pk, block.pk]),
         },
     )
+
+
+@require_POST
+@login_required
+def section_rename(request: AuthenticatedRequest, slug: str, report_id: int, section_id: int) -> HttpResponse:
+    """The section's title, in Finnish and (for a bilingual organisation) Swedish."""
+    _organisation, report = _report(request, slug, report_id)
+    section = get_object_or_404(Section, pk=section_id, report=report)
+    swedish = "title_sv" in request.POST  # shown for bilingual organisations only; absent keeps it as it is
+    form = SectionForm(request.POST, swedish=swedish)
+    if form.is_valid():
+        title_sv = form.cleaned_data["title_sv"] if swedish else None
+        call_service(
+            request, services.rename_section, section=section, title=form.cleaned_data["title"], title_sv=title_sv
+        )
+    else:
+        messages.error(request, form.errors.as_text())
+    return _to_section(slug, report, section.pk)

@@ -60,6 +60,16 @@ class BlockForm(forms.Form):
             del self.fields["items"]
 
 
+class SectionForm(forms.Form):
+    title = forms.CharField(label=_("Section title"), max_length=300)
+    title_sv = forms.CharField(label=_("Section title in Swedish"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, swedish: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not swedish:
+            del self.fields["title_sv"]
+
+
 class GoalForm(forms.Form):
     text = forms.CharField(label=_("Goal"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     text_sv = forms.CharField(

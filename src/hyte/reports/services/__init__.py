@@ -28,6 +28,7 @@ from hyte.reports.services.writing import (
     edit_block,
     move_block,
     remove_block,
+    rename_section,
     set_block_indicators,
 )
 
@@ -55,6 +56,7 @@ __all__ = [
     "record_progress",
     "remove_block",
     "remove_budget_line",
+    "rename_section",
     "resolve_comment",
     "set_block_indicators",
     "set_budget_line",

@@ -145,3 +145,18 @@ def set_block_indicators(*, actor: Actor, block: Block, indicators: Sequence[Ind
     audit.record(block, changes={"indicators": [before, [i.pk for i in indicators]]})
     touch(report)
     return block
+
+
+@audit.service(AuditAction.SECTION_RENAME)
+def rename_section(*, actor: Actor, section: Section, title: str, title_sv: str | None = None) -> Section:
+    """The section's title; `title_sv` left out keeps the Swedish title as it is."""
+    require(actor, Action.EDIT, section.report)
+    editable(section.report)
+    title = " ".join(title.split())[:300]
+    if not title:
+        raise ValidationError(_("Give the section a title."))
+    values = {"title": title}
+    if title_sv is not None:
+        values["title_sv"] = " ".join(title_sv.split())[:300]
+    audit.update(section, **values)
+    return section
