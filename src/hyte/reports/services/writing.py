@@ -155,8 +155,8 @@ def rename_section(*, actor: Actor, section: Section, title: str, title_sv: str 
     title = " ".join(title.split())[:300]
     if not title:
         raise ValidationError(_("Give the section a title."))
-    values = {"title": title}
-    if title_sv is not None:
-        values["title_sv"] = " ".join(title_sv.split())[:300]
-    audit.update(section, **values)
+    if title_sv is None:
+        audit.update(section, title=title)
+    else:
+        audit.update(section, title=title, title_sv=" ".join(title_sv.split())[:300])
     return section
