@@ -44,6 +44,16 @@ def _assessments(world: Any) -> dict[str, int]:
     return {"option": option.pk, "screening": screening.pk, **{name: a.pk for name, a in created.items()}}
 
 
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), (0, 80, 138)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -67,6 +77,8 @@ def build(world: Any) -> dict[str, Any]:
     report_services.assign(actor=SYSTEM, subject=section, users=[world.users["editor"]])
     text_block = section.blocks.get()
     chart_block = report_services.add_block(actor=SYSTEM, section=section, kind="chart")
+    image_block = report_services.add_block(actor=SYSTEM, section=section, kind="image")
+    report_services.set_block_image(actor=SYSTEM, block=image_block, alt_text="Kuva", data=_png())
     goal = report_services.add_goal(actor=SYSTEM, report=report, text="Tavoite")
     annual = report_services.create_report(
         actor=SYSTEM,
@@ -112,6 +124,7 @@ def build(world: Any) -> dict[str, Any]:
         "report": report.pk,
         "block": text_block.pk,
         "chart_block": chart_block.pk,
+        "image": image_block.image_id,
         "section": section.pk,
         "goal": goal.pk,
         "annual": annual.pk,

@@ -249,6 +249,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     # The reader wrote the comment: its author may resolve it, as may those who edit the whole report.
     ("report-comment-resolve", P): [form(COORDINATORS | {"reader"}, A.COMMENT_RESOLVE)],
     ("report-status", P): [form(COORDINATORS, A.REPORT_STATUS, data={"status": "in_review"})],
+    ("report-image", G): [read(DRAFT_READERS, args={"image_id": "{image}"})],
     ("report-section-rename", P): [
         form(COORDINATORS, A.SECTION_RENAME, args={"section_id": "{section}"}, data={"title": "Uusi otsikko"})
     ],
@@ -334,6 +335,14 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("public-index", G): [
         read(EVERYONE, label="fi", args={"lang": "fi"}, **PUBLIC),
         read(EVERYONE, label="sv", args={"lang": "sv"}, **PUBLIC),
+    ],
+    ("public-image", G): [
+        read(
+            NOBODY,
+            label="not in the version",
+            args={"report_id": "{published}", "number": "2", "image_id": "{image}"},
+            **PUBLIC,
+        )
     ],
     ("public-sitemap", G): [read(EVERYONE, **PUBLIC)],
     ("public-organisation", G): [

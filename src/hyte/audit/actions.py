@@ -48,6 +48,7 @@ class AuditAction(models.TextChoices):
     BLOCK_ADD = "report.add_block", _("block added")
     BLOCK_EDIT = "report.edit_block", _("text edited")
     SECTION_RENAME = "report.rename_section", _("section renamed")
+    BLOCK_IMAGE = "report.block_image", _("image and its text alternative set")
     BLOCK_MOVE = "report.move_block", _("block moved")
     BLOCK_REMOVE = "report.remove_block", _("block removed")
     BLOCK_INDICATORS = "report.block_indicators", _("block's indicators chosen")

@@ -1,11 +1,13 @@
 """PDF documents: HTML rendered by WeasyPrint as tagged PDF/UA-1, so screen readers can read them.
 
-Only the product's own static files are read while rendering; any other URL (an image address written into
-a report's text, say) is refused, so rendering never reaches the network or the file system beyond them.
+Only the product's own static files and the images it embeds as data URLs are read while rendering; any
+other URL (an image address written into a report's text, say) is refused, so rendering never reaches the
+network or the file system beyond them.
 """
 
 from __future__ import annotations
 
+import base64
 import mimetypes
 import posixpath
 from pathlib import Path
@@ -23,6 +25,11 @@ def _fetcher():
 
     class StaticOnlyFetcher(URLFetcher):
         def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+            if url.startswith("data:"):  # an image embedded by the product itself (a report's image block)
+                head, _comma, payload = url.partition(",")
+                content_type = head.removeprefix("data:").split(";")[0] or "application/octet-stream"
+                body = base64.b64decode(payload) if head.endswith(";base64") else unquote(payload).encode()
+                return URLFetcherResponse(url, body, {"Content-Type": content_type})
             parts = urlsplit(url)
             path = unquote(parts.path)
             if parts.netloc != urlsplit(BASE_URL).netloc or not path.startswith(settings.STATIC_URL):

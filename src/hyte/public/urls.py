@@ -25,6 +25,11 @@ urlpatterns = [
         views.data,
         name="public-data",
     ),
+    path(
+        "public/images/<slug:slug>/<int:report_id>/v<int:number>/<int:image_id>",
+        views.image,
+        name="public-image",
+    ),
     path("public/<lang:lang>/", views.index, name="public-index"),
     path("public/<lang:lang>/<slug:slug>/", views.organisation, name="public-organisation"),
     path(P, views.report, name="public-report"),

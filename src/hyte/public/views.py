@@ -24,7 +24,8 @@ from hyte.core.pdf import render_pdf
 from hyte.public import cache as page_cache
 from hyte.public import opendata, queries
 from hyte.reports.document import build, print_html
-from hyte.reports.models import ReportVersion
+from hyte.reports.images import data_uris
+from hyte.reports.models import ReportImage, ReportVersion
 
 LANGUAGES = ("fi", "sv", "en")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -145,12 +146,26 @@ def organisation(request: HttpRequest, lang: str, slug: str) -> HttpResponse:
     return _cached(request, render)
 
 
-def _version_context(version: ReportVersion, lang: str) -> dict[str, Any]:
+def _version_context(version: ReportVersion, lang: str, *, embed_images: bool = False) -> dict[str, Any]:
     report = version.report
     organisation = report.organisation
+    if embed_images:  # the PDF is rendered without a web server
+        embedded = data_uris(version.frozen.image_ids())
+        image_src = embedded.__getitem__
+    else:
+
+        def image_src(image_id: int) -> str:
+            return reverse("public-image", args=[organisation.slug, report.pk, version.number, image_id])
+
     with translation.override(lang):
         area_name = organisation.area.name if organisation.area else organisation.name
-        doc = build(version.frozen, area_name=area_name, language=lang, statuses=queries.latest_statuses(report))
+        doc = build(
+            version.frozen,
+            area_name=area_name,
+            language=lang,
+            statuses=queries.latest_statuses(report),
+            image_src=image_src,
+        )
     others = [v for v in queries.reports_of(organisation) if v.pk == report.pk]
     return {
         "organisation": organisation,
@@ -184,7 +199,7 @@ def pdf_bytes(version: ReportVersion, lang: str) -> bytes:
     key = f"public-pdf:{version.pk}:{lang}:{queries.latest_annual_version_id(version.report)}"
     body = cache.get(key)
     if body is None:
-        body = render_pdf(print_html(_version_context(version, lang), lang))
+        body = render_pdf(print_html(_version_context(version, lang, embed_images=True), lang))
         cache.set(key, body, page_cache.PAGE_SECONDS)
     return body
 
@@ -198,6 +213,20 @@ def report_pdf(request: HttpRequest, lang: str, slug: str, report_id: int, numbe
     response = HttpResponse(pdf_bytes(version, lang), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{slug}-{report_id}-v{number}-{lang}.pdf"'
     response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@require_safe
+def image(request: HttpRequest, slug: str, report_id: int, number: int, image_id: int) -> HttpResponse:
+    """An image of a published version: only one its frozen content shows."""
+    version = queries.version(queries.organisation(slug), report_id, number)
+    if image_id not in version.frozen.image_ids():
+        raise Http404
+    found = ReportImage.objects.filter(pk=image_id).values_list("content_type", "data").first()
+    if found is None:
+        raise Http404
+    response = HttpResponse(bytes(found[1]), content_type=found[0])
+    response["Cache-Control"] = "public, max-age=31536000, immutable"  # an image never changes once uploaded
     return response
 
 
@@ -239,6 +268,10 @@ def site_paths() -> list[str]:
                     paths.append(reverse("public-version-pdf", args=[lang, found.slug, item.pk, version.number]))
                 paths.extend(
                     reverse("public-data", args=[found.slug, item.pk, version.number, name]) for name in opendata.FILES
+                )
+                paths.extend(
+                    reverse("public-image", args=[found.slug, item.pk, version.number, image_id])
+                    for image_id in sorted(version.frozen.image_ids())
                 )
     return paths
 

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
@@ -19,8 +19,8 @@ from hyte.indicators.forms import PickerForm
 from hyte.indicators.picker import pick
 from hyte.indicators.queries import visible_indicators
 from hyte.reports import queries, services
-from hyte.reports.forms import BlockForm, SectionForm
-from hyte.reports.models import Block, BlockKind, Report, Section
+from hyte.reports.forms import BlockForm, ImageBlockForm, SectionForm
+from hyte.reports.models import Block, BlockKind, Report, ReportImage, Section
 from hyte.reports.services.writing import INDICATOR_BLOCKS
 from hyte.reports.text import clean_text, render_markdown
 
@@ -94,6 +94,8 @@ def block_edit(request: AuthenticatedRequest, slug: str, report_id: int, block_i
     block = _block(request, report, block_id)
     area = organisation.area
     swedish = bool(area and area.serves_in_swedish) or bool(block.text_sv)
+    if block.kind == BlockKind.IMAGE:
+        return _image_block(request, organisation, report, block, swedish=swedish)
     listed = block.kind in (BlockKind.STRENGTHS, BlockKind.CONCERNS)
     form = BlockForm(
         request.POST or None,
@@ -180,3 +182,51 @@ def section_rename(request: AuthenticatedRequest, slug: str, report_id: int, sec
     else:
         messages.error(request, form.errors.as_text())
     return _to_section(slug, report, section.pk)
+
+
+def _image_block(
+    request: AuthenticatedRequest, organisation: Organisation, report: Report, block: Block, *, swedish: bool
+) -> HttpResponse:
+    """An image block: the image uploaded (checked and re-encoded) with its required text alternative."""
+    form = ImageBlockForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"alt_text": block.alt_text, "alt_text_sv": block.alt_text_sv, "revision": block.revision},
+        swedish=swedish,
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["image"]
+        try:
+            if form.cleaned_data["revision"] != block.revision:
+                raise ValidationError(_("Someone else changed the block meanwhile: check it and save again."))
+            services.set_block_image(
+                actor=request.user,
+                block=block,
+                alt_text=form.cleaned_data["alt_text"],
+                alt_text_sv=form.cleaned_data.get("alt_text_sv") or "",
+                data=upload.read() if upload else None,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return _to_section(organisation.slug, report, block.section_id)
+    return render(
+        request,
+        "reports/image_block.html",
+        {"organisation": organisation, "report": report, "edited": block, "form": form},
+    )
+
+
+@require_GET
+@login_required
+def report_image(request: HttpRequest, slug: str, report_id: int, image_id: int) -> HttpResponse:
+    """An image of the organisation's report, for those who read its drafts."""
+    organisation, _report_found = _report(request, slug, report_id)
+    found = ReportImage.objects.filter(pk=image_id, organisation=organisation).values_list("content_type", "data")
+    row = found.first()
+    if row is None:
+        raise Http404
+    response = HttpResponse(bytes(row[1]), content_type=row[0])
+    response["Cache-Control"] = "private, max-age=31536000, immutable"  # an image never changes once uploaded
+    return response

@@ -51,6 +51,9 @@ class Block(_Frozen):
     text_sv: str = ""
     items: list[str] = Field(default_factory=list)
     indicators: dict[str, ChartIndicator] = Field(default_factory=dict)
+    image: int | None = None  # a ReportImage, never changed once uploaded
+    alt: str = ""
+    alt_sv: str = ""
 
 
 class Section(_Frozen):
@@ -126,6 +129,10 @@ class FrozenReport(_Frozen):
     sections: list[Section] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
     follow_up: FollowUp | None = None
+
+    def image_ids(self) -> set[int]:
+        """The images the version shows (its image blocks')."""
+        return {block.image for section in self.sections for block in section.blocks if block.image is not None}
 
     def all_goals(self) -> list[Goal]:
         """The plan's own goals and, in an annual report, the goals it follows up."""

@@ -8,6 +8,7 @@ text is shown and marked `lang="fi"` so that screen readers pronounce it right.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -22,6 +23,8 @@ from hyte.reports.models import Direction, MeasureStatus, OutlineKey, ReportKind
 from hyte.reports.queries.versions import Statuses
 from hyte.reports.text import render_markdown
 from hyte.situation.charts import line_chart
+
+ImageSource = Callable[[int], str]  # an image's id → the address it is shown from
 
 
 def _text(item: Any, field: str, language: str) -> tuple[str, str]:
@@ -159,7 +162,16 @@ def _glance(goals: list[dict[str, Any]]) -> dict[str, Any] | None:
     }
 
 
-def _sections(content: frozen.FrozenReport, *, area_name: str, language: str) -> list[dict[str, Any]]:
+def _image(block: frozen.Block, language: str, image_src: ImageSource | None) -> dict[str, str] | None:
+    if block.image is None or image_src is None:
+        return None
+    alt = block.alt_sv if language == "sv" and block.alt_sv else block.alt
+    return {"src": image_src(block.image), "alt": alt, "lang": "sv" if alt and alt == block.alt_sv else "fi"}
+
+
+def _sections(
+    content: frozen.FrozenReport, *, area_name: str, language: str, image_src: ImageSource | None = None
+) -> list[dict[str, Any]]:
     sections = []
     for s_index, section in enumerate(content.sections, start=1):
         section_title, section_lang = _text(section, "title", language)
@@ -173,10 +185,18 @@ def _sections(content: frozen.FrozenReport, *, area_name: str, language: str) ->
             ]
             text, text_lang = _text(block, "text", language)
             html = render_markdown(text)
-            if not html and not block.items and not indicators:
+            image = _image(block, language, image_src)
+            if not html and not block.items and not indicators and image is None:
                 continue
             blocks.append(
-                {"kind": block.kind, "html": html, "lang": text_lang, "items": block.items, "indicators": indicators}
+                {
+                    "kind": block.kind,
+                    "html": html,
+                    "lang": text_lang,
+                    "items": block.items,
+                    "indicators": indicators,
+                    "image": image,
+                }
             )
         sections.append(
             {"anchor": f"section-{s_index}", "title": section_title, "lang": section_lang, "blocks": blocks}
@@ -185,12 +205,18 @@ def _sections(content: frozen.FrozenReport, *, area_name: str, language: str) ->
 
 
 def build(
-    content: frozen.FrozenReport, *, area_name: str, language: str, statuses: Statuses | None = None
+    content: frozen.FrozenReport,
+    *,
+    area_name: str,
+    language: str,
+    statuses: Statuses | None = None,
+    image_src: ImageSource | None = None,
 ) -> dict[str, Any]:
-    """The view model of one frozen version in `language`; `statuses` are the latest annual follow-up's."""
+    """The view model of one frozen version in `language`; `statuses` are the latest annual follow-up's;
+    `image_src` gives an image block's address (a URL on the web, a data URL in the PDF)."""
     statuses = statuses or {}
     title, title_lang = _text(content, "title", language)
-    sections = _sections(content, area_name=area_name, language=language)
+    sections = _sections(content, area_name=area_name, language=language, image_src=image_src)
     decision = content.decision
     follow_up = content.follow_up
     goals = _goals(content.goals, language=language, statuses=statuses)

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hyte.core import clock
+from hyte.core.formats import format_number
 from hyte.core.pdf import render_pdf
+from hyte.reports import content as frozen
+from hyte.reports.chart_png import line_chart_png
 from hyte.reports.document import build, print_html
-from hyte.reports.models import Measure, Report, ReportVersion
+from hyte.reports.images import data_uris
+from hyte.reports.models import Measure, Report, ReportImage, ReportVersion
 from hyte.reports.queries import latest_statuses, snapshot
 
 
@@ -21,6 +26,34 @@ def _plain(markdown_text: str) -> list[str]:
     text = re.sub(r"<[^>]+>", "", markdown_text or "")
     text = re.sub(r"[*_`#>]+", "", text)
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def _image_bytes(image_ids: set[int]) -> dict[int, bytes]:
+    return {pk: bytes(data) for pk, data in ReportImage.objects.filter(pk__in=image_ids).values_list("pk", "data")}
+
+
+def _picture(document: Any, data: bytes, *, alt: str) -> None:
+    """A picture with its text alternative (Word's "alt text", read by screen readers)."""
+    from docx.shared import Cm
+
+    document.add_picture(io.BytesIO(data), width=Cm(15))
+    document.inline_shapes[-1]._inline.docPr.set("descr", alt)
+
+
+def _chart(document: Any, indicator: frozen.ChartIndicator) -> None:
+    """A chart as a picture, its values as a table beside it (the same values, readable without the picture)."""
+    values = [(year, value) for year, value in indicator.series if value is not None]
+    png = line_chart_png(
+        title=indicator.title, series=values, decimals=indicator.decimals, source=f"{_('Source')}: {indicator.source}"
+    )
+    described = "; ".join(f"{year}: {format_number(value, indicator.decimals)}" for year, value in values)
+    _picture(document, png, alt=f"{indicator.title}. {described}")
+    if values:
+        table = document.add_table(rows=2, cols=len(values))
+        table.style = "Table Grid"
+        for column, (year, value) in enumerate(values):
+            table.rows[0].cells[column].text = str(year)
+            table.rows[1].cells[column].text = format_number(value, indicator.decimals)
 
 
 def report_docx(report: Report) -> bytes:
@@ -40,13 +73,19 @@ def report_docx(report: Report) -> bytes:
                 "reference": report.decision_reference,
             }
         )
-    for section in report.sections.prefetch_related("blocks"):
+    content = snapshot(report)
+    images = _image_bytes(content.image_ids())
+    for section in content.sections:
         document.add_heading(section.title, level=1)
-        for block in section.blocks.all():
+        for block in section.blocks:
+            if block.image is not None and block.image in images:
+                _picture(document, images[block.image], alt=block.alt)
             for paragraph in _plain(block.text):
                 document.add_paragraph(paragraph)
             for item in block.items:
                 document.add_paragraph(item, style="List Bullet")
+            for indicator in block.indicators.values():
+                _chart(document, indicator)
     goals = list(report.goals.prefetch_related("goal_indicators__indicator", "measures"))
     if goals:
         document.add_heading(_("Goals and measures"), level=1)
@@ -129,8 +168,16 @@ def report_pdf(report: Report, *, language: str = "fi") -> bytes:
     draft = ReportVersion(
         report=report, number=report.versions.count() + 1, status=report.status, frozen_at=clock.now()
     )
+    content = snapshot(report)
+    embedded = data_uris(content.image_ids())
     with translation.override(language):
         area_name = organisation.area.name if organisation.area else organisation.name
-        doc = build(snapshot(report), area_name=area_name, language=language, statuses=latest_statuses(report))
+        doc = build(
+            content,
+            area_name=area_name,
+            language=language,
+            statuses=latest_statuses(report),
+            image_src=embedded.__getitem__,
+        )
     context = {"organisation": organisation, "report": report, "version": draft, "doc": doc, "unpublished": True}
     return render_pdf(print_html(context, language))

@@ -60,6 +60,30 @@ class BlockForm(forms.Form):
             del self.fields["items"]
 
 
+class ImageBlockForm(forms.Form):
+    image = forms.FileField(
+        label=_("Image"),
+        required=False,
+        help_text=_("PNG, JPEG, GIF or WebP, at most 8 MB. Leave empty to keep the current image."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
+    )
+    alt_text = forms.CharField(
+        label=_("Text alternative"),
+        help_text=_("What the image shows, for those who do not see it (read aloud by screen readers)."),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    alt_text_sv = forms.CharField(
+        label=_("Text alternative in Swedish"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, swedish: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not swedish:
+            del self.fields["alt_text_sv"]
+
+
 class SectionForm(forms.Form):
     title = forms.CharField(label=_("Section title"), max_length=300)
     title_sv = forms.CharField(label=_("Section title in Swedish"), max_length=300, required=False)

@@ -120,6 +120,7 @@ class BlockKind(models.TextChoices):
     STRENGTHS = "strengths", _("strengths")
     CONCERNS = "concerns", _("concerns")
     SUMMARY = "summary", _("written summary")
+    IMAGE = "image", _("image")
 
 
 class Block(models.Model):
@@ -130,6 +131,9 @@ class Block(models.Model):
     text_sv = models.TextField(_("text in Swedish"), blank=True, help_text=_("Markdown; stored sanitised."))
     items = models.JSONField(_("list items"), default=list, blank=True)
     indicators = models.ManyToManyField("indicators.Indicator", blank=True, related_name="+")
+    image = models.ForeignKey("reports.ReportImage", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    alt_text = models.CharField(_("text alternative"), max_length=500, blank=True)
+    alt_text_sv = models.CharField(_("text alternative in Swedish"), max_length=500, blank=True)
     revision = models.PositiveIntegerField(default=1, help_text=_("Raised on every save: stale edits are refused."))
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -377,6 +381,7 @@ class ReportVersion(models.Model):
 
 from hyte.reports.amendment_models import Amendment, AmendmentChange, AmendmentStatus, ChangeKind  # noqa: E402
 from hyte.reports.budget_models import BudgetLine, BudgetPart  # noqa: E402
+from hyte.reports.image_models import ReportImage  # noqa: E402
 
 __all__ = [
     "Amendment",
@@ -396,6 +401,7 @@ __all__ = [
     "OutlineKey",
     "Progress",
     "Report",
+    "ReportImage",
     "ReportKind",
     "ReportStatus",
     "ReportVersion",

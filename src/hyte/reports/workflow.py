@@ -48,6 +48,8 @@ def _has_content(block: Block) -> bool:
         return True
     if block.kind in (BlockKind.STRENGTHS, BlockKind.CONCERNS):
         return any(str(item).strip() for item in block.items)
+    if block.kind == BlockKind.IMAGE:
+        return block.image_id is not None
     return block.kind != BlockKind.TEXT and bool(block.indicators.all())
 
 

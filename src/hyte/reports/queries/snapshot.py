@@ -49,6 +49,9 @@ def snapshot(report: Report) -> frozen.FrozenReport:
                         text=block.text,
                         text_sv=block.text_sv,
                         items=block.items,
+                        image=block.image_id,
+                        alt=block.alt_text,
+                        alt_sv=block.alt_text_sv,
                         indicators={
                             str(indicator.pk): frozen.ChartIndicator(
                                 source_id=indicator.source_id,

@@ -29,6 +29,7 @@ from hyte.reports.services.writing import (
     move_block,
     remove_block,
     rename_section,
+    set_block_image,
     set_block_indicators,
 )
 
@@ -58,6 +59,7 @@ __all__ = [
     "remove_budget_line",
     "rename_section",
     "resolve_comment",
+    "set_block_image",
     "set_block_indicators",
     "set_budget_line",
     "start_amendment",

@@ -15,7 +15,8 @@ from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor, person
 from hyte.indicators.models import Indicator
-from hyte.reports.models import Block, BlockKind, Goal, Measure, Section
+from hyte.reports.images import clean_image
+from hyte.reports.models import Block, BlockKind, Goal, Measure, ReportImage, Section
 from hyte.reports.services._common import editable, next_position, touch
 from hyte.reports.text import clean_text
 
@@ -160,3 +161,44 @@ def rename_section(*, actor: Actor, section: Section, title: str, title_sv: str 
     else:
         audit.update(section, title=title, title_sv=" ".join(title_sv.split())[:300])
     return section
+
+
+@audit.service(AuditAction.BLOCK_IMAGE)
+def set_block_image(
+    *, actor: Actor, block: Block, alt_text: str, alt_text_sv: str = "", data: bytes | None = None
+) -> Block:
+    """An image block's image (a new upload, or `data=None` to keep the current one) and its text alternative,
+    which is required: a screen reader reads it instead of the image (WCAG 1.1.1)."""
+    require(actor, Action.EDIT, block.section)
+    editable(block.section.report)
+    if block.kind != BlockKind.IMAGE:
+        raise ValidationError(_("Only an image block holds an image."))
+    alt_text = " ".join(alt_text.split())[:500]
+    if not alt_text:
+        raise ValidationError(_("Describe the image in words: the text alternative is required."))
+    image = block.image
+    if data is not None:
+        clean = clean_image(data)
+        image = audit.create(
+            ReportImage,
+            audit_fields=["content_type", "width", "height", "sha256"],
+            organisation=block.section.report.organisation,
+            data=clean.data,
+            content_type=clean.content_type,
+            width=clean.width,
+            height=clean.height,
+            sha256=clean.sha256,
+            created_at=clock.now(),
+        )
+    if image is None:
+        raise ValidationError(_("Choose an image file."))
+    audit.update(
+        block,
+        image=image,
+        alt_text=alt_text,
+        alt_text_sv=" ".join(alt_text_sv.split())[:500],
+        revision=block.revision + 1,
+        updated_by=person(actor),
+        updated_at=clock.now(),
+    )
+    return block
