@@ -173,3 +173,27 @@ def test_the_plan_page_shows_euros_per_goal(world, plan):
     page = world.client_for("reader").get(f"/o/kemi/reports/{plan.pk}/").content.decode()
     assert "/budget/?year=" in page
     assert 'class="euros"' in page
+
+
+def test_the_api_reads_the_budget_and_sets_a_line_with_the_same_service(world, plan):
+    client = world.client_for("coordinator")
+    base = f"/api/v1/organisations/kemi/reports/{plan.pk}/budget"
+    budget = client.get(base + "?year=2026").json()
+    assert budget["total_eur"] == 42000.5
+    assert sorted((line["branch"], line["amount_eur"]) for line in budget["lines"]) == [
+        ("Sivistystoimi", 12000.5),
+        ("Tekninen toimi", 30000.0),
+    ]
+    measure = plan.goals.get().measures.get()
+    line = {"measure": measure.pk, "year": 2026, "branch": "Sivistystoimi", "cost_centre": "4410 Nuorisotyö"}
+    changed = client.put(
+        base + "/lines",
+        {**line, "part": "operating", "amount": "12000", "used": "9 500"},
+        content_type="application/json",
+    )
+    assert changed.status_code == 200, changed.content
+    assert (changed.json()["amount_eur"], changed.json()["used_eur"]) == (12000.0, 9500.0)
+    assert BudgetLine.objects.count() == 2  # corrected, not added
+    bad = client.put(base + "/lines", {**line, "part": "operating", "amount": "x"}, content_type="application/json")
+    assert bad.status_code == 400
+    assert client.get(base + "?year=2040").status_code == 404

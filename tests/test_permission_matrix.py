@@ -447,6 +447,21 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api:list_indicator_sets", G): [read(MEMBERS)],
     ("api:list_reports", G): [read(DRAFT_READERS)],
     ("api:get_report", G): [read(DRAFT_READERS)],
+    ("api:get_budget", G): [read(DRAFT_READERS, args={"report_id": "{published}"}, query="year=2024")],
+    ("api:put_budget_line", PUT): [
+        api_write(
+            COORDINATORS,
+            A.BUDGET_SET,
+            args={"report_id": "{published}"},
+            data={
+                "measure": "{published_measure}",
+                "year": 2024,
+                "branch": "Tekninen",
+                "part": "operating",
+                "amount": "5",
+            },
+        )
+    ],
     ("api:put_progress", PUT): [
         api_write(COORDINATORS, A.PROGRESS, args={"report_id": "{annual}"}, data={"status": "on_track", "text": "x"}),
     ],

@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
@@ -9,7 +9,7 @@ from hyte.core.api import Problem
 from hyte.core.http import AuthenticatedRequest
 from hyte.reports import queries, services
 from hyte.reports.content import dump
-from hyte.reports.models import Goal, MeasureStatus, Progress, Report
+from hyte.reports.models import BudgetPart, Goal, Measure, MeasureStatus, Progress, Report, ReportKind
 
 router = Router(tags=["reports"])
 
@@ -101,3 +101,72 @@ def post_measure(request: AuthenticatedRequest, slug: str, report_id: int, goal_
         budget_line=data.budget_line,
     )
     return Status(201, {"id": measure.pk, "text": measure.text, "responsible_parties": measure.responsible_parties})
+
+
+class BudgetLineIn(Schema):
+    measure: int
+    year: int
+    branch: str
+    cost_centre: str = ""
+    part: BudgetPart
+    amount: str  # euros as typed ("12 000,50") or as a number
+    used: str | None = None
+
+
+def _euros(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+@router.get("/organisations/{slug}/reports/{report_id}/budget", summary="The plan's budget for a year")
+def get_budget(request: AuthenticatedRequest, slug: str, report_id: int, year: int) -> Any:
+    """Budget lines by administrative branch, and the euros per goal, as on the budget page."""
+    plan = _report(request, slug, report_id)
+    if plan.kind == ReportKind.ANNUAL or year not in queries.budget_years(plan):
+        raise Http404
+    data = queries.budget_of(plan, year)
+    return {
+        "year": year,
+        "lines": [
+            {
+                "id": line.pk,
+                "branch": branch.name,
+                "cost_centre": line.cost_centre,
+                "part": line.part,
+                "goal": goal_entry.goal.pk,
+                "measure": measure_entry.measure.pk,
+                "amount_eur": _euros(line.amount),
+                "used_eur": _euros(line.used),
+            }
+            for branch in data["branches"]
+            for goal_entry in branch.goals
+            for measure_entry in goal_entry.measures
+            for line in measure_entry.lines
+        ],
+        "per_goal": [
+            {"goal": entry.goal.pk, "amount_eur": _euros(entry.amount), "used_eur": _euros(entry.used)}
+            for entry in data["per_goal"]
+        ],
+        "total_eur": _euros(data["total"]),
+    }
+
+
+@router.put(
+    "/organisations/{slug}/reports/{report_id}/budget/lines",
+    response={200: dict, 400: Problem},
+    summary="Set a measure's budget line for a year",
+)
+def put_budget_line(request: AuthenticatedRequest, slug: str, report_id: int, data: BudgetLineIn) -> Any:
+    """The same year, branch, cost centre and part is one line: sending it again corrects it."""
+    plan = _report(request, slug, report_id)
+    measure = get_object_or_404(Measure, pk=data.measure, goal__report=plan)
+    line = services.set_budget_line(
+        actor=request.user,
+        measure=measure,
+        year=data.year,
+        branch=data.branch,
+        cost_centre=data.cost_centre,
+        part=data.part,
+        amount=data.amount,
+        used=data.used,
+    )
+    return {"id": line.pk, "amount_eur": _euros(line.amount), "used_eur": _euros(line.used)}
