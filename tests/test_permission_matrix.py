@@ -604,8 +604,12 @@ def _request(client: Any, method: str, path: str, route: Route, values: dict[str
     }
     if data.get("file") == "UPLOAD":
         data["file"] = SimpleUploadedFile("kysely.csv", b"kunta;vuosi;arvo\n240;2024;55,5\n")
-    if is_api and method in WRITES:
-        return client.generic(method, path, json.dumps(route.data), content_type="application/json")
+    if is_api and method in WRITES:  # JSON keeps its types: "{name}" becomes the world's value as it is
+        body = {
+            key: values[value[1:-1]] if isinstance(value, str) and value[1:-1] in values and value[0] == "{" else value
+            for key, value in route.data.items()
+        }
+        return client.generic(method, path, json.dumps(body), content_type="application/json")
     if method == "GET":
         return client.get(path)
     return client.generic(method, path, data) if method != "POST" else client.post(path, data)
