@@ -53,6 +53,11 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
         (2025, "annual", "draft"),
         (2025, "broad", "published"),
     ]
+    # The current plan is in the budget: five lines over three branches, 117,500 € budgeted in all.
+    assert database.execute("select count(distinct branch), sum(amount) from reports_budgetline").fetchone() == (
+        3,
+        117500,
+    )
     # Recent values with county and country rows: Kemi's diabetes goal has a baseline of 2023, and Lappi county's
     # own picture has values.
     assert database.execute(

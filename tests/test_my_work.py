@@ -35,6 +35,16 @@ def test_the_next_deadline_is_the_plan_for_a_new_term_or_the_next_annual_report(
     spring = next_deadline(today=dt.date(2025, 3, 1), plan_term=(2021, 2025), approved_annual_years=set())
     assert "2024" in spring.what
     assert spring.due == dt.date(2025, 6, 30)
+    # A plan approved in December 2025 has no annual report of 2025: the first is 2026's.
+    first = next_deadline(
+        today=dt.date(2026, 11, 30),
+        plan_term=(2025, 2029),
+        approved_annual_years=set(),
+        plan_decided=dt.date(2025, 12, 15),
+    )
+    assert (first.due, first.overdue) == (dt.date(2027, 6, 30), False)
+    late = next_deadline(today=dt.date(2026, 7, 1), plan_term=(2025, 2029), approved_annual_years=set())
+    assert (late.due, late.overdue) == (dt.date(2026, 6, 30), True)  # 2025's, a day late
     annual = next_deadline(today=dt.date(2026, 11, 30), plan_term=(2025, 2029), approved_annual_years={2025})
     assert "2026" in annual.what  # 2025 approved already: next is 2026's, due with its financial statement
     assert annual.due == dt.date(2027, 6, 30)

@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from hyte.accounts.models import Organisation
 from hyte.indicators.models import Indicator, Observation
 from hyte.reports import services
-from hyte.reports.models import BlockKind, OutlineKey, Report, ReportKind, ReportStatus
+from hyte.reports.models import BlockKind, Measure, OutlineKey, Report, ReportKind, ReportStatus
 
 TEXTS: dict[str, str] = {
     OutlineKey.SUMMARY: (
@@ -269,6 +269,33 @@ CURRENT_GOALS: list[tuple[str, str, str, str, str, int, str, float, list[tuple[s
 ]
 
 
+# The current plan's measures in the budget (illustrative euros): (measure starts with, year, branch, cost centre,
+# part, budgeted, used).
+CURRENT_BUDGET = [
+    ("Liikuntaneuvonnan", 2026, "Sivistystoimi", "4310 Liikuntapalvelut", "operating", "18 000", None),
+    ("Liikuntaneuvonnan", 2025, "Sivistystoimi", "4310 Liikuntapalvelut", "operating", "12 000", "11 420"),
+    ("Työikäisten", 2026, "Konsernihallinto", "1120 Hyvinvointikoordinaatio", "operating", "2 500", None),
+    ("Nuorten aikuisten", 2026, "Tekninen toimi", "6120 Kaupunkikehitys", "operating", "25 000", None),
+    ("Nuorten aikuisten", 2026, "Tekninen toimi", "6510 Tilahankkeet", "investment", "60 000", None),
+]
+
+
+def _budget(plan: Report, coordinator: User) -> None:
+    measures = list(Measure.objects.filter(goal__report=plan))
+    for starts, year, branch, cost_centre, part, amount, used in CURRENT_BUDGET:
+        measure = next(m for m in measures if m.text.startswith(starts))
+        services.set_budget_line(
+            actor=coordinator,
+            measure=measure,
+            year=year,
+            branch=branch,
+            cost_centre=cost_centre,
+            part=part,
+            amount=amount,
+            used=used,
+        )
+
+
 def _current_term(kemi: Organisation, coordinator: User) -> None:
     """The plan of the current council term, with goals on indicators that have recent values."""
     from hyte.demo.indicators import NET_MIGRATION_TITLE
@@ -319,6 +346,7 @@ def _current_term(kemi: Organisation, coordinator: User) -> None:
                 actor=coordinator, goal=goal, text=measure_text, responsible_parties=parties, schedule=schedule
             )
     _through_the_council(plan, coordinator, decided=dt.date(2025, 12, 15), reference="§ 112")
+    _budget(plan, coordinator)
     annual = services.create_report(
         actor=coordinator,
         organisation=kemi,

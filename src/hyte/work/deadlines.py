@@ -22,6 +22,7 @@ class Deadline:
     what: str
     due: dt.date
     basis: str
+    overdue: bool = False
 
 
 def council_term(year: int) -> tuple[int, int]:
@@ -30,8 +31,16 @@ def council_term(year: int) -> tuple[int, int]:
     return start, start + 4
 
 
-def next_deadline(*, today: dt.date, plan_term: tuple[int, int] | None, approved_annual_years: set[int]) -> Deadline:
-    """What the organisation must bring to the council next: a plan for the term, or the next annual report."""
+def next_deadline(
+    *,
+    today: dt.date,
+    plan_term: tuple[int, int] | None,
+    approved_annual_years: set[int],
+    plan_decided: dt.date | None = None,
+) -> Deadline:
+    """What the organisation must bring to the council next: a plan for the term, or the next annual report (the
+    first for the year after the plan's approval: a plan approved in December has no annual report of its own
+    year)."""
     term_start, term_end = council_term(today.year if today.month >= 6 else today.year - 1)
     if plan_term is None or plan_term[1] <= term_start:
         return Deadline(
@@ -39,13 +48,15 @@ def next_deadline(*, today: dt.date, plan_term: tuple[int, int] | None, approved
             % {"start": term_start, "end": term_end},
             due=dt.date(term_start + 1, 12, 31),
             basis=_("Once per council term (Act 612/2021 §6); usually approved within the term's first full year."),
+            overdue=today > dt.date(term_start + 1, 12, 31),
         )
-    year = today.year - 1
+    year = max(today.year - 1, plan_decided.year + 1 if plan_decided else plan_term[0])
     while year in approved_annual_years:
         year += 1
     return Deadline(
         what=_("The annual report of %(year)s to the council") % {"year": year},
         due=dt.date(year + 1, 6, 30),
+        overdue=today > dt.date(year + 1, 6, 30),
         basis=_(
             "Every year (Act 612/2021 §6); usually with the financial statement, which goes to the council by the"
             " end of June (Local Government Act 410/2015 §113)."

@@ -61,6 +61,7 @@ def my_work(user: Viewer, organisation: Organisation, *, today: dt.date) -> MyWo
         deadline=next_deadline(
             today=today,
             plan_term=(plan.term_start, plan.term_end) if plan else None,
+            plan_decided=plan.decision_date if plan else None,
             approved_annual_years={
                 year
                 for year in reports.filter(kind=ReportKind.ANNUAL, plan_report=plan)
