@@ -7,9 +7,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.http import QueryDict
+
+from hyte.accounts.models import Organisation
 from hyte.core.actors import Viewer
+from hyte.indicators.forms import PickerForm
 from hyte.indicators.models import Indicator, Observation
-from hyte.indicators.queries import LONG_TEXT_FIELDS, indicators_with_data, search_indicators, visible_indicators
+from hyte.indicators.queries import (
+    LONG_TEXT_FIELDS,
+    indicators_with_data,
+    search_indicators,
+    set_indicator_ids,
+    visible_indicators,
+)
 
 LIMIT = 30
 
@@ -40,6 +50,32 @@ def pick(
     indicators = list(found.defer(*LONG_TEXT_FIELDS)[:limit])
     latest = latest_values([i.pk for i in indicators], area_id=area_id)
     return [Pick(i, *latest.get(i.pk, (None, None))) for i in indicators]
+
+
+def searched(
+    user: Viewer,
+    organisation: Organisation,
+    params: QueryDict,
+    *,
+    prefix: str | None = "pick",
+    defaults: bool = True,
+    wanted: bool = True,
+) -> tuple[PickerForm, list[Pick]]:
+    """The picker's search form read from the request's query, and its matches for the organisation's area: with
+    no words given, the organisation's indicator sets (`defaults`) or else the indicators that have values.
+    `wanted=False` (a reader, who chooses nothing) gives the form and no matches, without a query."""
+    form = PickerForm(params or None, prefix=prefix)
+    if not wanted:
+        return form, []
+    search = form.cleaned_data if form.is_valid() else {}
+    return form, pick(
+        user,
+        area_id=organisation.area_id,
+        q=search.get("q", ""),
+        theme=search.get("theme", ""),
+        age_group=search.get("age_group", ""),
+        default_ids=sorted(set_indicator_ids(organisation)) if defaults else (),
+    )
 
 
 def latest_values(indicator_ids: Sequence[int], *, area_id: int | None) -> dict[int, tuple[int, float]]:

@@ -18,13 +18,12 @@ from hyte.indicators.forms import (
     IndicatorSearchForm,
     IndicatorSetForm,
     MappingForm,
-    PickerForm,
     PolarityForm,
     UploadForm,
 )
 from hyte.indicators.models import ImportBatch, Indicator, IndicatorSet, IndicatorSource
 from hyte.indicators.parsing import FileRefused, guess_header_row, guess_mapping, read_table
-from hyte.indicators.picker import pick
+from hyte.indicators.picker import searched
 
 
 def _indicator_for(request: HttpRequest, indicator_id: int) -> Indicator:
@@ -120,19 +119,7 @@ def set_detail(request: AuthenticatedRequest, slug: str, set_id: int) -> HttpRes
     can_edit = indicator_set.organisation_id == organisation.pk and permissions_for(request.user).can(
         Action.EDIT, indicator_set
     )
-    picker = PickerForm(request.GET or None)
-    search = picker.cleaned_data if picker.is_valid() else {}
-    picks = (
-        pick(
-            request.user,
-            area_id=organisation.area_id,
-            q=search.get("q", ""),
-            theme=search.get("theme", ""),
-            age_group=search.get("age_group", ""),
-        )
-        if can_edit
-        else []
-    )
+    picker, picks = searched(request.user, organisation, request.GET, prefix=None, defaults=False, wanted=can_edit)
     return render(
         request,
         "indicators/set_detail.html",

@@ -15,9 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, back_to, call_service
-from hyte.indicators.forms import PickerForm
-from hyte.indicators.picker import pick
-from hyte.indicators.queries import set_indicator_ids, visible_indicators
+from hyte.indicators.picker import searched
+from hyte.indicators.queries import visible_indicators
 from hyte.reports import queries, services
 from hyte.reports.amendment_forms import (
     AmendmentForm,
@@ -86,20 +85,7 @@ def amendment_detail(request: AuthenticatedRequest, slug: str, report_id: int, n
     if AmendmentStatus.APPROVED in statuses and not perms.can(Action.APPROVE, amendment):
         statuses = [s for s in statuses if s != AmendmentStatus.APPROVED]
     choices = proposal_choices(amendment) if can_edit else Choices([], [], [], [])
-    picker = PickerForm(request.GET or None, prefix="pick")
-    search = picker.cleaned_data if picker.is_valid() else {}
-    picks = (
-        pick(
-            request.user,
-            area_id=organisation.area_id,
-            q=search.get("q", ""),
-            theme=search.get("theme", ""),
-            age_group=search.get("age_group", ""),
-            default_ids=set_indicator_ids(organisation),
-        )
-        if can_edit
-        else []
-    )
+    picker, picks = searched(request.user, organisation, request.GET, wanted=can_edit)
     return render(
         request,
         "reports/amendment_detail.html",

@@ -15,8 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_GET_or_POST
-from hyte.indicators.forms import PickerForm
-from hyte.indicators.picker import pick
+from hyte.indicators.picker import searched
 from hyte.indicators.queries import visible_indicators
 from hyte.reports import queries, services
 from hyte.reports.forms import BlockForm, ImageBlockForm, SectionForm
@@ -131,18 +130,10 @@ def block_edit(request: AuthenticatedRequest, slug: str, report_id: int, block_i
         else:
             messages.success(request, _("Saved."))
             return _to_section(slug, report, block.section_id)
-    picker = PickerForm(request.GET or None)
     shows_indicators = block.kind in INDICATOR_BLOCKS
-    picks = []
-    if shows_indicators:
-        search = picker.cleaned_data if picker.is_valid() else {}
-        picks = pick(
-            request.user,
-            area_id=organisation.area_id,
-            q=search.get("q", ""),
-            theme=search.get("theme", ""),
-            age_group=search.get("age_group", ""),
-        )
+    picker, picks = searched(
+        request.user, organisation, request.GET, prefix=None, defaults=False, wanted=shows_indicators
+    )
     return render(
         request,
         "reports/block_edit.html",

@@ -13,9 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, download, require_GET_or_POST
-from hyte.indicators.forms import PickerForm
-from hyte.indicators.picker import pick
-from hyte.indicators.queries import set_indicator_ids, visible_indicators
+from hyte.indicators.picker import searched
+from hyte.indicators.queries import visible_indicators
 from hyte.reports import exports, queries, services
 from hyte.reports.forms import (
     CommentForm,
@@ -82,16 +81,7 @@ def report_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> HttpResponse:
     organisation, report = _report(request, slug, report_id)
     page = queries.report_page(request.user, report)
-    picker = PickerForm(request.GET or None, prefix="pick")
-    search = picker.cleaned_data if picker.is_valid() else {}
-    picks = pick(
-        request.user,
-        area_id=organisation.area_id,
-        q=search.get("q", ""),
-        theme=search.get("theme", ""),
-        age_group=search.get("age_group", ""),
-        default_ids=set_indicator_ids(organisation),
-    )
+    picker, picks = searched(request.user, organisation, request.GET)
     return render(
         request,
         "reports/report_detail.html",

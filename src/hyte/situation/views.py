@@ -12,10 +12,9 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, download, require_GET_or_POST
-from hyte.indicators.forms import PickerForm
 from hyte.indicators.models import IndicatorSet
-from hyte.indicators.picker import pick
-from hyte.indicators.queries import set_indicator_ids, sets_for, visible_indicators
+from hyte.indicators.picker import searched
+from hyte.indicators.queries import sets_for, visible_indicators
 from hyte.regions.models import Area
 from hyte.situation import county, exports, picture, queries, services, table
 from hyte.situation.forms import RuleForm
@@ -90,20 +89,7 @@ def situation_indicator(request: AuthenticatedRequest, slug: str, indicator_id: 
 def rule_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     can_edit = permissions_for(request.user).can(Action.EDIT, organisation)
-    picker = PickerForm(request.GET or None, prefix="pick")
-    search = picker.cleaned_data if picker.is_valid() else {}
-    picks = (
-        pick(
-            request.user,
-            area_id=organisation.area_id,
-            q=search.get("q", ""),
-            theme=search.get("theme", ""),
-            age_group=search.get("age_group", ""),
-            default_ids=set_indicator_ids(organisation),
-        )
-        if can_edit
-        else []
-    )
+    picker, picks = searched(request.user, organisation, request.GET, wanted=can_edit)
     form = RuleForm(request.POST or None, picks=picks)
     if request.method == "POST":
         if not can_edit:

@@ -24,9 +24,8 @@ from hyte.assessments.forms import (
 from hyte.assessments.models import Impact, ImpactArea
 from hyte.assessments.views._common import assessment_for_page, back_to_assessment, form_errors
 from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
-from hyte.indicators.forms import PickerForm
-from hyte.indicators.picker import pick
-from hyte.indicators.queries import set_indicator_ids, visible_indicators
+from hyte.indicators.picker import pick, searched
+from hyte.indicators.queries import visible_indicators
 
 
 @require_POST
@@ -74,16 +73,7 @@ def impact_edit(
             "sources": impact.sources,
             "indicators": [i.pk for i in linked],
         }
-    picker = PickerForm(request.GET or None, prefix="pick")
-    search = picker.cleaned_data if picker.is_valid() else {}
-    picks = pick(
-        request.user,
-        area_id=organisation.area_id,
-        q=search.get("q", ""),
-        theme=search.get("theme", ""),
-        age_group=search.get("age_group", ""),
-        default_ids=set_indicator_ids(organisation),
-    )
+    picker, picks = searched(request.user, organisation, request.GET)
     own = pick(request.user, area_id=organisation.area_id, q="", default_ids=[i.pk for i in linked]) if linked else []
     chosen_now = [int(v) for v in request.POST.getlist("indicators") if v.isdigit()]
     posted = pick(request.user, area_id=organisation.area_id, q="", default_ids=chosen_now) if chosen_now else []
