@@ -110,10 +110,14 @@ def test_published_the_image_is_on_the_public_site_the_pdf_and_the_docx(world, i
     version = report.versions.get(status="published")
     public = Client()
     page = public.get(f"/public/fi/kemi/{report.pk}/").content.decode()
-    src = f"/public/images/kemi/{report.pk}/v{version.number}/{image.pk}"
+    src = f"/public/images/kemi/{report.pk}/v{version.number}/{image.pk}.png"  # static hosts serve it as PNG
     assert f'<img src="{src}" alt="Nuorisotalon piha">' in page
     assert public.get(src).content == bytes(image.data)
-    assert public.get(f"/public/images/kemi/{report.pk}/v{version.number}/{image.pk + 1}").status_code == 404
+    assert public.get(f"/public/images/kemi/{report.pk}/v{version.number}/{image.pk + 1}.png").status_code == 404
+    assert public.get(f"/public/images/kemi/{report.pk}/v{version.number}/{image.pk}.jpg").status_code == 404
+    from hyte.public.views import site_paths
+
+    assert src in site_paths()  # the static export writes it
     pdf = PdfReader(io.BytesIO(public.get(f"/public/fi/kemi/{report.pk}/v{version.number}/report.pdf").content))
     assert any(page.images for page in pdf.pages)  # the image is in the PDF
     document = docx.Document(

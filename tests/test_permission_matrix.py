@@ -340,7 +340,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(
             NOBODY,
             label="not in the version",
-            args={"report_id": "{published}", "number": "2", "image_id": "{image}"},
+            args={"report_id": "{published}", "number": "2", "image_id": "{image}", "ext": "png"},
             **PUBLIC,
         )
     ],

@@ -26,7 +26,7 @@ urlpatterns = [
         name="public-data",
     ),
     path(
-        "public/images/<slug:slug>/<int:report_id>/v<int:number>/<int:image_id>",
+        "public/images/<slug:slug>/<int:report_id>/v<int:number>/<int:image_id>.<str:ext>",
         views.image,
         name="public-image",
     ),

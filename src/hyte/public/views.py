@@ -24,7 +24,7 @@ from hyte.core.pdf import render_pdf
 from hyte.public import cache as page_cache
 from hyte.public import opendata, queries
 from hyte.reports.document import build, print_html
-from hyte.reports.images import data_uris
+from hyte.reports.images import EXTENSIONS, data_uris, extensions
 from hyte.reports.models import ReportImage, ReportVersion
 
 LANGUAGES = ("fi", "sv", "en")
@@ -153,9 +153,11 @@ def _version_context(version: ReportVersion, lang: str, *, embed_images: bool = 
         embedded = data_uris(version.frozen.image_ids())
         image_src = embedded.__getitem__
     else:
+        named = extensions(version.frozen.image_ids())
 
         def image_src(image_id: int) -> str:
-            return reverse("public-image", args=[organisation.slug, report.pk, version.number, image_id])
+            args = [organisation.slug, report.pk, version.number, image_id, named.get(image_id, "png")]
+            return reverse("public-image", args=args)
 
     with translation.override(lang):
         area_name = organisation.area.name if organisation.area else organisation.name
@@ -217,13 +219,13 @@ def report_pdf(request: HttpRequest, lang: str, slug: str, report_id: int, numbe
 
 
 @require_safe
-def image(request: HttpRequest, slug: str, report_id: int, number: int, image_id: int) -> HttpResponse:
+def image(request: HttpRequest, slug: str, report_id: int, number: int, *, image_id: int, ext: str) -> HttpResponse:
     """An image of a published version: only one its frozen content shows."""
     version = queries.version(queries.organisation(slug), report_id, number)
     if image_id not in version.frozen.image_ids():
         raise Http404
     found = ReportImage.objects.filter(pk=image_id).values_list("content_type", "data").first()
-    if found is None:
+    if found is None or EXTENSIONS.get(found[0]) != ext:
         raise Http404
     response = HttpResponse(bytes(found[1]), content_type=found[0])
     response["Cache-Control"] = "public, max-age=31536000, immutable"  # an image never changes once uploaded
@@ -269,9 +271,10 @@ def site_paths() -> list[str]:
                 paths.extend(
                     reverse("public-data", args=[found.slug, item.pk, version.number, name]) for name in opendata.FILES
                 )
+                named = extensions(version.frozen.image_ids())
                 paths.extend(
-                    reverse("public-image", args=[found.slug, item.pk, version.number, image_id])
-                    for image_id in sorted(version.frozen.image_ids())
+                    reverse("public-image", args=[found.slug, item.pk, version.number, image_id, ext])
+                    for image_id, ext in sorted(named.items())
                 )
     return paths
 

@@ -65,6 +65,17 @@ def clean_image(data: bytes) -> CleanImage:
     )
 
 
+EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg"}
+
+
+def extensions(image_ids: set[int]) -> dict[int, str]:
+    """Each image's file extension, for addresses that static web servers serve with the right type."""
+    from hyte.reports.models import ReportImage
+
+    found = ReportImage.objects.filter(pk__in=image_ids).values_list("pk", "content_type")
+    return {pk: EXTENSIONS[kind] for pk, kind in found}
+
+
 def data_uris(image_ids: set[int]) -> dict[int, str]:
     """The images as data URLs, for documents rendered without a web server (the PDF)."""
     import base64
