@@ -4,7 +4,7 @@ measures with responsible parties, annual progress, review comments and frozen v
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +15,18 @@ from hyte.indicators.models import AgeGroup
 if TYPE_CHECKING:
     from hyte.accounts.models import Organisation
     from hyte.reports.content import FrozenReport
+
+
+def _amendment(verbose_name: Any) -> models.ForeignKey[Any]:
+    """The plan amendment that added or retired a goal, a goal indicator or a measure (None: the original plan)."""
+    return models.ForeignKey(
+        "reports.Amendment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
 
 
 class ReportKind(models.TextChoices):
@@ -168,22 +180,8 @@ class Goal(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="assigned_goals", verbose_name=_("assigned to")
     )
     carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    added_by = models.ForeignKey(
-        "reports.Amendment",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("added by"),
-    )
-    retired_by = models.ForeignKey(
-        "reports.Amendment",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("retired by"),
-    )
+    added_by = _amendment(_("added by"))
+    retired_by = _amendment(_("retired by"))
     supported_by = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -218,22 +216,8 @@ class GoalIndicator(models.Model):
     target_year = models.PositiveSmallIntegerField(_("target year"))
     target_value = models.FloatField(_("target value"), null=True, blank=True)
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
-    added_by = models.ForeignKey(
-        "reports.Amendment",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("added by"),
-    )
-    retired_by = models.ForeignKey(
-        "reports.Amendment",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("retired by"),
-    )
+    added_by = _amendment(_("added by"))
+    retired_by = _amendment(_("retired by"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["goal", "indicator"], name="goalindicator_unique")]
@@ -274,22 +258,8 @@ class Measure(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="assigned_measures", verbose_name=_("assigned to")
     )
     carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    added_by = models.ForeignKey(
-        "reports.Amendment",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("added by"),
-    )
-    retired_by = models.ForeignKey(
-        "reports.Amendment",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("retired by"),
-    )
+    added_by = _amendment(_("added by"))
+    retired_by = _amendment(_("retired by"))
 
     class Meta:
         ordering = ["position", "id"]
