@@ -8,16 +8,19 @@ snapshot stored years ago is read the same way as one stored today.
 Schema history:
 - 1 (no `schema_version` key): the council term as a list `term: [start, end]`.
 - 2: `term_start` and `term_end`; the version number is stored in `schema_version`.
+- 3: texts as typed. Earlier snapshots hold the HTML entities (`&amp;`, `&lt;`) that the input sanitiser of the
+  time wrote into blocks, goals, measures and progress texts; the upgrade turns them back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class _Frozen(BaseModel):
@@ -144,7 +147,29 @@ def _upgrade_1(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "term_start": term[0], "term_end": term[1], "schema_version": 2}
 
 
-_UPGRADES = {1: _upgrade_1}
+def _unescaped(value: Any, keys: tuple[str, ...]) -> Any:
+    """`value` with the entities in `keys` (of every dict in it, at any depth) turned back into characters."""
+    if isinstance(value, list):
+        return [_unescaped(item, keys) for item in value]
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, item in value.items():
+        if key in keys and isinstance(item, str):
+            out[key] = html.unescape(item)
+        elif key == "items" and isinstance(item, list):
+            out[key] = [html.unescape(x) if isinstance(x, str) else x for x in item]
+        else:
+            out[key] = _unescaped(item, keys)
+    return out
+
+
+def _upgrade_2(data: dict[str, Any]) -> dict[str, Any]:
+    texts = {key: _unescaped(data.get(key), ("text", "text_sv")) for key in ("sections", "goals", "follow_up")}
+    return {**data, **{k: v for k, v in texts.items() if v is not None}, "schema_version": 3}
+
+
+_UPGRADES = {1: _upgrade_1, 2: _upgrade_2}
 
 
 def read(raw: dict[str, Any]) -> FrozenReport:
