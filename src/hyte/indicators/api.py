@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from hyte.accounts.permissions import Action, get_organisation_for
+from hyte.core import spreadsheet
 from hyte.core.http import AuthenticatedRequest
 from hyte.indicators import queries
 from hyte.indicators.models import Indicator, Observation
@@ -202,10 +203,10 @@ def observations_csv(request: HttpRequest, filters: Query[ObservationFilter]) ->
         writer.writerow(
             [
                 o.indicator_id,
-                o.indicator.title_fi,
+                spreadsheet.cell(o.indicator.title_fi),
                 o.area.kind,
                 o.area.code,
-                o.area.name_fi,
+                spreadsheet.cell(o.area.name_fi),
                 o.year,
                 o.period,
                 o.gender,

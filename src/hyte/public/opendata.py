@@ -233,7 +233,7 @@ def report_xlsx(version: ReportVersion, statuses: Statuses) -> bytes:
         sheet.freeze_panes = "A2"
         sheet.append(COLUMNS[name])
         for r in rows:
-            sheet.append([_xlsx_cell(r.get(column, "")) for column in COLUMNS[name]])
+            sheet.append(spreadsheet.xlsx_row(sheet, [_xlsx_cell(r.get(column, "")) for column in COLUMNS[name]]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -244,4 +244,4 @@ def _xlsx_cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "kyllä" if value else "ei"
-    return spreadsheet.cell(value)
+    return value  # text stays text: xlsx_row types it

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from hyte.core.formats import format_number
+from hyte.core.spreadsheet import xlsx_row
 from hyte.reports.models import Report
 from hyte.reports.queries.budget import BudgetGoal, budget_of
 
@@ -153,7 +154,7 @@ def budget_xlsx(plan: Report, year: int, *, statement: bool = False) -> bytes:
                     ]
                     if statement:
                         row += [float(line.used) if line.used is not None else None, _status(goal_entry.goal)]
-                    lines.append(row)
+                    lines.append(xlsx_row(lines, row))
     goals = workbook.create_sheet(title=str(_("Euros per goal"))[:31])
     goals.append(
         [str(_("Goal")), str(_("Budgeted (€)"))] + ([str(_("Used (€)")), str(_("Goal's status"))] if statement else [])
@@ -162,7 +163,7 @@ def budget_xlsx(plan: Report, year: int, *, statement: bool = False) -> bytes:
         row = [entry.goal.text, float(entry.amount)]
         if statement:
             row += [float(entry.used) if entry.used is not None else None, _status(entry.goal)]
-        goals.append(row)
+        goals.append(xlsx_row(goals, row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from hyte.core import clock
 from hyte.core.formats import format_number
 from hyte.core.pdf import render_pdf
+from hyte.core.spreadsheet import xlsx_row
 from hyte.reports import content as frozen
 from hyte.reports.chart_png import line_chart_png
 from hyte.reports.document import build, print_html
@@ -146,16 +147,19 @@ def plan_xlsx(report: Report) -> bytes:
         measures: list[Measure | None] = [*goal.measures.all()] or [None]
         for measure in measures:
             sheet.append(
-                [
-                    goal.text,
-                    str(goal.get_age_group_display()),
-                    measure.text if measure else "",
-                    ", ".join(measure.responsible_parties) if measure else "",
-                    measure.schedule if measure else "",
-                    measure.budget_line if measure else "",
-                    float(measure.budget_amount) if measure and measure.budget_amount is not None else None,
-                    str(measure.get_status_display()) if measure else "",
-                ]
+                xlsx_row(
+                    sheet,
+                    [
+                        goal.text,
+                        str(goal.get_age_group_display()),
+                        measure.text if measure else "",
+                        ", ".join(measure.responsible_parties) if measure else "",
+                        measure.schedule if measure else "",
+                        measure.budget_line if measure else "",
+                        float(measure.budget_amount) if measure and measure.budget_amount is not None else None,
+                        str(measure.get_status_display()) if measure else "",
+                    ],
+                )
             )
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -37,7 +37,7 @@ def picture_xlsx(built: SituationPicture) -> bytes:
     del workbook[workbook.sheetnames[1]]  # the empty default sheet
     sheet.append(columns)
     for record in records:
-        sheet.append([record.get(column) for column in columns])
+        sheet.append(spreadsheet.xlsx_row(sheet, [record.get(column) for column in columns]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
