@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
@@ -17,7 +19,57 @@ from hyte.regions.api import router as regions_router
 from hyte.reports.api import router as reports_router
 from hyte.situation.api import router as situation_router
 
-api = NinjaAPI(
+# Every operation can answer these; the document says so, with their bodies, so clients (and the fuzzer in
+# tests/test_api_fuzz.py) know every answer they may get.
+_PROBLEM = {"$ref": "#/components/schemas/Problem"}
+_ERRORS = {
+    "400": ("The request was refused: the reason is in `detail`, in the caller's language.", _PROBLEM),
+    "404": ("Not found, or not visible to the caller (the two are not told apart).", _PROBLEM),
+    "422": (
+        "The parameters or the body do not match this document: `detail` lists each problem.",
+        {"$ref": "#/components/schemas/InvalidInput"},
+    ),
+    "429": ("Too many requests: wait for the number of seconds in the Retry-After header.", _PROBLEM),
+}
+_UNAUTHORIZED = ("No valid token or session: sign in or send `Authorization: Bearer hyte_…`.", _PROBLEM)
+
+_CSRF = ("A browser session's change without its CSRF token (`X-CSRFToken`); tokens need none.", _PROBLEM)
+
+
+class HyteAPI(NinjaAPI):
+    """The API whose document also describes its error answers."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas["Problem"] = {
+            "type": "object",
+            "properties": {"detail": {"type": "string"}},
+            "required": ["detail"],
+            "title": "Problem",
+        }
+        schemas["InvalidInput"] = {
+            "type": "object",
+            "properties": {"detail": {"type": "array", "items": {"type": "object"}}},
+            "required": ["detail"],
+            "title": "InvalidInput",
+        }
+        for operations in schema.get("paths", {}).values():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                errors = dict(_ERRORS)
+                if operation.get("security"):
+                    errors["401"] = _UNAUTHORIZED
+                    if method.upper() not in ("GET", "HEAD", "OPTIONS"):
+                        errors["403"] = _CSRF
+                for status, (description, body) in errors.items():
+                    responses.setdefault(
+                        status, {"description": description, "content": {"application/json": {"schema": body}}}
+                    )
+        return schema
+
+
+api = HyteAPI(
     title="Hyte API",
     version="1",
     description=(

@@ -28,7 +28,7 @@ from hyte.assessments.models import (
     TemplateKind,
     TimeSpan,
 )
-from hyte.core.api import Problem
+from hyte.core.api import Problem, Year
 from hyte.core.http import AuthenticatedRequest
 from hyte.reports.models import Goal
 
@@ -41,7 +41,7 @@ class RegisterFilters(Schema):
     status: AssessmentStatus | None = None
     group: ImpactArea | None = None
     goal: int | None = None
-    year: int | None = None
+    year: Year | None = None
 
 
 class AssessmentIn(Schema):

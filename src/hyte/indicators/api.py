@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from hyte.accounts.permissions import Action, get_organisation_for
 from hyte.core import spreadsheet
+from hyte.core.api import Year
 from hyte.core.http import AuthenticatedRequest
+from hyte.core.pagination import Bounded
 from hyte.indicators import queries
 from hyte.indicators.models import Indicator, Observation
 
@@ -90,14 +92,14 @@ INDICATOR_REFERENCE = (
 class ObservationFilter(Schema):
     indicator: list[str] = Field(..., description=INDICATOR_REFERENCE, min_length=1, max_length=50)
     area: list[str] = Field([], description="area as kind:code, e.g. municipality:240 (repeatable)")
-    year: list[int] = Field([], description="year (repeatable)")
+    year: list[Year] = Field([], description="year, 1900–2100 (repeatable)")
     gender: str | None = Field(None, description="total, male or female")
     age_group: str | None = Field(None, description="an age group label; empty for all ages")
     format: str = Field("json", pattern="^(json|csv)$", description="json or csv")
 
 
 @router.get("/indicators", response=list[IndicatorOut], auth=None, summary="Search the indicator catalogue")
-@paginate(LimitOffsetPagination)
+@paginate(Bounded)
 def list_indicators(request: HttpRequest, filters: Query[IndicatorFilter]) -> QuerySet[Indicator]:
     return queries.search_indicators(
         queries.visible_indicators(request.user).select_related("organisation"),
@@ -155,7 +157,7 @@ def _indicators(request: HttpRequest, references: list[str]) -> set[int]:
 
 
 @router.get("/observations", response=list[ObservationOut], auth=None, summary="Values (JSON or CSV)")
-@paginate(LimitOffsetPagination)
+@paginate(Bounded)
 def list_observations(request: HttpRequest, filters: Query[ObservationFilter]) -> QuerySet[Observation]:
     visible = _indicators(request, filters.indicator)
     area_ids = queries.area_ids_for_keys(filters.area)

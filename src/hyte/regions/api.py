@@ -1,8 +1,9 @@
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from hyte.core.pagination import Bounded
 from hyte.regions import queries
 from hyte.regions.models import Area, AreaKind
 
@@ -32,7 +33,7 @@ class AreaFilter(Schema):
 
 
 @router.get("/areas", response=list[AreaOut], auth=None, summary="Areas of Finland")
-@paginate(LimitOffsetPagination)
+@paginate(Bounded)
 def list_areas(request: HttpRequest, filters: Query[AreaFilter]) -> QuerySet[Area]:
     return queries.areas(
         kind=filters.kind or "",

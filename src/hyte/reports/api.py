@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from hyte.accounts.permissions import Action, get_organisation_for
-from hyte.core.api import Problem
+from hyte.core.api import Problem, Year
 from hyte.core.http import AuthenticatedRequest
 from hyte.reports import queries, services
 from hyte.reports.content import dump
@@ -105,7 +105,7 @@ def post_measure(request: AuthenticatedRequest, slug: str, report_id: int, goal_
 
 class BudgetLineIn(Schema):
     measure: int
-    year: int
+    year: Year
     branch: str
     cost_centre: str = ""
     part: BudgetPart
@@ -118,7 +118,7 @@ def _euros(value: Any) -> float | None:
 
 
 @router.get("/organisations/{slug}/reports/{report_id}/budget", summary="The plan's budget for a year")
-def get_budget(request: AuthenticatedRequest, slug: str, report_id: int, year: int) -> Any:
+def get_budget(request: AuthenticatedRequest, slug: str, report_id: int, year: Year) -> Any:
     """Budget lines by administrative branch, and the euros per goal, as on the budget page."""
     plan = _report(request, slug, report_id)
     if plan.kind == ReportKind.ANNUAL or year not in queries.budget_years(plan):

@@ -153,7 +153,7 @@ def _unescaped(value: Any, keys: tuple[str, ...]) -> Any:
         return [_unescaped(item, keys) for item in value]
     if not isinstance(value, dict):
         return value
-    out = {}
+    out: dict[str, Any] = {}
     for key, item in value.items():
         if key in keys and isinstance(item, str):
             out[key] = html.unescape(item)
