@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
 
 from hyte.accounts.services import create_api_token, revoke_api_token
@@ -100,3 +103,52 @@ def test_the_openapi_document_describes_every_endpoint(client):
     docs = client.get("/api/v1/docs").content.decode()
     assert "swagger" in docs.lower()
     assert "cdn.jsdelivr" not in docs  # the docs work offline, from our own static files
+
+
+def test_a_token_expires(world, client):
+    import time_machine
+
+    _token, raw = create_api_token(actor=world.users["editor"], name="script", valid_days=30)
+    assert client.get("/api/v1/me", **bearer(raw)).status_code == 200
+    with time_machine.travel(dt.datetime.now(tz=dt.UTC) + dt.timedelta(days=31)):
+        response = client.get("/api/v1/me", **bearer(raw))
+    assert response.status_code == 401
+    assert "expired" in response.json()["detail"] or "vanhentunut" in response.json()["detail"]
+
+
+def test_a_read_only_token_reads_but_cannot_write(world, client):
+    _token, raw = create_api_token(actor=world.users["coordinator"], name="dashboard", read_only=True)
+    assert client.get("/api/v1/organisations/kemi/assessments", **bearer(raw)).status_code == 200
+    response = client.post(
+        "/api/v1/organisations/kemi/assessments",
+        data=json.dumps({"title": "Koulun lakkautus"}),
+        content_type="application/json",
+        **bearer(raw),
+    )
+    assert response.status_code == 403
+    from hyte.assessments.models import Assessment
+
+    assert not Assessment.objects.filter(title="Koulun lakkautus").exists()
+
+
+def test_a_bearer_token_works_on_the_public_endpoints_too(world, client):
+    """Own indicators are visible to members: a member's token sees them on /indicators and /observations,
+    which anonymous callers may also use (the token was ignored there)."""
+    from tests.conftest import kemi_values
+
+    kemi_values(world, b"240;2024;55,5\n")
+    _token, raw = create_api_token(actor=world.users["reader"], name="script")
+    assert client.get("/api/v1/observations?indicator=own:KH1").status_code in (400, 404)
+    response = client.get("/api/v1/observations?indicator=own:KH1", **bearer(raw))
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+    assert client.get("/api/v1/observations.csv?indicator=own:KH1", **bearer(raw)).status_code == 200
+
+
+def test_the_token_page_sets_expiry_and_scope(world):
+    client = world.client_for("editor")
+    page = client.post("/accounts/tokens/", {"name": "raportti", "valid_for": "30", "read_only": "on"})
+    assert page.status_code == 200
+    token = world.users["editor"].api_tokens.get(name="raportti")
+    assert token.read_only
+    assert 29 <= (token.expires_at - token.created_at).days <= 30

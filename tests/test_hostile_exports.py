@@ -58,5 +58,5 @@ def test_the_observation_csv_escapes_titles(world):
     world.own_indicator.save()
     kemi_values(world, b"240;2024;55,5\n")
     response = world.client_for("reader").get("/api/v1/observations.csv?indicator=own:KH1")
-    rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode()), delimiter=";"))
     assert rows[1][1] == "'" + FORMULA

@@ -43,7 +43,7 @@ def test_observations_filter_by_area_and_year(values, client):
 
 def test_observations_as_csv_carry_their_source(values, client):
     response = client.get("/api/v1/observations.csv?indicator=sotkanet:127&area=municipality:851")
-    lines = response.content.decode().splitlines()
+    lines = response.getvalue().decode().splitlines()
     assert response["Content-Type"].startswith("text/csv")
     assert lines[0].startswith("indicator;indicator_title;area_kind")
     assert len(lines) == 3
@@ -92,3 +92,29 @@ def test_an_organisations_indicator_sets_are_listed_for_the_situation_endpoint(w
     assert picture["indicator_set"]["id"] == own["id"]
     client.logout()
     assert client.get("/api/v1/organisations/kemi/indicator-sets").status_code == 401
+
+
+def test_the_csv_is_cut_into_pages_with_a_link_to_the_next(values, client):
+    """An anonymous request cannot ask for the whole table at once (31 MB from 856 bytes): at most 50,000 rows
+    a request, and the Link header leads on."""
+    first = client.get("/api/v1/observations.csv?indicator=sotkanet:127&limit=1")
+    assert len(first.getvalue().decode().splitlines()) == 2
+    link = first["Link"]
+    assert link.endswith('>; rel="next"')
+    assert "offset=1" in link
+    following = client.get(link[1 : link.index(">")])
+    assert following.status_code == 200
+    assert len(following.getvalue().decode().splitlines()) == 2
+    too_many = client.get("/api/v1/observations.csv?indicator=sotkanet:127&limit=50001")
+    assert too_many.status_code == 422
+
+
+def test_anonymous_api_use_is_rate_limited(values, client, settings):
+    from hyte.api.throttling import AnonymousThrottle
+
+    assert AnonymousThrottle().num_requests == 120  # the default: 120 a minute
+    answers = [client.get("/api/v1/areas?limit=1").status_code for _ in range(121)]
+    assert answers[:120] == [200] * 120
+    assert answers[120] == 429
+    limited = client.get("/api/v1/areas?limit=1")
+    assert int(limited["Retry-After"]) > 0

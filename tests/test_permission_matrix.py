@@ -102,7 +102,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ],
     ("password-change-done", G): [read(SIGNED_IN)],
     ("api-tokens", G): [read(SIGNED_IN)],
-    ("api-tokens", P): [Route(SIGNED_IN, data={"name": "script"}, audits=A.API_TOKEN_CREATE)],
+    ("api-tokens", P): [Route(SIGNED_IN, data={"name": "script", "valid_for": "90"}, audits=A.API_TOKEN_CREATE)],
     ("api-token-revoke", P): [form(ADMINS, A.API_TOKEN_REVOKE)],
     ("organisation-switch", P): [
         read(MEMBERS, data={"organisation": "{kemi_id}"}, ok=302, writes_elsewhere=True),

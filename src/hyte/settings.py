@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "hyte.core.edge.UnstorableInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hyte.accounts.tokens.BearerTokenMiddleware",
     "hyte.accounts.middleware.ActiveOrganisationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -202,6 +203,13 @@ LOGGING = {
     },
 }
 
+# API rate limits (requests per second, min, hour or day), per client address anonymously and per user signed in
+HYTE_API_RATE_ANONYMOUS = env_str("HYTE_API_RATE_ANONYMOUS", "120/min")
+HYTE_API_RATE_SIGNED_IN = env_str("HYTE_API_RATE_SIGNED_IN", "1200/min")
+# How many reverse proxies stand in front (each adds to X-Forwarded-For): 0 uses the connection's address, so a
+# client cannot choose its own address for the rate limits.
+NINJA_NUM_PROXIES = env_int("HYTE_PROXIES", 0)
+NINJA_PAGINATION_MAX_LIMIT = 1000
 HYTE_SOTKANET_BASE_URL = env_str("HYTE_SOTKANET_BASE_URL", "https://sotkanet.fi/rest")
 
 # The public site: its address as readers see it (for the sitemap and the static export), and a folder that

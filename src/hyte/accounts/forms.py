@@ -19,3 +19,12 @@ class ChangeRoleForm(forms.Form):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("For example the script that uses it."))
+    valid_for = forms.TypedChoiceField(
+        label=_("Valid for"),
+        coerce=int,
+        initial=90,
+        choices=[(30, _("30 days")), (90, _("90 days")), (365, _("a year")), (0, _("until revoked"))],
+    )
+    read_only = forms.BooleanField(
+        label=_("Read only"), required=False, help_text=_("The token may read but not change anything.")
+    )

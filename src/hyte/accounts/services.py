@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 
 from django.contrib.auth.models import User
@@ -169,13 +170,26 @@ def unshare_drafts(*, actor: Actor, organisation: Organisation, with_organisatio
 
 
 @audit.service(AuditAction.API_TOKEN_CREATE)
-def create_api_token(*, actor: User, name: str) -> tuple[ApiToken, str]:
+def create_api_token(
+    *, actor: User, name: str, valid_days: int | None = 90, read_only: bool = False
+) -> tuple[ApiToken, str]:
+    """A new token for the actor, shown once: valid for `valid_days` days (None: until revoked), and able to read
+    only, when `read_only`."""
     name = name.strip()
     if not name:
         raise ValidationError(_("Give the token a name."))
+    if valid_days is not None and not 1 <= valid_days <= 3660:
+        raise ValidationError(_("A token is valid for 1–3660 days, or until revoked."))
     raw = ApiToken.generate()
     token = audit.create(
-        ApiToken, audit_fields=["name"], user=actor, name=name[:100], token_hash=hash_token(raw), hint=raw[:9]
+        ApiToken,
+        audit_fields=["name", "expires_at", "read_only"],
+        user=actor,
+        name=name[:100],
+        token_hash=hash_token(raw),
+        hint=raw[:9],
+        expires_at=None if valid_days is None else clock.now() + dt.timedelta(days=valid_days),
+        read_only=read_only,
     )
     return token, raw
 

@@ -19,6 +19,7 @@ from hyte.accounts.models import ApiToken, Membership
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.audit.actions import AuditAction
 from hyte.audit.queries import organisation_log
+from hyte.core import clock
 from hyte.core.http import AuthenticatedRequest, require_GET_or_POST
 from hyte.regions.queries import area_counts
 
@@ -156,12 +157,17 @@ def api_tokens(request: AuthenticatedRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
-        _token, new_token = services.create_api_token(actor=request.user, name=form.cleaned_data["name"])
+        _token, new_token = services.create_api_token(
+            actor=request.user,
+            name=form.cleaned_data["name"],
+            valid_days=form.cleaned_data["valid_for"] or None,
+            read_only=form.cleaned_data["read_only"],
+        )
         form = ApiTokenForm()
     return render(
         request,
         "accounts/api_tokens.html",
-        {"form": form, "tokens": queries.api_tokens(request.user), "new_token": new_token},
+        {"form": form, "tokens": queries.api_tokens(request.user), "new_token": new_token, "now": clock.now()},
     )
 
 

@@ -13,6 +13,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from hyte import __version__
 from hyte.accounts.api import router as accounts_router
 from hyte.api.auth import AUTH
+from hyte.api.throttling import THROTTLES
 from hyte.assessments.api import router as assessments_router
 from hyte.indicators.api import router as indicators_router
 from hyte.regions.api import router as regions_router
@@ -81,6 +82,7 @@ api = HyteAPI(
         f"Server version {__version__}. [Back to Hyte](/) · [The API's documentation](/api/v1/docs)"
     ),
     auth=AUTH,
+    throttle=THROTTLES,
     urls_namespace="api",
     docs_decorator=require_safe,  # the document and its page are read with GET (or HEAD) only
 )

@@ -1,9 +1,9 @@
 import csv
-import io
+from collections.abc import Iterable, Iterator
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, StreamingHttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -11,7 +11,7 @@ from hyte.accounts.permissions import Action, get_organisation_for
 from hyte.core import spreadsheet
 from hyte.core.api import Year
 from hyte.core.http import AuthenticatedRequest
-from hyte.core.pagination import Bounded
+from hyte.core.pagination import MAX_OFFSET, Bounded
 from hyte.indicators import queries
 from hyte.indicators.models import Indicator, Observation
 
@@ -170,39 +170,43 @@ def list_observations(request: HttpRequest, filters: Query[ObservationFilter]) -
     )
 
 
-@router.get("/observations.csv", auth=None, summary="Values as CSV, with the source", response={200: str})
-def observations_csv(request: HttpRequest, filters: Query[ObservationFilter]) -> HttpResponse:
-    visible = _indicators(request, filters.indicator)
-    found = queries.observations(
-        indicator_ids=sorted(visible),
-        area_ids=queries.area_ids_for_keys(filters.area),
-        years=filters.year,
-        gender=filters.gender or "",
-        age_group=filters.age_group,
-    )
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(
-        [
-            "indicator",
-            "indicator_title",
-            "area_kind",
-            "area_code",
-            "area_name",
-            "year",
-            "period",
-            "gender",
-            "age_group",
-            "value",
-            "absolute_value",
-            "ci_low",
-            "ci_high",
-            "missing_reason",
-            "source",
-        ]
-    )
-    for o in found.iterator(chunk_size=5000):
-        writer.writerow(
+CSV_MAX_ROWS = 50_000
+CSV_COLUMNS = [
+    "indicator",
+    "indicator_title",
+    "area_kind",
+    "area_code",
+    "area_name",
+    "year",
+    "period",
+    "gender",
+    "age_group",
+    "value",
+    "absolute_value",
+    "ci_low",
+    "ci_high",
+    "missing_reason",
+    "source",
+]
+
+
+class CsvPage(Schema):
+    limit: int = Field(CSV_MAX_ROWS, ge=1, le=CSV_MAX_ROWS, description="How many rows (1–50,000).")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many rows to skip.")
+
+
+class _Line:
+    """A file-like object whose `write` returns what was written, so csv.writer yields lines to stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(rows: Iterable[Observation]) -> Iterator[str]:
+    writer = csv.writer(_Line(), delimiter=";")
+    yield writer.writerow(CSV_COLUMNS)
+    for o in rows:
+        yield writer.writerow(
             [
                 o.indicator_id,
                 spreadsheet.cell(o.indicator.title_fi),
@@ -221,6 +225,37 @@ def observations_csv(request: HttpRequest, filters: Query[ObservationFilter]) ->
                 o.indicator.attribution,
             ]
         )
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+
+
+@router.get(
+    "/observations.csv",
+    auth=None,
+    summary="Values as CSV, with the source",
+    response={200: str},
+    openapi_extra={"responses": {"200": {"content": {"text/csv": {"schema": {"type": "string"}}}}}},
+)
+def observations_csv(
+    request: HttpRequest, filters: Query[ObservationFilter], page: Query[CsvPage]
+) -> StreamingHttpResponse:
+    """At most 50,000 rows a request, streamed; when more remain, the `Link` header (`rel="next"`) gives the
+    address of the next rows."""
+    visible = _indicators(request, filters.indicator)
+    found = queries.observations(
+        indicator_ids=sorted(visible),
+        area_ids=queries.area_ids_for_keys(filters.area),
+        years=filters.year,
+        gender=filters.gender or "",
+        age_group=filters.age_group,
+    )
+    end = page.offset + page.limit
+    more = found[end : end + 1].exists()
+    response = StreamingHttpResponse(
+        _csv_lines(found[page.offset : end].iterator(chunk_size=5000)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="observations.csv"'
+    if more:
+        query = request.GET.copy()
+        query["offset"] = str(end)
+        query["limit"] = str(page.limit)
+        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
     return response
