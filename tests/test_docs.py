@@ -26,6 +26,20 @@ def test_every_environment_variable_is_documented():
     assert documented - used == set(), "docs/configuration.md documents settings that do not exist"
 
 
+def test_every_setting_and_command_the_deployment_guide_names_exists():
+    guide = read("deployment.md")
+    settings_named = set(
+        re.findall(r"\b((?:HYTE|SECURE|DATABASE|CSRF|SESSION|LOG)_[A-Z_]+|SECRET_KEY|ALLOWED_HOSTS)\b", guide)
+    )
+    assert {"HYTE_TASK_BACKEND", "HYTE_PROXIES", "HYTE_UPLOAD_RETENTION_HOURS"} <= settings_named
+    documented = set(re.findall(r"^\| `([A-Z_]+)` \|", read("configuration.md"), flags=re.MULTILINE))
+    assert settings_named - documented == set(), "the deployment guide names settings that do not exist"
+    commands_named = set(re.findall(r"(?:^|[\s`]|/bin/)hyte ([a-z_]+)", guide, flags=re.MULTILINE))
+    ours = {name for name, app in get_commands().items() if app.startswith("hyte.") or name in ("migrate", "check")}
+    ours |= {"collectstatic", "db_worker"}  # Django's and django-tasks' commands the guide runs
+    assert commands_named - ours == set(), "the deployment guide runs commands that do not exist"
+
+
 def test_every_hyte_command_is_documented():
     ours = {name for name, app in get_commands().items() if app.startswith("hyte.")}
     assert {"demo", "serve", "load_areas"} <= ours

@@ -206,8 +206,8 @@ def import_map(request: AuthenticatedRequest, slug: str, batch_id: int) -> HttpR
     try:
         rows = read_table(bytes(batch.upload))
     except FileRefused as exc:
-        messages.error(request, str(exc))
-        return redirect("import-list", slug=slug)
+        services.fail_import(actor=request.user, batch=batch, message=str(exc))
+        return redirect("import-detail", slug=slug, batch_id=batch.pk)
     header_row = guess_header_row(rows)
     if request.method == "POST":
         try:

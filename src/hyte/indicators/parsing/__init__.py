@@ -91,6 +91,7 @@ def parse_bytes(data: bytes, *, file_format: str = "", mapping: Mapping | None =
 __all__ = [
     "AREA_READINGS",
     "FORMATS",
+    "OLE2",
     "SOTKANET_FORMATS",
     "FileRefused",
     "Mapping",

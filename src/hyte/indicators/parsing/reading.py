@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from hyte.indicators.parsing.limits import MAX_COLUMNS, check_xls, check_xlsx
 from hyte.indicators.parsing.values import FileRefused, decode, ends_complete
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -29,16 +30,35 @@ class Sheet:
 def read_sheet(data: bytes) -> Sheet:
     """The rows of a CSV (dialect sniffed) or of the first sheet of an XLSX or XLS workbook."""
     if data.startswith(b"PK\x03\x04"):
-        return Sheet(rows=_read_workbook(data, kind=_zip_kind(data)), workbook=True)
+        kind = _zip_kind(data)
+        check_xlsx(data)
+        return Sheet(rows=_read_workbook(data, kind=kind), workbook=True)
     if data.startswith(OLE2):
+        check_xls(data)
         return Sheet(rows=_read_workbook(data, kind="xls"), workbook=True)
     text = decode(data)
     delimiter = sniff_delimiter(text)
-    return Sheet(
-        rows=list(csv.reader(io.StringIO(text), delimiter=delimiter)),
-        complete=ends_complete(text),
-        delimiter=delimiter,
-    )
+    return Sheet(rows=_read_csv(text, delimiter), complete=ends_complete(text), delimiter=delimiter)
+
+
+def _read_csv(text: str, delimiter: str) -> list[list[str]]:
+    """The rows of a CSV text; a field over the size limit (usually a quote left open, which swallows the rest
+    of the file) or a row of more than MAX_COLUMNS fields refuses the file, naming the line."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if len(row) > MAX_COLUMNS:
+                raise FileRefused(
+                    f"line {reader.line_num} has {len(row):,} fields: at most {MAX_COLUMNS:,} columns are read"
+                )
+            rows.append(row)
+    except csv.Error as exc:
+        raise FileRefused(
+            f"line {reader.line_num}: the file cannot be read as CSV ({exc}); a field longer than "
+            f'{csv.field_size_limit():,} characters usually means a quote (") left open'
+        ) from exc
+    return rows
 
 
 def sniff_delimiter(text: str) -> str:

@@ -5,6 +5,7 @@ from hyte.indicators.services.catalogue import create_own_indicator, load_catalo
 from hyte.indicators.services.importing import (
     confirm_mapping,
     create_batch,
+    expire_imports,
     fail_import,
     import_bytes,
     import_rows,
@@ -18,6 +19,7 @@ __all__ = [
     "create_batch",
     "create_indicator_set",
     "create_own_indicator",
+    "expire_imports",
     "fail_import",
     "import_bytes",
     "import_rows",

@@ -4,10 +4,12 @@ Every step is audited; every rejected row is kept with its reason."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
@@ -21,9 +23,10 @@ from hyte.core.actors import Actor, person
 from hyte.indicators.areas import AreaIndex, Resolution, Unresolved, area_resolver, choose_reading
 from hyte.indicators.bulk import plain_api_frame
 from hyte.indicators.imports import IndicatorResolver, Progress, fail, import_frame, import_parsed
-from hyte.indicators.models import ImportBatch
+from hyte.indicators.models import ImportBatch, ImportStatus
 from hyte.indicators.parsing import (
     FORMATS,
+    OLE2,
     SOTKANET_FORMATS,
     FileRefused,
     Mapping,
@@ -77,6 +80,8 @@ def upload_import(*, actor: Actor, organisation: Organisation, filename: str, da
         raise ValidationError(_("The file is larger than 50 MB."))
     try:
         file_format = detect_format(data)
+        if file_format in TABLE_FORMATS or data.startswith((b"PK\x03\x04", OLE2)):
+            read_sheet(data)  # a table the mapping page could not read, or a hostile workbook: refused now, whole
     except FileRefused as exc:
         raise ValidationError(str(exc)) from exc
     shared = permissions_for(actor).can(Action.EDIT_SHARED_DATA, SITE)
@@ -242,6 +247,27 @@ def _decide_reading(parsed: list[Parsed], areas: AreaIndex, *, column: str = "")
     if isinstance(decided, Unresolved):
         raise FileRefused(decided.reason)
     return decided
+
+
+@audit.service(AuditAction.IMPORT_FAILED)
+def expire_imports(*, actor: Actor) -> list[ImportBatch]:
+    """Mark failed, and drop the uploaded file of, every import that will not finish: an upload whose column
+    mapping was not confirmed within HYTE_UPLOAD_RETENTION_HOURS, and an import queued or running for longer than
+    HYTE_IMPORT_STALE_MINUTES (its worker stopped, or the request running it was killed)."""
+    require(actor, Action.EDIT_SHARED_DATA, SITE)
+    now = clock.now()
+    abandoned = now - dt.timedelta(hours=settings.HYTE_UPLOAD_RETENTION_HOURS)
+    stale = now - dt.timedelta(minutes=settings.HYTE_IMPORT_STALE_MINUTES)
+    expired = []
+    for batch in ImportBatch.objects.filter(status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING]).defer("upload"):
+        if batch.awaits_mapping:
+            if batch.created_at < abandoned:
+                fail(batch, _("The column mapping was not confirmed in time; the file was deleted. Upload it again."))
+                expired.append(batch)
+        elif (batch.started_at or batch.created_at) < stale:
+            fail(batch, _("The import stopped before it finished (its worker was stopped or ran out of time)."))
+            expired.append(batch)
+    return expired
 
 
 @audit.service(AuditAction.IMPORT_FAILED)
