@@ -86,7 +86,8 @@ def test_the_demo_has_one_user_per_role_and_kemi_shares_with_its_county(client):
     county_user = Membership.objects.get(organisation__slug="lappi", role="coordinator").user
     assert Permissions(county_user).can(Action.VIEW_DRAFTS, Organisation.objects.get(slug="kemi"))
     assert not Permissions(county_user).can(Action.VIEW_DRAFTS, Organisation.objects.get(slug="tornio"))
-    assert client.login(username="koordinaattori", password=DEMO_PASSWORD)
+    signed_in = client.post("/accounts/login/", {"username": "koordinaattori", "password": DEMO_PASSWORD})
+    assert signed_in.status_code == 302
     response = client.get("/", follow=True)
     assert response.redirect_chain[-1][0] == "/o/kemi/"
     assert 'id="organisation-switch"' in response.content.decode()

@@ -38,7 +38,7 @@ def kemi_goal(world):
 
 
 def test_the_service_refuses_another_organisations_private_indicator(world, tornio_private, kemi_goal):
-    with pytest.raises(ValidationError, match="Unknown indicator|Tuntematon"):
+    with pytest.raises(ValidationError, match=r"Unknown indicator|Tuntematon"):
         services.add_goal_indicator(
             actor=world.users["coordinator"],
             goal=kemi_goal,

@@ -163,7 +163,8 @@ def test_an_admin_invites_a_new_person_who_can_then_log_in(world, client):
     )
     assert membership.user.username == "uusi.henkilo@example.fi"
     assert password
-    assert client.login(username="uusi.henkilo@example.fi", password=password)
+    signed_in = client.post("/accounts/login/", {"username": "uusi.henkilo@example.fi", "password": password})
+    assert signed_in.status_code == 302
     again, second_password = services.invite_member(
         actor=world.users["outsider"],
         organisation=world.tornio,

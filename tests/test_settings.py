@@ -50,6 +50,14 @@ def test_check_deploy_is_clean_under_production_settings():
     assert "no issues" in result.stdout
 
 
+def test_the_demo_refuses_to_run_under_production_settings(tmp_path):
+    """It would create accounts with the published demo password on a real instance."""
+    result = run_hyte("demo", HYTE_DATA_DIR=str(tmp_path), **SAFE)
+    assert result.returncode != 0
+    assert "DEBUG=true" in result.stderr
+    assert not (tmp_path / "hyte.sqlite3").exists()
+
+
 def test_it_refuses_to_start_without_a_secret_key():
     result = run_hyte("check", **{**SAFE, "SECRET_KEY": ""})
     assert result.returncode != 0

@@ -6,6 +6,7 @@ DEBUG the settings refuse to start unless SECRET_KEY and ALLOWED_HOSTS are set t
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -55,7 +56,21 @@ INSTALLED_APPS = [
     "hyte.demo",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
+
+# Sign-in: django-axes locks a username at one client address after AXES_FAILURE_LIMIT wrong passwords for
+# AXES_COOLOFF_TIME (the right password does not open it meanwhile); every sign-in, failure, lockout and
+# sign-out is in the audit log (hyte.accounts.signin).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("HYTE_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("HYTE_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "hyte.core.http.client_address"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit log
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -72,6 +87,7 @@ MIDDLEWARE = [
     "hyte.accounts.middleware.ActiveOrganisationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hyte.urls"

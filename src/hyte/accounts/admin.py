@@ -62,3 +62,21 @@ admin.site.unregister(User)
 admin.site.register(User, AuditedUserAdmin)
 admin.site.unregister(Group)
 admin.site.register(Group, AuditedGroupAdmin)
+
+
+# django-axes' records of failed sign-ins: deleting one unlocks an account, so it is audited like any admin write.
+def _audited_axes_admin() -> None:
+    from axes import admin as axes_admin  # type: ignore[import-untyped]
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog  # type: ignore[import-untyped]
+
+    for model, base in (
+        (AccessAttempt, axes_admin.AccessAttemptAdmin),
+        (AccessLog, axes_admin.AccessLogAdmin),
+        (AccessFailureLog, axes_admin.AccessFailureLogAdmin),
+    ):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+        admin.site.register(model, type(f"Audited{base.__name__}", (AuditedAdminMixin, base), {}))
+
+
+_audited_axes_admin()

@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "hyte.accounts"
     label = "accounts"
     verbose_name = _("Organisations and people")
+
+    def ready(self) -> None:
+        from hyte.accounts import signin
+
+        signin.connect()

@@ -57,3 +57,17 @@ def download(body: bytes, *, file_format: str, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
     return response
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address: the connection's, or with HYTE_PROXIES proxies in front the one the outermost of
+    them saw (counted from the right of X-Forwarded-For, so a client cannot choose its own)."""
+    from django.conf import settings
+
+    proxies = int(getattr(settings, "NINJA_NUM_PROXIES", 0) or 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        addresses = [a.strip() for a in forwarded.split(",") if a.strip()]
+        if addresses:
+            return addresses[-min(proxies, len(addresses))]
+    return str(request.META.get("REMOTE_ADDR", ""))

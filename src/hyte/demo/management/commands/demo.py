@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.indicators import load_demo_indicators
@@ -23,6 +24,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                "hyte demo creates accounts with a published password and shares drafts: it runs only on a demo or "
+                "development machine, with DEBUG=true (as scripts/start sets it), never under production settings"
+            )
         call_command("migrate", interactive=False, verbosity=0)
         result = load_demo()
         data = load_demo_indicators(on_step=lambda name: self.stdout.write(f"Loading {name} …"))
