@@ -57,7 +57,23 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
 ]
+
+# No inline script anywhere, nothing from other origins: the product's pages use no JavaScript of their own.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Sign-in: django-axes locks a username at one client address after AXES_FAILURE_LIMIT wrong passwords for
 # AXES_COOLOFF_TIME (the right password does not open it meanwhile); every sign-in, failure, lockout and
@@ -76,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hyte.core.middleware.RequestLogMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "hyte.core.headers.SecurityHeadersMiddleware",
     "hyte.public.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

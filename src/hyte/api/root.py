@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from csp.decorators import csp_update
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
@@ -35,6 +36,12 @@ _ERRORS = {
 _UNAUTHORIZED = ("No valid token or session: sign in or send `Authorization: Bearer hyte_…`.", _PROBLEM)
 
 _CSRF = ("A browser session's change without its CSRF token (`X-CSRFToken`); tokens need none.", _PROBLEM)
+
+
+def _docs_page(view: Any) -> Any:
+    """The document and its page are read with GET (or HEAD) only; Swagger UI (its own scripts, no inline
+    script) sets inline styles as it draws, which the page's policy allows for it alone."""
+    return require_safe(csp_update({"style-src": ["'self'", "'unsafe-inline'"]})(view))
 
 
 class HyteAPI(NinjaAPI):
@@ -84,7 +91,7 @@ api = HyteAPI(
     auth=AUTH,
     throttle=THROTTLES,
     urls_namespace="api",
-    docs_decorator=require_safe,  # the document and its page are read with GET (or HEAD) only
+    docs_decorator=_docs_page,
 )
 
 

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
+from hyte.core.headers import PERMISSIONS_POLICY, content_security_policy
+
 STAMP_SECONDS = 2.0
 PAGE_SECONDS = 24 * 3600
 _local = threading.local()
@@ -62,7 +64,9 @@ def cached_response(request: HttpRequest) -> HttpResponse | None:
     if language:
         response["Content-Language"] = language
     response["Cache-Control"] = "public, max-age=300"
-    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS  # the middleware that sets it comes later
+    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS  # the middlewares that set these come later
+    response["Content-Security-Policy"] = content_security_policy()
+    response["Permissions-Policy"] = PERMISSIONS_POLICY
     return response
 
 
@@ -74,6 +78,7 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method in ("GET", "HEAD") and request.path.startswith("/public/") and not request.GET:
+            request.get_host()  # a host not in ALLOWED_HOSTS is refused (400) before any cached page answers
             hit = cached_response(request)
             if hit is not None:
                 return hit
