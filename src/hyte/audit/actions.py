@@ -15,6 +15,8 @@ class AuditAction(models.TextChoices):
     MEMBER_REMOVE = "membership.remove", _("member removed")
     USER_CREATE = "user.create", _("account created")
     USER_PASSWORD = "user.password_change", _("password changed")
+    BACKUP = "instance.backup", _("backup written")
+    RESTORE = "instance.restore", _("restored from a backup")
     USER_LOGIN = "user.login", _("signed in")
     USER_LOGIN_FAILED = "user.login_failed", _("sign-in failed")
     USER_LOGOUT = "user.logout", _("signed out")
