@@ -237,6 +237,24 @@ LOGGING = {
     },
 }
 
+# The cache of public pages and of the API's rate limits: in each process's memory by default (one process),
+# shared by every process through Redis (redis://host:6379/0) or memcached (memcached://host:11211).
+_cache_url = env_str("HYTE_CACHE_URL", "")
+if not _cache_url:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif _cache_url.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+elif _cache_url.startswith("memcached://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": _cache_url.removeprefix("memcached://").rstrip("/"),
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        f"HYTE_CACHE_URL must start with redis://, rediss://, unix:// or memcached://, not {_cache_url!r}"
+    )
 # Imports: an upload waiting for its column mapping is deleted after this many hours; an import queued or
 # running for longer than this many minutes is marked failed (`hyte expire_imports`, run by cron or a timer).
 HYTE_UPLOAD_RETENTION_HOURS = env_int("HYTE_UPLOAD_RETENTION_HOURS", 72)
