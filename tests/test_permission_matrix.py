@@ -101,6 +101,21 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         )
     ],
     ("password-change-done", G): [read(SIGNED_IN)],
+    ("password-reset", G): [read(EVERYONE, **PUBLIC)],
+    # An address without an account: the same answer as for one with, and nothing written but the rate count.
+    ("password-reset", P): [read(EVERYONE, ok=302, data={"email": "nobody@example.fi"}, **PUBLIC)],
+    ("password-reset-sent", G): [read(EVERYONE, **PUBLIC)],
+    # A link that is not valid: the page says so, and a new password is not taken.
+    ("password-reset-confirm", G): [read(EVERYONE, args={"uidb64": "MQ", "token": "x-y"}, **PUBLIC)],
+    ("password-reset-confirm", P): [
+        read(
+            EVERYONE,
+            args={"uidb64": "MQ", "token": "x-y"},
+            data={"new_password1": "a-much-better-secret-42", "new_password2": "a-much-better-secret-42"},
+            **PUBLIC,
+        )
+    ],
+    ("password-reset-done", G): [read(EVERYONE, **PUBLIC)],
     ("api-tokens", G): [read(SIGNED_IN)],
     ("api-tokens", P): [Route(SIGNED_IN, data={"name": "script", "valid_for": "90"}, audits=A.API_TOKEN_CREATE)],
     ("api-token-revoke", P): [form(ADMINS, A.API_TOKEN_REVOKE)],

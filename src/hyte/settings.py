@@ -237,6 +237,24 @@ LOGGING = {
     },
 }
 
+# E-mail (password resets and notifications) through an SMTP server; without HYTE_SMTP_HOST mails are written to
+# the log (standard output), which suits the embedded demo but sends nothing.
+EMAIL_HOST = env_str("HYTE_SMTP_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("HYTE_SMTP_PORT", 587)
+EMAIL_HOST_USER = env_str("HYTE_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = env_str("HYTE_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("HYTE_SMTP_STARTTLS", default=True)
+EMAIL_USE_SSL = env_bool("HYTE_SMTP_SSL", default=False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_str("HYTE_MAIL_FROM", "Hyte <hyte@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours, once
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("HYTE_SMTP_STARTTLS and HYTE_SMTP_SSL cannot both be true")
+
 # The cache of public pages and of the API's rate limits: in each process's memory by default (one process),
 # shared by every process through Redis (redis://host:6379/0) or memcached (memcached://host:11211).
 _cache_url = env_str("HYTE_CACHE_URL", "")

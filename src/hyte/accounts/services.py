@@ -201,6 +201,12 @@ def revoke_api_token(*, actor: User, token: ApiToken) -> None:
         audit.update(token, revoked_at=clock.now())
 
 
+@audit.service(AuditAction.USER_PASSWORD_RESET)
+def record_password_reset(*, actor: User) -> None:
+    """Django's own view set a new password through an e-mailed link; this records that it did."""
+    audit.record(actor)
+
+
 @audit.service(AuditAction.USER_PASSWORD)
 def record_password_change(*, actor: User) -> None:
     """Django's own view changes the password; this records that it did."""

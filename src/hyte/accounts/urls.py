@@ -22,6 +22,24 @@ urlpatterns = [
         ),
         name="password-change-done",
     ),
+    path("accounts/password/forgotten/", views.PasswordResetView.as_view(), name="password-reset"),
+    path(
+        "accounts/password/forgotten/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/reset/sent.html", http_method_names=["get"]),
+        name="password-reset-sent",
+    ),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
+    path(
+        "accounts/password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/reset/done.html", http_method_names=["get"]
+        ),
+        name="password-reset-done",
+    ),
     path("accounts/tokens/", views.api_tokens, name="api-tokens"),
     path("accounts/tokens/<int:token_id>/revoke/", views.revoke_api_token, name="api-token-revoke"),
     path("organisations/switch/", views.switch_organisation, name="organisation-switch"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,7 +20,7 @@ from hyte.accounts.permissions import Action, get_for, get_organisation_for, per
 from hyte.audit.actions import AuditAction
 from hyte.audit.queries import organisation_log
 from hyte.core import clock
-from hyte.core.http import AuthenticatedRequest, require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, client_address, require_GET_or_POST
 from hyte.regions.queries import area_counts
 
 
@@ -31,6 +31,46 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and organisation is not None:
         return redirect("organisation-home", slug=organisation.slug)
     return render(request, "core/home.html", {"area_counts": area_counts()})
+
+
+RESET_REQUESTS_PER_HOUR = 5
+
+
+def allow_reset_request(request: HttpRequest) -> bool:
+    """At most RESET_REQUESTS_PER_HOUR reset requests an hour from one client address (no mail bombing)."""
+    from django.core.cache import cache
+
+    key = f"password-reset:{client_address(request)}"
+    cache.add(key, 0, 3600)
+    return cache.incr(key) <= RESET_REQUESTS_PER_HOUR
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """ "Forgot your password": a link by e-mail to the account's address. The answer is the same whether or not
+    the address has an account (nobody learns who has one), and one address may ask a few times an hour."""
+
+    http_method_names = ["get", "post"]
+    template_name = "accounts/reset/form.html"
+    email_template_name = "accounts/reset/email.txt"
+    subject_template_name = "accounts/reset/subject.txt"
+    success_url = reverse_lazy("password-reset-sent")
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        if not allow_reset_request(self.request):
+            form.add_error(None, _("Too many requests from your address: try again in an hour."))
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    http_method_names = ["get", "post"]
+    template_name = "accounts/reset/confirm.html"
+    success_url = reverse_lazy("password-reset-done")
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        response = super().form_valid(form)
+        services.record_password_reset(actor=form.user)
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -15,6 +15,7 @@ class AuditAction(models.TextChoices):
     MEMBER_REMOVE = "membership.remove", _("member removed")
     USER_CREATE = "user.create", _("account created")
     USER_PASSWORD = "user.password_change", _("password changed")
+    USER_PASSWORD_RESET = "user.password_reset", _("password set through an e-mailed link")
     BACKUP = "instance.backup", _("backup written")
     RESTORE = "instance.restore", _("restored from a backup")
     USER_LOGIN = "user.login", _("signed in")
