@@ -110,6 +110,10 @@ def build(world: Any) -> dict[str, Any]:
     report_services.propose_measure(actor=SYSTEM, amendment=in_review, goal=published_goal, text="Uusi toimenpide")
     report_services.change_amendment_status(actor=SYSTEM, amendment=in_review, status="in_review")
     token, _raw = create_api_token(actor=world.users["admin"], name="matrix")
+    from hyte.notifications.models import Kind
+    from hyte.notifications.services import notify
+
+    notify(actor=SYSTEM, users=world.users.values(), kind=Kind.DEADLINE, message="Määräaika", key="matrix")
     return {
         "admin_token": token.pk,
         "reader_membership": Membership.objects.get(user=world.users["reader"]).pk,

@@ -119,6 +119,9 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api-tokens", G): [read(SIGNED_IN)],
     ("api-tokens", P): [Route(SIGNED_IN, data={"name": "script", "valid_for": "90"}, audits=A.API_TOKEN_CREATE)],
     ("api-token-revoke", P): [form(ADMINS, A.API_TOKEN_REVOKE)],
+    ("notifications", G): [read(SIGNED_IN)],
+    ("notifications", P): [form(SIGNED_IN, A.NOTIFICATION_SETTINGS, data={"language": "sv", "email": "on"})],
+    ("notifications-read", P): [form(SIGNED_IN, A.NOTIFICATIONS_READ)],  # everyone in the world has been told
     ("organisation-switch", P): [
         read(MEMBERS, data={"organisation": "{kemi_id}"}, ok=302, writes_elsewhere=True),
     ],

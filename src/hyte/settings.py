@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "hyte.audit",
     "hyte.regions",
     "hyte.accounts",
+    "hyte.notifications",
     "hyte.indicators",
     "hyte.situation",
     "hyte.reports",

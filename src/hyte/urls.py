@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("hyte.public.urls")),
     path("", include("hyte.assessments.urls")),
     path("", include("hyte.work.urls")),
+    path("", include("hyte.notifications.urls")),
 ]

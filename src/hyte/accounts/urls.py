@@ -30,7 +30,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/<uidb64>/<token>/",
-        views.PasswordResetConfirmView.as_view(),
+        require_GET_or_POST(views.PasswordResetConfirmView.as_view()),
         name="password-reset-confirm",
     ),
     path(

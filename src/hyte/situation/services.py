@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, require
@@ -14,6 +16,9 @@ from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import RULE_EVALUATION, Actor, person
 from hyte.indicators.models import Indicator, Observation
+from hyte.notifications.models import Kind
+from hyte.notifications.recipients import coordinators
+from hyte.notifications.services import notify
 from hyte.situation.models import Alert, AlertStatus, Rule, RuleCondition
 from hyte.situation.rules import Series, check
 
@@ -100,6 +105,15 @@ def evaluate(*, actor: Actor, rules: Iterable[Rule]) -> int:
             value=value,
             evidence=evidence,
             created_at=clock.now(),
+        )
+        notify(
+            actor=actor,
+            users=coordinators(rule.organisation),
+            kind=Kind.ALERT,
+            message=gettext_noop("Alert: %(indicator)s in %(area)s %(year)s met the rule you set"),
+            params={"indicator": rule.indicator.title_fi, "area": area.name_fi, "year": year},
+            url=reverse("situation", args=[rule.organisation.slug]),
+            organisation=rule.organisation,
         )
         raised += 1
     return raised

@@ -41,6 +41,21 @@ class MyWork:
         return len(self.sections) + len(self.goals) + len(self.measures)
 
 
+def deadline_of(organisation: Organisation, plan: Report | None, *, today: dt.date) -> Deadline:
+    """The organisation's next statutory deadline, from its current plan and the annual reports approved."""
+    annual = Report.objects.filter(organisation=organisation, kind=ReportKind.ANNUAL, plan_report=plan)
+    return next_deadline(
+        today=today,
+        plan_term=(plan.term_start, plan.term_end) if plan else None,
+        plan_decided=plan.decision_date if plan else None,
+        approved_annual_years={
+            year for year in annual.exclude(status__in=UNFROZEN).values_list("year", flat=True) if year is not None
+        }
+        if plan
+        else set(),
+    )
+
+
 def my_work(user: Viewer, organisation: Organisation, *, today: dt.date) -> MyWork:
     """The signed-in person's assignments, the comments that wait for them, the reports in review, the open
     alerts, the assessments due for follow-up and the next statutory deadline, as far as they may see them."""
@@ -58,20 +73,7 @@ def my_work(user: Viewer, organisation: Organisation, *, today: dt.date) -> MyWo
         alert_count=open_alerts(organisation).count(),
         assessments_due=[],
         has_published=reports.filter(status=ReportStatus.PUBLISHED).exists(),
-        deadline=next_deadline(
-            today=today,
-            plan_term=(plan.term_start, plan.term_end) if plan else None,
-            plan_decided=plan.decision_date if plan else None,
-            approved_annual_years={
-                year
-                for year in reports.filter(kind=ReportKind.ANNUAL, plan_report=plan)
-                .exclude(status__in=UNFROZEN)
-                .values_list("year", flat=True)
-                if year is not None
-            }
-            if plan
-            else set(),
-        ),
+        deadline=deadline_of(organisation, plan, today=today),
     )
     if not drafts or not isinstance(user, User):
         return work

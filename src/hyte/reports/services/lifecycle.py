@@ -6,14 +6,21 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, require
+from hyte.accounts.roles import Role
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor
+from hyte.notifications.models import Kind
+from hyte.notifications.queries import display_name
+from hyte.notifications.recipients import members
+from hyte.notifications.services import notify
 from hyte.reports.amending import approve_with
 from hyte.reports.content import dump
 from hyte.reports.models import (
@@ -242,4 +249,29 @@ def change_status(
             frozen_at=clock.now(),
             content=content,
         )
+    _tell_of_status(actor, report, new)
     return report
+
+
+_STATUS_MESSAGES = {
+    ReportStatus.IN_REVIEW: (Kind.IN_REVIEW, gettext_noop("%(report)s was sent to review by %(who)s")),
+    ReportStatus.APPROVED: (Kind.APPROVED, gettext_noop("%(report)s was approved")),
+    ReportStatus.PUBLISHED: (Kind.PUBLISHED, gettext_noop("%(report)s was published")),
+}
+
+
+def _tell_of_status(actor: Actor, report: Report, status: ReportStatus) -> None:
+    """Review concerns those who write; approval and publication every member."""
+    if status not in _STATUS_MESSAGES:
+        return
+    kind, message = _STATUS_MESSAGES[status]
+    roles = [Role.COORDINATOR, Role.ADMIN, Role.EDITOR] if status == ReportStatus.IN_REVIEW else None
+    notify(
+        actor=actor,
+        users=members(report.organisation, roles),
+        kind=kind,
+        message=message,
+        params={"report": report.title, "who": display_name(actor)},
+        url=reverse("report-detail", args=[report.organisation.slug, report.pk]),
+        organisation=report.organisation,
+    )

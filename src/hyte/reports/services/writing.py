@@ -7,7 +7,9 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hyte.accounts.permissions import Action, permissions_for, require
 from hyte.audit import log as audit
@@ -15,6 +17,9 @@ from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor, person
 from hyte.indicators.models import Indicator
+from hyte.notifications.models import Kind
+from hyte.notifications.queries import display_name
+from hyte.notifications.services import notify
 from hyte.reports.images import clean_image
 from hyte.reports.models import Block, BlockKind, Goal, Measure, ReportImage, Section
 from hyte.reports.services._common import editable, next_position, touch
@@ -35,6 +40,16 @@ def assign(*, actor: Actor, subject: Section | Goal | Measure, users: Sequence[U
     before = sorted(subject.assignees.values_list("pk", flat=True))
     subject.assignees.set(users)
     audit.record(subject, changes={"assignees": [before, sorted(u.pk for u in users)]})
+    what = subject.title if isinstance(subject, Section) else subject.text
+    notify(
+        actor=actor,
+        users=[u for u in users if u.pk not in before],
+        kind=Kind.ASSIGNED,
+        message=gettext_noop("%(who)s assigned you “%(what)s” in %(report)s"),
+        params={"who": display_name(actor), "what": what[:120], "report": report.title},
+        url=reverse("report-detail", args=[report.organisation.slug, report.pk]),
+        organisation=report.organisation,
+    )
 
 
 @audit.service(AuditAction.BLOCK_EDIT)

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from hyte.core import clock
+from hyte.core.actors import COMMAND_LINE
+from hyte.notifications.mail import send_digests
+from hyte.work.reminders import remind
+
+
+class Command(BaseCommand):
+    help = (
+        "The daily notifications: reminders of statutory deadlines and assessment follow-ups within 30 days (each "
+        "once), then the daily digest mails of those who chose them. Run it once a day (cron or a systemd timer)."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        told = remind(actor=COMMAND_LINE, today=clock.today())
+        digests = send_digests()
+        self.stdout.write(f"{told} reminders, {digests} digest mails")
