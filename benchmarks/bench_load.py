@@ -124,6 +124,10 @@ def main() -> None:
     options = parser.parse_args()
     if not options.reuse:
         setup()
+    os.environ.update({**SETTINGS, "DEBUG": "false", "DJANGO_SETTINGS_MODULE": "hyte.settings"})
+    import django
+
+    django.setup()
     _hyte("collectstatic", "--no-input", debug=False)
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update({**SETTINGS, "DEBUG": "false"})

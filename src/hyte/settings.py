@@ -93,9 +93,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hyte.core.middleware.RequestLogMiddleware",
+    "hyte.public.cache.PublicPageCacheMiddleware",  # a cached page leaves here, with the headers below set once
     "csp.middleware.CSPMiddleware",
     "hyte.core.headers.SecurityHeadersMiddleware",
-    "hyte.public.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

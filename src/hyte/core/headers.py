@@ -5,6 +5,7 @@ private` on everything a signed-in person is shown (pages and exports), so no sh
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -15,8 +16,10 @@ PERMISSIONS_POLICY = (
 )
 
 
+@lru_cache(maxsize=1)
 def content_security_policy() -> str:
-    """The policy as the settings give it, for responses that leave before django-csp's middleware runs."""
+    """The policy as the settings give it, for responses that leave before django-csp's middleware runs (built
+    once: the settings do not change while the process runs)."""
     from csp.utils import build_policy
 
     return str(build_policy())
