@@ -38,7 +38,7 @@ def smtp_server(settings) -> Iterator[Mailbox]:
     controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_HOST = "127.0.0.1"  # also tells Hyte that mail can be sent (invitations by mail)
     settings.EMAIL_PORT = port
     settings.EMAIL_USE_TLS = False
     settings.EMAIL_USE_SSL = False

@@ -116,6 +116,15 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         )
     ],
     ("password-reset-done", G): [read(EVERYONE, **PUBLIC)],
+    ("invitation-accept", G): [read(EVERYONE, args={"uidb64": "MQ", "token": "x-y"}, **PUBLIC)],
+    ("invitation-accept", P): [
+        read(
+            EVERYONE,
+            args={"uidb64": "MQ", "token": "x-y"},
+            data={"new_password1": "a-much-better-secret-42", "new_password2": "a-much-better-secret-42"},
+            **PUBLIC,
+        )
+    ],
     ("api-tokens", G): [read(SIGNED_IN)],
     ("api-tokens", P): [Route(SIGNED_IN, data={"name": "script", "valid_for": "90"}, audits=A.API_TOKEN_CREATE)],
     ("api-token-revoke", P): [form(ADMINS, A.API_TOKEN_REVOKE)],

@@ -232,6 +232,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.server": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # sign-ins are in the audit log; lockouts still warn
         "django.request": {"level": "ERROR"},
         "weasyprint": {"level": "ERROR"},  # its progress steps and CSS notes are not the operator's business
         "fontTools": {"level": "ERROR"},

@@ -67,12 +67,13 @@ def create_account(
     actor: Actor,
     username: str,
     email: str,
-    password: str,
+    password: str | None,
     first_name: str = "",
     last_name: str = "",
     for_organisation: Organisation | None = None,
 ) -> User:
-    """A new account (the demo's people, or someone invited by e-mail), logged in the inviting organisation's log."""
+    """A new account (the demo's people, or someone invited by e-mail), logged in the inviting organisation's log.
+    Without a password the account cannot sign in until its owner chooses one through an invitation link."""
     if for_organisation is not None:
         require(actor, Action.MANAGE_MEMBERS, for_organisation)
     user = User.objects.create_user(
@@ -101,14 +102,16 @@ def invite_member(
     role: str,
     first_name: str = "",
     last_name: str = "",
+    by_mail: bool = False,
 ) -> tuple[Membership, str | None]:
-    """Add a person by e-mail; a new account gets a one-time password that the admin hands over."""
+    """Add a person by e-mail. A new account gets a one-time password that the admin hands over or, `by_mail`,
+    no password: its owner chooses one through the invitation link (the caller sends it)."""
     require(actor, Action.MANAGE_MEMBERS, organisation)
     email = User.objects.normalize_email(email.strip()).lower()
     user = User.objects.filter(email__iexact=email).first()
     temporary_password = None
     if user is None:
-        temporary_password = secrets.token_urlsafe(12)
+        temporary_password = None if by_mail else secrets.token_urlsafe(12)
         user = create_account(
             actor=actor,
             username=email,

@@ -40,6 +40,11 @@ urlpatterns = [
         ),
         name="password-reset-done",
     ),
+    path(
+        "accounts/invitation/<uidb64>/<token>/",
+        require_GET_or_POST(views.InvitationAcceptView.as_view()),
+        name="invitation-accept",
+    ),
     path("accounts/tokens/", views.api_tokens, name="api-tokens"),
     path("accounts/tokens/<int:token_id>/revoke/", views.revoke_api_token, name="api-token-revoke"),
     path("organisations/switch/", views.switch_organisation, name="organisation-switch"),

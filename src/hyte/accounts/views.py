@@ -9,10 +9,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from hyte.accounts import queries, services
+from hyte.accounts import invitations, queries, services
 from hyte.accounts.forms import ApiTokenForm, ChangeRoleForm, InviteMemberForm
 from hyte.accounts.middleware import SESSION_KEY
 from hyte.accounts.models import ApiToken, Membership
@@ -73,6 +74,14 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
+class InvitationAcceptView(PasswordResetConfirmView):
+    """The invitation link: the new member chooses a password (the link works for a week, once)."""
+
+    token_generator = invitations.invitation_tokens
+    template_name = "accounts/invitation/accept.html"
+    reset_url_token = "choose-password"  # noqa: S105 - the URL's placeholder, not a secret
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     http_method_names = ["get", "post"]
     template_name = "accounts/password_change.html"
@@ -106,14 +115,28 @@ def members(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         if not can_manage:
             raise Http404
         if form.is_valid():
+            by_mail = invitations.mail_enabled()
             try:
                 membership, password = services.invite_member(
-                    actor=request.user, organisation=organisation, **form.cleaned_data
+                    actor=request.user, organisation=organisation, by_mail=by_mail, **form.cleaned_data
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                if password:
+                if by_mail and not membership.user.has_usable_password():  # new, or an invitation not yet taken
+                    invitations.send_invitation(
+                        user=membership.user,
+                        organisation=organisation,
+                        invited_by=request.user.get_full_name() or request.user.get_username(),
+                        base_url=request.build_absolute_uri("/").rstrip("/"),
+                        language=translation.get_language() or "fi",
+                    )
+                    messages.success(
+                        request,
+                        _("%(user)s added; an invitation to choose a password was sent to %(email)s.")
+                        % {"user": membership.user.get_username(), "email": membership.user.email},
+                    )
+                elif password:
                     messages.success(
                         request,
                         _("Account %(user)s created. Give them this one-time password: %(password)s")

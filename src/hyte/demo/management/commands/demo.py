@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test.utils import override_settings
 
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.indicators import load_demo_indicators
@@ -30,9 +31,13 @@ class Command(BaseCommand):
                 "development machine, with DEBUG=true (as scripts/start sets it), never under production settings"
             )
         call_command("migrate", interactive=False, verbosity=0)
-        result = load_demo()
-        data = load_demo_indicators(on_step=lambda name: self.stdout.write(f"Loading {name} …"))
-        load_demo_reports()
+        # The demo's people are told of what the demo does (their notification pages show it), but its mails
+        # are not printed: they would bury the list of demo users.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            result = load_demo()
+            data = load_demo_indicators(on_step=lambda name: self.stdout.write(f"Loading {name} …"))
+            load_demo_reports()
+            assessments = load_demo_assessments()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -41,7 +46,7 @@ class Command(BaseCommand):
                 for b in data.batches
             )
         )
-        if load_demo_assessments() is not None:
+        if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
         width = max(len(u.username) for u in result.users)
