@@ -9,8 +9,16 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.throttling import BaseThrottle, SimpleRateThrottle
 
+from hyte.core.http import client_address
 
-class AnonymousThrottle(SimpleRateThrottle):
+
+class _ByAddress(SimpleRateThrottle):
+    def get_ident(self, request: HttpRequest) -> str:
+        """The same client address as sign-in's lockout and the audit log use (HYTE_PROXIES)."""
+        return client_address(request)
+
+
+class AnonymousThrottle(_ByAddress):
     scope = "anonymous"
 
     def __init__(self) -> None:

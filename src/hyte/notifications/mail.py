@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from hyte.core import clock
 from hyte.notifications.models import Notification
-from hyte.notifications.queries import preference_of
+from hyte.notifications.queries import preferences_of
 
 logger = logging.getLogger("hyte.notifications")
 
@@ -37,8 +37,10 @@ def _body(notifications: list[Notification]) -> str:
 def send_each(ids: list[int]) -> int:
     """Mail the notifications with these ids to those who want a mail for each; returns how many were sent."""
     sent = 0
-    for n in Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).select_related("user"):
-        preference = preference_of(n.user)
+    notifications = list(Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).select_related("user"))
+    preferences = preferences_of(n.user_id for n in notifications)
+    for n in notifications:
+        preference = preferences[n.user_id]
         if not preference.email or preference.daily_digest or not n.user.email:
             continue
         with translation.override(preference.language):
@@ -54,9 +56,10 @@ def send_digests() -> int:
     for n in Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True).select_related("user"):
         pending[n.user_id].append(n)
     sent = 0
-    for notifications in pending.values():
+    preferences = preferences_of(pending)
+    for user_id, notifications in pending.items():
         user = notifications[0].user
-        preference = preference_of(user)
+        preference = preferences[user_id]
         if not preference.email or not preference.daily_digest or not user.email:
             continue
         with translation.override(preference.language):

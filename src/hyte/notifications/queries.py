@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
@@ -15,6 +17,13 @@ def of(user: User, *, limit: int = 100) -> QuerySet[Notification]:
 
 def unread_count(user: User) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def preferences_of(user_ids: Iterable[int]) -> dict[int, Preference]:
+    """The choices of these people, by user id, in one query (the defaults for those who never chose)."""
+    ids = set(user_ids)
+    found = {p.user_id: p for p in Preference.objects.filter(user_id__in=ids)}
+    return {pk: found.get(pk) or Preference(user_id=pk) for pk in ids}
 
 
 def display_name(actor: Actor) -> str:

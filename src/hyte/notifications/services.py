@@ -21,6 +21,7 @@ from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor
 from hyte.notifications.models import Kind, Language, Notification, Preference
+from hyte.notifications.queries import preferences_of
 
 
 @audit.service(AuditAction.NOTIFY)
@@ -42,11 +43,11 @@ def notify(
     if key:
         already = set(Notification.objects.filter(key=key, user_id__in=recipients).values_list("user_id", flat=True))
         recipients = {pk: u for pk, u in recipients.items() if pk not in already}
-    preferences = {p.user_id: p for p in Preference.objects.filter(user_id__in=recipients)}
+    preferences = preferences_of(recipients)
     created = []
     now = clock.now()
     for pk, user in recipients.items():
-        preference = preferences.get(pk) or Preference(user=user)
+        preference = preferences[pk]
         if kind.value in (preference.muted or []):
             continue
         with translation.override(preference.language or Language.FI):
