@@ -358,3 +358,19 @@ def test_the_situation_table_fits_a_desktop_and_shows_every_value_on_a_phone(
     assert labelled
     page.screenshot(path=str(shots / "situation-375.png"), full_page=True)
     context.close()
+
+
+def test_a_wide_table_scrolls_inside_its_box_on_a_phone_and_the_page_does_not(browser, live_server, world):
+    """The members table scrolls sideways in its box; its visually hidden labels must not widen the whole page
+    (they did: absolutely positioned, they escaped the box's overflow)."""
+    context = _context(browser, live_server, language="fi", user=world.users["admin"])
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + "/o/kemi/members/")
+    widths = page.evaluate(
+        "() => ({page: document.documentElement.scrollWidth, screen: window.innerWidth,"
+        " table: document.querySelector('.table-wrap').scrollWidth})"
+    )
+    context.close()
+    assert widths["table"] > widths["screen"]  # the table is wider than a phone: it scrolls in its box
+    assert widths["page"] <= widths["screen"]
