@@ -360,7 +360,7 @@ def test_the_situation_table_fits_a_desktop_and_shows_every_value_on_a_phone(
     context.close()
 
 
-def test_a_wide_table_scrolls_inside_its_box_on_a_phone_and_the_page_does_not(browser, live_server, world):
+def test_a_wide_table_scrolls_inside_its_box_on_a_phone_and_the_page_does_not(browser, live_server, areas, world):
     """The members table scrolls sideways in its box; its visually hidden labels must not widen the whole page
     (they did: absolutely positioned, they escaped the box's overflow)."""
     context = _context(browser, live_server, language="fi", user=world.users["admin"])
