@@ -44,9 +44,9 @@ def _modules() -> list[tuple[str, ast.Module]]:
 # Reading a staff flag, a role or draft sharing is deciding access. Outside the resolver each is allowed only
 # where it is not an access decision, and says why.
 ALLOWED = {
-    ("accounts/services.py", "role"): "the rule that an organisation keeps an admin compares roles as data",
+    ("accounts/services/__init__.py", "role"): "the rule that an organisation keeps an admin compares roles as data",
     ("accounts/queries.py", "DraftSharing"): "lists which municipalities share, for the county's pages",
-    ("accounts/services.py", "DraftSharing"): "writes the sharing (who may decide that is the resolver's)",
+    ("accounts/services/__init__.py", "DraftSharing"): "writes the sharing (who may decide that is the resolver's)",
     ("accounts/models.py", "DraftSharing"): "the model itself",
     ("accounts/admin.py", "DraftSharing"): "the admin of the model",
 }

@@ -63,5 +63,5 @@ def test_one_address_may_ask_only_a_few_times_an_hour(world, smtp_server):  # no
     assert len(smtp_server.messages) == 5
 
 
-def test_the_login_page_links_to_it(client):
+def test_the_login_page_links_to_it(client, db):
     assert "/accounts/password/forgotten/" in client.get("/accounts/login/").content.decode()

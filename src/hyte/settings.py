@@ -59,7 +59,13 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
+
+# Two-factor sign-in (optional, by each user; recommended for administrators): TOTP codes from an authenticator app.
+OTP_TOTP_ISSUER = "Hyte"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a person's secret key or its QR code
 
 # No inline script anywhere, nothing from other origins: the product's pages use no JavaScript of their own.
 CONTENT_SECURITY_POLICY = {

@@ -1,10 +1,12 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 
-from hyte.accounts.models import ApiToken, DraftSharing, Membership, Organisation
+from hyte.accounts.models import ApiToken, DraftSharing, ExternalIdentity, Membership, Organisation, SingleSignOn
 from hyte.audit.actions import AuditAction
 from hyte.audit.admin import AuditedAdminMixin, AuditedModelAdmin
 from hyte.audit.log import record
@@ -40,6 +42,39 @@ class ApiTokenAdmin(AuditedModelAdmin):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class SingleSignOnForm(forms.ModelForm):
+    """The client secret is never shown again; left empty, the stored one stays."""
+
+    issuer = forms.URLField(label=_("issuer"), max_length=300, assume_scheme="https")
+    client_secret = forms.CharField(
+        label=_("client secret"), required=False, widget=forms.PasswordInput(render_value=False)
+    )
+
+    class Meta:
+        model = SingleSignOn
+        fields = ["organisation", "issuer", "client_id", "client_secret", "enabled", "passwords_allowed"]
+
+    def clean_client_secret(self) -> str:
+        return self.cleaned_data["client_secret"] or (self.instance.client_secret if self.instance.pk else "")
+
+
+@admin.register(SingleSignOn)
+class SingleSignOnAdmin(AuditedModelAdmin):
+    """An organisation's identity provider: set by the site's administrators, who vouch for the provider (it may
+    sign in any member of the organisation by e-mail address)."""
+
+    form = SingleSignOnForm
+    list_display = ["organisation", "issuer", "enabled", "passwords_allowed", "updated_at"]
+    raw_id_fields = ["organisation"]
+
+
+@admin.register(ExternalIdentity)
+class ExternalIdentityAdmin(AuditedModelAdmin):
+    list_display = ["user", "issuer", "subject", "created_at"]
+    search_fields = ["user__username", "user__email", "subject"]
+    raw_id_fields = ["user"]
 
 
 class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
@@ -80,3 +115,16 @@ def _audited_axes_admin() -> None:
 
 
 _audited_axes_admin()
+
+
+# django-otp's TOTP devices: deleting one turns a person's two-factor sign-in off (when they lost their phone).
+def _audited_otp_admin() -> None:
+    from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin  # type: ignore[import-untyped]
+    from django_otp.plugins.otp_totp.models import TOTPDevice  # type: ignore[import-untyped]
+
+    if admin.site.is_registered(TOTPDevice):
+        admin.site.unregister(TOTPDevice)
+    admin.site.register(TOTPDevice, type("AuditedTOTPDeviceAdmin", (AuditedAdminMixin, TOTPDeviceAdmin), {}))
+
+
+_audited_otp_admin()

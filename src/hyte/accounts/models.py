@@ -142,3 +142,58 @@ class ApiToken(models.Model):
     @classmethod
     def generate(cls) -> str:
         return cls.PREFIX + secrets.token_urlsafe(32)
+
+
+class SingleSignOn(models.Model):
+    """An organisation's identity provider (OpenID Connect: Microsoft Entra ID, Google, Keycloak, Suomi.fi), set by
+    the site's administrators. Members sign in through it; it matches them by their verified e-mail address."""
+
+    organisation = models.OneToOneField(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="single_sign_on"
+    )
+    issuer = models.URLField(
+        _("issuer"),
+        max_length=300,
+        help_text=_("The provider's issuer address; its /.well-known/openid-configuration must answer."),
+    )
+    client_id = models.CharField(_("client id"), max_length=300)
+    client_secret = models.CharField(_("client secret"), max_length=500, blank=True)
+    enabled = models.BooleanField(_("in use"), default=True)
+    passwords_allowed = models.BooleanField(
+        _("local passwords allowed"),
+        default=True,
+        help_text=_("When off, the organisation's members can sign in only through the identity provider."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("single sign-on")
+        verbose_name_plural = _("single sign-on")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.issuer}"
+
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.organisation
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if not self.passwords_allowed and not self.enabled:
+            raise ValidationError(_("Local passwords can be turned off only while single sign-on is in use."))
+
+
+class ExternalIdentity(models.Model):
+    """A person's account at an identity provider (issuer and subject), linked at their first single sign-on."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="external_identities")
+    issuer = models.CharField(max_length=300)
+    subject = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="one_account_per_identity")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} @ {self.issuer}"

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
-from hyte.accounts.models import ApiToken, DraftSharing, Membership, Organisation, OrganisationKind
+from hyte.accounts.models import ApiToken, DraftSharing, Membership, Organisation, OrganisationKind, SingleSignOn
 
 
 def members(organisation: Organisation) -> QuerySet[Membership]:
@@ -45,3 +45,12 @@ def county_organisations_for(organisation: Organisation) -> list[Organisation]:
 
 def api_tokens(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user)
+
+
+def single_sign_on_only(organisation: Organisation) -> bool:
+    """Whether the organisation's members sign in only through its identity provider (no local passwords)."""
+    return SingleSignOn.objects.filter(organisation=organisation, enabled=True, passwords_allowed=False).exists()
+
+
+def single_sign_on_of(organisation: Organisation) -> SingleSignOn | None:
+    return SingleSignOn.objects.filter(organisation=organisation).first()

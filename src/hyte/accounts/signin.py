@@ -44,6 +44,19 @@ def _failed(sender: Any, credentials: dict[str, Any], request: HttpRequest | Non
     )
 
 
+def record_failure(request: HttpRequest, user: Any, *, step: str, organisation: Any = None) -> None:
+    """A failed second step (a wrong TOTP code) or a refused single sign-on, with the address it came from."""
+    record(
+        user,
+        actor=SIGN_IN,
+        action=AuditAction.USER_LOGIN_FAILED,
+        organisation=organisation,
+        object_type="auth.user",
+        object_repr=user.get_username() if user is not None else "",
+        changes={**_address(request), "step": [None, step]},
+    )
+
+
 def _locked_out(sender: Any, request: HttpRequest | None, username: str | None, ip_address: str, **kwargs: Any) -> None:
     user = get_user_model().objects.filter(username=username or "").first()
     record(

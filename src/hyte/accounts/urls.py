@@ -2,17 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.decorators.http import require_POST
 
-from hyte.accounts import views
+from hyte.accounts import signin_views, views
 from hyte.core.http import require_GET_or_POST
 
 urlpatterns = [
-    path(
-        "accounts/login/",
-        require_GET_or_POST(
-            auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True)
-        ),
-        name="login",
-    ),
+    path("accounts/login/", require_GET_or_POST(signin_views.LoginView.as_view()), name="login"),
+    path("accounts/login/code/", signin_views.login_code, name="login-code"),
+    path("accounts/sso/<slug:slug>/", signin_views.sso_start, name="sso-start"),
+    path("accounts/sso/<slug:slug>/callback/", signin_views.sso_callback, name="sso-callback"),
+    path("accounts/two-factor/", signin_views.two_factor_settings, name="two-factor"),
     path("accounts/logout/", require_POST(auth_views.LogoutView.as_view()), name="logout"),
     path("accounts/password/", views.PasswordChangeView.as_view(), name="password-change"),
     path(

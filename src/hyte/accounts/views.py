@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -13,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from hyte.accounts import invitations, queries, services
+from hyte.accounts import invitations, queries, services, sso
 from hyte.accounts.forms import ApiTokenForm, ChangeRoleForm, InviteMemberForm
 from hyte.accounts.middleware import SESSION_KEY
 from hyte.accounts.models import ApiToken, Membership
@@ -46,11 +48,19 @@ def allow_reset_request(request: HttpRequest) -> bool:
     return cache.incr(key) <= RESET_REQUESTS_PER_HOUR
 
 
+class ResetForm(PasswordResetForm):
+    """No reset link for someone whose organisation signs in only through its identity provider."""
+
+    def get_users(self, email: str) -> Any:
+        return (user for user in super().get_users(email) if sso.passwords_refused(user) is None)
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """ "Forgot your password": a link by e-mail to the account's address. The answer is the same whether or not
     the address has an account (nobody learns who has one), and one address may ask a few times an hour."""
 
     http_method_names = ["get", "post"]
+    form_class = ResetForm
     template_name = "accounts/reset/form.html"
     email_template_name = "accounts/reset/email.txt"
     subject_template_name = "accounts/reset/subject.txt"
@@ -115,7 +125,8 @@ def members(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         if not can_manage:
             raise Http404
         if form.is_valid():
-            by_mail = invitations.mail_enabled()
+            single_sign_on_only = queries.single_sign_on_only(organisation)
+            by_mail = invitations.mail_enabled() or single_sign_on_only
             try:
                 membership, password = services.invite_member(
                     actor=request.user, organisation=organisation, by_mail=by_mail, **form.cleaned_data
@@ -123,7 +134,13 @@ def members(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                if by_mail and not membership.user.has_usable_password():  # new, or an invitation not yet taken
+                if single_sign_on_only:
+                    messages.success(
+                        request,
+                        _("%(user)s added; they sign in through the organisation's identity provider as %(email)s.")
+                        % {"user": membership.user.get_username(), "email": membership.user.email},
+                    )
+                elif by_mail and not membership.user.has_usable_password():  # new, or an invitation not yet taken
                     invitations.send_invitation(
                         user=membership.user,
                         organisation=organisation,
@@ -210,7 +227,11 @@ def organisation_settings(request: AuthenticatedRequest, slug: str) -> HttpRespo
     return render(
         request,
         "accounts/settings.html",
-        {"organisation": organisation, "counties": [(c, c.pk in shared) for c in counties]},
+        {
+            "organisation": organisation,
+            "counties": [(c, c.pk in shared) for c in counties],
+            "single_sign_on": queries.single_sign_on_of(organisation),
+        },
     )
 
 

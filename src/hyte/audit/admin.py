@@ -15,7 +15,7 @@ from hyte.audit.log import diff, record, snapshot
 from hyte.audit.models import AuditEntry
 
 # Never in the log: a password hash is a secret even when it changes.
-_SECRET_FIELDS = {"password", "token_hash"}
+_SECRET_FIELDS = {"password", "token_hash", "client_secret", "key"}
 
 
 class AuditedAdminMixin:
