@@ -64,17 +64,25 @@ class HyteAPI(NinjaAPI):
         }
         for operations in schema.get("paths", {}).values():
             for method, operation in operations.items():
-                responses = operation.setdefault("responses", {})
                 errors = dict(_ERRORS)
                 if operation.get("security"):
                     errors["401"] = _UNAUTHORIZED
                     if method.upper() not in ("GET", "HEAD", "OPTIONS"):
                         errors["403"] = _CSRF
-                for status, (description, body) in errors.items():
-                    responses.setdefault(
-                        status, {"description": description, "content": {"application/json": {"schema": body}}}
-                    )
+                operation["responses"] = _responses(operation.get("responses", {}), errors)
         return schema
+
+
+def _responses(declared: dict[Any, Any], errors: dict[str, tuple[str, dict[str, str]]]) -> dict[str, Any]:
+    """One answer per status, keyed by the status as text. ninja keys the statuses of `response=` by number and
+    `openapi_extra` by text, and the document served had both (`"200"` twice): what an operation states in its
+    `openapi_extra` (a file's media type) wins, then the shared error answers, then ninja's own."""
+    responses = {str(status): body for status, body in declared.items() if isinstance(status, str)}
+    for status, (description, body) in errors.items():
+        responses.setdefault(status, {"description": description, "content": {"application/json": {"schema": body}}})
+    for status, body in declared.items():
+        responses.setdefault(str(status), body)
+    return dict(sorted(responses.items()))
 
 
 api = HyteAPI(
