@@ -340,3 +340,17 @@ def test_the_situation_picture_answers_as_documented(data, document):  # noqa: F
     assert unemployment["county_value"] is None  # a comparator without a value: null
     assert "similar_value" not in unemployment  # no similar municipalities here: no comparison with them
     assert "region_value" in document["components"]["schemas"]["SituationRecordOut"]["properties"]
+
+
+@pytest.mark.django_db
+def test_error_answers_match_their_schemas(world, document):
+    call = Conformance(world.client_for("coordinator"), document)
+    invalid = call("get", "/areas", status=422, query={"kind": "planet", "limit": 0})
+    assert {tuple(problem["loc"]) for problem in invalid["detail"]} == {("query", "kind"), ("query", "limit")}
+    call("get", "/observations", status=422, query={"indicator": "own:KH1", "year": [1800]})
+    assert call("get", "/organisations/{slug}", status=404, slug="tornio") == {"detail": "Not found"}
+    refused = call("get", "/observations", status=400, query={"indicator": "683"})
+    assert refused["detail"]
+    body = {"title": "Kopio", "copy_from": 999_999}
+    assert call("post", "/organisations/{slug}/assessments", status=400, slug="kemi", body=body)["detail"]
+    assert document["components"]["schemas"]["InputProblem"]["required"] == ["type", "loc", "msg"]

@@ -58,9 +58,25 @@ class HyteAPI(NinjaAPI):
         }
         schemas["InvalidInput"] = {
             "type": "object",
-            "properties": {"detail": {"type": "array", "items": {"type": "object"}}},
+            "properties": {"detail": {"type": "array", "items": {"$ref": "#/components/schemas/InputProblem"}}},
             "required": ["detail"],
             "title": "InvalidInput",
+        }
+        schemas["InputProblem"] = {
+            "type": "object",
+            "description": "One problem with the input, as pydantic reports it.",
+            "properties": {
+                "type": {"type": "string", "description": "the kind of problem, e.g. `missing` or `less_than_equal`"},
+                "loc": {
+                    "type": "array",
+                    "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+                    "description": "where: the part of the request (`path`, `query`, `body`) and the field's path",
+                },
+                "msg": {"type": "string", "description": "the problem in words (English)"},
+                "ctx": {"type": "object", "description": "the limits involved, where the kind has any"},
+            },
+            "required": ["type", "loc", "msg"],
+            "title": "InputProblem",
         }
         for operations in schema.get("paths", {}).values():
             for method, operation in operations.items():
