@@ -58,23 +58,47 @@ class HyteAPI(NinjaAPI):
         }
         schemas["InvalidInput"] = {
             "type": "object",
-            "properties": {"detail": {"type": "array", "items": {"type": "object"}}},
+            "properties": {"detail": {"type": "array", "items": {"$ref": "#/components/schemas/InputProblem"}}},
             "required": ["detail"],
             "title": "InvalidInput",
         }
+        schemas["InputProblem"] = {
+            "type": "object",
+            "description": "One problem with the input, as pydantic reports it.",
+            "properties": {
+                "type": {"type": "string", "description": "the kind of problem, e.g. `missing` or `less_than_equal`"},
+                "loc": {
+                    "type": "array",
+                    "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+                    "description": "where: the part of the request (`path`, `query`, `body`) and the field's path",
+                },
+                "msg": {"type": "string", "description": "the problem in words (English)"},
+                "ctx": {"type": "object", "description": "the limits involved, where the kind has any"},
+            },
+            "required": ["type", "loc", "msg"],
+            "title": "InputProblem",
+        }
         for operations in schema.get("paths", {}).values():
             for method, operation in operations.items():
-                responses = operation.setdefault("responses", {})
                 errors = dict(_ERRORS)
                 if operation.get("security"):
                     errors["401"] = _UNAUTHORIZED
                     if method.upper() not in ("GET", "HEAD", "OPTIONS"):
                         errors["403"] = _CSRF
-                for status, (description, body) in errors.items():
-                    responses.setdefault(
-                        status, {"description": description, "content": {"application/json": {"schema": body}}}
-                    )
+                operation["responses"] = _responses(operation.get("responses", {}), errors)
         return schema
+
+
+def _responses(declared: dict[Any, Any], errors: dict[str, tuple[str, dict[str, str]]]) -> dict[str, Any]:
+    """One answer per status, keyed by the status as text. ninja keys the statuses of `response=` by number and
+    `openapi_extra` by text, and the document served had both (`"200"` twice): what an operation states in its
+    `openapi_extra` (a file's media type) wins, then the shared error answers, then ninja's own."""
+    responses = {str(status): body for status, body in declared.items() if isinstance(status, str)}
+    for status, (description, body) in errors.items():
+        responses.setdefault(status, {"description": description, "content": {"application/json": {"schema": body}}})
+    for status, body in declared.items():
+        responses.setdefault(str(status), body)
+    return dict(sorted(responses.items()))
 
 
 api = HyteAPI(

@@ -6,117 +6,52 @@ Every write calls the same service as the pages; a refusal answers 400 with the 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 
 from hyte.accounts.permissions import Action, get_organisation_for
 from hyte.assessments import exports, queries, services
-from hyte.assessments.models import (
-    Assessment,
-    AssessmentStatus,
-    Certainty,
-    GoalEffectKind,
-    Impact,
-    ImpactArea,
-    ImpactDirection,
-    ImpactSize,
-    TemplateKind,
-    TimeSpan,
+from hyte.assessments.api_schemas import (
+    AnswersIn,
+    AssessmentIn,
+    AssessmentOut,
+    AssessmentPatch,
+    AssessmentRowOut,
+    CountsOut,
+    DecisionIn,
+    FollowUpIn,
+    GoalEffectIn,
+    GoalEffectOut,
+    HearingIn,
+    HearingSaved,
+    ImpactIn,
+    ImpactOut,
+    MatrixOut,
+    OptionIn,
+    OptionOut,
+    RegisterFilters,
+    ScreeningIn,
 )
-from hyte.core.api import Problem, Year
+from hyte.assessments.models import Assessment, Impact, ImpactArea
+from hyte.core.api import Problem
 from hyte.core.http import AuthenticatedRequest
 from hyte.reports.models import Goal
 
 router = Router(tags=["assessments"])
 
-
-class RegisterFilters(Schema):
-    q: str = ""
-    body: str = ""
-    status: AssessmentStatus | None = None
-    group: ImpactArea | None = None
-    goal: int | None = None
-    year: Year | None = None
-
-
-class AssessmentIn(Schema):
-    title: str
-    kind: TemplateKind = TemplateKind.SCREENING
-    case_number: str = ""
-    preparing_body: str = ""
-    decision_maker: str = ""
-    deadline: dt.date | None = None
-    description: str = ""
-    copy_from: int | None = None  # an earlier assessment of the organisation to start from
-
-
-class AssessmentPatch(Schema):
-    title: str | None = None
-    case_number: str | None = None
-    preparing_body: str | None = None
-    decision_maker: str | None = None
-    deadline: dt.date | None = None
-    description: str | None = None
-    other_participants: str | None = None
-    cumulative_effects: str | None = None
-    conclusion: str | None = None
-    recommended_option: int | None = None
-
-
-class ScreeningIn(Schema):
-    full_assessment_needed: bool
-    reason: str = ""
-    method: TemplateKind = TemplateKind.FULL
-
-
-class AnswersIn(Schema):
-    answers: list[str]  # one per question of the method, in order
-    not_applicable: list[bool] = []  # where true, the answer says why the question does not apply
-    screening: bool = False  # the screening questions instead of the method's
-
-
-class OptionIn(Schema):
-    title: str
-    description: str = ""
-
-
-class ImpactIn(Schema):
-    direction: ImpactDirection
-    size: ImpactSize | None = None
-    certainty: Certainty | None = None
-    time_span: TimeSpan | None = None
-    description: str = ""
-    sources: str = ""
-    indicators: list[str] = []
-
-
-class GoalEffectIn(Schema):
-    effect: GoalEffectKind
-    note: str = ""
-
-
-class HearingIn(Schema):
-    party: str
-    views: str
-    heard_on: dt.date | None = None
-    response: str = ""
-
-
-class DecisionIn(Schema):
-    decision_body: str
-    decision_date: dt.date
-    decision_reference: str
-    decided_option: int | None = None
-    follow_up_date: dt.date | None = None
-
-
-class FollowUpIn(Schema):
-    notes: str
+# The register's CSV download: a file, described by its media type (not as JSON).
+CSV_ANSWER = {
+    "responses": {
+        "200": {
+            "description": "The register as CSV (`;`-separated, UTF-8), the same columns as the list.",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        }
+    }
+}
 
 
 def _assessment(request: HttpRequest, slug: str, assessment_id: int) -> Assessment:
@@ -190,17 +125,29 @@ def _register(request: HttpRequest, slug: str, filters: RegisterFilters) -> Any:
     )
 
 
-@router.get("/organisations/{slug}/assessments", summary="The organisation's impact assessments")
+@router.get(
+    "/organisations/{slug}/assessments",
+    response=list[AssessmentRowOut],
+    summary="The organisation's impact assessments",
+)
 def list_assessments(request: AuthenticatedRequest, slug: str, filters: Query[RegisterFilters]) -> list[dict[str, Any]]:
     return exports.register_rows(_register(request, slug, filters))
 
 
-@router.get("/organisations/{slug}/assessments.csv", summary="The register as CSV")
+@router.get(
+    "/organisations/{slug}/assessments.csv",
+    summary="The register as CSV",
+    openapi_extra=CSV_ANSWER,
+)
 def assessments_csv(request: AuthenticatedRequest, slug: str, filters: Query[RegisterFilters]) -> HttpResponse:
     return HttpResponse(exports.register_csv(_register(request, slug, filters)), content_type="text/csv; charset=utf-8")
 
 
-@router.get("/organisations/{slug}/assessments/counts", summary="Assessments per year, for the annual report")
+@router.get(
+    "/organisations/{slug}/assessments/counts",
+    response=list[CountsOut],
+    summary="Assessments per year, for the annual report",
+)
 def assessment_counts(request: AuthenticatedRequest, slug: str) -> list[dict[str, Any]]:
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
     return [
@@ -218,7 +165,10 @@ def assessment_counts(request: AuthenticatedRequest, slug: str) -> list[dict[str
 
 
 @router.post(
-    "/organisations/{slug}/assessments", response={201: dict, 400: Problem}, summary="Start an impact assessment"
+    "/organisations/{slug}/assessments",
+    response={201: AssessmentOut, 400: Problem},
+    exclude_unset=True,
+    summary="Start an impact assessment",
 )
 def post_assessment(request: AuthenticatedRequest, slug: str, data: AssessmentIn) -> Any:
     organisation = get_organisation_for(request.user, slug, Action.VIEW_DRAFTS)
@@ -231,14 +181,20 @@ def post_assessment(request: AuthenticatedRequest, slug: str, data: AssessmentIn
     return Status(201, _detail(created))
 
 
-@router.get("/organisations/{slug}/assessments/{assessment_id}", summary="An assessment with its options")
+@router.get(
+    "/organisations/{slug}/assessments/{assessment_id}",
+    response=AssessmentOut,
+    exclude_unset=True,
+    summary="An assessment with its options",
+)
 def get_assessment(request: AuthenticatedRequest, slug: str, assessment_id: int) -> dict[str, Any]:
     return _detail(_assessment(request, slug, assessment_id))
 
 
 @router.patch(
     "/organisations/{slug}/assessments/{assessment_id}",
-    response={200: dict, 400: Problem},
+    response={200: AssessmentOut, 400: Problem},
+    exclude_unset=True,
     summary="Change an assessment's details",
 )
 def patch_assessment(request: AuthenticatedRequest, slug: str, assessment_id: int, data: AssessmentPatch) -> Any:
@@ -256,7 +212,8 @@ def patch_assessment(request: AuthenticatedRequest, slug: str, assessment_id: in
 
 @router.put(
     "/organisations/{slug}/assessments/{assessment_id}/answers",
-    response={200: dict, 400: Problem},
+    response={200: AssessmentOut, 400: Problem},
+    exclude_unset=True,
     summary="Answer the method's questions",
 )
 def put_answers(request: AuthenticatedRequest, slug: str, assessment_id: int, data: AnswersIn) -> Any:
@@ -266,7 +223,8 @@ def put_answers(request: AuthenticatedRequest, slug: str, assessment_id: int, da
 
 @router.post(
     "/organisations/{slug}/assessments/{assessment_id}/screening",
-    response={200: dict, 400: Problem},
+    response={200: AssessmentOut, 400: Problem},
+    exclude_unset=True,
     summary="Conclude the screening",
 )
 def post_screening(request: AuthenticatedRequest, slug: str, assessment_id: int, data: ScreeningIn) -> Any:
@@ -276,7 +234,7 @@ def post_screening(request: AuthenticatedRequest, slug: str, assessment_id: int,
 
 @router.post(
     "/organisations/{slug}/assessments/{assessment_id}/options",
-    response={201: dict, 400: Problem},
+    response={201: OptionOut, 400: Problem},
     summary="Add an option to compare",
 )
 def post_option(request: AuthenticatedRequest, slug: str, assessment_id: int, data: OptionIn) -> Any:
@@ -286,7 +244,7 @@ def post_option(request: AuthenticatedRequest, slug: str, assessment_id: int, da
     return Status(201, {"id": option.pk, "title": option.title, "description": option.description, "no_change": False})
 
 
-@router.get("/organisations/{slug}/assessments/{assessment_id}/matrix", summary="The impact matrix")
+@router.get("/organisations/{slug}/assessments/{assessment_id}/matrix", response=MatrixOut, summary="The impact matrix")
 def get_matrix(request: AuthenticatedRequest, slug: str, assessment_id: int) -> dict[str, Any]:
     """Every option, every impact area and every assessed cell with its indicators."""
     assessment = _assessment(request, slug, assessment_id)
@@ -301,7 +259,7 @@ def get_matrix(request: AuthenticatedRequest, slug: str, assessment_id: int) -> 
 
 @router.put(
     "/organisations/{slug}/assessments/{assessment_id}/options/{option_id}/impacts/{area}",
-    response={200: dict, 400: Problem},
+    response={200: ImpactOut, 400: Problem},
     summary="Write one cell of the impact matrix",
 )
 def put_impact(
@@ -326,7 +284,7 @@ def put_impact(
 
 @router.put(
     "/organisations/{slug}/assessments/{assessment_id}/options/{option_id}/goals/{goal_id}",
-    response={200: dict, 400: Problem},
+    response={200: GoalEffectOut, 400: Problem},
     summary="Record an option's effect on a plan goal",
 )
 def put_goal_effect(
@@ -344,7 +302,7 @@ def put_goal_effect(
 
 @router.post(
     "/organisations/{slug}/assessments/{assessment_id}/hearings",
-    response={201: dict, 400: Problem},
+    response={201: HearingSaved, 400: Problem},
     summary="Record a hearing",
 )
 def post_hearing(request: AuthenticatedRequest, slug: str, assessment_id: int, data: HearingIn) -> Any:
@@ -356,7 +314,8 @@ def post_hearing(request: AuthenticatedRequest, slug: str, assessment_id: int, d
 
 @router.post(
     "/organisations/{slug}/assessments/{assessment_id}/ready",
-    response={200: dict, 400: Problem},
+    response={200: AssessmentOut, 400: Problem},
+    exclude_unset=True,
     summary="Produce the summary for the decision",
 )
 def post_ready(request: AuthenticatedRequest, slug: str, assessment_id: int) -> Any:
@@ -366,7 +325,8 @@ def post_ready(request: AuthenticatedRequest, slug: str, assessment_id: int) -> 
 
 @router.put(
     "/organisations/{slug}/assessments/{assessment_id}/decision",
-    response={200: dict, 400: Problem},
+    response={200: AssessmentOut, 400: Problem},
+    exclude_unset=True,
     summary="Record the decision",
 )
 def put_decision(request: AuthenticatedRequest, slug: str, assessment_id: int, data: DecisionIn) -> Any:
@@ -381,7 +341,8 @@ def put_decision(request: AuthenticatedRequest, slug: str, assessment_id: int, d
 
 @router.put(
     "/organisations/{slug}/assessments/{assessment_id}/follow-up",
-    response={200: dict, 400: Problem},
+    response={200: AssessmentOut, 400: Problem},
+    exclude_unset=True,
     summary="Record the follow-up of the decision's effects",
 )
 def put_follow_up(request: AuthenticatedRequest, slug: str, assessment_id: int, data: FollowUpIn) -> Any:

@@ -42,6 +42,14 @@ class IndicatorOut(Schema):
         return obj.data_updated.isoformat() if obj.data_updated else None
 
 
+class SubjectOut(Schema):
+    """A subject the source files the indicator under, in three languages."""
+
+    fi: str = ""
+    sv: str = ""
+    en: str = ""
+
+
 class IndicatorDetailOut(IndicatorOut):
     description_fi: str
     description_sv: str
@@ -53,7 +61,7 @@ class IndicatorDetailOut(IndicatorOut):
     limits_sv: str
     limits_en: str
     genders: list[str]
-    subjects: list[dict[str, str]]
+    subjects: list[SubjectOut]
     producer: str
     source_text: str
     licence: str
@@ -231,8 +239,15 @@ def _csv_lines(rows: Iterable[Observation]) -> Iterator[str]:
     "/observations.csv",
     auth=None,
     summary="Values as CSV, with the source",
-    response={200: str},
-    openapi_extra={"responses": {"200": {"content": {"text/csv": {"schema": {"type": "string"}}}}}},
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The values as CSV (`;`-separated, UTF-8), at most 50,000 rows; a `Link` header "
+                '(`rel="next"`) gives the next rows when more remain.',
+                "content": {"text/csv": {"schema": {"type": "string"}}},
+            }
+        }
+    },
 )
 def observations_csv(
     request: HttpRequest, filters: Query[ObservationFilter], page: Query[CsvPage]

@@ -2,13 +2,13 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from hyte.accounts.permissions import Action, get_organisation_for
 from hyte.core.api import Problem, Year
 from hyte.core.http import AuthenticatedRequest
 from hyte.reports import queries, services
-from hyte.reports.content import dump
+from hyte.reports.content import FrozenReport, dump
 from hyte.reports.models import BudgetPart, Goal, Measure, MeasureStatus, Progress, Report, ReportKind
 
 router = Router(tags=["reports"])
@@ -30,6 +30,42 @@ class ReportOut(Schema):
     @staticmethod
     def resolve_decision_date(obj: Report) -> str | None:
         return obj.decision_date.isoformat() if obj.decision_date else None
+
+
+class ProgressEntryOut(Schema):
+    id: int = Field(description="the entry's id, for PUT …/progress/{entry_id}")
+    goal: int | None = Field(description="the goal followed up, or null for a measure's entry")
+    measure: int | None = Field(description="the measure followed up, or null for a goal's entry")
+    status: str = Field(description="not_started, on_track, at_risk, off_track or done")
+    text: str = Field(description="the year's progress, as written")
+
+
+class VersionOut(Schema):
+    number: int = Field(description="the version's number, from 1")
+    status: str = Field(description="the report's status the version was frozen in")
+    frozen_at: str = Field(description="when it was frozen (ISO 8601 with the time zone)")
+
+
+class ReportDetailOut(FrozenReport):
+    """The report's content as approval would freeze it now (the schema of a frozen version), with its id, its
+    status, the annual progress entries and the versions frozen so far."""
+
+    id: int
+    status: str = Field(description="draft, in_review, approved or published")
+    progress: list[ProgressEntryOut] = Field(description="an annual report's follow-up entries")
+    versions: list[VersionOut] = Field(description="the frozen versions, newest first")
+
+
+class ProgressOut(Schema):
+    id: int
+    status: str = Field(description="not_started, on_track, at_risk, off_track or done")
+    text: str
+
+
+class MeasureOut(Schema):
+    id: int
+    text: str
+    responsible_parties: list[str]
 
 
 class ProgressIn(Schema):
@@ -55,7 +91,11 @@ def list_reports(request: AuthenticatedRequest, slug: str) -> Any:
     return queries.reports_of(organisation)
 
 
-@router.get("/organisations/{slug}/reports/{report_id}", summary="A report with its sections, goals and measures")
+@router.get(
+    "/organisations/{slug}/reports/{report_id}",
+    response=ReportDetailOut,
+    summary="A report with its sections, goals and measures",
+)
 def get_report(request: AuthenticatedRequest, slug: str, report_id: int) -> dict[str, Any]:
     """The report as it stands now: the same content that approval freezes, and the annual progress entries."""
     report = _report(request, slug, report_id)
@@ -74,7 +114,7 @@ def get_report(request: AuthenticatedRequest, slug: str, report_id: int) -> dict
 
 @router.put(
     "/organisations/{slug}/reports/{report_id}/progress/{entry_id}",
-    response={200: dict, 400: Problem},
+    response={200: ProgressOut, 400: Problem},
     summary="Record a goal's or a measure's progress",
 )
 def put_progress(request: AuthenticatedRequest, slug: str, report_id: int, entry_id: int, data: ProgressIn) -> Any:
@@ -86,7 +126,7 @@ def put_progress(request: AuthenticatedRequest, slug: str, report_id: int, entry
 
 @router.post(
     "/organisations/{slug}/reports/{report_id}/goals/{goal_id}/measures",
-    response={201: dict, 400: Problem},
+    response={201: MeasureOut, 400: Problem},
     summary="Add a measure to a goal",
 )
 def post_measure(request: AuthenticatedRequest, slug: str, report_id: int, goal_id: int, data: MeasureIn) -> Any:
@@ -113,11 +153,43 @@ class BudgetLineIn(Schema):
     used: str | None = None
 
 
+class BudgetLineOut(Schema):
+    id: int
+    branch: str = Field(description="the administrative branch")
+    cost_centre: str
+    part: str = Field(description="operating or investment")
+    goal: int = Field(description="the goal of the line's measure")
+    measure: int
+    amount_eur: float = Field(description="the budgeted euros")
+    used_eur: float | None = Field(description="the euros used, once known")
+
+
+class GoalBudgetOut(Schema):
+    goal: int
+    amount_eur: float = Field(description="the goal's measures' budgeted euros, across branches")
+    used_eur: float | None = Field(description="the euros used, when any line's use is known")
+
+
+class BudgetOut(Schema):
+    year: int
+    lines: list[BudgetLineOut] = Field(description="the lines by branch, goal and measure, as on the budget page")
+    per_goal: list[GoalBudgetOut] = Field(description="every goal of the plan, in order")
+    total_eur: float = Field(description="the year's budgeted euros in all")
+
+
+class BudgetLineSaved(Schema):
+    id: int
+    amount_eur: float
+    used_eur: float | None
+
+
 def _euros(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-@router.get("/organisations/{slug}/reports/{report_id}/budget", summary="The plan's budget for a year")
+@router.get(
+    "/organisations/{slug}/reports/{report_id}/budget", response=BudgetOut, summary="The plan's budget for a year"
+)
 def get_budget(request: AuthenticatedRequest, slug: str, report_id: int, year: Year) -> Any:
     """Budget lines by administrative branch, and the euros per goal, as on the budget page."""
     plan = _report(request, slug, report_id)
@@ -152,7 +224,7 @@ def get_budget(request: AuthenticatedRequest, slug: str, report_id: int, year: Y
 
 @router.put(
     "/organisations/{slug}/reports/{report_id}/budget/lines",
-    response={200: dict, 400: Problem},
+    response={200: BudgetLineSaved, 400: Problem},
     summary="Set a measure's budget line for a year",
 )
 def put_budget_line(request: AuthenticatedRequest, slug: str, report_id: int, data: BudgetLineIn) -> Any:

@@ -1,0 +1,356 @@
+"""Every answer of the API is typed in its OpenAPI document (issue 14): each operation's success body has a
+schema whose objects name their properties and whose arrays type their items, so a client can be generated from
+the document and the fuzzer (tests/test_api_fuzz.py) checks every body. Files (CSV and the like) declare their
+media type with a string schema instead."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.test_situation import data  # noqa: F401 (the situation picture's world, with comparisons)
+
+# Media types whose body is a file, described as a string (text, or `format: binary`), not as JSON.
+FILE_MEDIA_TYPES = {
+    "text/csv",
+    "text/plain",
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/octet-stream",
+}
+
+
+class Walker:
+    """Finds the places in a schema where the document leaves a body untyped."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.components = document.get("components", {}).get("schemas", {})
+
+    def resolve(self, schema: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+        ref = schema.get("$ref")
+        if ref is None:
+            return schema, None
+        name = ref.rsplit("/", 1)[-1]
+        return self.components[name], name
+
+    def problems(self, schema: Any, where: str, seen: frozenset[str] = frozenset()) -> list[str]:
+        if not isinstance(schema, dict) or not schema:
+            return [f"{where}: no schema (anything goes)"]
+        schema, name = self.resolve(schema)
+        if name is not None:
+            if name in seen:
+                return []
+            seen = seen | {name}
+            where = f"{where}<{name}>"
+        found: list[str] = []
+        for combinator in ("anyOf", "oneOf", "allOf"):
+            for index, part in enumerate(schema.get(combinator, [])):
+                found += self.problems(part, f"{where}.{combinator}[{index}]", seen)
+        if any(key in schema for key in ("anyOf", "oneOf", "allOf")):
+            return found
+        kind = schema.get("type")
+        if kind is None and "properties" not in schema and "enum" not in schema and "const" not in schema:
+            return [*found, f"{where}: no type"]
+        if kind == "object" or "properties" in schema:
+            properties = schema.get("properties")
+            extra = schema.get("additionalProperties")
+            if isinstance(extra, dict) and extra:
+                found += self.problems(extra, f"{where}{{}}", seen)  # a map whose values are typed
+            elif not properties:
+                found.append(f"{where}: an object without properties (free-form)")
+            for key, value in (properties or {}).items():
+                found += self.problems(value, f"{where}.{key}", seen)
+        if kind == "array":
+            if "prefixItems" in schema:  # a tuple: each place typed
+                for index, item in enumerate(schema["prefixItems"]):
+                    found += self.problems(item, f"{where}[{index}]", seen)
+            else:
+                found += self.problems(schema.get("items"), f"{where}[]", seen)
+        return found
+
+
+def untyped_answers(document: dict[str, Any]) -> list[str]:
+    walker = Walker(document)
+    found: list[str] = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            name = f"{method.upper()} {path}"
+            successes = {str(s): r for s, r in operation["responses"].items() if str(s).startswith("2")}
+            if not successes:
+                found.append(f"{name}: no success answer")
+            for status, response in successes.items():
+                content = response.get("content")
+                if not content:
+                    if status != "204":
+                        found.append(f"{name} {status}: no body described")
+                    continue
+                for media_type, body in content.items():
+                    where = f"{name} {status} {media_type}"
+                    if media_type in FILE_MEDIA_TYPES:
+                        if body.get("schema", {}).get("type") != "string":
+                            found.append(f"{where}: a file whose schema is not a string")
+                    elif media_type == "application/json":
+                        found += walker.problems(body.get("schema"), where)
+                    else:
+                        found.append(f"{where}: an undeclared media type")
+    return found
+
+
+@pytest.fixture(scope="module")
+def document() -> dict[str, Any]:
+    from hyte.api.root import api
+
+    return api.get_openapi_schema(path_prefix="/api/v1/")
+
+
+def test_every_success_answer_has_a_typed_body(document):
+    assert untyped_answers(document) == []
+
+
+def test_the_document_served_is_the_one_checked(client, document):
+    repeated = []
+
+    def pairs(found: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _value in found]
+        repeated.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(found)
+
+    served = json.loads(client.get("/api/v1/openapi.json").content, object_pairs_hook=pairs)
+    assert repeated == []  # a status answered twice (ninja keys some by number, some by text)
+    assert set(served["paths"]) == set(document["paths"])
+    assert untyped_answers(served) == []
+
+
+def test_files_declare_their_media_type(document):
+    csv = document["paths"]["/api/v1/observations.csv"]["get"]["responses"]["200"]["content"]
+    assert set(csv) == {"text/csv"}
+    register = document["paths"]["/api/v1/organisations/{slug}/assessments.csv"]["get"]["responses"]["200"]
+    assert set(register["content"]) == {"text/csv"}
+
+
+@pytest.mark.parametrize(
+    ("schema", "problem"),
+    [
+        ({}, "no schema"),
+        ({"type": "object"}, "free-form"),
+        ({"type": "array", "items": {"type": "object"}}, "free-form"),
+        ({"type": "object", "additionalProperties": True}, "free-form"),
+        ({"type": "object", "additionalProperties": {"type": "object"}}, "free-form"),
+        ({"type": "array", "prefixItems": [{"type": "integer"}, {}]}, "no schema"),
+        ({"$ref": "#/components/schemas/Loose"}, "free-form"),
+        ({"type": "object", "properties": {"a": {"anyOf": [{"type": "object"}, {"type": "null"}]}}}, "free-form"),
+    ],
+)
+def test_the_walker_finds_an_untyped_body(schema, problem):
+    document = {
+        "paths": {"/x": {"get": {"responses": {"200": {"content": {"application/json": {"schema": schema}}}}}}},
+        "components": {"schemas": {"Loose": {"type": "object", "title": "Loose"}}},
+    }
+    found = untyped_answers(document)
+    assert len(found) == 1
+    assert problem in found[0]
+
+
+def test_the_walker_accepts_a_typed_body():
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "a": {"type": "integer"},
+                "b": {"$ref": "#/components/schemas/B"},
+                "c": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/B"}},
+                "d": {"type": "array", "prefixItems": [{"type": "integer"}, {"type": "number"}]},
+                "e": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+            },
+        },
+    }
+    document = {
+        "paths": {"/x": {"get": {"responses": {"200": {"content": {"application/json": {"schema": schema}}}}}}},
+        "components": {"schemas": {"B": {"type": "object", "properties": {"c": {"type": "string"}}}}},
+    }
+    assert untyped_answers(document) == []
+
+
+class Conformance:
+    """Calls the API as a client would and checks each answer against the document: the status is one it
+    declares, the media type is declared for it, and a JSON body matches its schema."""
+
+    def __init__(self, client: Any, document: dict[str, Any]) -> None:
+        self.client = client
+        self.document = document
+        self.called: set[tuple[str, str]] = set()
+
+    def __call__(self, method: str, template: str, *, status: int = 200, body: Any = None, **params: Any) -> Any:
+        import jsonschema_rs  # the validator schemathesis checks answers with
+
+        query = params.pop("query", None)
+        url = "/api/v1" + template.format(**params)
+        if body is None:
+            response = getattr(self.client, method)(url, query or {})
+        else:
+            response = getattr(self.client, method)(url, json.dumps(body), content_type="application/json")
+        assert response.status_code == status, (method, url, response.content[:500])
+        declared = self.document["paths"]["/api/v1" + template][method]["responses"][str(status)]
+        media_type = response["Content-Type"].split(";")[0]
+        assert media_type in declared["content"], (method, template, media_type)
+        self.called.add((method, "/api/v1" + template))
+        if media_type != "application/json":
+            return b"".join(response.streaming_content) if response.streaming else response.content
+        schema = {**declared["content"][media_type]["schema"], "components": self.document["components"]}
+        answer = response.json()
+        errors = [
+            f"{e.instance_path}: {e.message}" for e in jsonschema_rs.Draft202012Validator(schema).iter_errors(answer)
+        ]
+        assert errors == [], (method, template, errors)
+        return answer
+
+
+@pytest.mark.django_db
+def test_every_operation_answers_as_its_document_says(world, published, document):
+    """Every operation is called with real data (a published plan and annual report with a budget, an impact
+    assessment through its whole flow) and each answer matches its schema."""
+    from hyte.reports import services as report_services
+    from hyte.reports.models import Goal
+
+    plan, annual = published
+    call = Conformance(world.client_for("coordinator"), document)
+    kemi, slug = world.kemi, "kemi"
+    call("get", "/me")
+    call("get", "/organisations")
+    call("get", "/organisations/{slug}", slug=slug)
+    call("get", "/areas", query={"kind": "county"})
+    call("get", "/areas/{kind}/{code}", kind="municipality", code="240")
+    indicators = call("get", "/indicators")["items"]
+    call("get", "/indicators/{indicator_id}", indicator_id=indicators[0]["id"])
+    sets = call("get", "/organisations/{slug}/indicator-sets", slug=slug)
+    call("get", "/observations", query={"indicator": "own:KH1"})
+    assert call("get", "/observations.csv", query={"indicator": "own:KH1"}).startswith(b"indicator;")
+    situation = call("get", "/organisations/{slug}/situation", slug=slug, query={"set": sets[0]["id"]})
+    assert situation["area"]["code"] == kemi.area.code
+
+    reports = "/organisations/{slug}/reports/{report_id}"
+    call("get", "/organisations/{slug}/reports", slug=slug)
+    frozen = call("get", reports, slug=slug, report_id=plan.pk)
+    assert frozen["versions"]
+    assert frozen["goals"][0]["measures"]
+    assert call("get", reports, slug=slug, report_id=annual.pk)["progress"]
+    goal = Goal.objects.get(report=plan)
+    measure = goal.measures.get()
+    line = {"measure": measure.pk, "year": 2026, "branch": "Sivistystoimi", "part": "operating", "amount": "12 000,50"}
+    call("put", reports + "/budget/lines", slug=slug, report_id=plan.pk, body=line)
+    call("put", reports + "/budget/lines", slug=slug, report_id=plan.pk, body={**line, "used": "100"})
+    budget = call("get", reports + "/budget", slug=slug, report_id=plan.pk, query={"year": 2026})
+    assert budget["total_eur"] == 12000.5
+    coordinator = world.users["coordinator"]
+    draft = report_services.create_report(
+        actor=coordinator, organisation=kemi, kind="broad", title="Luonnos", term_start=2025, term_end=2029
+    )
+    draft_goal = report_services.add_goal(actor=coordinator, report=draft, text="Tavoite")
+    added = call(
+        "post",
+        reports + "/goals/{goal_id}/measures",
+        status=201,
+        slug=slug,
+        report_id=draft.pk,
+        goal_id=draft_goal.pk,
+        body={"text": "Toimenpide", "responsible_parties": ["Nuorisopalvelut"]},
+    )
+    follow_up = report_services.create_report(
+        actor=coordinator,
+        organisation=kemi,
+        kind="annual",
+        title="Vuosiraportti",
+        term_start=2025,
+        term_end=2029,
+        year=2026,
+        plan_report=draft,
+    )
+    entry = follow_up.progress_entries.get(measure_id=added["id"])
+    saved = call(
+        "put",
+        reports + "/progress/{entry_id}",
+        slug=slug,
+        report_id=follow_up.pk,
+        entry_id=entry.pk,
+        body={"status": "done", "text": "Valmis"},
+    )
+    assert saved == {"id": entry.pk, "status": "done", "text": "Valmis"}
+
+    base = "/organisations/{slug}/assessments"
+    one = base + "/{assessment_id}"
+    created = call("post", base, status=201, slug=slug, body={"title": "Nuorisotalon aukiolo", "kind": "screening"})
+    ids = {"slug": slug, "assessment_id": created["id"]}
+    assert "not_applicable" not in created["screening"]["questions"][0]  # unanswered: left out, as before
+    answered = call("put", one + "/answers", **ids, body={"answers": ["Kyllä"] * 6, "screening": True})
+    assert answered["screening"]["questions"][0]["not_applicable"] is False
+    call("post", one + "/screening", **ids, body={"full_assessment_needed": True, "reason": "Nuoret", "method": "full"})
+    option = call("post", one + "/options", status=201, **ids, body={"title": "Lyhyemmät illat"})
+    no_change = next(o["id"] for o in call("get", one, **ids)["options"] if o["no_change"])
+    cell = one + "/options/{option_id}/impacts/{area}"
+    impact = {"direction": "negative", "size": "moderate", "certainty": "medium", "indicators": ["KH1"]}
+    call("put", cell, **ids, option_id=option["id"], area="young_people", body=impact)
+    call("put", cell, **ids, option_id=no_change, area="young_people", body={"direction": "none"})
+    call(
+        "put",
+        one + "/options/{option_id}/goals/{goal_id}",
+        **ids,
+        option_id=option["id"],
+        goal_id=goal.pk,
+        body={"effect": "works_against", "note": "Harrastukset"},
+    )
+    call("post", one + "/hearings", status=201, **ids, body={"party": "Nuorisovaltuusto", "views": "Illat"})
+    matrix = call("get", one + "/matrix", **ids)
+    assert len(matrix["cells"]) == 2
+    questions = len(call("get", one, **ids)["answers"])
+    call("put", one + "/answers", **ids, body={"answers": ["Vastaus"] * questions})
+    call("patch", one, **ids, body={"conclusion": "Ei muutosta.", "recommended_option": no_change})
+    call("post", one + "/ready", **ids)
+    decision = {
+        "decision_body": "Lautakunta",
+        "decision_date": "2026-03-01",
+        "decision_reference": "§ 12",
+        "decided_option": no_change,
+        "follow_up_date": "2027-03-01",
+    }
+    call("put", one + "/decision", **ids, body=decision)
+    followed = call("put", one + "/follow-up", **ids, body={"notes": "Seurattu"})
+    assert followed["status"] == "followed_up"
+    assert followed["goal_effects"]
+    assert followed["hearings"]
+    call("get", base, slug=slug)
+    call("get", base + "/counts", slug=slug)
+    assert b"Nuorisotalon aukiolo" in call("get", base + ".csv", slug=slug)
+
+    everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
+    assert everything - call.called == set()
+
+
+@pytest.mark.django_db
+def test_the_situation_picture_answers_as_documented(data, document):  # noqa: F811
+    """Each record has the comparison fields of the area's comparators, which the document declares; a
+    comparator the area lacks is left out, as before the fields were typed."""
+    call = Conformance(data.client_for("reader"), document)
+    body = call("get", "/organisations/{slug}/situation", slug="kemi")
+    unemployment = next(r for r in body["indicators"] if r["source_id"] == "181")
+    assert unemployment["region_value"] == 13.9
+    assert unemployment["country_judgement"] == "higher"
+    assert unemployment["county_value"] is None  # a comparator without a value: null
+    assert "similar_value" not in unemployment  # no similar municipalities here: no comparison with them
+    assert "region_value" in document["components"]["schemas"]["SituationRecordOut"]["properties"]
+
+
+@pytest.mark.django_db
+def test_error_answers_match_their_schemas(world, document):
+    call = Conformance(world.client_for("coordinator"), document)
+    invalid = call("get", "/areas", status=422, query={"kind": "planet", "limit": 0})
+    assert {tuple(problem["loc"]) for problem in invalid["detail"]} == {("query", "kind"), ("query", "limit")}
+    call("get", "/observations", status=422, query={"indicator": "own:KH1", "year": [1800]})
+    assert call("get", "/organisations/{slug}", status=404, slug="tornio") == {"detail": "Not found"}
+    refused = call("get", "/observations", status=400, query={"indicator": "683"})
+    assert refused["detail"]
+    body = {"title": "Kopio", "copy_from": 999_999}
+    assert call("post", "/organisations/{slug}/assessments", status=400, slug="kemi", body=body)["detail"]
+    assert document["components"]["schemas"]["InputProblem"]["required"] == ["type", "loc", "msg"]
