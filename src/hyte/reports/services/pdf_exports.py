@@ -70,7 +70,9 @@ def finish_pdf(*, actor: Actor, export: ReportExport, data: bytes) -> ReportExpo
     export.refresh_from_db(fields=["status"])
     if export.status != ExportStatus.RUNNING:
         return export
-    audit.update(export, status=ExportStatus.READY, data=data, size=len(data), finished_at=clock.now())
+    # the file itself is not copied into the audit log: its size and time are
+    ReportExport.objects.filter(pk=export.pk).update(data=data)
+    audit.update(export, status=ExportStatus.READY, size=len(data), finished_at=clock.now())
     return export
 
 
@@ -78,18 +80,19 @@ def finish_pdf(*, actor: Actor, export: ReportExport, data: bytes) -> ReportExpo
 def fail_pdf(*, actor: Actor, export: ReportExport, message: str) -> ReportExport:
     """Mark an export failed with the reason, in the requester's language (the one the PDF was asked in)."""
     require(actor, Action.VIEW_DRAFTS, export.report.organisation)
-    _fail(export, message)
+    export.refresh_from_db(fields=["status"])
+    if export.status in PENDING:  # one made, or failed already, stays as it is
+        _fail(export, message)
     return export
 
 
 def _fail(export: ReportExport, message: str) -> None:
+    """Only a waiting or running export fails, so there is no file to drop."""
     audit.update(
         export,
         action=AuditAction.PDF_FAILED,
         status=ExportStatus.FAILED,
         error=message[:MAX_ERROR],
-        data=None,
-        size=0,
         finished_at=clock.now(),
     )
 
