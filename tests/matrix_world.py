@@ -12,6 +12,7 @@ from hyte.assessments import services as assessment_services
 from hyte.indicators.parsing import Mapping
 from hyte.indicators.services import create_batch, import_bytes
 from hyte.reports import services as report_services
+from hyte.reports.services.pdf_exports import finish_pdf, request_pdf, start_pdf
 from hyte.situation.models import Alert
 from hyte.situation.services import create_rule
 from tests.conftest import SYSTEM, answer_all, approve_and_publish
@@ -109,6 +110,9 @@ def build(world: Any) -> dict[str, Any]:
     in_review = report_services.start_amendment(actor=SYSTEM, plan=published, title="Toinen muutos")
     report_services.propose_measure(actor=SYSTEM, amendment=in_review, goal=published_goal, text="Uusi toimenpide")
     report_services.change_amendment_status(actor=SYSTEM, amendment=in_review, status="in_review")
+    pdf_export = request_pdf(actor=SYSTEM, report=report, language="fi")
+    start_pdf(actor=SYSTEM, export=pdf_export)
+    finish_pdf(actor=SYSTEM, export=pdf_export, data=b"%PDF-1.7 matrix")
     token, _raw = create_api_token(actor=world.users["admin"], name="matrix")
     from hyte.notifications.models import Kind
     from hyte.notifications.services import notify
@@ -142,5 +146,6 @@ def build(world: Any) -> dict[str, Any]:
         "amendment_change": amendment_change.pk,
         "published_measure": published_measure.pk,
         "budget_line": budget_line.pk,
+        "pdf_export": pdf_export.pk,
         **_assessments(world),
     }

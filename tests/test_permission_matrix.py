@@ -319,8 +319,12 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("report-export", G): [
         read(DRAFT_READERS, label="docx", args={"file_format": "docx"}),
         read(DRAFT_READERS, label="xlsx", args={"file_format": "xlsx"}),
-        read(DRAFT_READERS, label="pdf", args={"file_format": "pdf"}),
+        read(DRAFT_READERS, label="pdf", args={"file_format": "pdf"}, ok=302),  # to the PDF page
     ],
+    # The report's PDF, made in the background: requested, listed and downloaded by those who read its drafts.
+    ("report-pdfs", G): [read(DRAFT_READERS)],
+    ("report-pdfs", P): [form(DRAFT_READERS, A.PDF_REQUEST, data={"language": "fi"})],
+    ("report-pdf-download", G): [read(DRAFT_READERS, args={"export_id": "{pdf_export}"})],
     ("report-version-compare", G): [read(DRAFT_READERS)],
     ("report-assign", P): [
         form(

@@ -44,6 +44,7 @@ PAGES = [
     ("coordinator", "/o/kemi/reports/{published}/budget/?year=2024", 20),
     ("coordinator", "/o/kemi/reports/{annual}/", 25),
     ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
+    ("coordinator", "/o/kemi/reports/{report}/pdf/", 7),  # the report's PDFs, made in the background
     ("county", "/o/lappi/reports/municipalities/", 12),
     ("county", "/o/lappi/situation/", 10),
     ("county", "/o/lappi/situation/municipalities/", 9),
@@ -107,6 +108,13 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
         for section in report.sections.all()[:2]:
             reports.add_block(actor=SYSTEM, section=section, kind="chart", indicators=[world.own_indicator])
             reports.add_comment(actor=world.users["reader"], report=report, text="Lisää", section=section)
+    draft = world.kemi.reports.get(pk=values["report"])
+    for i in range(n):  # PDFs of the report by different people, made and failed
+        requester = make_user(f"pdf-{tag}{i}")
+        accounts.add_member(actor=SYSTEM, organisation=world.kemi, user=requester, role="reader")
+        export = reports.request_pdf(actor=requester, report=draft, language="sv")
+        reports.start_pdf(actor=SYSTEM, export=export)
+        reports.fail_pdf(actor=SYSTEM, export=export, message="Ei onnistunut")
     for i in range(n):
         assessment = assessments.create_assessment(
             actor=SYSTEM, organisation=world.kemi, title=f"A{tag}{i}", kind="full"

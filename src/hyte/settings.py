@@ -285,6 +285,10 @@ else:
 # running for longer than this many minutes is marked failed (`hyte expire_imports`, run by cron or a timer).
 HYTE_UPLOAD_RETENTION_HOURS = env_int("HYTE_UPLOAD_RETENTION_HOURS", 72)
 HYTE_IMPORT_STALE_MINUTES = env_int("HYTE_IMPORT_STALE_MINUTES", 60)
+# PDFs of reports made in the background: kept for this many hours after they are made (or fail), and one
+# waiting or being made for longer than this many minutes is marked failed (`hyte expire_exports`).
+HYTE_EXPORT_RETENTION_HOURS = env_int("HYTE_EXPORT_RETENTION_HOURS", 24)
+HYTE_EXPORT_STALE_MINUTES = env_int("HYTE_EXPORT_STALE_MINUTES", 30)
 # API rate limits (requests per second, min, hour or day), per client address anonymously and per user signed in
 HYTE_API_RATE_ANONYMOUS = env_str("HYTE_API_RATE_ANONYMOUS", "120/min")
 HYTE_API_RATE_SIGNED_IN = env_str("HYTE_API_RATE_SIGNED_IN", "1200/min")

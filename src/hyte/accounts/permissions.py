@@ -232,6 +232,12 @@ def _comment_report(perms: Permissions, report: Any) -> bool:
     return perms._has(Perm.VIEW_DRAFTS, report.organisation)
 
 
+@_rule("reports.reportexport", Action.VIEW)
+def _view_report_export(perms: Permissions, export: Any) -> bool:
+    """A report's PDF, made in the background: for those who may read the report's drafts, as its export is."""
+    return perms._has(Perm.VIEW_DRAFTS, export.report.organisation)
+
+
 @_rule("reports.amendment", Action.VIEW)
 def _view_amendment(perms: Permissions, amendment: Any) -> bool:
     return perms._has(Perm.VIEW_DRAFTS, amendment.plan.organisation)

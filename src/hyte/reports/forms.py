@@ -208,3 +208,11 @@ class BudgetLineForm(forms.Form):
             (m.pk, f"{m.goal.text[:60]} – {m.text[:80]}") for m in measures
         ]
         cast(forms.ChoiceField, self.fields["year"]).choices = [(y, str(y)) for y in years]
+
+
+class PdfRequestForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of the PDF"),
+        choices=[("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))],
+        help_text=_("The headings and labels of the PDF; the report's text is printed as written."),
+    )

@@ -351,6 +351,7 @@ class ReportVersion(models.Model):
 
 from hyte.reports.amendment_models import Amendment, AmendmentChange, AmendmentStatus, ChangeKind  # noqa: E402
 from hyte.reports.budget_models import BudgetLine, BudgetPart  # noqa: E402
+from hyte.reports.export_models import ExportStatus, ReportExport  # noqa: E402
 from hyte.reports.image_models import ReportImage  # noqa: E402
 
 __all__ = [
@@ -364,6 +365,7 @@ __all__ = [
     "ChangeKind",
     "Comment",
     "Direction",
+    "ExportStatus",
     "Goal",
     "GoalIndicator",
     "Measure",
@@ -371,6 +373,7 @@ __all__ = [
     "OutlineKey",
     "Progress",
     "Report",
+    "ReportExport",
     "ReportImage",
     "ReportKind",
     "ReportStatus",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.reports import amendment_views, block_views, budget_views, views
+from hyte.reports import amendment_views, block_views, budget_views, pdf_views, views
 
 P = "o/<slug:slug>/reports/<int:report_id>/"
 
@@ -23,6 +23,8 @@ urlpatterns = [
     path(P + "comments/<int:comment_id>/resolve/", views.comment_resolve, name="report-comment-resolve"),
     path(P + "status/", views.status_change, name="report-status"),
     path(P + "export.<str:file_format>", views.report_export, name="report-export"),
+    path(P + "pdf/", pdf_views.report_pdfs, name="report-pdfs"),
+    path(P + "pdf/<int:export_id>/", pdf_views.report_pdf_download, name="report-pdf-download"),
     path(P + "budget/", budget_views.budget, name="report-budget"),
     path(P + "budget/lines/", budget_views.budget_line_set, name="report-budget-line"),
     path(P + "budget/lines/<int:line_id>/remove/", budget_views.budget_line_remove, name="report-budget-line-remove"),

@@ -6,7 +6,6 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -219,9 +218,8 @@ def report_export(request: AuthenticatedRequest, slug: str, report_id: int, file
         body = exports.report_docx(report)
     elif file_format == "xlsx":
         body = exports.plan_xlsx(report)
-    elif file_format == "pdf":
-        language = translation.get_language() or "fi"
-        body = exports.report_pdf(report, language=language if language in ("fi", "sv", "en") else "fi")
+    elif file_format == "pdf":  # made in the background now (large reports took too long for a request)
+        return redirect("report-pdfs", slug=slug, report_id=report.pk)
     else:
         raise Http404
     return download(body, file_format=file_format, filename=f"hyvinvointikertomus-{report.pk}")

@@ -1,6 +1,7 @@
 """Reads of reports and plans. Writes are in `hyte.reports.services`."""
 
 from hyte.reports.queries.budget import budget_of, budget_years, euros_per_goal
+from hyte.reports.queries.exports import ready_pdf_for, recent_pdfs
 from hyte.reports.queries.pages import (
     current_plan,
     current_plan_goals,
@@ -34,6 +35,8 @@ __all__ = [
     "municipal_reports_for_county",
     "next_statuses",
     "published_versions",
+    "ready_pdf_for",
+    "recent_pdfs",
     "regional_reports",
     "report_content",
     "report_for",

@@ -18,6 +18,7 @@ from hyte.reports.services.amendments import (
 )
 from hyte.reports.services.budget import remove_budget_line, set_budget_line
 from hyte.reports.services.lifecycle import change_status, create_report
+from hyte.reports.services.pdf_exports import expire_pdfs, fail_pdf, finish_pdf, request_pdf, start_pdf
 from hyte.reports.services.plan import add_goal, add_goal_indicator, add_measure, record_progress
 from hyte.reports.services.regional import link_supporting_goal, pull_into_regional
 from hyte.reports.services.review import add_comment, resolve_comment
@@ -45,6 +46,9 @@ __all__ = [
     "change_status",
     "create_report",
     "edit_block",
+    "expire_pdfs",
+    "fail_pdf",
+    "finish_pdf",
     "link_supporting_goal",
     "measure_from_alert",
     "move_block",
@@ -58,10 +62,12 @@ __all__ = [
     "remove_block",
     "remove_budget_line",
     "rename_section",
+    "request_pdf",
     "resolve_comment",
     "set_block_image",
     "set_block_indicators",
     "set_budget_line",
     "start_amendment",
+    "start_pdf",
     "withdraw_change",
 ]
