@@ -179,7 +179,8 @@ def import_parsed(
     try:
         with transaction.atomic(), _without_cycle_collection():
             repeated = keys.repeated(rows(), expected_rows=expected_rows)
-            _report_progress(batch, 1, 2)
+            if expected_rows >= 20_000:  # the first pass is half the work of a big file
+                _report_progress(batch, 1, 2)
             # Only keys that may repeat are remembered, with the line they were first seen on.
             first_line: dict[Key, int] = {}
             rejected = Rejections(batch)

@@ -19,6 +19,7 @@ from hyte.indicators.parsing import Parsed, ParsedRow, Rejected
 # indicator id, area id, year, gender, period, age group: what makes an observation unique.
 Key = tuple[int, int, int, str, str, str]
 MIN_BITS = 1 << 23  # 1 MiB
+BITS_PER_ROW = 32  # at most one key in 32 shares its bit with an earlier one by chance
 
 
 class ObservationKeys:
@@ -55,7 +56,7 @@ class ObservationKeys:
 
     def repeated(self, rows: Iterable[Parsed], *, expected_rows: int = 0) -> set[Key]:
         """The keys that may occur more than once among the rows: a superset of those that do."""
-        bits = max(MIN_BITS, 1 << (32 * max(expected_rows, 1)).bit_length())
+        bits = max(MIN_BITS, 1 << (BITS_PER_ROW * max(expected_rows, 1)).bit_length())
         mask = bits - 1
         seen = bytearray(bits >> 3)
         repeated: set[Key] = set()

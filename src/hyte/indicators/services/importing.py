@@ -206,7 +206,7 @@ def import_bytes(
             frame = (
                 plain_api_frame(data) if file_format == "sotkanet-csv" and connection.vendor == "postgresql" else None
             )
-            parsed = partial(parse_sheet, read_sheet(data), file_format=file_format) if frame is None else list
+            parsed = partial(parse_sheet, read_sheet(data), file_format=file_format) if frame is None else tuple
         else:
             if mapping is None:
                 raise FileRefused("this file needs a column mapping: say which column holds what")
