@@ -19,8 +19,9 @@ from django.utils.text import slugify
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
-from hyte.indicators.areas import Resolution, Unresolved, norm
+from hyte.indicators.areas import Resolution, norm
 from hyte.indicators.events import observations_changed
+from hyte.indicators.keys import Key, ObservationKeys
 from hyte.indicators.models import (
     SOTKANET_ATTRIBUTION,
     ImportBatch,
@@ -38,6 +39,27 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (rows read, rows expected)
+Source = Iterable[Parsed] | Callable[[], Iterable[Parsed]]
+CHUNK_ROWS = 10_000  # rows written at a time: what an import holds besides the file
+
+
+class Rejections:
+    """Rejected rows with their line and reason, written as they come, a few thousand at a time."""
+
+    def __init__(self, batch: ImportBatch) -> None:
+        self.batch = batch
+        self.count = 0
+        self._pending: list[RejectedRow] = []
+
+    def add(self, line: int, reason: str, content: str = "") -> None:
+        self._pending.append(RejectedRow(batch=self.batch, line=line, reason=reason[:300], content=content[:500]))
+        self.count += 1
+        if len(self._pending) >= 5000:
+            self.flush()
+
+    def flush(self) -> None:
+        RejectedRow.objects.bulk_create(self._pending)
+        self._pending = []
 
 
 class IndicatorResolver:
@@ -132,7 +154,7 @@ def _without_cycle_collection() -> Iterator[None]:
 def import_parsed(
     *,
     batch: ImportBatch,
-    parsed: Iterable[Parsed],
+    parsed: Source,
     resolve_area: Callable[[ParsedRow], Resolution],
     resolve_indicator: Callable[[ParsedRow], int | None],
     expected_rows: int = 0,
@@ -141,68 +163,58 @@ def import_parsed(
 ) -> ImportBatch:
     """Store every good row, reject the rest with a reason; all or nothing if the system itself fails.
 
+    The rows are read twice, neither time held: a first pass finds the observation keys that may occur more
+    than once (and meets any reason to refuse the file whole, such as a cut last line, before anything is
+    stored); the second stores the rows in chunks and rejects each later copy of a key with the line of its
+    first. `parsed` is the rows, or a function that gives them afresh (a one-shot iterator is held in memory).
+
     An import that stored nothing has failed (a file with no rows, or whose every row was rejected), except an
     answer of the Sotkanet API with no rows (`empty_ok`): that is Sotkanet saying it has no values."""
+    rows = _replayable(parsed)
     started = clock.now()
     _set_progress(batch, status=ImportStatus.RUNNING, started_at=started, progress=0)
-    rejected: list[RejectedRow] = []
     read = 0
-    # Duplicates across the whole file: the observation key → the line it was first seen on.
-    first_line: dict[tuple[int, int, int, str, str, str], int] = {}
     batch_id = batch.pk
-    # Each distinct indicator and area key is resolved once; a file has few of them and many rows.
-    indicators: dict[str, int | None] = {}
-    areas: dict[tuple[str, str, str, str], Resolution] = {}
+    keys = ObservationKeys(resolve_area=resolve_area, resolve_indicator=resolve_indicator)
     try:
         with transaction.atomic(), _without_cycle_collection():
-            store = ObservationStore(batch_id)
-            add = store.add
-            for item in parsed:
+            repeated = keys.repeated(rows(), expected_rows=expected_rows)
+            if expected_rows >= 20_000:  # the first pass is half the work of a big file
+                _report_progress(batch, 1, 2)
+            # Only keys that may repeat are remembered, with the line they were first seen on.
+            first_line: dict[Key, int] = {}
+            rejected = Rejections(batch)
+            store = ObservationStore(batch_id, chunk_size=CHUNK_ROWS)
+            add, key_of, reject = store.add, keys.of, rejected.add
+            for item in rows():
                 read += 1
-                if read % 20_000 == 0 and on_progress is not None:
-                    on_progress(read, expected_rows)
-                    _report_progress(batch, read, expected_rows)
+                if read % 20_000 == 0:
+                    if on_progress is not None:
+                        on_progress(read, expected_rows)
+                    _report_progress(batch, expected_rows + read, 2 * expected_rows)
                 if type(item) is Rejected:
-                    rejected.append(
-                        RejectedRow(batch=batch, line=item.line, reason=item.reason[:300], content=item.content[:500])
-                    )
+                    reject(item.line, item.reason, item.content)
                     continue
                 item = cast(ParsedRow, item)
                 line = item.line
-                try:
-                    indicator_id = indicators[item.indicator]
-                except KeyError:
-                    indicator_id = indicators[item.indicator] = resolve_indicator(item)
-                if indicator_id is None:
-                    rejected.append(
-                        RejectedRow(batch=batch, line=line, reason=f"unknown indicator {item.indicator!r}"[:300])
-                    )
+                key = key_of(item)
+                if type(key) is str:
+                    reject(line, key)
                     continue
-                area_key = (item.area, item.area_name, item.area_code, item.area_category)
-                try:
-                    area_id = areas[area_key]
-                except KeyError:
-                    area_id = areas[area_key] = resolve_area(item)
-                if isinstance(area_id, Unresolved):
-                    rejected.append(RejectedRow(batch=batch, line=line, reason=area_id.reason[:300]))
-                    continue
-                year, gender, period, age = item.year, item.gender, item.period, item.age_group
-                first = first_line.setdefault((indicator_id, area_id, year, gender, period, age), line)
-                if first != line:
-                    rejected.append(
-                        RejectedRow(
-                            batch=batch, line=line, reason=f"duplicate in file: the same value is on line {first}"
-                        )
-                    )
-                    continue
+                key = cast(Key, key)
+                if key in repeated:
+                    first = first_line.setdefault(key, line)
+                    if first != line:
+                        reject(line, f"duplicate in file: the same value is on line {first}")
+                        continue
                 add(
                     (
-                        indicator_id,
-                        area_id,
-                        year,
-                        period,
-                        gender,
-                        age,
+                        key[0],
+                        key[1],
+                        item.year,
+                        item.period,
+                        item.gender,
+                        item.age_group,
                         item.value,
                         item.absolute_value,
                         item.ci_low,
@@ -211,7 +223,8 @@ def import_parsed(
                         batch_id,
                     )
                 )
-            _finish(batch, store, rejected, read=read, empty_ok=empty_ok)
+            rejected.flush()
+            _finish(batch, store, rejected.count, read=read, empty_ok=empty_ok)
     except FileRefused as exc:
         fail(batch, str(exc), read)
     except Exception as exc:
@@ -221,6 +234,15 @@ def import_parsed(
     if on_progress is not None:
         on_progress(read, read)
     return batch
+
+
+def _replayable(parsed: Source) -> Callable[[], Iterable[Parsed]]:
+    if callable(parsed):
+        return parsed
+    if iter(parsed) is parsed:  # a generator: read once, so held for the second pass
+        held = list(parsed)
+        return lambda: held
+    return lambda: parsed
 
 
 def import_frame(
@@ -243,9 +265,11 @@ def import_frame(
             fresh = store.fresh_among(good["indicator_id"].unique().to_list())
             for part, is_fresh in zip(split_by(good, fresh), (True, False), strict=True):
                 store.add_copy(CopyRows(copy_text(part, batch_id=batch.pk), part.height), fresh=is_fresh)
-            rejected = [RejectedRow(batch=batch, line=r.line, reason=r.reason[:300]) for r in rejections]
-            rejected.sort(key=lambda row: row.line)
-            _finish(batch, store, rejected, read=read, empty_ok=False)
+            rejected = Rejections(batch)
+            for rejection in sorted(rejections, key=lambda r: r.line):
+                rejected.add(rejection.line, rejection.reason)
+            rejected.flush()
+            _finish(batch, store, rejected.count, read=read, empty_ok=False)
     except Exception as exc:
         logger.exception("import %s failed", batch.pk)
         fail(batch, f"the import failed and nothing was stored: {exc}", read)
@@ -253,19 +277,16 @@ def import_frame(
     return batch
 
 
-def _finish(
-    batch: ImportBatch, store: ObservationStore, rejected: list[RejectedRow], *, read: int, empty_ok: bool
-) -> None:
-    """Write the rejected rows and the outcome. An import that stored nothing failed, whatever else it did."""
+def _finish(batch: ImportBatch, store: ObservationStore, rejected: int, *, read: int, empty_ok: bool) -> None:
+    """Write the outcome. An import that stored nothing failed, whatever else it did."""
     counts = store.finish()
-    RejectedRow.objects.bulk_create(rejected, batch_size=5000)
     observations_changed(store.indicator_ids)
     stored = counts.created + counts.updated + counts.unchanged or (empty_ok and not read)
     batch.rows_read = read
     batch.rows_created = counts.created
     batch.rows_updated = counts.updated
     batch.rows_unchanged = counts.unchanged
-    batch.rows_rejected = len(rejected)
+    batch.rows_rejected = rejected
     batch.status = ImportStatus.DONE if stored else ImportStatus.FAILED
     if not read:
         batch.error = "the file has no rows of values"
@@ -282,7 +303,7 @@ def _finish(
             "read": [None, read],
             "created": [None, counts.created],
             "updated": [None, counts.updated],
-            "rejected": [None, len(rejected)],
+            "rejected": [None, rejected],
         },
     )
 
@@ -310,13 +331,13 @@ def _set_progress(batch: ImportBatch, **fields: Any) -> None:
     ImportBatch.objects.filter(pk=batch.pk).update(**fields)
 
 
-def _report_progress(batch: ImportBatch, read: int, expected: int) -> None:
+def _report_progress(batch: ImportBatch, done: int, whole: int) -> None:
     """Progress for the batch page, written outside the import's transaction where the database allows."""
-    if not expected or connection.vendor != "postgresql":
+    if not whole or connection.vendor != "postgresql":
         return
     from django.db import connections
 
     if "progress" in connections.settings:
-        percent = min(99, int(read * 100 / expected))
+        percent = min(99, int(done * 100 / whole))
         with connections["progress"].cursor() as cursor:
             cursor.execute("UPDATE indicators_importbatch SET progress = %s WHERE id = %s", [percent, batch.pk])

@@ -9,7 +9,7 @@ with the reason and nothing of it is imported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from hyte.indicators.parsing.reading import OLE2, Sheet, read_sheet
 from hyte.indicators.parsing.sotkanet import (
@@ -43,12 +43,13 @@ def _is_json(data: bytes) -> bool:
 
 def layout_of(sheet: Sheet) -> str:
     """sotkanet-csv, sotkanet-web, sotkanet-grid or table (which needs a column mapping)."""
-    header = next((row for row in sheet.rows[:1]), [])
+    head = sheet.head
+    header = next((row for row in head[:1]), [])
     if long_columns(header) is not None:
         return "sotkanet-csv"
-    if is_web_export(sheet.rows):
+    if is_web_export(head):
         return "sotkanet-web"
-    if grid_header_row(sheet.rows) is not None:
+    if grid_header_row(head) is not None:
         return "sotkanet-grid"
     return "table"
 
@@ -72,7 +73,11 @@ def parse_bytes(data: bytes, *, file_format: str = "", mapping: Mapping | None =
         raise FileRefused("the file is empty")
     if file_format == "sotkanet-json" or (not file_format and _is_json(data)):
         return parse_sotkanet_json(decode(data))
-    sheet = read_sheet(data)
+    return parse_sheet(read_sheet(data), file_format=file_format, mapping=mapping)
+
+
+def parse_sheet(sheet: Sheet, *, file_format: str = "", mapping: Mapping | None = None) -> Iterator[Parsed]:
+    """Parse a sheet by its (detected or given) format; a text file's sheet can be parsed again and again."""
     file_format = layout_of(sheet) if file_format in ("", "xlsx") else file_format
     if file_format == "table":
         if mapping is None:
@@ -106,6 +111,7 @@ __all__ = [
     "layout_of",
     "parse_bytes",
     "parse_number",
+    "parse_sheet",
     "parse_sotkanet_csv",
     "parse_sotkanet_json",
     "parse_sotkanet_web",

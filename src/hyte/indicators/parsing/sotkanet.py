@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Any
 
 from hyte.indicators.models import Gender, MissingReason
@@ -60,13 +61,13 @@ def long_columns(header: list[Any]) -> dict[str, int] | None:
 
 def _refuse_if_cut(sheet: Sheet) -> None:
     if not sheet.complete:
-        raise FileRefused(CUT_OFF.format(line=len(sheet.rows)))
+        raise FileRefused(CUT_OFF.format(line=sheet.count()))
 
 
 def parse_sotkanet_long(sheet: Sheet) -> Iterator[Parsed]:
     """`indicator;region;year;gender;primary value;absolute value` and its relatives; region = Sotkanet id."""
     _refuse_if_cut(sheet)
-    header = sheet.rows[0] if sheet.rows else []
+    header = sheet.row(0) or []
     columns = long_columns(header)
     if columns is None:
         raise FileRefused(
@@ -104,7 +105,7 @@ def parse_sotkanet_long(sheet: Sheet) -> Iterator[Parsed]:
             title_language=title_language,
         )
 
-    rows = iter(sheet.rows)
+    rows = iter(sheet)
     next(rows, None)
     if [str(h).strip().lower() for h in header] == API_HEADER:
         yield from _api_rows(rows, general)
@@ -277,7 +278,7 @@ def parse_sotkanet_web(sheet: Sheet) -> Iterator[Parsed]:
     """The web site's CSV export. Regions are given by name and official code (no Sotkanet id)."""
     _refuse_if_cut(sheet)
     width = 0
-    for line, cells in enumerate(sheet.rows, start=1):
+    for line, cells in enumerate(sheet, start=1):
         if not any(str(c).strip() for c in cells):
             continue
         content = ";".join(str(c) for c in cells)
@@ -320,13 +321,13 @@ def parse_sotkanet_grid(sheet: Sheet) -> Iterator[Parsed]:
     Swedish or English, and a '© THL' footer. An empty cell is a year without a value."""
     if not sheet.workbook:
         _refuse_if_cut(sheet)
-    header_index = grid_header_row(sheet.rows)
+    header_index = grid_header_row(sheet.head)
     if header_index is None:
         raise FileRefused("the header row with one year per column was not found")
     years: list[tuple[int, str]] = [
-        (column, _key(cell)) for column, cell in enumerate(sheet.rows[header_index]) if column >= 5 and _key(cell)
+        (column, _key(cell)) for column, cell in enumerate(sheet.head[header_index]) if column >= 5 and _key(cell)
     ]
-    for line, cells in enumerate(sheet.rows[header_index + 1 :], start=header_index + 2):
+    for line, cells in enumerate(islice(sheet, header_index + 1, None), start=header_index + 2):
         texts = [_key(c) for c in cells]
         if not any(texts):
             continue

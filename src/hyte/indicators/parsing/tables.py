@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from hyte.indicators.models import Gender
@@ -154,20 +155,20 @@ def _text(value: Any) -> str:
 
 
 def parse_table(sheet: Sheet, mapping: Mapping) -> Iterator[Parsed]:
-    rows = sheet.rows
+    """The values of a table, row by row. A text file whose last line has no line end and is shorter than the
+    header was cut off: refused when the reading gets there (whoever imports reads the file through before
+    storing anything)."""
     start = mapping.header_row  # rows before and at the header row are skipped
-    header = rows[start - 1] if 0 < start <= len(rows) else []
+    header = (sheet.row(start - 1) or []) if start > 0 else []
     problems = mapping.validate(header)
     if problems:
         raise FileRefused("; ".join(problems))
     width = len(header)
-    if not sheet.complete and rows and len(rows[-1]) < width:
-        # A cut line is short; a complete last line without its line end (as Google Sheets saves) is kept.
-        raise FileRefused(CUT_OFF.format(line=len(rows)))
     values: list[tuple[int | None, str | None]] = (
         [(mapping.value, None)] if mapping.value is not None else list(mapping.year_columns(header))
     )
-    for line, row in enumerate(rows[start:], start=start + 1):
+    line, row = start, header
+    for line, row in enumerate(islice(sheet, start, None), start=start + 1):
         if not any(c not in (None, "") for c in row):
             continue
         content = ";".join("" if c is None else str(c) for c in row)[:500]
@@ -175,6 +176,9 @@ def parse_table(sheet: Sheet, mapping: Mapping) -> Iterator[Parsed]:
             yield Rejected(line, f"expected {width} fields as in the header, found {len(row)}", content)
             continue
         yield from _parse_row(row, line, content, mapping, values)
+    if not sheet.complete and line > 0 and len(row) < width:
+        # A cut line is short; a complete last line without its line end (as Google Sheets saves) is kept.
+        raise FileRefused(CUT_OFF.format(line=line))
 
 
 def _parse_row(

@@ -223,11 +223,8 @@ def what_binary(data: bytes) -> str:
     return ""
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else ISO-8859-1 as the Sotkanet web site writes; refuse what is not text.
-
-    Line ends are made uniform: old Mac files end their lines with a bare CR.
-    """
+def refuse_binary(data: bytes) -> None:
+    """Refuse a file that is not text (by its start), naming what it is."""
     kind = what_binary(data)
     if kind == "UTF-16 text":
         raise FileRefused(
@@ -235,6 +232,14 @@ def decode(data: bytes) -> str:
         )
     if kind:
         raise FileRefused(f"the file is {kind}, not a table of values; upload a CSV, XLSX or XLS file")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else ISO-8859-1 as the Sotkanet web site writes; refuse what is not text.
+
+    Line ends are made uniform: old Mac files end their lines with a bare CR.
+    """
+    refuse_binary(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -32,8 +33,10 @@ from hyte.indicators.parsing import (
     Mapping,
     Parsed,
     ParsedRow,
+    Sheet,
     detect_format,
     parse_bytes,
+    parse_sheet,
     parse_table,
     read_sheet,
 )
@@ -106,15 +109,14 @@ def confirm_mapping(*, actor: Actor, batch: ImportBatch, mapping: Mapping, creat
         raise ValidationError(_("This import has already started."))
     data = bytes(batch.upload)
     try:
-        rows = read_sheet(data).rows
-        header = rows[mapping.header_row - 1] if 0 < mapping.header_row <= len(rows) else []
-        problems = mapping.validate(header)
+        sheet = read_sheet(data)
+        problems = mapping.validate(_header_row(sheet, mapping))
         if problems:
             raise FileRefused("; ".join(problems))
         if mapping.area_reading == "auto":
             # Decided now, so that a column that could be read two ways is asked about on the mapping page.
-            parsed = list(parse_bytes(data, file_format="table", mapping=mapping))
-            mapping.area_reading = _decide_reading(parsed, AreaIndex(), column=_header_of(rows, mapping))
+            parsed = parse_table(sheet, mapping)
+            mapping.area_reading = _decide_reading(parsed, AreaIndex(), column=_header_of(sheet, mapping))
     except FileRefused as exc:
         raise ValidationError(str(exc)) from exc
     parameters = {**batch.parameters, "mapping": _mapping_parameters(mapping), "create_missing": create_missing}
@@ -143,7 +145,7 @@ def import_rows(
     *,
     actor: Actor,
     batch: ImportBatch,
-    parsed: Iterable[Parsed],
+    parsed: Iterable[Parsed] | Callable[[], Iterable[Parsed]],
     resolve_area: Callable[[ParsedRow], Resolution],
     resolve_indicator: Callable[[ParsedRow], int | None],
     expected_rows: int = 0,
@@ -151,6 +153,7 @@ def import_rows(
     empty_ok: bool = False,
 ) -> ImportBatch:
     """Store every good row of `parsed`, reject the rest with a reason; all or nothing if the system itself fails.
+    `parsed` is read twice (check, then store): give a function that parses afresh to hold no rows.
 
     The import commits its progress as it goes (for the batch page), so it runs outside one transaction; the
     values themselves are stored in one.
@@ -189,25 +192,29 @@ def import_bytes(
                 "Sotkanet files update the shared national data; only site administrators can import them."
             )
         areas = AreaIndex()
-        parsed: Iterable[Parsed]
+        # The file is read twice and parsed afresh each time (check, then store), never held as rows.
+        parsed: Callable[[], Iterable[Parsed]]
         frame = None
         if file_format in ("sotkanet-web", "sotkanet-grid"):
             reading = "code+name"
-            parsed = parse_bytes(data, file_format=file_format)
+            parsed = partial(parse_sheet, read_sheet(data), file_format=file_format)
+        elif file_format == "sotkanet-json":
+            reading = "sotkanet"
+            parsed = partial(parse_bytes, data, file_format=file_format)
         elif file_format in SOTKANET_FORMATS:
             reading = "sotkanet"
             frame = (
                 plain_api_frame(data) if file_format == "sotkanet-csv" and connection.vendor == "postgresql" else None
             )
-            parsed = [] if frame is not None else parse_bytes(data, file_format=file_format)
+            parsed = partial(parse_sheet, read_sheet(data), file_format=file_format) if frame is None else tuple
         else:
             if mapping is None:
                 raise FileRefused("this file needs a column mapping: say which column holds what")
             sheet = read_sheet(data)
-            parsed = list(parse_table(sheet, mapping))
+            parsed = partial(parse_table, sheet, mapping)
             reading = mapping.area_reading
             if reading == "auto":
-                reading = _decide_reading(parsed, areas, column=_header_of(sheet.rows, mapping))
+                reading = _decide_reading(parsed(), areas, column=_header_of(sheet, mapping))
     except FileRefused as exc:
         fail(batch, str(exc))
         return batch
@@ -236,12 +243,17 @@ def import_bytes(
     )
 
 
-def _header_of(rows: list[list[Any]], mapping: Mapping) -> str:
-    header = rows[mapping.header_row - 1] if 0 < mapping.header_row <= len(rows) else []
+def _header_row(sheet: Sheet, mapping: Mapping) -> list[Any]:
+    return (sheet.row(mapping.header_row - 1) or []) if mapping.header_row > 0 else []
+
+
+def _header_of(sheet: Sheet, mapping: Mapping) -> str:
+    header = _header_row(sheet, mapping)
     return str(header[mapping.area] or "") if mapping.area < len(header) else ""
 
 
-def _decide_reading(parsed: list[Parsed], areas: AreaIndex, *, column: str = "") -> str:
+def _decide_reading(parsed: Iterable[Parsed], areas: AreaIndex, *, column: str = "") -> str:
+    """From the distinct (area, name) pairs of the rows, read through once."""
     pairs = ((row.area, row.area_name) for row in parsed if isinstance(row, ParsedRow))
     decided = choose_reading(areas, pairs, column=column)
     if isinstance(decided, Unresolved):
