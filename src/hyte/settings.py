@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "hyte.reports",
     "hyte.assessments",
     "hyte.public",
+    "hyte.transfer",
     "hyte.work",
     "hyte.demo",
     "django_tasks",

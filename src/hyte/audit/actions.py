@@ -21,6 +21,8 @@ class AuditAction(models.TextChoices):
     NOTIFICATION_SETTINGS = "notification.settings", _("notification settings changed")
     BACKUP = "instance.backup", _("backup written")
     RESTORE = "instance.restore", _("restored from a backup")
+    ORGANISATION_EXPORTED = "organisation.export", _("organisation exported to an archive")
+    ORGANISATION_IMPORTED = "organisation.import", _("organisation imported from an archive")
     USER_LOGIN = "user.login", _("signed in")
     USER_LOGIN_FAILED = "user.login_failed", _("sign-in failed")
     USER_LOGOUT = "user.logout", _("signed out")

@@ -1,0 +1,180 @@
+"""What an organisation's archive holds: one table per model (many-to-many links included), each with the path
+from its rows to the organisation, in the order the import inserts them.
+
+A reference to a row of an earlier table is that row's primary key in the exporting instance; the import
+remaps it. A reference to a later table or to the same table (a report's plan, an assessment's chosen option)
+is nullable, inserted empty and set once every row is in. Shared data is referred to by natural key and never
+copied: areas by kind and official code, the national catalogue's indicators by source and id at the source,
+other organisations by slug. People are the `auth.user` table: matched by e-mail on import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import models
+
+from hyte.accounts.models import DraftSharing, Membership, Organisation
+from hyte.assessments.models import Assessment, AssessmentTemplate, GoalEffect, Hearing, Impact, Option
+from hyte.audit.models import AuditEntry
+from hyte.indicators.models import (
+    ImportBatch,
+    Indicator,
+    IndicatorSet,
+    IndicatorSetItem,
+    Observation,
+    ObservationChange,
+    RejectedRow,
+)
+from hyte.regions.models import Area
+from hyte.reports.models import (
+    Amendment,
+    AmendmentChange,
+    Block,
+    BudgetLine,
+    Comment,
+    Goal,
+    GoalIndicator,
+    Measure,
+    Progress,
+    Report,
+    ReportImage,
+    ReportVersion,
+    Section,
+)
+from hyte.situation.models import Alert, Rule
+
+User = get_user_model()
+
+# The people's fields that travel. Passwords, staff and superuser flags never do: an imported person signs in
+# after a password reset or an invitation, and the target instance's administrators decide who is staff.
+USER_FIELDS = ("username", "email", "first_name", "last_name", "is_active", "date_joined")
+
+
+@dataclass(frozen=True)
+class Table:
+    model: type[models.Model]
+    lookup: str  # the path from a row to its organisation, for `filter(**{lookup: organisation})`
+    chunk: int = 2000  # rows read at a time; small where rows carry files
+
+    @property
+    def name(self) -> str:
+        return self.model._meta.label_lower
+
+    @property
+    def member(self) -> str:
+        return f"tables/{self.name}.jsonl"
+
+    @property
+    def has_pk(self) -> bool:
+        """Rows that others may refer to carry their primary key; the observations' key is their content."""
+        return self.model is not Observation
+
+    def fields(self) -> list[models.Field[Any, Any]]:
+        """The stored columns the archive carries: every concrete field except a surrogate primary key."""
+        return [
+            field
+            for field in self.model._meta.concrete_fields
+            if field.column is not None and not (field.primary_key and self.has_pk)
+        ]
+
+    def rows(self, organisation: Organisation) -> models.QuerySet[Any]:
+        return self.model._default_manager.filter(**{self.lookup: organisation.pk})
+
+
+def _links(model: type[models.Model], name: str, lookup: str) -> Table:
+    """The table of a many-to-many field's links."""
+    through = model._meta.get_field(name).remote_field.through  # type: ignore[union-attr]
+    return Table(through, lookup)
+
+
+TABLES: tuple[Table, ...] = (
+    Table(Organisation, "pk"),
+    Table(Membership, "organisation"),
+    Table(DraftSharing, "organisation"),
+    Table(Indicator, "organisation"),
+    Table(IndicatorSet, "organisation"),
+    Table(IndicatorSetItem, "indicator_set__organisation"),
+    Table(ImportBatch, "organisation", chunk=20),
+    Table(RejectedRow, "batch__organisation"),
+    Table(Observation, "indicator__organisation", chunk=5000),
+    Table(ObservationChange, "batch__organisation"),
+    Table(Rule, "organisation"),
+    Table(Alert, "rule__organisation"),
+    Table(ReportImage, "organisation", chunk=20),
+    Table(Report, "organisation"),
+    Table(ReportVersion, "report__organisation", chunk=50),
+    Table(Amendment, "plan__organisation"),
+    Table(Section, "report__organisation"),
+    _links(Section, "assignees", "section__report__organisation"),
+    Table(Block, "section__report__organisation"),
+    _links(Block, "indicators", "block__section__report__organisation"),
+    Table(Goal, "report__organisation"),
+    _links(Goal, "assignees", "goal__report__organisation"),
+    _links(Goal, "supported_by", "from_goal__report__organisation"),
+    Table(GoalIndicator, "goal__report__organisation"),
+    Table(Measure, "goal__report__organisation"),
+    _links(Measure, "assignees", "measure__goal__report__organisation"),
+    Table(BudgetLine, "measure__goal__report__organisation"),
+    Table(Progress, "report__organisation"),
+    Table(Comment, "report__organisation"),
+    Table(AmendmentChange, "amendment__plan__organisation"),
+    Table(AssessmentTemplate, "organisation"),
+    Table(Assessment, "organisation"),
+    _links(Assessment, "participants", "assessment__organisation"),
+    Table(Option, "assessment__organisation"),
+    Table(Impact, "option__assessment__organisation"),
+    _links(Impact, "indicators", "impact__option__assessment__organisation"),
+    Table(GoalEffect, "option__assessment__organisation"),
+    Table(Hearing, "assessment__organisation"),
+    Table(AuditEntry, "organisation"),
+)
+
+USERS_MEMBER = "tables/auth.user.jsonl"
+
+# What an organisation has that the archive leaves out, and why (tests/test_transfer.py checks that every model
+# of the project is either carried, shared data referred to by key, or named here).
+NOT_CARRIED: dict[str, str] = {
+    "accounts.apitoken": "a person's secret: made anew in the target instance",
+    "notifications.notification": "a person's inbox, with links into the old instance",
+    "notifications.preference": "a person's own choices, not the organisation's",
+    "public.generation": "the public site's cache counter of the instance",
+}
+SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation)
+
+
+def natural_key_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """The fields that name a shared row in every instance."""
+    if model is Area:
+        return ("kind", "code")
+    if model is Indicator:
+        return ("source", "source_id")  # of the national catalogue: organisation empty
+    if model is Organisation:
+        return ("slug",)
+    return ()
+
+
+def table_of(model: type[models.Model]) -> Table | None:
+    for table in TABLES:
+        if table.model is model:
+            return table
+    return None
+
+
+def position(model: type[models.Model]) -> int:
+    for index, table in enumerate(TABLES):
+        if table.model is model:
+            return index
+    return -1
+
+
+def user_field(name: str) -> models.Field[Any, Any]:
+    found = User._meta.get_field(name)
+    assert isinstance(found, models.Field)  # noqa: S101 - a plain column of the user model
+    return found
+
+
+def is_user(model: Any) -> bool:
+    return model is User
