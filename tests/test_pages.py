@@ -131,3 +131,21 @@ def test_the_swedish_interface_names_the_organisation_in_swedish(world, client):
     assert "Kemi stad" in page
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
     assert "Kemi stad" not in client.get("/o/kemi/").content.decode()
+
+
+def test_every_described_by_reference_names_an_element_on_the_page(client, world):
+    """Django points a field with help text at `id_<field>_helptext`: the help must carry that id, or screen
+    readers never read it."""
+    import re
+
+    client.force_login(world.users["admin"])
+    pages = ["/notifications/", "/accounts/password/", "/accounts/tokens/", "/o/kemi/members/"]
+    checked = 0
+    for path in pages:
+        html = client.get(path).content.decode()
+        ids = set(re.findall(r'\sid="([^"]+)"', html))
+        for references in re.findall(r'aria-describedby="([^"]+)"', html):
+            for reference in references.split():
+                assert reference in ids, f"{path}: aria-describedby names #{reference}, which is not on the page"
+                checked += 1
+    assert checked >= 3

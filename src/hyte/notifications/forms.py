@@ -13,7 +13,7 @@ class PreferenceForm(forms.Form):
         label=_("One e-mail a day"),
         required=False,
         help_text=_("A daily summary instead of a mail for each."),
-        widget=forms.CheckboxInput(attrs={"aria-describedby": "id_daily_digest_help"}),
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "id_daily_digest_helptext"}),
     )
     wanted = forms.MultipleChoiceField(
         label=_("Tell me of"), choices=Kind.choices, required=False, widget=forms.CheckboxSelectMultiple
