@@ -222,3 +222,46 @@ def test_only_those_who_read_the_drafts_see_and_download_the_pdfs(world, draft, 
     # sharing ends: the county loses the PDFs with the drafts
     unshare_drafts(actor=world.users["admin"], organisation=world.kemi, with_organisation=world.lappi)
     assert world.client_for("county").get(download).status_code == 404
+
+
+def _public_pdf_keys(plan) -> list[str]:
+    from django.core.cache import cache
+
+    from hyte.public.views import languages_for
+    from hyte.reports.queries import latest_annual_version_id
+
+    version = plan.versions.order_by("-number").first()
+    keys = [
+        f"public-pdf:{version.pk}:{lang}:{latest_annual_version_id(plan)}"
+        for lang in languages_for(plan.organisation, version)
+    ]
+    return [key for key in keys if cache.get(key) is not None]
+
+
+def test_with_a_worker_publishing_renders_the_public_pdfs_before_anyone_asks(
+    world, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from tests.conftest import published as build_published
+
+    cache.clear()
+    with override_settings(TASKS=DATABASE_TASKS), django_capture_on_commit_callbacks(execute=True):
+        plan, _annual = build_published.__wrapped__(world)
+    assert _public_pdf_keys(plan) == []  # queued, not rendered in the publishing request
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+    with override_settings(TASKS=DATABASE_TASKS):
+        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    # The plan's PDFs, under the key of its newest annual follow-up, in each of its public languages.
+    assert len(_public_pdf_keys(plan)) >= 2
+
+
+def test_on_the_embedded_default_publishing_does_not_wait_for_pdfs(world, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    from tests.conftest import published as build_published
+
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        plan, _annual = build_published.__wrapped__(world)
+    assert _public_pdf_keys(plan) == []

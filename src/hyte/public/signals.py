@@ -31,11 +31,29 @@ def _export() -> None:
         logger.exception("the static export of the public site failed")
 
 
+def _warm(version_id: int) -> None:
+    """With a worker (a task backend other than the immediate one), render the published PDFs ahead of readers;
+    on the embedded default the first reader renders them, as publishing must not wait for it."""
+    from django_tasks import task_backends
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    from hyte.public.tasks import warm_pdfs
+
+    if isinstance(task_backends["default"], ImmediateBackend):
+        return
+    try:
+        warm_pdfs.enqueue(version_id)
+    except Exception:
+        logger.exception("queuing the published PDFs failed")
+
+
 def version_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     from hyte.reports.models import ReportStatus
 
     if instance.status == ReportStatus.PUBLISHED:
         bump()
+        version_id = instance.pk
+        transaction.on_commit(lambda: _warm(version_id))
         if settings.HYTE_PUBLISH_DIR:
             transaction.on_commit(_export)
 
