@@ -265,3 +265,20 @@ def test_on_the_embedded_default_publishing_does_not_wait_for_pdfs(world, django
     with django_capture_on_commit_callbacks(execute=True):
         plan, _annual = build_published.__wrapped__(world)
     assert _public_pdf_keys(plan) == []
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_the_requester_is_told_when_the_pdf_is_ready(world, draft, monkeypatch, django_capture_on_commit_callbacks):
+    from hyte.notifications.models import Notification
+
+    client = world.client_for("coordinator")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_page(draft), {"language": "fi"})
+    assert not Notification.objects.filter(kind="export_ready").exists()
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    told = Notification.objects.get(kind="export_ready")
+    assert told.user == world.users["coordinator"]
+    assert told.url == _page(draft)
+    assert "valmis" in told.text  # in the requester's language (Finnish by default)

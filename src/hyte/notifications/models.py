@@ -16,6 +16,7 @@ class Kind(models.TextChoices):
     PUBLISHED = "published", _("reports published")
     ALERT = "alert", _("alerts from the indicators")
     DEADLINE = "deadline", _("deadlines nearing")
+    EXPORT_READY = "export_ready", _("files I asked for, ready or failed")
 
 
 class Notification(models.Model):

@@ -12,13 +12,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hyte.accounts.permissions import SITE, Action, require
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor, person
+from hyte.notifications.models import Kind
+from hyte.notifications.services import notify
 from hyte.reports.export_models import PENDING, ExportStatus, ReportExport
 from hyte.reports.models import Report
 
@@ -73,6 +77,7 @@ def finish_pdf(*, actor: Actor, export: ReportExport, data: bytes) -> ReportExpo
     # the file itself is not copied into the audit log: its size and time are
     ReportExport.objects.filter(pk=export.pk).update(data=data)
     audit.update(export, status=ExportStatus.READY, size=len(data), finished_at=clock.now())
+    _tell_requester(actor, export, gettext_noop("Your PDF of %(report)s is ready."))
     return export
 
 
@@ -83,7 +88,25 @@ def fail_pdf(*, actor: Actor, export: ReportExport, message: str) -> ReportExpor
     export.refresh_from_db(fields=["status"])
     if export.status in PENDING:  # one made, or failed already, stays as it is
         _fail(export, message)
+        _tell_requester(actor, export, gettext_noop("Your PDF of %(report)s could not be made."))
     return export
+
+
+def _tell_requester(actor: Actor, export: ReportExport, message: str) -> None:
+    """The person who asked, in the product and (by their choice) by e-mail: they need not keep the page open."""
+    if export.requested_by is None:
+        return
+    report = export.report
+    notify(
+        actor=actor,
+        users=[export.requested_by],
+        kind=Kind.EXPORT_READY,
+        message=message,
+        params={"report": report.title},
+        url=reverse("report-pdfs", args=[report.organisation.slug, report.pk]),
+        organisation=report.organisation,
+        key=f"report-export:{export.pk}",
+    )
 
 
 def _fail(export: ReportExport, message: str) -> None:
