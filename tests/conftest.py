@@ -139,6 +139,17 @@ def _empty_cache():
     forget()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (Finnish): a request with another Accept-Language leaves its
+    language active in the thread, which would otherwise leak into the next test that runs in it."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 def kemi_values(world, text: bytes) -> None:
     import_bytes(
         actor=SYSTEM,

@@ -141,6 +141,9 @@ NOT_CARRIED: dict[str, str] = {
     "notifications.notification": "a person's inbox, with links into the old instance",
     "notifications.preference": "a person's own choices, not the organisation's",
     "public.generation": "the public site's cache counter of the instance",
+    "accounts.singlesignon": "the identity provider is set up by the target's administrators (it holds a secret)",
+    "accounts.externalidentity": "links to the provider's accounts: made again at the first sign-in",
+    "reports.reportexport": "PDFs made on request, kept a day: made anew",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation)
 
