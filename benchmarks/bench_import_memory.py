@@ -47,6 +47,9 @@ def peak_kib(args: list[str], env: dict[str, str]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument(
+        "--db-name", default="hyte_bench_memory", help="the throw-away PostgreSQL database (dropped first)"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="hyte-bench-memory-"))
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
@@ -55,10 +58,11 @@ def main() -> None:
     if args.database == "postgres":
         import psycopg
 
+        name = args.db_name
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS hyte_bench_memory")
-            conn.execute("CREATE DATABASE hyte_bench_memory")
-        env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/hyte_bench_memory"
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
     for command in (["migrate"], ["load_areas"], ["load_indicators"]):
         subprocess.run([sys.executable, "-m", "hyte.cli", *command], env=env, check=True, capture_output=True)  # noqa: S603
     api_csv = folder / "municipal.csv"
