@@ -9,11 +9,10 @@ mapping (the same rows, `;`-separated, with the Sotkanet region column read as r
 process's peak resident memory minus that of the same command doing nothing but starting (Django and the apps
 loaded), divided by the file's size. The commands run this checkout's code (its `src` first on PYTHONPATH).
 
-Measured (SQLite, 2026-12-01, two runs): 2.7× and 2.7× for the API CSV, 2.7× and 2.7× through the mapping (before
-streaming: 33× and 41×). The file is read a line at a time, twice (`indicators/keys.py`); what remains is the
-file's bytes (1×), 10,000 rows waiting to be written, a 1 MiB bitmap of keys and the area and indicator indexes.
-On PostgreSQL the API CSV takes the polars bulk lane, which reads the whole file at once: 27–28×; polars alone
-costs about 23 MiB to run on any file, so that lane cannot reach 3× of a file this small.
+Measured (2026-12-01, two runs each): SQLite 2.7× for the API CSV, 2.7–2.8× through the mapping; PostgreSQL
+2.2× for the API CSV (the bulk lane) and 2.2–2.3× through the mapping (before streaming: 33×, 41× and 28×). Every
+text import reads the file a slice or a line at a time (`indicators/bulk.py`, `indicators/keys.py`); what remains
+is the file's bytes (1×), the rows waiting to be written, a 1 MiB bitmap of keys and the area and indicator indexes.
 """
 
 from __future__ import annotations

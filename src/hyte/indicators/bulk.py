@@ -4,12 +4,11 @@ Big files are the API's CSV (`indicator;region;year;gender;primary value;absolut
 a file is in the API's plain form (whole-number ids, a year, total/male/female, plain decimal numbers), each row
 is matched by one regular expression and rewritten as a line of COPY's CSV input with the indicator and area ids
 in place of Sotkanet's: the year, gender and numbers pass through as the file writes them. The rows reach
-PostgreSQL as one COPY stream, so the server stores one slice while the next is prepared. Nothing but the file's
-bytes is held: the file is read twice, a slice (64 KiB) at a time, as the general reader does (`keys.py`): the
-first pass checks that every row is plain, resolves each distinct indicator and area once, and finds the keys
-that may repeat with a bitmap; the second writes the rows and rejects each later copy of a key with the line of
-its first. The rules are the general reader's, with the same resolvers and reasons. A file with any other row, or
-on SQLite, takes the general path.
+PostgreSQL as one COPY stream, so the server stores one block while the next is made. Nothing but the file's bytes
+is held: it is read SLICE_BYTES at a time, once when it has no key twice (the table's unique key refuses a second
+copy, and the import then writes again after `find_repeated` has looked for them with the bitmap of `keys.py`).
+The rules and reasons are the general reader's, with the same resolvers. A file with any other row (met anywhere:
+the import is rolled back to before the lane), or on SQLite, takes the general path.
 """
 
 from __future__ import annotations
