@@ -35,7 +35,7 @@ GENDERS = ("total", "male", "female")
 AGES = ("", "0-17", "18-64", "65-")
 
 
-def setup(database: str) -> None:
+def setup(database: str, name: str) -> None:
     os.environ.setdefault("SECRET_KEY", "benchmark-" + "x" * 60)
     os.environ["DEBUG"] = "true"
     os.environ["LOG_LEVEL"] = "WARNING"
@@ -43,9 +43,9 @@ def setup(database: str) -> None:
         import psycopg
 
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS hyte_bench")
-            conn.execute("CREATE DATABASE hyte_bench")
-        os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/hyte_bench"
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     os.environ["DJANGO_SETTINGS_MODULE"] = "hyte.settings"
@@ -188,8 +188,9 @@ def bench_file_pipeline() -> tuple[int, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--db-name", default="hyte_bench", help="the throw-away PostgreSQL database (dropped first)")
     args = parser.parse_args()
-    setup(args.database)
+    setup(args.database, args.db_name)
     rows = make_rows()
     n = len(rows)
     print(f"{args.database}: {n:,} observations")

@@ -9,11 +9,10 @@ mapping (the same rows, `;`-separated, with the Sotkanet region column read as r
 process's peak resident memory minus that of the same command doing nothing but starting (Django and the apps
 loaded), divided by the file's size. The commands run this checkout's code (its `src` first on PYTHONPATH).
 
-Measured (SQLite, 2026-12-01, two runs): 2.7× and 2.7× for the API CSV, 2.7× and 2.7× through the mapping (before
-streaming: 33× and 41×). The file is read a line at a time, twice (`indicators/keys.py`); what remains is the
-file's bytes (1×), 10,000 rows waiting to be written, a 1 MiB bitmap of keys and the area and indicator indexes.
-On PostgreSQL the API CSV takes the polars bulk lane, which reads the whole file at once: 27–28×; polars alone
-costs about 23 MiB to run on any file, so that lane cannot reach 3× of a file this small.
+Measured (2026-12-01, two runs each): SQLite 2.7× for the API CSV, 2.7–2.8× through the mapping; PostgreSQL
+2.2× for the API CSV (the bulk lane) and 2.2–2.3× through the mapping (before streaming: 33×, 41× and 28×). Every
+text import reads the file a slice or a line at a time (`indicators/bulk.py`, `indicators/keys.py`); what remains
+is the file's bytes (1×), the rows waiting to be written, a 1 MiB bitmap of keys and the area and indicator indexes.
 """
 
 from __future__ import annotations
@@ -47,6 +46,9 @@ def peak_kib(args: list[str], env: dict[str, str]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument(
+        "--db-name", default="hyte_bench_memory", help="the throw-away PostgreSQL database (dropped first)"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="hyte-bench-memory-"))
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
@@ -55,10 +57,11 @@ def main() -> None:
     if args.database == "postgres":
         import psycopg
 
+        name = args.db_name
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS hyte_bench_memory")
-            conn.execute("CREATE DATABASE hyte_bench_memory")
-        env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/hyte_bench_memory"
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
     for command in (["migrate"], ["load_areas"], ["load_indicators"]):
         subprocess.run([sys.executable, "-m", "hyte.cli", *command], env=env, check=True, capture_output=True)  # noqa: S603
     api_csv = folder / "municipal.csv"

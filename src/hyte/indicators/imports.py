@@ -11,7 +11,7 @@ import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from django.db import connection, transaction
 from django.utils.text import slugify
@@ -31,10 +31,7 @@ from hyte.indicators.models import (
     RejectedRow,
 )
 from hyte.indicators.parsing import FileRefused, Parsed, ParsedRow, Rejected
-from hyte.indicators.store import CopyRows, ObservationStore
-
-if TYPE_CHECKING:
-    import polars as pl
+from hyte.indicators.store import ObservationStore
 
 logger = logging.getLogger(__name__)
 
@@ -245,36 +242,80 @@ def _replayable(parsed: Source) -> Callable[[], Iterable[Parsed]]:
     return lambda: parsed
 
 
-def import_frame(
+def import_plain(
     *,
     batch: ImportBatch,
-    frame: pl.DataFrame,
+    data: bytes,
     resolve_area: Callable[[ParsedRow], Resolution],
     resolve_indicator: Callable[[ParsedRow], int | None],
-) -> ImportBatch:
+    on_progress: Progress | None = None,
+) -> bool:
     """The bulk lane's import of an API CSV whose every row is plain (see `bulk`): the same outcome as
-    `import_parsed` would give, column by column."""
-    from hyte.indicators.bulk import copy_text, resolve_frame, split_by
+    `import_parsed` would give. False, having written nothing, when a row is not plain.
+
+    The file is read once, on the chance that it has no duplicate keys (the API's files have none): the database
+    refuses a key written twice, and then the rows are written again, this time rejecting each later copy of a
+    key with the line of its first. If the database still refuses a key, another import has meanwhile stored
+    values of an indicator this one found without any, and every row is merged instead."""
+    from hyte.indicators import bulk
+
+    found = bulk.prepare(data, resolve_area=resolve_area, resolve_indicator=resolve_indicator)
+    if found is None:
+        return False
+    expected = data.count(b"\n") - 1
+    reported = [0]
+
+    def progress(read: int) -> None:  # every 20,000 rows, as the general reader reports
+        if read // 20_000 > reported[0]:
+            reported[0] = read // 20_000
+            if on_progress is not None:
+                on_progress(read, expected)
+            _report_progress(batch, read, expected)
 
     _set_progress(batch, status=ImportStatus.RUNNING, started_at=clock.now(), progress=0)
-    read = frame.height
+    refused = _refused_twice()
     try:
-        with transaction.atomic():
-            store = ObservationStore(batch.pk)
-            good, rejections = resolve_frame(frame, resolve_area=resolve_area, resolve_indicator=resolve_indicator)
-            fresh = store.fresh_among(good["indicator_id"].unique().to_list())
-            for part, is_fresh in zip(split_by(good, fresh), (True, False), strict=True):
-                store.add_copy(CopyRows(copy_text(part, batch_id=batch.pk), part.height), fresh=is_fresh)
-            rejected = Rejections(batch)
-            for rejection in sorted(rejections, key=lambda r: r.line):
-                rejected.add(rejection.line, rejection.reason)
-            rejected.flush()
-            _finish(batch, store, rejected.count, read=read, empty_ok=False)
+        with transaction.atomic(), _without_cycle_collection():
+            indicator_ids = set(found.indicator_ids.values())
+            fresh = ObservationStore(batch.pk).fresh_among(indicator_ids)
+            for attempt in ("once", "duplicates", "merged"):
+                store = ObservationStore(batch.pk)
+                store.fresh_among(indicator_ids)  # which indicators changed, for the events
+                rejected = Rejections(batch)
+                reported[0] = 0
+                try:
+                    with transaction.atomic():
+                        store.add_blocks(
+                            bulk.blocks(found, batch_id=batch.pk, fresh=fresh, reject=rejected.add, on_rows=progress),
+                            columns=bulk.COLUMNS,
+                            options=bulk.COPY_OPTIONS,
+                        )
+                        rejected.flush()
+                    break
+                except refused:
+                    if attempt == "merged":
+                        raise
+                    if found.repeated is None:
+                        bulk.find_repeated(found)
+                    else:
+                        fresh = set()
+            _finish(batch, store, rejected.count, read=found.rows, empty_ok=False)
+    except bulk.NotPlain:
+        return False
     except Exception as exc:
         logger.exception("import %s failed", batch.pk)
-        fail(batch, f"the import failed and nothing was stored: {exc}", read)
+        fail(batch, f"the import failed and nothing was stored: {exc}", found.rows)
         raise
-    return batch
+    if on_progress is not None:
+        on_progress(found.rows, found.rows)
+    return True
+
+
+def _refused_twice() -> tuple[type[Exception], ...]:
+    """What PostgreSQL raises when a COPY or a merge meets a key twice."""
+    from psycopg.errors import CardinalityViolation, UniqueViolation
+
+    return (UniqueViolation, CardinalityViolation)
 
 
 def _finish(batch: ImportBatch, store: ObservationStore, rejected: int, *, read: int, empty_ok: bool) -> None:

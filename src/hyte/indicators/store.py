@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
+
+if TYPE_CHECKING:
+    from hyte.indicators.bulk import Block
 
 TABLE = "indicators_observation"
 CHANGES_TABLE = "indicators_observationchange"
@@ -53,26 +57,7 @@ def _differs(left: str, right: str, *, sqlite: bool) -> str:
     return " OR ".join(f"{left}.{c} {op} {right}.{c}" for c in VALUES)
 
 
-@dataclass
-class CopyRows:
-    """Rows already written in COPY's text format in COLUMNS order (by the bulk lane)."""
-
-    data: bytes
-    count: int
-
-
-Payload = list[Row] | CopyRows
-
-
-def _size(rows: Payload) -> int:
-    return rows.count if isinstance(rows, CopyRows) else len(rows)
-
-
-def _copy(cursor: Any, table: str, rows: Payload) -> None:
-    if isinstance(rows, CopyRows):
-        with cursor.copy(f"COPY {table} ({_cols}) FROM STDIN") as copy:
-            copy.write(rows.data)
-        return
+def _copy(cursor: Any, table: str, rows: list[Row]) -> None:
     with cursor.copy(f"COPY {table} ({_cols}) FROM STDIN (FORMAT BINARY)") as copy:
         copy.set_types(PG_TYPES)
         for row in rows:
@@ -119,11 +104,26 @@ class ObservationStore:
         self._fresh(ids)
         return {i for i in ids if self._known_fresh[i]}
 
-    def add_copy(self, rows: CopyRows, *, fresh: bool) -> None:
-        """Rows already in COPY's format (PostgreSQL only), all of fresh indicators or all of others."""
+    def add_blocks(self, blocks: Iterable[Block], *, columns: Sequence[str], options: str) -> None:
+        """Rows in COPY input `options` (PostgreSQL only), given as blocks each of fresh indicators or of others:
+        consecutive fresh blocks are one COPY stream into the table, the others are staged and merged at the end,
+        so the server stores one block while the next is made."""
         self.flush()
-        if rows.count:
-            (self._write_fresh if fresh else self._write_existing)(rows)
+        staged = 0
+        cols = ", ".join(columns)
+        with connection.connection.cursor() as cursor:
+            for fresh, run in groupby(blocks, key=lambda block: block.fresh):
+                if not fresh:
+                    self._ensure_stage()
+                with cursor.copy(f"COPY {TABLE if fresh else STAGE} ({cols}) FROM STDIN {options}") as copy:
+                    for block in run:
+                        copy.write(block.data)
+                        if fresh:
+                            self.counts.created += block.count
+                        else:
+                            staged += block.count
+        if staged:
+            self._merge_stage(staged)
 
     def flush(self) -> None:
         if not self._buffer:
@@ -168,7 +168,7 @@ class ObservationStore:
             (fresh if self._known_fresh[row[0]] else existing).append(row)
         return fresh, existing
 
-    def _write_fresh(self, rows: Payload) -> None:
+    def _write_fresh(self, rows: list[Row]) -> None:
         if self._vendor == "postgresql":
             raw = connection.connection
             try:
@@ -177,9 +177,8 @@ class ObservationStore:
             except Exception:
                 self._write_existing(rows)
                 return
-            self.counts.created += _size(rows)
+            self.counts.created += len(rows)
         else:
-            rows = cast(list[Row], rows)  # SQLite takes the row path only
             raw = connection.connection
             placeholders = ", ".join(["?"] * len(COLUMNS))
             cursor = raw.executemany(
@@ -199,16 +198,19 @@ class ObservationStore:
             cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} AS SELECT {_cols} FROM {TABLE} WHERE 1 = 0")
         self._stage_ready = True
 
-    def _write_existing(self, rows: Payload) -> None:
+    def _write_existing(self, rows: list[Row]) -> None:
         self._ensure_stage()
         raw = connection.connection
-        sqlite = self._vendor != "postgresql"
-        if sqlite:
-            rows = cast(list[Row], rows)
+        if self._vendor != "postgresql":
             raw.executemany(f"INSERT INTO {STAGE} ({_cols}) VALUES ({', '.join(['?'] * len(COLUMNS))})", rows)
         else:
             with raw.cursor() as cursor:
                 _copy(cursor, STAGE, rows)
+        self._merge_stage(len(rows))
+
+    def _merge_stage(self, size: int) -> None:
+        """Upsert the staged rows into the table, recording changes and counting, and empty the stage."""
+        sqlite = self._vendor != "postgresql"
         with connection.cursor() as cursor:
             if self._changes_left > 0:
                 cursor.execute(
@@ -243,4 +245,4 @@ class ObservationStore:
             cursor.execute(f"DELETE FROM {STAGE}")
         self.counts.created += created
         self.counts.updated += updated
-        self.counts.unchanged += _size(rows) - created - updated
+        self.counts.unchanged += size - created - updated

@@ -56,7 +56,7 @@ def layout_of(sheet: Sheet) -> str:
 
 def detect_format(data: bytes) -> str:
     """The file's format, from its content: one of FORMATS."""
-    if not data.strip():
+    if not data or data.isspace():  # not `strip()`, which would copy the whole file
         raise FileRefused("the file is empty")
     if _is_json(data):
         return "sotkanet-json"
@@ -69,7 +69,7 @@ def detect_format(data: bytes) -> str:
 
 def parse_bytes(data: bytes, *, file_format: str = "", mapping: Mapping | None = None) -> Iterable[Parsed]:
     """Parse a whole file by its (detected or given) format."""
-    if not data.strip():
+    if not data or data.isspace():  # not `strip()`, which would copy the whole file
         raise FileRefused("the file is empty")
     if file_format == "sotkanet-json" or (not file_format and _is_json(data)):
         return parse_sotkanet_json(decode(data))

@@ -22,8 +22,8 @@ from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor, person
 from hyte.indicators.areas import AreaIndex, Resolution, Unresolved, area_resolver, choose_reading
-from hyte.indicators.bulk import plain_api_frame
-from hyte.indicators.imports import IndicatorResolver, Progress, fail, import_frame, import_parsed
+from hyte.indicators.bulk import looks_plain
+from hyte.indicators.imports import IndicatorResolver, Progress, fail, import_parsed, import_plain
 from hyte.indicators.models import ImportBatch, ImportStatus
 from hyte.indicators.parsing import (
     FORMATS,
@@ -77,7 +77,7 @@ def create_batch(
 def upload_import(*, actor: Actor, organisation: Organisation, filename: str, data: bytes) -> ImportBatch:
     """Store an uploaded file as a batch. Sotkanet formats start at once; tables wait for their mapping."""
     require(actor, Action.IMPORT, organisation)
-    if not data.strip():
+    if not data or data.isspace():  # not `strip()`, which would copy the whole file
         raise ValidationError(_("The file is empty."))
     if len(data) > MAX_UPLOAD_BYTES:
         raise ValidationError(_("The file is larger than 50 MB."))
@@ -194,7 +194,7 @@ def import_bytes(
         areas = AreaIndex()
         # The file is read twice and parsed afresh each time (check, then store), never held as rows.
         parsed: Callable[[], Iterable[Parsed]]
-        frame = None
+        plain = False
         if file_format in ("sotkanet-web", "sotkanet-grid"):
             reading = "code+name"
             parsed = partial(parse_sheet, read_sheet(data), file_format=file_format)
@@ -203,10 +203,8 @@ def import_bytes(
             parsed = partial(parse_bytes, data, file_format=file_format)
         elif file_format in SOTKANET_FORMATS:
             reading = "sotkanet"
-            frame = (
-                plain_api_frame(data) if file_format == "sotkanet-csv" and connection.vendor == "postgresql" else None
-            )
-            parsed = partial(parse_sheet, read_sheet(data), file_format=file_format) if frame is None else tuple
+            plain = file_format == "sotkanet-csv" and connection.vendor == "postgresql" and looks_plain(data)
+            parsed = partial(parse_sheet, read_sheet(data), file_format=file_format) if not plain else tuple
         else:
             if mapping is None:
                 raise FileRefused("this file needs a column mapping: say which column holds what")
@@ -228,11 +226,20 @@ def import_bytes(
         return indicators.any(row.indicator)
 
     resolve_area: Callable[[ParsedRow], Resolution] = area_resolver(areas, reading)
-    if frame is not None:
-        batch = import_frame(batch=batch, frame=frame, resolve_area=resolve_area, resolve_indicator=resolve_indicator)
-        if on_progress is not None:
-            on_progress(batch.rows_read, batch.rows_read)
-        return batch
+    if plain:
+        if import_plain(
+            batch=batch,
+            data=data,
+            resolve_area=resolve_area,
+            resolve_indicator=resolve_indicator,
+            on_progress=on_progress,
+        ):
+            return batch
+        try:  # a row that is not plain: the general reader
+            parsed = partial(parse_sheet, read_sheet(data), file_format=file_format)
+        except FileRefused as exc:
+            fail(batch, str(exc))
+            return batch
     return import_parsed(
         batch=batch,
         parsed=parsed,
