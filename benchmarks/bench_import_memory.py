@@ -9,7 +9,7 @@ mapping (the same rows, `;`-separated, with the Sotkanet region column read as r
 process's peak resident memory minus that of the same command doing nothing but starting (Django and the apps
 loaded), divided by the file's size. The commands run this checkout's code (its `src` first on PYTHONPATH).
 
-Measured (2026-12-01, two runs each): SQLite 2.7× for the API CSV, 2.7–2.8× through the mapping; PostgreSQL
+Measured (2026-11-30, two runs each): SQLite 2.7× for the API CSV, 2.7–2.8× through the mapping; PostgreSQL
 2.2× for the API CSV (the bulk lane) and 2.2–2.3× through the mapping (before streaming: 33×, 41× and 28×). Every
 text import reads the file a slice or a line at a time (`indicators/bulk.py`, `indicators/keys.py`); what remains
 is the file's bytes (1×), the rows waiting to be written, a 1 MiB bitmap of keys and the area and indicator indexes.
