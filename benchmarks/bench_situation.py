@@ -1,6 +1,7 @@
 """Situation picture benchmark: server time of the page for 60 indicators on PostgreSQL with 10M+ observations.
 
     .venv/bin/python benchmarks/bench_situation.py            # PostgreSQL at 127.0.0.1:5432, database hyte_bench_sp
+    .venv/bin/python benchmarks/bench_situation.py --database hyte_bench_mine   # another database (or BENCH_DATABASE)
 
 Data: Finland's real areas (308 municipalities, 19 regions, 23 counties, the country), the real Sotkanet catalogue,
 and synthetic values: 70 indicators × 351 areas × 30 years × 3 genders × 5 age groups = 11,057,000 observations,
@@ -30,16 +31,17 @@ GENDERS = ("total", "male", "female")
 AGES = ("", "0-17", "18-64", "65-74", "75-")
 
 
-def setup(*, reuse: bool) -> None:
+def setup(*, reuse: bool, database: str) -> None:
     import psycopg
+    from psycopg import sql
 
     if not reuse:
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS hyte_bench_sp")
-            conn.execute("CREATE DATABASE hyte_bench_sp")
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(database)))
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
     os.environ.update(
         {
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/hyte_bench_sp",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
             "DEBUG": "true",
             "LOG_LEVEL": "WARNING",
             "ALLOWED_HOSTS": "testserver",
@@ -190,9 +192,14 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reuse", action="store_true", help="measure again on the data of an earlier run")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_DATABASE", "hyte_bench_sp"),
+        help="the PostgreSQL database to build or reuse (default: $BENCH_DATABASE or hyte_bench_sp)",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    setup(reuse=args.reuse)
+    setup(reuse=args.reuse, database=args.database)
     from hyte.indicators.models import Observation
 
     indicator_ids = [] if args.reuse else load()

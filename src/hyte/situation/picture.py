@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from hyte.core.formats import format_number, number, signed
-from hyte.indicators.models import AgeGroup, Indicator, Observation
+from hyte.indicators.models import AgeGroup, Indicator
 from hyte.regions.models import Area, AreaKind
-from hyte.situation import stats
+from hyte.situation import observations, stats
 from hyte.situation.display import (
     comparison_class,
     comparison_text,
@@ -29,7 +28,7 @@ from hyte.situation.display import (
     trend_judgement_text,
     trend_text,
 )
-from hyte.situation.peers import fellow_counties, peer_medians, similar_municipalities
+from hyte.situation.peers import fellow_counties, similar_municipalities
 from hyte.situation.summaries import summary_sentence
 
 COMPARATORS = ("region", "county", "country", "similar")
@@ -186,9 +185,7 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
 
     # 1. The years in which the area has a value, per indicator (one query, on the primary key's index).
     years_of: dict[int, list[int]] = defaultdict(list)
-    for indicator_id, year in Observation.objects.filter(
-        indicator_id__in=indicator_ids, area_id=area.pk, gender="total", age_group="", period="", value__isnull=False
-    ).values_list("indicator_id", "year"):
+    for indicator_id, year in observations.years_with_values(indicator_ids, area.pk):
         years_of[indicator_id].append(year)
     spans: dict[tuple[int, int], list[int]] = defaultdict(list)
     for indicator_id, years in years_of.items():
@@ -196,28 +193,17 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
         spans[(years[-YEARS_READ:][0], years[-1])].append(indicator_id)
 
     # 2. The values of the area and its comparators in the years the picture reads: the area's last ten years
-    # with data, the trend's window, in which the change over five years also falls (one query).
+    # with data, the trend's window, in which the change over five years also falls; its comparators and its
+    # genders only in its latest year (one query).
     values: dict[tuple[int, int, str], list[Point]] = defaultdict(list)
-    # The area's own series in that window; its comparators and its genders only in its latest year.
     comparator_ids = [a.pk for a in comparator_areas.values() if a is not None]
-    wanted = Q(pk__in=[])
-    for (first, last), ids in spans.items():
-        own = Q(area_id=area.pk, gender="total", year__gte=first, year__lte=last)
-        at_latest = Q(year=last) & (
-            Q(area_id__in=comparator_ids, gender="total") | Q(area_id=area.pk, gender__in=("male", "female"))
-        )
-        wanted |= Q(indicator_id__in=ids) & (own | at_latest)
-    for indicator_id, area_id, gender, year, value, count, low, high in (
-        Observation.objects.filter(wanted, age_group="", period="")
-        .order_by("year")
-        .values_list("indicator_id", "area_id", "gender", "year", "value", "absolute_value", "ci_low", "ci_high")
-        if spans
-        else []
+    for indicator_id, area_id, gender, year, value, count, low, high in observations.window_values(
+        spans, area_id=area.pk, comparator_ids=comparator_ids
     ):
         values[(indicator_id, area_id, gender)].append(Point(year, value, count, low, high))
 
     # 3. The median of the similar municipalities (or the other counties) in the area's latest year (one query).
-    peers = peer_medians(similar, spans) if similar else {}
+    peers = observations.peer_medians([a.pk for a in similar], spans)
 
     rows = [
         _row(indicator, area, comparator_areas, values, peers, similar_count=len(similar)) for indicator in indicators
