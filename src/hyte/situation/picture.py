@@ -205,9 +205,9 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
     # 3. The median of the similar municipalities (or the other counties) in the area's latest year (one query).
     peers = observations.peer_medians([a.pk for a in similar], spans)
 
-    rows = [
-        _row(indicator, area, comparator_areas, values, peers, similar_count=len(similar)) for indicator in indicators
-    ]
+    # The comparators' ids and names once, not once per row (a name is looked up in the active language).
+    comparators = [(key, a.pk, a.name) for key, a in comparator_areas.items() if a is not None]
+    rows = [_row(indicator, area, comparators, values, peers, similar_count=len(similar)) for indicator in indicators]
     return SituationPicture(
         area=area,
         comparator_areas=comparator_areas,
@@ -250,17 +250,20 @@ def _intervals(indicator: Indicator, known: list[Point], latest: Point | None) -
 def _row(
     indicator: Indicator,
     area: Area,
-    comparator_areas: dict[str, Area | None],
+    comparators: list[tuple[str, int, str]],
     values: dict[tuple[int, int, str], list[Point]],
     peers: dict[int, tuple[float, int]],
     *,
     similar_count: int,
 ) -> IndicatorRow:
-    series = values.get((indicator.pk, area.pk, "total"), [])
+    """`comparators`: (key, area id, name) of the region, county and country that the area has."""
+    indicator_id, area_id, decimals = indicator.pk, area.pk, indicator.decimals
+    series = values.get((indicator_id, area_id, "total"), [])
     known = [p for p in series if p.value is not None]
     latest = known[-1] if known else None
+    latest_year = latest.year if latest else None
     previous = known[-2] if len(known) > 1 else None
-    five_before = next((p for p in known if latest and p.year == latest.year - 5), None)
+    five_before = next((p for p in known if latest_year is not None and p.year == latest_year - 5), None)
     interval, interval_998 = _intervals(indicator, known, latest)
     polarity = indicator.judged_polarity
     comparable = indicator.value_type not in NOT_COMPARED
@@ -275,46 +278,45 @@ def _row(
             comparable=comparable,
         )
 
+    def at_latest(area_id: int, gender: str) -> float | None:
+        """The value of that area and gender in the area's latest year, if any."""
+        if latest_year is None:
+            return None
+        for point in values.get((indicator_id, area_id, gender), ()):
+            if point.year == latest_year and point.value is not None:
+                return point.value
+        return None
+
     comparisons = []
-    for key in ("region", "county", "country"):
-        comparator = comparator_areas.get(key)
-        if comparator is None:
-            continue
-        benchmark = next(
-            (
-                p
-                for p in values.get((indicator.pk, comparator.pk, "total"), [])
-                if latest and p.year == latest.year and p.value is not None
-            ),
-            None,
-        )
+    for key, comparator_id, name in comparators:
+        benchmark = at_latest(comparator_id, "total")
         comparisons.append(
             ComparisonCell(
                 key=key,
-                label=comparator.name,
-                benchmark=benchmark.value if benchmark else None,
-                year=latest.year if latest else None,
-                result=compare(benchmark.value if benchmark else None),
-                decimals=indicator.decimals,
+                label=name,
+                benchmark=benchmark,
+                year=latest_year,
+                result=compare(benchmark),
+                decimals=decimals,
             )
         )
     if similar_count:
-        median, peer_count = peers.get(indicator.pk, (None, 0)) if latest else (None, 0)
+        median, peer_count = peers.get(indicator_id, (None, 0)) if latest else (None, 0)
         comparisons.append(
             ComparisonCell(
                 key="similar",
                 label="",
                 benchmark=median,
-                year=latest.year if latest else None,
+                year=latest_year,
                 result=compare(median),
                 area_count=peer_count,
-                decimals=indicator.decimals,
+                decimals=decimals,
             )
         )
     genders: dict[str, float | None] = {}
     if latest is not None:
         for gender in ("male", "female"):
-            point = next((p for p in values.get((indicator.pk, area.pk, gender), []) if p.year == latest.year), None)
+            point = next((p for p in values.get((indicator_id, area_id, gender), []) if p.year == latest_year), None)
             if point is not None:
                 genders[gender] = point.value
     return IndicatorRow(
