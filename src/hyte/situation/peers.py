@@ -1,11 +1,11 @@
 """Who an area is compared with besides its region, county and country: the similar municipalities (the same
 municipality group and population size class) or, for a county, the other counties. Their median is read in
-`observations.peer_medians`."""
+`reads.peer_medians`."""
 
 from __future__ import annotations
 
 from hyte.regions.models import Area, AreaKind
-from hyte.situation import observations
+from hyte.situation import reads
 
 POPULATION_INDICATOR = "127"  # Sotkanet: population 31.12.
 SIZE_CLASSES = (5_000, 10_000, 20_000, 50_000, 100_000)
@@ -31,21 +31,16 @@ def similar_municipalities(area: Area) -> tuple[list[Area], str]:
     if area.kind != AreaKind.MUNICIPALITY or not area.municipality_group:
         return [], ""
     # The area's own latest population year: one index range, where the latest of all areas reads them all.
-    latest = observations.latest_population_year(area.pk, POPULATION_INDICATOR)
+    latest = reads.latest_population_year(area.pk, POPULATION_INDICATOR)
     if latest is None:
         return [], ""
-    sizes = observations.municipality_populations(latest, POPULATION_INDICATOR)
+    sizes = reads.municipality_populations(latest, POPULATION_INDICATOR)
     own_class = size_class_of(sizes.get(area.pk))
     if own_class is None:
         return [], ""
     in_class = [pk for pk, population in sizes.items() if pk != area.pk and size_class_of(population) == own_class]
-    peers = Area.objects.filter(
-        pk__in=in_class,
-        kind=AreaKind.MUNICIPALITY,
-        municipality_group=area.municipality_group,
-        valid_until__isnull=True,
-    ).only("id", "kind", "code", "name_fi", "name_sv", "name_en")
-    return list(peers), size_class_label(own_class)
+    peers = reads.current_municipalities(in_class, group=area.municipality_group)
+    return peers, size_class_label(own_class)
 
 
 def fellow_counties(area: Area) -> list[Area]:

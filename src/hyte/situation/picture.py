@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from hyte.core.formats import format_number, number, signed
 from hyte.indicators.models import AgeGroup, Indicator
 from hyte.regions.models import Area, AreaKind
-from hyte.situation import observations, stats
+from hyte.situation import reads, stats
 from hyte.situation.display import (
     comparison_class,
     comparison_text,
@@ -175,7 +175,7 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
     comparator_areas: dict[str, Area | None] = {
         "region": area.region if area.kind == AreaKind.MUNICIPALITY else None,
         "county": area.county if area.kind == AreaKind.MUNICIPALITY else None,
-        "country": Area.objects.filter(kind=AreaKind.COUNTRY).first() if area.kind != AreaKind.COUNTRY else None,
+        "country": reads.country() if area.kind != AreaKind.COUNTRY else None,
     }
     if area.kind == AreaKind.COUNTY:
         similar, size_label = fellow_counties(area), ""
@@ -185,7 +185,7 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
 
     # 1. The years in which the area has a value, per indicator (one query, on the primary key's index).
     years_of: dict[int, list[int]] = defaultdict(list)
-    for indicator_id, year in observations.years_with_values(indicator_ids, area.pk):
+    for indicator_id, year in reads.years_with_values(indicator_ids, area.pk):
         years_of[indicator_id].append(year)
     spans: dict[tuple[int, int], list[int]] = defaultdict(list)
     for indicator_id, years in years_of.items():
@@ -197,13 +197,13 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
     # genders only in its latest year (one query).
     values: dict[tuple[int, int, str], list[Point]] = defaultdict(list)
     comparator_ids = [a.pk for a in comparator_areas.values() if a is not None]
-    for indicator_id, area_id, gender, year, value, count, low, high in observations.window_values(
+    for indicator_id, area_id, gender, year, value, count, low, high in reads.window_values(
         spans, area_id=area.pk, comparator_ids=comparator_ids
     ):
         values[(indicator_id, area_id, gender)].append(Point(year, value, count, low, high))
 
     # 3. The median of the similar municipalities (or the other counties) in the area's latest year (one query).
-    peers = observations.peer_medians([a.pk for a in similar], spans)
+    peers = reads.peer_medians([a.pk for a in similar], spans)
 
     # The comparators' ids and names once, not once per row (a name is looked up in the active language).
     comparators = [(key, a.pk, a.name) for key, a in comparator_areas.items() if a is not None]

@@ -1,10 +1,11 @@
-"""The situation picture's reads of the observation table, written as SQL.
+"""The situation picture's reads of observations and areas, written as SQL.
 
-The picture reads its values in five queries whatever the number of indicators. Built through the ORM (a Q object
-per span of years, joins, compilation, result iterators) those five cost the server about as much Python time as
-the database spent answering them, so they are written here once as parametrised SQL, the same statements the ORM
-wrote, with every value passed as a parameter. They run on PostgreSQL and SQLite alike; only the median of the
-similar municipalities is computed in the database on PostgreSQL alone (`percentile_cont`).
+The picture reads its values in a fixed number of queries whatever the number of indicators. Built through the
+ORM (a Q object per span of years, joins, compilation, result iterators, model instances of only some fields)
+these cost the server more Python time than the database spent answering them, so they are written here once as
+parametrised SQL, the same statements the ORM wrote, with every value passed as a parameter. They run on
+PostgreSQL and SQLite alike; only the median of the similar municipalities is computed in the database on
+PostgreSQL alone (`percentile_cont`).
 
 `spans` is the picture's grouping of indicators by the area's window of years: (first, last) → indicator ids.
 """
@@ -126,3 +127,29 @@ def municipality_populations(year: int, population_indicator: str) -> dict[int, 
         [AreaKind.MUNICIPALITY.value, population_indicator, year],
     )
     return dict(rows)
+
+
+# Areas as the picture needs them: every column (a model instance of only some fields is slower to build).
+_AREA_COLUMNS = ", ".join(f"a.{f.column}" for f in Area._meta.concrete_fields)
+
+
+def country() -> Area | None:
+    """The whole country (the first by the areas' order, as `Area.objects.filter(kind=COUNTRY).first()`)."""
+    found = Area.objects.raw(
+        f"SELECT {_AREA_COLUMNS} FROM {_AREAS} a WHERE a.kind = %s ORDER BY a.kind, a.name_fi LIMIT 1",
+        [AreaKind.COUNTRY.value],
+    )
+    return next(iter(found), None)
+
+
+def current_municipalities(area_ids: Sequence[int], *, group: str) -> list[Area]:
+    """Those of `area_ids` that are current municipalities of the municipality group `group`, in the areas' order."""
+    if not area_ids:
+        return []
+    return list(
+        Area.objects.raw(
+            f"SELECT {_AREA_COLUMNS} FROM {_AREAS} a WHERE a.id IN ({_placeholders(area_ids)}) AND a.kind = %s "
+            "AND a.municipality_group = %s AND a.valid_until IS NULL ORDER BY a.kind, a.name_fi",
+            [*area_ids, AreaKind.MUNICIPALITY.value, group],
+        )
+    )
