@@ -38,8 +38,8 @@ def similar_municipalities(area: Area) -> tuple[list[Area], str]:
     own_class = size_class_of(sizes.get(area.pk))
     if own_class is None:
         return [], ""
-    in_class = [pk for pk, population in sizes.items() if pk != area.pk and size_class_of(population) == own_class]
-    peers = reads.current_municipalities(in_class, group=area.municipality_group)
+    candidates = reads.current_municipalities(area.municipality_group, besides=area.pk)
+    peers = [a for a in candidates if size_class_of(sizes.get(a.pk)) == own_class]
     return peers, size_class_label(own_class)
 
 

@@ -142,14 +142,12 @@ def country() -> Area | None:
     return next(iter(found), None)
 
 
-def current_municipalities(area_ids: Sequence[int], *, group: str) -> list[Area]:
-    """Those of `area_ids` that are current municipalities of the municipality group `group`, in the areas' order."""
-    if not area_ids:
-        return []
+def current_municipalities(group: str, *, besides: int) -> list[Area]:
+    """The current municipalities of the municipality group `group` but `besides`, in the areas' order."""
     return list(
         Area.objects.raw(
-            f"SELECT {_AREA_COLUMNS} FROM {_AREAS} a WHERE a.id IN ({_placeholders(area_ids)}) AND a.kind = %s "
-            "AND a.municipality_group = %s AND a.valid_until IS NULL ORDER BY a.kind, a.name_fi",
-            [*area_ids, AreaKind.MUNICIPALITY.value, group],
+            f"SELECT {_AREA_COLUMNS} FROM {_AREAS} a WHERE a.kind = %s AND a.municipality_group = %s "
+            "AND a.valid_until IS NULL AND NOT (a.id = %s) ORDER BY a.kind, a.name_fi",
+            [AreaKind.MUNICIPALITY.value, group, besides],
         )
     )

@@ -26,8 +26,9 @@ class _Writer:
     once, not once per cell (the same texts as IndicatorRow's and ComparisonCell's properties)."""
 
     def __init__(self, *, indicator_url: str, peers_label: str) -> None:
-        self.fmt: NumberFormat = number_format()
-        self.words = vocabulary()
+        self.fmt: NumberFormat = number_format()  # digits, separators and signs: nothing to escape
+        self.words = {key: escape(word) for key, word in vocabulary().items()}
+        self.labels: dict[str, str] = {}  # comparator name → escaped
         self.change_from = _("%(change)s from %(year)s")
         self.latest, self.trend, self.men, self.women = (
             escape(_(label)) for label in ("Latest", "Trend", "Men", "Women")
@@ -52,20 +53,17 @@ class _Writer:
         elif previous is not None:
             change = ' <span class="change"></span>'
         return (
-            f'<td class="num" data-label="{label}">{escape(text)} '
-            f'<span class="year">({latest.year})</span>{change}</td>'
+            f'<td class="num" data-label="{label}">{text} <span class="year">({int(latest.year)})</span>{change}</td>'
         )
 
     def trend_cell(self, row: IndicatorRow) -> str:
         trend, judgement = row.trend, ""
         if trend.judgement:
             judgement = (
-                f' <span class="judgement {trend_class(trend)}">'
-                f"{escape(trend_judgement_text(trend, self.words))}</span>"
+                f' <span class="judgement {trend_class(trend)}">{trend_judgement_text(trend, self.words)}</span>'
             )
         return (
-            f'<td data-label="{self.trend}"><span class="trend">{escape(trend_text(trend, self.words))}</span>'
-            f"{judgement}</td>"
+            f'<td data-label="{self.trend}"><span class="trend">{trend_text(trend, self.words)}</span>{judgement}</td>'
         )
 
     def comparison_cell(self, cell: ComparisonCell) -> str:
@@ -73,14 +71,16 @@ class _Writer:
         untested = result.direction in ("higher", "lower", "similar") and not result.significance_tested
         mark = f'<span class="untested" title="{self.untested}">*</span>' if untested else ""
         benchmark = (
-            f' <span class="benchmark">({escape(self.fmt(cell.benchmark, cell.decimals))})</span>'
+            f' <span class="benchmark">({self.fmt(cell.benchmark, cell.decimals)})</span>'
             if cell.benchmark is not None
             else ""
         )
-        label = escape(cell.label) if cell.label else self.peers
+        label = self.peers
+        if cell.label:
+            label = self.labels.get(cell.label) or self.labels.setdefault(cell.label, escape(cell.label))
         return (
             f'<td data-label="{label}"><span class="judgement {comparison_class(result)}">'
-            f"{escape(comparison_text(result, self.words))}</span>{mark}{benchmark}</td>"
+            f"{comparison_text(result, self.words)}</span>{mark}{benchmark}</td>"
         )
 
     def row(self, row: IndicatorRow) -> str:
@@ -91,12 +91,13 @@ class _Writer:
         return (
             f'<tr><th scope="row"><a href="{self.url}{int(indicator.pk)}/">{escape(indicator.title)}</a></th>'
             f"{self.latest_cell(row)}{self.trend_cell(row)}{comparisons}"
-            f'<td class="num" data-label="{self.men}">{escape(male)}</td>'
-            f'<td class="num" data-label="{self.women}">{escape(female)}</td></tr>'
+            f'<td class="num" data-label="{self.men}">{male}</td>'
+            f'<td class="num" data-label="{self.women}">{female}</td></tr>'
         )
 
 
 def rows_html(rows: Iterable[IndicatorRow], *, indicator_url: str, peers_label: str) -> SafeString:
     """`<tr>` elements of these rows. `indicator_url` + the indicator's id + '/' is its page."""
     writer = _Writer(indicator_url=indicator_url, peers_label=peers_label)
-    return mark_safe("\n".join([writer.row(row) for row in rows]))  # every value in it went through html.escape
+    # Every text in it went through html.escape; the numbers are digits, separators and signs.
+    return mark_safe("\n".join([writer.row(row) for row in rows]))
