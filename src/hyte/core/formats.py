@@ -37,9 +37,10 @@ def number_format() -> NumberFormat:
     if separator == ".":
         return lambda value, decimals: f"{value:,.{max(0, int(decimals))}f}"
 
+    swapped = str.maketrans({",": grouping, ".": separator})  # both at once, in one pass
+
     def formatted(value: float, decimals: int) -> str:
-        text = f"{value:,.{max(0, int(decimals))}f}"
-        return text.replace(",", "\x00").replace(".", separator).replace("\x00", grouping)
+        return f"{value:,.{max(0, int(decimals))}f}".translate(swapped)
 
     return formatted
 
