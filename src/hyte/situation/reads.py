@@ -41,11 +41,11 @@ def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         return cursor.fetchall()
 
 
-def years_with_values(indicator_ids: Sequence[int], area_id: int) -> list[tuple[int, int]]:
+def years_with_values(indicator_ids: Sequence[int], area_id: int) -> list[tuple[Any, ...]]:
     """(indicator, year) of every year in which the area has a value of these indicators."""
     if not indicator_ids:
         return []
-    return _rows(  # type: ignore[return-value]
+    return _rows(
         f"SELECT o.indicator_id, o.year FROM {_OBSERVATIONS} o "
         f"WHERE {_WHOLE_POPULATION} AND o.area_id = %s AND o.gender = 'total' "
         f"AND o.indicator_id IN ({_placeholders(indicator_ids)}) AND o.value IS NOT NULL",
