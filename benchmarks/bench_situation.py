@@ -20,11 +20,14 @@ import sys
 import time
 from pathlib import Path
 
-from hyte.core.actors import SystemActor
+ROOT = Path(__file__).resolve().parent.parent
+# The code next to this file, not whatever `hyte` the virtual environment was installed from (a git worktree
+# shares the main checkout's environment).
+sys.path.insert(0, str(ROOT / "src"))
+
+from hyte.core.actors import SystemActor  # noqa: E402
 
 SYSTEM = SystemActor("benchmark")
-
-ROOT = Path(__file__).resolve().parent.parent
 INDICATORS = 70
 YEARS = range(1993, 2023)
 GENDERS = ("total", "male", "female")
@@ -209,7 +212,6 @@ def main() -> int:
         help="the PostgreSQL database to build or reuse (default: $BENCH_DATABASE or hyte_bench_sp)",
     )
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "src"))
     setup(reuse=args.reuse, database=args.database)
     from hyte.indicators.models import Observation
 
