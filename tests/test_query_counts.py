@@ -46,8 +46,8 @@ PAGES = [
     ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
     ("coordinator", "/o/kemi/reports/{report}/pdf/", 7),  # the report's PDFs, made in the background
     ("county", "/o/lappi/reports/municipalities/", 12),
-    ("county", "/o/lappi/situation/", 10),
-    ("county", "/o/lappi/situation/municipalities/", 9),
+    ("county", "/o/lappi/situation/", 9),  # a county has no region to read
+    ("county", "/o/lappi/situation/municipalities/", 8),  # likewise
     ("coordinator", "/o/kemi/assessments/", 13),  # with the earlier assessments to copy from
     ("coordinator", "/o/kemi/assessments/{assessment}/grid/", 11),
     ("coordinator", "/o/kemi/assessments/{assessment}/", 15),

@@ -139,9 +139,20 @@ def set_indicator_ids(organisation: Organisation) -> list[int]:
     return list(IndicatorSetItem.objects.filter(indicator_set__in=sets).values_list("indicator_id", flat=True))
 
 
+# The set's indicators in its order, without the long texts. One statement written once (a raw query): through
+# the ORM's select_related every row built an item and an indicator, which on a picture of 60 indicators cost
+# more than the query itself.
+_SET_ITEMS_SQL = (
+    "SELECT "  # noqa: S608 (table and column names from the models; the set's id is a parameter)
+    + ", ".join(f"i.{f.column}" for f in Indicator._meta.concrete_fields if f.attname not in LONG_TEXT_FIELDS)
+    + f" FROM {Indicator._meta.db_table} i JOIN {IndicatorSetItem._meta.db_table} s ON s.indicator_id = i.id"
+    " WHERE s.indicator_set_id = %s ORDER BY s.position, s.id"
+)
+
+
 def set_items(indicator_set: IndicatorSet) -> list[Indicator]:
-    items = indicator_set.items.select_related("indicator").defer(*LONG_TEXTS).order_by("position", "id")
-    return [item.indicator for item in items]
+    """The set's indicators in the set's order, their long texts deferred."""
+    return list(Indicator.objects.raw(_SET_ITEMS_SQL, [indicator_set.pk]))
 
 
 def batches_for(organisation: Organisation) -> QuerySet[ImportBatch]:

@@ -56,19 +56,21 @@ def words() -> dict[str, str]:
     return _words(get_language() or "fi")
 
 
-def comparison_text(result: Comparison) -> str:
+def comparison_text(result: Comparison, vocabulary: dict[str, str] | None = None) -> str:
+    """The comparison's word; `vocabulary` is `words()`, passed by code that writes many cells at once."""
+    vocabulary = vocabulary or words()
     judgement = result.judgement
     if result.clear and judgement in ("better", "worse"):
-        return words()[f"clearly_{judgement}"]
-    return words()[judgement]
+        return vocabulary[f"clearly_{judgement}"]
+    return vocabulary[judgement]
 
 
-def trend_text(trend: Trend) -> str:
-    return words()[trend.direction]
+def trend_text(trend: Trend, vocabulary: dict[str, str] | None = None) -> str:
+    return (vocabulary or words())[trend.direction]
 
 
-def trend_judgement_text(trend: Trend) -> str:
-    return words()[f"getting_{trend.judgement}"] if trend.judgement else ""
+def trend_judgement_text(trend: Trend, vocabulary: dict[str, str] | None = None) -> str:
+    return (vocabulary or words())[f"getting_{trend.judgement}"] if trend.judgement else ""
 
 
 def trend_class(trend: Trend) -> str:

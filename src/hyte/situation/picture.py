@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from hyte.core.formats import format_number, number, signed
-from hyte.indicators.models import AgeGroup, Indicator, Observation
+from hyte.indicators.models import AgeGroup, Indicator
 from hyte.regions.models import Area, AreaKind
-from hyte.situation import stats
+from hyte.situation import reads, stats
 from hyte.situation.display import (
     comparison_class,
     comparison_text,
@@ -29,7 +28,7 @@ from hyte.situation.display import (
     trend_judgement_text,
     trend_text,
 )
-from hyte.situation.peers import fellow_counties, peer_medians, similar_municipalities
+from hyte.situation.peers import fellow_counties, similar_municipalities
 from hyte.situation.summaries import summary_sentence
 
 COMPARATORS = ("region", "county", "country", "similar")
@@ -176,7 +175,7 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
     comparator_areas: dict[str, Area | None] = {
         "region": area.region if area.kind == AreaKind.MUNICIPALITY else None,
         "county": area.county if area.kind == AreaKind.MUNICIPALITY else None,
-        "country": Area.objects.filter(kind=AreaKind.COUNTRY).first() if area.kind != AreaKind.COUNTRY else None,
+        "country": reads.country() if area.kind != AreaKind.COUNTRY else None,
     }
     if area.kind == AreaKind.COUNTY:
         similar, size_label = fellow_counties(area), ""
@@ -186,9 +185,7 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
 
     # 1. The years in which the area has a value, per indicator (one query, on the primary key's index).
     years_of: dict[int, list[int]] = defaultdict(list)
-    for indicator_id, year in Observation.objects.filter(
-        indicator_id__in=indicator_ids, area_id=area.pk, gender="total", age_group="", period="", value__isnull=False
-    ).values_list("indicator_id", "year"):
+    for indicator_id, year in reads.years_with_values(indicator_ids, area.pk):
         years_of[indicator_id].append(year)
     spans: dict[tuple[int, int], list[int]] = defaultdict(list)
     for indicator_id, years in years_of.items():
@@ -196,32 +193,21 @@ def build(*, area: Area, indicators: Sequence[Indicator]) -> SituationPicture:
         spans[(years[-YEARS_READ:][0], years[-1])].append(indicator_id)
 
     # 2. The values of the area and its comparators in the years the picture reads: the area's last ten years
-    # with data, the trend's window, in which the change over five years also falls (one query).
+    # with data, the trend's window, in which the change over five years also falls; its comparators and its
+    # genders only in its latest year (one query).
     values: dict[tuple[int, int, str], list[Point]] = defaultdict(list)
-    # The area's own series in that window; its comparators and its genders only in its latest year.
     comparator_ids = [a.pk for a in comparator_areas.values() if a is not None]
-    wanted = Q(pk__in=[])
-    for (first, last), ids in spans.items():
-        own = Q(area_id=area.pk, gender="total", year__gte=first, year__lte=last)
-        at_latest = Q(year=last) & (
-            Q(area_id__in=comparator_ids, gender="total") | Q(area_id=area.pk, gender__in=("male", "female"))
-        )
-        wanted |= Q(indicator_id__in=ids) & (own | at_latest)
-    for indicator_id, area_id, gender, year, value, count, low, high in (
-        Observation.objects.filter(wanted, age_group="", period="")
-        .order_by("year")
-        .values_list("indicator_id", "area_id", "gender", "year", "value", "absolute_value", "ci_low", "ci_high")
-        if spans
-        else []
+    for indicator_id, area_id, gender, year, value, count, low, high in reads.window_values(
+        spans, area_id=area.pk, comparator_ids=comparator_ids
     ):
         values[(indicator_id, area_id, gender)].append(Point(year, value, count, low, high))
 
     # 3. The median of the similar municipalities (or the other counties) in the area's latest year (one query).
-    peers = peer_medians(similar, spans) if similar else {}
+    peers = reads.peer_medians([a.pk for a in similar], spans)
 
-    rows = [
-        _row(indicator, area, comparator_areas, values, peers, similar_count=len(similar)) for indicator in indicators
-    ]
+    # The comparators' ids and names once, not once per row (a name is looked up in the active language).
+    comparators = [(key, a.pk, a.name) for key, a in comparator_areas.items() if a is not None]
+    rows = [_row(indicator, area, comparators, values, peers, similar_count=len(similar)) for indicator in indicators]
     return SituationPicture(
         area=area,
         comparator_areas=comparator_areas,
@@ -264,17 +250,20 @@ def _intervals(indicator: Indicator, known: list[Point], latest: Point | None) -
 def _row(
     indicator: Indicator,
     area: Area,
-    comparator_areas: dict[str, Area | None],
+    comparators: list[tuple[str, int, str]],
     values: dict[tuple[int, int, str], list[Point]],
     peers: dict[int, tuple[float, int]],
     *,
     similar_count: int,
 ) -> IndicatorRow:
-    series = values.get((indicator.pk, area.pk, "total"), [])
+    """`comparators`: (key, area id, name) of the region, county and country that the area has."""
+    indicator_id, area_id, decimals = indicator.pk, area.pk, indicator.decimals
+    series = values.get((indicator_id, area_id, "total"), [])
     known = [p for p in series if p.value is not None]
     latest = known[-1] if known else None
+    latest_year = latest.year if latest else None
     previous = known[-2] if len(known) > 1 else None
-    five_before = next((p for p in known if latest and p.year == latest.year - 5), None)
+    five_before = next((p for p in known if latest_year is not None and p.year == latest_year - 5), None)
     interval, interval_998 = _intervals(indicator, known, latest)
     polarity = indicator.judged_polarity
     comparable = indicator.value_type not in NOT_COMPARED
@@ -289,46 +278,45 @@ def _row(
             comparable=comparable,
         )
 
+    def at_latest(area_id: int, gender: str) -> float | None:
+        """The value of that area and gender in the area's latest year, if any."""
+        if latest_year is None:
+            return None
+        for point in values.get((indicator_id, area_id, gender), ()):
+            if point.year == latest_year and point.value is not None:
+                return point.value
+        return None
+
     comparisons = []
-    for key in ("region", "county", "country"):
-        comparator = comparator_areas.get(key)
-        if comparator is None:
-            continue
-        benchmark = next(
-            (
-                p
-                for p in values.get((indicator.pk, comparator.pk, "total"), [])
-                if latest and p.year == latest.year and p.value is not None
-            ),
-            None,
-        )
+    for key, comparator_id, name in comparators:
+        benchmark = at_latest(comparator_id, "total")
         comparisons.append(
             ComparisonCell(
                 key=key,
-                label=comparator.name,
-                benchmark=benchmark.value if benchmark else None,
-                year=latest.year if latest else None,
-                result=compare(benchmark.value if benchmark else None),
-                decimals=indicator.decimals,
+                label=name,
+                benchmark=benchmark,
+                year=latest_year,
+                result=compare(benchmark),
+                decimals=decimals,
             )
         )
     if similar_count:
-        median, peer_count = peers.get(indicator.pk, (None, 0)) if latest else (None, 0)
+        median, peer_count = peers.get(indicator_id, (None, 0)) if latest else (None, 0)
         comparisons.append(
             ComparisonCell(
                 key="similar",
                 label="",
                 benchmark=median,
-                year=latest.year if latest else None,
+                year=latest_year,
                 result=compare(median),
                 area_count=peer_count,
-                decimals=indicator.decimals,
+                decimals=decimals,
             )
         )
     genders: dict[str, float | None] = {}
     if latest is not None:
         for gender in ("male", "female"):
-            point = next((p for p in values.get((indicator.pk, area.pk, gender), []) if p.year == latest.year), None)
+            point = next((p for p in values.get((indicator_id, area_id, gender), []) if p.year == latest_year), None)
             if point is not None:
                 genders[gender] = point.value
     return IndicatorRow(
