@@ -212,8 +212,6 @@ def test_text_search_is_the_database_s_own(world):
     assert ("MATCH" if connection.vendor == "sqlite" else "to_tsquery('finnish'") in matching.sql
     for text in ("yksinäisyys", "kävelyryhmään", "senioreille", "Promenadgrupp", "Kemin Seniorit", "Karihaara"):
         assert register["walking"] in queries.public_activities(queries.ActivityFilter(text=text)), text
-    assert list(queries.public_activities(queries.ActivityFilter(text="jalkapallo nuorille"))) == [
-        register["football"]
-    ]
+    assert list(queries.public_activities(queries.ActivityFilter(text="jalkapallo nuorille"))) == [register["football"]]
     assert not queries.public_activities(queries.ActivityFilter(text="muistikahvila")).exists(), "a draft"
     assert not queries.public_activities(queries.ActivityFilter(text='"); DROP TABLE x; --')).exists()
