@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -60,7 +60,10 @@ class ActivityForm(forms.Form):
         label=_("Age groups"), choices=AgeGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
     target_groups = forms.ModelMultipleChoiceField(
-        label=_("Target groups"), queryset=TargetGroup.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Target groups"),
+        queryset=TargetGroup.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     area = forms.ModelChoiceField(label=_("Municipality"), queryset=_municipalities())
     place = forms.CharField(label=_("Village or district"), max_length=120, required=False)
@@ -71,17 +74,13 @@ class ActivityForm(forms.Form):
     starts_on = forms.DateField(label=_("Starts"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("Ends"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     recurring = forms.BooleanField(label=_("Recurring"), required=False)
-    schedule = forms.CharField(
-        label=_("Schedule"), max_length=200, required=False, help_text=_("e.g. Tuesdays 10–12")
-    )
+    schedule = forms.CharField(label=_("Schedule"), max_length=200, required=False, help_text=_("e.g. Tuesdays 10–12"))
     is_free = forms.BooleanField(label=_("Free of charge"), required=False)
     fee = forms.CharField(label=_("Fee"), max_length=200, required=False)
     languages = forms.MultipleChoiceField(
         label=_("Languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
-    accessibility = forms.CharField(
-        label=_("Accessibility"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    accessibility = forms.CharField(label=_("Accessibility"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     join_url = forms.URLField(label=_("Link for joining"), required=False, assume_scheme="https")
     join_phone = forms.CharField(label=_("Phone for joining"), max_length=40, required=False)
     measures = forms.ModelMultipleChoiceField(
@@ -96,11 +95,9 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args: Any, providers: Sequence[Actor], measures: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        provider_field = self.fields["providers"]
-        assert isinstance(provider_field, forms.ModelMultipleChoiceField)
+        provider_field = cast(forms.ModelMultipleChoiceField, self.fields["providers"])
         provider_field.queryset = Actor.objects.filter(pk__in=[actor.pk for actor in providers])
-        measure_field = self.fields["measures"]
-        assert isinstance(measure_field, forms.ModelMultipleChoiceField)
+        measure_field = cast(forms.ModelMultipleChoiceField, self.fields["measures"])
         measure_field.queryset = measures
 
     @classmethod

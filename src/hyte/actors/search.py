@@ -60,8 +60,11 @@ def reindex(activity: Activity) -> None:
 
 # Finnish case and plural endings, longest first: a crude stemmer for FTS5's prefix queries.
 _ENDINGS = sorted(
-    "eille eilla eiden itten iden ille illa illä issa issä ista istä ien ssa ssä sta stä lla llä lta ltä lle ksi "
-    "tta ttä na nä an än en in on un yn ön ta tä a ä t n".split(),
+    (
+        *("eille", "eilla", "eiden", "itten", "iden", "ille", "illa", "illä", "issa", "issä", "ista", "istä"),
+        *("ien", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "tta", "ttä"),
+        *("na", "nä", "an", "än", "en", "in", "on", "un", "yn", "ön", "ta", "tä", "a", "ä", "t", "n"),
+    ),
     key=len,
     reverse=True,
 )

@@ -13,7 +13,7 @@ from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.actors import queries, services
 from hyte.actors.forms import ActivityForm, ActorForm, HideForm
-from hyte.actors.models import Activity, Actor, ActorKind, AgeGroup
+from hyte.actors.models import Activity, ActorKind, AgeGroup
 from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
 from hyte.regions.models import Area
 
@@ -198,5 +198,3 @@ def stale(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             "actors": queries.stale_actors_of(organisation)[:200],
         },
     )
-
-
