@@ -406,6 +406,12 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         )
     ],
     ("public-sitemap", G): [read(EVERYONE, **PUBLIC)],
+    ("public-finder", G): [read(EVERYONE, args={"lang": "en"}, query="q=register&age=older&free=1", **PUBLIC)],
+    ("public-activity", G): [
+        read(EVERYONE, args={"lang": "sv"}, **PUBLIC),
+        read(NOBODY, label="draft", args={"lang": "fi", "activity_id": "{register_draft}"}, **PUBLIC),
+        read(NOBODY, label="hidden", args={"lang": "fi", "activity_id": "{register_hidden}"}, **PUBLIC),
+    ],
     ("public-organisation", G): [
         read(EVERYONE, label="kemi", args={"lang": "fi"}, **PUBLIC),
         read(NOBODY, label="nothing published", args={"lang": "fi", "slug": "lappi"}, **PUBLIC),

@@ -157,7 +157,7 @@ def public_activities(chosen: ActivityFilter = ActivityFilter()) -> QuerySet[Act
 
 def public_activity(activity_id: int) -> Activity | None:
     found = Activity.objects.filter(pk=activity_id, is_published=True, is_hidden=False)
-    return _with_relations(found).prefetch_related("measures__goal__report").first()
+    return _with_relations(found).first()
 
 
 def finder_municipalities() -> QuerySet[Area]:

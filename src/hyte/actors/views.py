@@ -22,7 +22,7 @@ def _area(organisation: Organisation) -> Area | None:
     return organisation.area if organisation.kind == OrganisationKind.MUNICIPALITY else None
 
 
-def _page(request: AuthenticatedRequest, found: object) -> Page:  # type: ignore[type-arg]
+def _page(request: AuthenticatedRequest, found: object) -> Page:
     return Paginator(found, 50).get_page(request.GET.get("page"))  # type: ignore[arg-type]
 
 
