@@ -12,9 +12,9 @@ from tests.test_browser import _context, _policy_refusals, _violations, areas, b
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("language", ["fi", "en"])
-def test_the_finder_meets_wcag_21_aa_and_works_with_the_keyboard(browser, live_server, areas, world, width, language):  # noqa: F811
+@pytest.mark.parametrize("case", [("fi", 375), ("fi", 1280), ("en", 375), ("en", 1280)], ids=str)
+def test_the_finder_meets_wcag_21_aa_and_works_with_the_keyboard(browser, live_server, areas, world, case):  # noqa: F811
+    language, width = case
     register = build_register(world)
     context = _context(browser, live_server, language=language)
     page = context.new_page()
