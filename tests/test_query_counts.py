@@ -73,6 +73,9 @@ PAGES = [
     ("anonymous", "/api/v1/indicators", 2),
     ("coordinator", "/api/v1/observations?indicator=id:{own}", 7),
     ("anonymous", "/api/v1/areas?kind=municipality", 2),
+    ("anonymous", "/api/v1/activities", 5),
+    ("anonymous", "/api/v1/activities?q=kirjasto", 5),
+    ("anonymous", "/api/v1/actors", 2),
 ]
 
 

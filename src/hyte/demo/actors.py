@@ -61,7 +61,7 @@ def load_demo_register() -> tuple[int, int]:
     measures = list(Measure.objects.filter(goal__report__organisation__slug="kemi", goal__report__term_start=2025))
     for number, row in enumerate(_rows("register_activities.csv")):
         provider, title = actors[row["actor"]], row["title"]
-        details = ActivityDetails(
+        activity_details = ActivityDetails(
             title=title,
             title_sv=row["title_sv"],
             description=f"{title}. {provider.name} järjestää, tervetuloa mukaan!",
@@ -80,7 +80,7 @@ def load_demo_register() -> tuple[int, int]:
         linked = [m for t, starts in MEASURE_LINKS if t == title for m in measures if m.text.startswith(starts)]
         activity = services.create_activity(
             actor=DEMO,
-            details=details,
+            details=activity_details,
             providers=[provider],
             themes=[themes[code] for code in row["themes"].split()],
             target_groups=[groups[code] for code in row["target_groups"].split()],
