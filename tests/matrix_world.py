@@ -55,6 +55,24 @@ def _png() -> bytes:
     return buffer.getvalue()
 
 
+def _register(world: Any) -> dict[str, Any]:
+    """Kemi's register: a library with a published, a draft and a hidden activity."""
+    from hyte.actors import services as actor_services
+    from hyte.actors.details import ActivityDetails, ActorDetails
+
+    area = world.kemi.area
+    library = actor_services.create_actor(
+        actor=SYSTEM, details=ActorDetails(kind="municipal", name="Kemin kirjasto", area=area)
+    )
+    made = {}
+    for name, published in (("register_activity", True), ("register_draft", False), ("register_hidden", True)):
+        details = ActivityDetails(title=name, area=area, is_published=published)
+        made[name] = actor_services.create_activity(actor=SYSTEM, details=details, providers=[library]).pk
+    hidden = library.activities.get(pk=made["register_hidden"])
+    actor_services.hide_activity(actor=SYSTEM, activity=hidden, reason="Matriisi")
+    return {"register_actor": library.pk, "kemi_area": area.pk, **made}
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -148,4 +166,5 @@ def build(world: Any) -> dict[str, Any]:
         "budget_line": budget_line.pk,
         "pdf_export": pdf_export.pk,
         **_assessments(world),
+        **_register(world),
     }

@@ -223,6 +223,14 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     call("get", "/organisations/{slug}", slug=slug)
     call("get", "/areas", query={"kind": "county"})
     call("get", "/areas/{kind}/{code}", kind="municipality", code="240")
+    from tests.actors_world import build_register
+
+    register = build_register(world)
+    assert call("get", "/activities", query={"q": "kävely", "age_group": "older"})["items"]
+    call("get", "/activities/{activity_id}", activity_id=register["reading"].pk)
+    assert call("get", "/actors")["count"] == 3
+    assert call("get", "/activity-themes")
+    assert call("get", "/activity-target-groups")
     indicators = call("get", "/indicators")["items"]
     call("get", "/indicators/{indicator_id}", indicator_id=indicators[0]["id"])
     sets = call("get", "/organisations/{slug}/indicator-sets", slug=slug)

@@ -41,7 +41,11 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
     again = run_hyte("demo", data_dir=tmp_path)
     assert again.returncode == 0, again.stderr
     assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 1,)
-    assert database.execute("select count(*) from accounts_organisation").fetchone() == (3,)
+    assert database.execute("select count(*) from accounts_organisation").fetchone() == (4,)  # an NGO too
+    # The register: at least 60 activities from at least 20 actors in Kemi and Tornio, loaded once.
+    assert database.execute("select count(*) from actors_actor").fetchone() >= (20,)
+    assert database.execute("select count(*) from actors_activity").fetchone() >= (60,)
+    assert database.execute("select count(*) from actors_activity_measures").fetchone() >= (4,)  # Kemi's plan
     # Kemi's current plan (2025–2029) is published and this year's annual report is a draft; of the earlier term
     # the plan and the first annual report are published and the next a draft. Loading again adds no reports.
     assert database.execute(
@@ -91,3 +95,28 @@ def test_the_demo_has_one_user_per_role_and_kemi_shares_with_its_county(client):
     response = client.get("/", follow=True)
     assert response.redirect_chain[-1][0] == "/o/kemi/"
     assert 'id="organisation-switch"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_demo_register_has_its_actors_activities_and_a_gap():
+    from hyte.actors.models import Activity, Actor
+    from hyte.demo.actors import load_demo_register
+
+    load_demo()
+    actors, activities = load_demo_register()
+    assert actors >= 20
+    assert activities >= 60
+    assert load_demo_register() == (0, 0), "loaded once"
+    assert {a.area.code for a in Actor.objects.select_related("area")} == {"240", "851"}
+    public = Activity.objects.filter(is_published=True, is_hidden=False)
+    assert public.count() >= 55
+    assert Activity.objects.filter(is_hidden=True).exclude(hidden_reason="").count() == 1
+    # The gap the coordinator finds: nothing for young people on mental wellbeing.
+    young = public.filter(age_groups__icontains='"young"')
+    assert young.count() >= 8
+    assert not young.filter(themes__code="mental-wellbeing").exists()
+    # The NGO keeps its own entry through its own user.
+    volunteer = Membership.objects.get(organisation__slug="meripuiston-seniorit").user
+    entry = Actor.objects.get(organisation__slug="meripuiston-seniorit")
+    assert Permissions(volunteer).can(Action.EDIT, entry)
+    assert not Permissions(volunteer).can(Action.EDIT, Actor.objects.get(name="Kemin kaupunginkirjasto"))

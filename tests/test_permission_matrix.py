@@ -76,6 +76,9 @@ DRAFT_AMENDMENT = {"report_id": "{published}", "number": "1"}  # a draft amendme
 REVIEWED_AMENDMENT = {"report_id": "{published}", "number": "2"}  # one in review
 DECISION = {"decision_body": "Valtuusto", "decision_date": "2026-09-21", "decision_reference": "§ 77"}
 
+REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
+REGISTER_ACTIVITY = {"title": "Tuolijumppa", "providers": "{register_actor}", "area": "{kemi_area}", "is_free": "on"}
+
 EXPECT: dict[tuple[str, str], list[Route]] = {
     ("home", G): [read(EVERYONE, public=True, ok={"*": 302, "anonymous": 200})],
     ("healthz", G): [read(EVERYONE, **PUBLIC)],
@@ -153,6 +156,24 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         form(COORDINATORS, A.SHARING_REMOVE, data={"county": "{lappi_id}", "share": "0"}),
     ],
     ("organisation-audit-log", G): [read(COORDINATORS)],
+    # The register of actors and activities: Kemi's members read it, its coordinators keep it.
+    ("register-actors", G): [read(MEMBERS)],
+    ("register-actor-new", G): [read(COORDINATORS)],
+    ("register-actor-new", P): [form(COORDINATORS, A.ACTOR_CREATE, data=REGISTER_ACTOR)],
+    ("register-actor", G): [read(COORDINATORS)],
+    ("register-actor", P): [form(COORDINATORS, A.ACTOR_UPDATE, data=REGISTER_ACTOR)],
+    ("register-activities", G): [read(MEMBERS)],
+    ("register-activity-new", G): [read(COORDINATORS)],
+    ("register-activity-new", P): [form(COORDINATORS, A.ACTIVITY_CREATE, data=REGISTER_ACTIVITY)],
+    ("register-activity", G): [
+        read(COORDINATORS),
+        read(COORDINATORS, label="draft", args={"activity_id": "{register_draft}"}),
+    ],
+    ("register-activity", P): [form(COORDINATORS, A.ACTIVITY_UPDATE, data=REGISTER_ACTIVITY)],
+    ("register-activity-hide", P): [form(COORDINATORS, A.ACTIVITY_HIDE, data={"reason": "Sopimaton"})],
+    ("register-activity-unhide", P): [form(COORDINATORS, A.ACTIVITY_UNHIDE, args={"activity_id": "{register_hidden}"})],
+    ("register-activity-check", P): [form(COORDINATORS, A.ACTIVITY_CHECK)],
+    ("register-stale", G): [read(COORDINATORS)],
     ("area-list", G): [read(EVERYONE, **PUBLIC)],
     ("area-detail", G): [read(EVERYONE, args={"kind": "municipality", "code": "240"}, **PUBLIC)],
     # Indicators: shared ones for every member, Kemi's own for Kemi's members only.
@@ -385,6 +406,12 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         )
     ],
     ("public-sitemap", G): [read(EVERYONE, **PUBLIC)],
+    ("public-finder", G): [read(EVERYONE, args={"lang": "en"}, query="q=register&age=older&free=1", **PUBLIC)],
+    ("public-activity", G): [
+        read(EVERYONE, args={"lang": "sv"}, **PUBLIC),
+        read(NOBODY, label="draft", args={"lang": "fi", "activity_id": "{register_draft}"}, **PUBLIC),
+        read(NOBODY, label="hidden", args={"lang": "fi", "activity_id": "{register_hidden}"}, **PUBLIC),
+    ],
     ("public-organisation", G): [
         read(EVERYONE, label="kemi", args={"lang": "fi"}, **PUBLIC),
         read(NOBODY, label="nothing published", args={"lang": "fi", "slug": "lappi"}, **PUBLIC),
@@ -473,6 +500,15 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api:openapi-view", G): [read(EVERYONE, **PUBLIC)],
     ("api:list_areas", G): [read(EVERYONE, **PUBLIC)],
     ("api:get_area", G): [read(EVERYONE, args={"kind": "county", "code": "21"}, **PUBLIC)],
+    ("api:list_activities", G): [read(EVERYONE, query="q=register&age_group=older&free=true", **PUBLIC)],
+    ("api:get_activity", G): [
+        read(EVERYONE, **PUBLIC),
+        read(NOBODY, label="draft", args={"activity_id": "{register_draft}"}, **PUBLIC),
+        read(NOBODY, label="hidden", args={"activity_id": "{register_hidden}"}, **PUBLIC),
+    ],
+    ("api:list_actors", G): [read(EVERYONE, **PUBLIC)],
+    ("api:list_themes", G): [read(EVERYONE, **PUBLIC)],
+    ("api:list_target_groups", G): [read(EVERYONE, **PUBLIC)],
     ("api:me", G): [read(SIGNED_IN)],
     ("api:my_organisations", G): [read(SIGNED_IN)],
     ("api:get_organisation", G): [read(MEMBERS)],
@@ -565,6 +601,8 @@ DEFAULT_ARGS = {
     "option_id": "{option}",
     "area": "children",
     "kind": "child",
+    "actor_id": "{register_actor}",
+    "activity_id": "{register_activity}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

@@ -53,7 +53,15 @@ PAGES = [
     ("coordinator", "/o/kemi/assessments/{assessment}/", 15),
     ("coordinator", "/o/kemi/assessments/{assessment}/summary/", 12),
     ("coordinator", "/o/kemi/assessments/templates/", 9),
+    ("coordinator", "/o/kemi/register/actors/", 7),
+    ("coordinator", "/o/kemi/register/activities/", 11),
+    ("reader", "/o/kemi/register/activities/?q=kirjasto", 11),
+    ("coordinator", "/o/kemi/register/activities/{register_activity}/", 16),
+    ("coordinator", "/o/kemi/register/stale/", 7),
     ("anonymous", "/public/fi/", 2),
+    ("anonymous", "/public/fi/activities/", 7),
+    ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 6),
+    ("anonymous", "/public/sv/activities/{register_activity}/", 5),
     ("anonymous", "/public/fi/kemi/", 4),
     ("anonymous", "/public/fi/kemi/{published}/", 9),
     ("coordinator", "/api/v1/organisations", 4),
@@ -65,6 +73,9 @@ PAGES = [
     ("anonymous", "/api/v1/indicators", 2),
     ("coordinator", "/api/v1/observations?indicator=id:{own}", 7),
     ("anonymous", "/api/v1/areas?kind=municipality", 2),
+    ("anonymous", "/api/v1/activities", 5),
+    ("anonymous", "/api/v1/activities?q=kirjasto", 5),
+    ("anonymous", "/api/v1/actors", 2),
 ]
 
 
@@ -135,6 +146,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
         threshold=99,
         measure=tag,
     )
+    _grow_register(world, tag=tag, n=n)
     municipalities = [("261", "Kittilä"), ("273", "Kolari")] if tag == "more" else [("047", "Enontekiö")]
     for code, name in municipalities:
         municipality = accounts.create_organisation(
@@ -150,6 +162,27 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     )
     reports.add_goal(actor=SYSTEM, report=another, text="Vanha tavoite")
     approve_and_publish(another, SYSTEM)
+
+
+def _grow_register(world: Any, *, tag: str, n: int) -> None:
+    from hyte.actors import services as actor_services
+    from hyte.actors.details import ActivityDetails, ActorDetails
+    from hyte.actors.models import TargetGroup, Theme
+
+    for i in range(n):
+        actor = actor_services.create_actor(
+            actor=SYSTEM, details=ActorDetails(kind="ngo", name=f"Yhdistys {tag}{i}", area=world.kemi.area)
+        )
+        for published in (True, False):
+            actor_services.create_activity(
+                actor=SYSTEM,
+                details=ActivityDetails(
+                    title=f"Kirjaston toiminta {tag}{i}", area=world.kemi.area, is_published=published
+                ),
+                providers=[actor],
+                themes=Theme.objects.all()[:2],
+                target_groups=TargetGroup.objects.all()[:2],
+            )
 
 
 @pytest.mark.parametrize(("persona", "path", "expected"), PAGES, ids=[p for _persona, p, _n in PAGES])

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hyte.situation",
     "hyte.reports",
     "hyte.assessments",
+    "hyte.actors",
     "hyte.public",
     "hyte.transfer",
     "hyte.work",

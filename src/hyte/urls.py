@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("hyte.reports.urls")),
     path("", include("hyte.public.urls")),
     path("", include("hyte.assessments.urls")),
+    path("", include("hyte.actors.urls")),
     path("", include("hyte.work.urls")),
     path("", include("hyte.notifications.urls")),
 ]

@@ -53,6 +53,7 @@ class Action(enum.StrEnum):
     CREATE_ORGANISATION = "create_organisation"  # the site
     EDIT_SHARED_DATA = "edit_shared_data"  # the site: the national catalogue, shared sets, Sotkanet's files
     REVOKE = "revoke"  # an API token
+    HIDE = "hide"  # an activity: hide it from the public finder (the area's coordinators)
 
 
 class Site:
@@ -160,6 +161,17 @@ class Permissions:
         if self._has(Perm.EDIT_ALL, organisation):
             return True
         return self._has(Perm.EDIT_ASSIGNED, organisation) and self.user_id in _ids(assignees)
+
+    def _keeps(self, area_id: int | None, own_id: int | None, own: Perm, in_area: Perm) -> bool:
+        """The register (register_rules.py): `own` in the entry's own organisation, or `in_area` in a municipality
+        whose area it is."""
+        if own_id is not None and own in self._perms_by_id(own_id):
+            return True
+        return any(
+            in_area in ROLE_PERMISSIONS[Role(m.role)]
+            for m in self.memberships
+            if m.organisation.area_id == area_id and m.organisation.kind == OrganisationKind.MUNICIPALITY
+        )
 
     # The questions ---------------------------------------------------------------------------------------------
 
@@ -386,3 +398,6 @@ def get_for(user: Viewer, action: Action, queryset: Any, **lookup: Any) -> Any:
     if found is None or not permissions_for(user).can(action, found):
         raise Http404
     return found
+
+
+from hyte.accounts import register_rules  # noqa: E402, F401 - the register's rules join the table above

@@ -87,6 +87,14 @@ class AuditAction(models.TextChoices):
     AMENDMENT_WITHDRAW = "amendment.withdraw", _("proposed change withdrawn")
     AMENDMENT_STATUS = "amendment.status", _("plan amendment's status changed")
     AMENDMENT_APPLY = "amendment.apply", _("plan amended")
+    # Actors and activities
+    ACTOR_CREATE = "actor.create", _("actor added to the register")
+    ACTOR_UPDATE = "actor.update", _("actor's entry changed")
+    ACTIVITY_CREATE = "activity.create", _("activity added")
+    ACTIVITY_UPDATE = "activity.update", _("activity changed")
+    ACTIVITY_CHECK = "activity.check", _("activity checked as current")
+    ACTIVITY_HIDE = "activity.hide", _("activity hidden from the public finder")
+    ACTIVITY_UNHIDE = "activity.unhide", _("activity shown in the public finder again")
     # Impact assessments
     ASSESSMENT_CREATE = "assessment.create", _("impact assessment started")
     ASSESSMENT_UPDATE = "assessment.update", _("impact assessment's details changed")

@@ -45,6 +45,14 @@ DEMO_ORGANISATIONS = [
         AreaKind.COUNTY,
         "21",
     ),
+    (
+        "meripuiston-seniorit",
+        "Meripuiston Seniorit ry",
+        "Havsparkens seniorer rf",
+        OrganisationKind.NGO,
+        AreaKind.MUNICIPALITY,
+        "240",
+    ),
 ]
 
 DEMO_USERS = [
@@ -54,6 +62,9 @@ DEMO_USERS = [
     DemoUser("lukija", "Liisa", "Valtuutettu", "kemi", Role.READER, "reader (council member), Kemi"),
     DemoUser("alue", "Antti", "Aluekoordinaattori", "lappi", Role.COORDINATOR, "hyte coordinator, Lappi county"),
     DemoUser("tornio", "Tuula", "Tornio", "tornio", Role.ADMIN, "organisation admin, Tornio"),
+    DemoUser(
+        "jarjesto", "Jaana", "Järjestö", "meripuiston-seniorit", Role.EDITOR, "NGO volunteer, Meripuiston Seniorit ry"
+    ),
 ]
 
 

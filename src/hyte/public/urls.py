@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from hyte.public import views
+from hyte.public import finder, views
 
 
 class LanguageConverter:
@@ -31,6 +31,9 @@ urlpatterns = [
         name="public-image",
     ),
     path("public/<lang:lang>/", views.index, name="public-index"),
+    # Before the organisations' pages: "activities" is not an organisation's short name.
+    path("public/<lang:lang>/activities/", finder.finder, name="public-finder"),
+    path("public/<lang:lang>/activities/<int:activity_id>/", finder.activity, name="public-activity"),
     path("public/<lang:lang>/<slug:slug>/", views.organisation, name="public-organisation"),
     path(P, views.report, name="public-report"),
     path(P + "v<int:number>/", views.report, name="public-version"),

@@ -137,6 +137,14 @@ USERS_MEMBER = "tables/auth.user.jsonl"
 # What an organisation has that the archive leaves out, and why (tests/test_transfer.py checks that every model
 # of the project is either carried, shared data referred to by key, or named here).
 NOT_CARRIED: dict[str, str] = {
+    "actors.actor": "the area's register, not one organisation's: kept where the area is (HSDS export to come)",
+    "actors.activity": "the area's register, not one organisation's: kept where the area is",
+    "actors.activity_providers": "the area's register",
+    "actors.activity_themes": "the area's register",
+    "actors.activity_target_groups": "the area's register",
+    "actors.activity_measures": "links to a plan's measures: made again in the target instance",
+    "actors.theme": "instance-wide data, loaded by a migration",
+    "actors.targetgroup": "instance-wide data, loaded by a migration",
     "accounts.apitoken": "a person's secret: made anew in the target instance",
     "notifications.notification": "a person's inbox, with links into the old instance",
     "notifications.preference": "a person's own choices, not the organisation's",

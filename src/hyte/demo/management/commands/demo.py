@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test.utils import override_settings
 
+from hyte.demo.actors import load_demo_register
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.people import load_demo
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             data = load_demo_indicators(on_step=lambda name: self.stdout.write(f"Loading {name} …"))
             load_demo_reports()
             assessments = load_demo_assessments()
+            actors, activities = load_demo_register()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -46,6 +48,8 @@ class Command(BaseCommand):
                 for b in data.batches
             )
         )
+        if actors:
+            self.stdout.write(f"Register of actors and activities: {actors} actors, {activities} activities.")
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))

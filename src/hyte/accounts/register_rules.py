@@ -1,0 +1,41 @@
+"""The resolver's rules for the register of actors and activities (hyte.actors), part of the one resolver
+(permissions.py imports this module, so the rules are in its table whenever it is).
+
+The municipality whose area an entry is in keeps it: its coordinators and admins edit, its members read. An NGO
+that is an organisation in Hyte keeps its own entry and its activities: its editors and up edit, its members
+read. Drafts and activities hidden by a coordinator are seen only by those who may edit them; hiding is the
+municipality's coordinators' alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hyte.accounts.permissions import Action, Permissions, _rule
+from hyte.accounts.roles import Perm
+
+
+@_rule("actors.actor", Action.VIEW)
+def _view_actor(perms: Permissions, actor: Any) -> bool:
+    return perms._keeps(actor.area_id, actor.organisation_id, Perm.VIEW_ORGANISATION, Perm.VIEW_ORGANISATION)
+
+
+@_rule("actors.actor", Action.EDIT)
+def _edit_actor(perms: Permissions, actor: Any) -> bool:
+    return perms._keeps(actor.area_id, actor.organisation_id, Perm.EDIT_ASSIGNED, Perm.EDIT_ALL)
+
+
+@_rule("actors.activity", Action.VIEW)
+def _view_activity(perms: Permissions, activity: Any) -> bool:
+    return (activity.is_published and not activity.is_hidden) or _edit_activity(perms, activity)
+
+
+@_rule("actors.activity", Action.EDIT)
+def _edit_activity(perms: Permissions, activity: Any) -> bool:
+    providers = activity.providers.all() if activity.pk is not None else []
+    return _hide_activity(perms, activity) or any(_edit_actor(perms, actor) for actor in providers)
+
+
+@_rule("actors.activity", Action.HIDE)
+def _hide_activity(perms: Permissions, activity: Any) -> bool:
+    return perms._keeps(activity.area_id, None, Perm.EDIT_ALL, Perm.EDIT_ALL)

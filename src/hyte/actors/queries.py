@@ -1,0 +1,172 @@
+"""Reads of the register, scoped to what the reader may see, with their relations fetched in a fixed number of
+queries: the signed-in register of an organisation, the stale entries, and the public finder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from hyte.accounts.models import Organisation, OrganisationKind
+from hyte.accounts.permissions import Action, Permissions
+from hyte.actors import search
+from hyte.actors.models import Activity, Actor, TargetGroup, Theme
+from hyte.core import clock
+from hyte.regions.models import Area
+from hyte.reports.models import Measure
+
+STALE_AFTER = dt.timedelta(days=365)
+
+
+def _actor_scope(organisation: Organisation) -> Q:
+    """The actors an organisation's register holds: a municipality's area, a county's municipalities, an NGO's
+    own entry."""
+    if organisation.kind == OrganisationKind.NGO:
+        return Q(organisation=organisation)
+    if organisation.kind == OrganisationKind.COUNTY:
+        return Q(area__county_id=organisation.area_id)
+    return Q(area_id=organisation.area_id)
+
+
+def edits_register(perms: Permissions, organisation: Organisation) -> bool:
+    """Does the reader keep this organisation's register (and so see its drafts and hidden activities)?"""
+    if organisation.kind == OrganisationKind.NGO:
+        return perms.can(Action.CONTRIBUTE, organisation)
+    return organisation.kind == OrganisationKind.MUNICIPALITY and perms.can(Action.EDIT, organisation)
+
+
+def actors_of(organisation: Organisation, *, text: str = "", kind: str = "") -> QuerySet[Actor]:
+    found = Actor.objects.filter(_actor_scope(organisation)).select_related("area", "organisation")
+    if text:
+        found = found.filter(Q(name__icontains=text) | Q(name_sv__icontains=text) | Q(business_id=text))
+    if kind:
+        found = found.filter(kind=kind)
+    return found.order_by("name")
+
+
+def _with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    return activities.select_related("area").prefetch_related("providers", "themes", "target_groups")
+
+
+@dataclass(frozen=True)
+class ActivityFilter:
+    text: str = ""
+    theme: str = ""  # a theme's code
+    age_group: str = ""
+    area_code: str = ""  # a municipality's official code
+    place: str = ""
+    free: bool = False
+    language: str = ""
+    status: str = ""  # the register only: published, draft, hidden, stale
+
+
+def _filtered(activities: QuerySet[Activity], chosen: ActivityFilter) -> QuerySet[Activity]:
+    matching = search.matching(chosen.text)
+    if matching is not None:
+        activities = activities.filter(pk__in=matching)
+    if chosen.theme:
+        activities = activities.filter(themes__code=chosen.theme)
+    if chosen.age_group:
+        activities = activities.filter(age_groups__icontains=f'"{chosen.age_group}"')  # JSON text
+    if chosen.area_code:
+        activities = activities.filter(area__code=chosen.area_code, area__kind="municipality")
+    if chosen.place:
+        activities = activities.filter(place__iexact=chosen.place.strip())
+    if chosen.free:
+        activities = activities.filter(is_free=True)
+    if chosen.language:
+        activities = activities.filter(languages__icontains=f'"{chosen.language}"')
+    return activities
+
+
+def activities_of(
+    perms: Permissions, organisation: Organisation, chosen: ActivityFilter = ActivityFilter()
+) -> QuerySet[Activity]:
+    """The register's activities: all of them for those who keep it, the public ones for its other readers."""
+    if organisation.kind == OrganisationKind.NGO:
+        activities = Activity.objects.filter(providers__organisation=organisation)
+    else:
+        activities = Activity.objects.filter(area_id__in=Area.objects.filter(_area_scope(organisation)).values("pk"))
+    if not edits_register(perms, organisation):
+        activities = activities.filter(is_published=True, is_hidden=False)
+    activities = _filtered(activities, chosen)
+    if chosen.status == "published":
+        activities = activities.filter(is_published=True, is_hidden=False)
+    elif chosen.status == "draft":
+        activities = activities.filter(is_published=False)
+    elif chosen.status == "hidden":
+        activities = activities.filter(is_hidden=True)
+    elif chosen.status == "stale":
+        activities = activities.filter(stale_q())
+    return _with_relations(activities.distinct()).order_by("title", "pk")
+
+
+def _area_scope(organisation: Organisation) -> Q:
+    if organisation.kind == OrganisationKind.COUNTY:
+        return Q(county_id=organisation.area_id)
+    return Q(pk=organisation.area_id)
+
+
+def stale_q() -> Q:
+    """Not checked in twelve months (or never)."""
+    cutoff = clock.now() - STALE_AFTER
+    return Q(last_checked_at__isnull=True) | Q(last_checked_at__lt=cutoff)
+
+
+def stale_actors_of(organisation: Organisation) -> QuerySet[Actor]:
+    return actors_of(organisation).filter(stale_q())
+
+
+def editable_providers(perms: Permissions, organisation: Organisation) -> list[Actor]:
+    """The actors in whose name the reader may add activities here."""
+    return [actor for actor in actors_of(organisation) if perms.can(Action.EDIT, actor)]
+
+
+def measures_for(area_id: int | None) -> QuerySet[Measure]:
+    """The measures of the plans of the municipality whose area this is, for linking activities to them."""
+    if area_id is None:
+        return Measure.objects.none()
+    return (
+        Measure.objects.filter(
+            goal__report__organisation__area_id=area_id,
+            goal__report__organisation__kind=OrganisationKind.MUNICIPALITY,
+            goal__report__kind="broad",
+        )
+        .select_related("goal__report")
+        .order_by("goal__report__term_start", "goal__position", "position")
+    )
+
+
+def themes() -> QuerySet[Theme]:
+    return Theme.objects.order_by("position", "code")
+
+
+def target_groups() -> QuerySet[TargetGroup]:
+    return TargetGroup.objects.order_by("position", "code")
+
+
+# The public finder ------------------------------------------------------------------------------------------
+
+
+def public_activities(chosen: ActivityFilter = ActivityFilter()) -> QuerySet[Activity]:
+    """Published activities not hidden by a coordinator, filtered as the resident chose."""
+    found = _filtered(Activity.objects.filter(is_published=True, is_hidden=False), chosen)
+    return _with_relations(found.distinct()).order_by("title", "pk")
+
+
+def public_activity(activity_id: int) -> Activity | None:
+    found = Activity.objects.filter(pk=activity_id, is_published=True, is_hidden=False)
+    return _with_relations(found).first()
+
+
+def finder_municipalities() -> QuerySet[Area]:
+    """The municipalities that have public activities, for the finder's choice."""
+    public = Activity.objects.filter(is_published=True, is_hidden=False).values("area_id")
+    return Area.objects.filter(pk__in=public).order_by("name_fi")
+
+
+def public_actors() -> QuerySet[Actor]:
+    """Actors with at least one public activity: the API's public list."""
+    public = Activity.objects.filter(is_published=True, is_hidden=False).values("providers")
+    return Actor.objects.filter(pk__in=public).select_related("area").order_by("name", "pk")
