@@ -18,6 +18,15 @@ from tests.actors_world import add_activity, build_register, edit_activity, kemi
 from tests.conftest import SYSTEM
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The refusals are matched in English (Finnish is the default language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.mark.parametrize("valid", ["0112038-9", "0201256-6", "112038-9"])
 def test_valid_business_ids_pass(valid):
     assert normalise(valid) == valid.zfill(9)
