@@ -163,6 +163,8 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-actor", G): [read(COORDINATORS)],
     ("register-actor", P): [form(COORDINATORS, A.ACTOR_UPDATE, data=REGISTER_ACTOR)],
     ("register-activities", G): [read(MEMBERS)],
+    ("register-gaps", G): [read(MEMBERS)],
+    ("register-gaps-xlsx", G): [read(MEMBERS)],
     ("register-activity-new", G): [read(COORDINATORS)],
     ("register-activity-new", P): [form(COORDINATORS, A.ACTIVITY_CREATE, data=REGISTER_ACTIVITY)],
     ("register-activity", G): [

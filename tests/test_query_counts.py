@@ -58,6 +58,7 @@ PAGES = [
     ("reader", "/o/kemi/register/activities/?q=kirjasto", 11),
     ("coordinator", "/o/kemi/register/activities/{register_activity}/", 16),
     ("coordinator", "/o/kemi/register/stale/", 7),
+    ("reader", "/o/kemi/register/gaps/", 8),
     ("anonymous", "/public/fi/", 2),
     ("anonymous", "/public/fi/activities/", 7),
     ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 6),

@@ -87,7 +87,7 @@ def activities_of(
     if organisation.kind == OrganisationKind.NGO:
         activities = Activity.objects.filter(providers__organisation=organisation)
     else:
-        activities = Activity.objects.filter(area_id__in=Area.objects.filter(_area_scope(organisation)).values("pk"))
+        activities = Activity.objects.filter(area_id__in=Area.objects.filter(area_scope(organisation)).values("pk"))
     if not edits_register(perms, organisation):
         activities = activities.filter(is_published=True, is_hidden=False)
     activities = _filtered(activities, chosen)
@@ -102,7 +102,8 @@ def activities_of(
     return _with_relations(activities.distinct()).order_by("title", "pk")
 
 
-def _area_scope(organisation: Organisation) -> Q:
+def area_scope(organisation: Organisation) -> Q:
+    """The areas an organisation's register covers: a municipality's own, a county's municipalities."""
     if organisation.kind == OrganisationKind.COUNTY:
         return Q(county_id=organisation.area_id)
     return Q(pk=organisation.area_id)

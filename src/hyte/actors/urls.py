@@ -15,4 +15,6 @@ urlpatterns = [
     path(R + "activities/<int:activity_id>/unhide/", views.activity_unhide, name="register-activity-unhide"),
     path(R + "activities/<int:activity_id>/checked/", views.activity_check, name="register-activity-check"),
     path(R + "stale/", views.stale, name="register-stale"),
+    path(R + "gaps/", views.gaps, name="register-gaps"),
+    path(R + "gaps.xlsx", views.gaps_xlsx, name="register-gaps-xlsx"),
 ]
