@@ -105,48 +105,41 @@ class Actor(models.Model):
         return self.organisation or municipality_of(self.area_id)
 
 
-class Theme(models.Model):
+class _Term(models.Model):
+    """A term of the welfare concept kept as data (themes, target groups), named in Finnish, Swedish and English."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    @property
+    def display_name(self) -> str:
+        return _in_language(self.name_fi, self.name_sv, self.name_en)
+
+
+class Theme(_Term):
     """A theme of the welfare concept: data, loaded by a migration, replaceable by a region's own concept."""
 
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    name_fi = models.CharField(_("name in Finnish"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
+    class Meta(_Term.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name_fi
-
-    @property
-    def display_name(self) -> str:
-        return _in_language(self.name_fi, self.name_sv, self.name_en)
 
 
-class TargetGroup(models.Model):
+class TargetGroup(_Term):
     """A group an activity is meant for beyond age (informal carers, the unemployed …): data, like themes."""
 
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    name_fi = models.CharField(_("name in Finnish"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
+    class Meta(_Term.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name_fi
-
-    @property
-    def display_name(self) -> str:
-        return _in_language(self.name_fi, self.name_sv, self.name_en)
 
 
 class Activity(models.Model):
