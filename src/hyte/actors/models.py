@@ -86,12 +86,21 @@ class Actor(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Where an imported entry came from (an HSDS dataset, a Linked Events API, a spreadsheet's id column), so that
+    # importing the same source again updates the entry instead of adding a second one. Empty for hand-made entries.
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    external_id = models.CharField(_("id in the source"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
         ordering = ["name"]
         indexes = [models.Index(fields=["area", "name"]), models.Index(fields=["business_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], condition=~models.Q(external_id=""), name="actor_source_id_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -187,12 +196,21 @@ class Activity(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Where an imported entry came from (an HSDS dataset, a Linked Events API, a spreadsheet's id column), so that
+    # importing the same source again updates the entry instead of adding a second one. Empty for hand-made entries.
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    external_id = models.CharField(_("id in the source"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["title", "pk"]
         indexes = [models.Index(fields=["area", "is_published", "is_hidden"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], condition=~models.Q(external_id=""), name="activity_source_id_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
