@@ -27,7 +27,12 @@ from hyte.audit.models import AuditEntry
 from hyte.regions.models import Area
 
 SRC = Path(hyte.__file__).resolve().parent
-RESOLVER = {"accounts/permissions.py", "accounts/register_rules.py", "accounts/roles.py"}
+RESOLVER = {
+    "accounts/permissions.py",
+    "accounts/register_rules.py",
+    "accounts/cooperation_rules.py",
+    "accounts/roles.py",
+}
 MAX_LINES = 420
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "hyte.reports",
     "hyte.assessments",
     "hyte.actors",
+    "hyte.cooperation",
     "hyte.public",
     "hyte.transfer",
     "hyte.work",

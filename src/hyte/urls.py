@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("hyte.public.urls")),
     path("", include("hyte.assessments.urls")),
     path("", include("hyte.actors.urls")),
+    path("", include("hyte.cooperation.urls")),
     path("", include("hyte.work.urls")),
     path("", include("hyte.notifications.urls")),
 ]

@@ -400,4 +400,5 @@ def get_for(user: Viewer, action: Action, queryset: Any, **lookup: Any) -> Any:
     return found
 
 
-from hyte.accounts import register_rules  # noqa: E402, F401 - the register's rules join the table above
+# The rules of the register and of cooperation join the table above (their modules import this one).
+from hyte.accounts import cooperation_rules, register_rules  # noqa: E402, F401

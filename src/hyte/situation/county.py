@@ -5,8 +5,11 @@ and exportable. A fixed number of queries."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.db.models import Q
 
 from hyte.indicators.models import Indicator, Observation
 from hyte.regions.models import Area, AreaKind
@@ -41,6 +44,7 @@ class Column:
     indicator: Indicator
     year: int | None
     county_value: float | None
+    country_value: float | None = None
 
 
 @dataclass
@@ -51,24 +55,42 @@ class CountyTable:
 
 
 def county_table(
-    county: Area, indicators: list[Indicator], *, sort: int | None = None, descending: bool = True
+    county: Area,
+    indicators: list[Indicator],
+    *,
+    sort: int | None = None,
+    descending: bool = True,
+    only: Sequence[int] | None = None,
 ) -> CountyTable:
-    municipalities = list(
-        Area.objects.filter(kind=AreaKind.MUNICIPALITY, county=county, valid_until__isnull=True).order_by("name_fi")
-    )
+    """`only`: these municipalities (area ids) rather than all of the county's, e.g. those in a negotiation."""
+    current = Area.objects.filter(kind=AreaKind.MUNICIPALITY, county=county, valid_until__isnull=True)
+    if only is not None:
+        current = current.filter(pk__in=only)
+    municipalities = list(current.order_by("name_fi"))
     wanted = [m.pk for m in municipalities] + [county.pk]
+    country = Area.objects.filter(kind=AreaKind.COUNTRY)  # a subquery of the one below, not a query of its own
     values: dict[tuple[int, int], dict[int, tuple[float | None, float | None, float | None, float | None]]]
     values = defaultdict(dict)
+    countries: dict[int, dict[int, float | None]] = defaultdict(dict)
+    own = set(wanted)
     for indicator_id, area_id, year, value, count, low, high in Observation.objects.filter(
-        indicator__in=indicators, area_id__in=wanted, gender="total", age_group="", period=""
+        Q(area_id__in=wanted) | Q(area__in=country),
+        indicator__in=indicators,
+        gender="total",
+        age_group="",
+        period="",
     ).values_list("indicator_id", "area_id", "year", "value", "absolute_value", "ci_low", "ci_high"):
-        values[(indicator_id, area_id)][year] = (value, count, low, high)
+        if area_id in own:
+            values[(indicator_id, area_id)][year] = (value, count, low, high)
+        else:
+            countries[indicator_id][year] = value
     columns = []
     for indicator in indicators:
         years = [y for m in municipalities for y, v in values[(indicator.pk, m.pk)].items() if v[0] is not None]
         latest = max(years) if years else None
         county_value = values[(indicator.pk, county.pk)].get(latest, (None, None, None, None))[0] if latest else None
-        columns.append(Column(indicator, latest, county_value))
+        country_value = countries[indicator.pk].get(latest) if latest else None
+        columns.append(Column(indicator, latest, county_value, country_value))
     rows = []
     for municipality in municipalities:
         row = MunicipalityRow(municipality)

@@ -14,12 +14,14 @@ from hyte.reports.queries.pages import (
     reports_of,
     section_for,
 )
+from hyte.reports.queries.plans import annual_report_in_preparation, readable_plans
 from hyte.reports.queries.progress import indicator_change, indicator_changes
 from hyte.reports.queries.snapshot import compare_versions, snapshot
 from hyte.reports.queries.versions import latest_annual_version_id, latest_statuses, published_versions
 from hyte.reports.workflow import empty_sections, next_statuses
 
 __all__ = [
+    "annual_report_in_preparation",
     "budget_of",
     "budget_years",
     "compare_versions",
@@ -35,6 +37,7 @@ __all__ = [
     "municipal_reports_for_county",
     "next_statuses",
     "published_versions",
+    "readable_plans",
     "ready_pdf_for",
     "recent_pdfs",
     "regional_reports",

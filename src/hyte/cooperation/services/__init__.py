@@ -1,0 +1,35 @@
+"""Writes of cooperation, by use case. Keyword-only, typed, atomic, audited; permissions from the one resolver
+(`accounts/cooperation_rules.py`). Reads are in `hyte.cooperation.queries` and `hyte.cooperation.agenda`."""
+
+from hyte.cooperation.services.actions import add_action, carry_action, edit_action, follow_up_action
+from hyte.cooperation.services.agenda import add_item, edit_item, move_item, remove_item, save_minutes
+from hyte.cooperation.services.materials import add_material, remove_material
+from hyte.cooperation.services.meetings import create_meeting, update_meeting
+from hyte.cooperation.services.minutes import confirm_minutes, reopen_minutes, share_minutes
+from hyte.cooperation.services.people import add_invitee, add_party, remove_invitee, set_checker
+from hyte.cooperation.services.series import create_series, update_series
+
+__all__ = [
+    "add_action",
+    "add_invitee",
+    "add_item",
+    "add_material",
+    "add_party",
+    "carry_action",
+    "confirm_minutes",
+    "create_meeting",
+    "create_series",
+    "edit_action",
+    "edit_item",
+    "follow_up_action",
+    "move_item",
+    "remove_invitee",
+    "remove_item",
+    "remove_material",
+    "reopen_minutes",
+    "save_minutes",
+    "set_checker",
+    "share_minutes",
+    "update_meeting",
+    "update_series",
+]

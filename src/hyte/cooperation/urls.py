@@ -1,0 +1,33 @@
+from django.urls import path
+
+from hyte.cooperation.views import actions, agenda, meetings, series
+
+C = "o/<slug:slug>/cooperation/"
+M = C + "meetings/<int:meeting_id>/"
+
+urlpatterns = [
+    path(C, series.series_list, name="cooperation"),
+    path(C + "series/<int:series_id>/", series.series_page, name="cooperation-series"),
+    path(C + "series/<int:series_id>/meetings.ics", series.series_ics, name="cooperation-series-ics"),
+    path(C + "series/<int:series_id>/meetings/", series.meeting_new, name="cooperation-meeting-new"),
+    path(M, meetings.meeting_page, name="cooperation-meeting"),
+    path(M + "parties/", meetings.party_add, name="cooperation-party-add"),
+    path(M + "parties/<int:party_id>/checker/", meetings.party_checker, name="cooperation-party-checker"),
+    path(M + "parties/<int:party_id>/people/", meetings.invitee_add, name="cooperation-invitee-add"),
+    path(M + "people/<int:invitee_id>/remove/", meetings.invitee_remove, name="cooperation-invitee-remove"),
+    path(M + "materials/", meetings.material_add, name="cooperation-material-add"),
+    path(M + "materials/<int:material_id>/", meetings.material, name="cooperation-material"),
+    path(M + "materials/<int:material_id>/remove/", meetings.material_remove, name="cooperation-material-remove"),
+    path(M + "agenda/", agenda.agenda_editor, name="cooperation-agenda"),
+    path(M + "agenda/<int:item_id>/", agenda.agenda_item, name="cooperation-agenda-item"),
+    path(M + "agenda/<int:item_id>/move/", agenda.agenda_move, name="cooperation-agenda-move"),
+    path(M + "agenda/<int:item_id>/remove/", agenda.agenda_remove, name="cooperation-agenda-remove"),
+    path(M + "minutes/", agenda.minutes, name="cooperation-minutes"),
+    path(M + "minutes/share/", agenda.minutes_share, name="cooperation-minutes-share"),
+    path(M + "minutes/reopen/", agenda.minutes_reopen, name="cooperation-minutes-reopen"),
+    path(M + "minutes/confirm/", agenda.minutes_confirm, name="cooperation-minutes-confirm"),
+    path(M + "actions/", actions.action_add, name="cooperation-action-add"),
+    path(C + "actions/<int:action_id>/", actions.action_edit, name="cooperation-action"),
+    path(C + "actions/<int:action_id>/follow-up/", actions.action_follow_up, name="cooperation-action-follow-up"),
+    path(C + "actions/<int:action_id>/carry/", actions.action_carry, name="cooperation-action-carry"),
+]
