@@ -17,6 +17,7 @@ from hyte.actors.api import router as actors_router
 from hyte.api.auth import AUTH
 from hyte.api.throttling import THROTTLES
 from hyte.assessments.api import router as assessments_router
+from hyte.cooperation.api import router as cooperation_router
 from hyte.indicators.api import router as indicators_router
 from hyte.regions.api import router as regions_router
 from hyte.reports.api import router as reports_router
@@ -152,3 +153,4 @@ api.add_router("/", situation_router)
 api.add_router("/", reports_router)
 api.add_router("/", assessments_router)
 api.add_router("/", actors_router)
+api.add_router("/", cooperation_router)

@@ -146,7 +146,8 @@ def actions_concerning(user: Viewer, organisation: Organisation) -> list[AgreedA
         .select_related("owner", "meeting__series__convener")
         .prefetch_related(
             Prefetch("meeting__parties", queryset=Party.objects.select_related("organisation")),
-            Prefetch("goals", queryset=Goal.objects.select_related("report")),
+            Prefetch("goals", queryset=Goal.objects.select_related("report__organisation")),
+            "indicators",
             "carried__report",
         )
         .order_by("-meeting__starts_at", "position", "id")

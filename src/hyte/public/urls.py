@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from hyte.public import finder, views
+from hyte.public import finder, negotiations, views
 
 
 class LanguageConverter:
@@ -35,6 +35,12 @@ urlpatterns = [
     path("public/<lang:lang>/activities/", finder.finder, name="public-finder"),
     path("public/<lang:lang>/activities/<int:activity_id>/", finder.activity, name="public-activity"),
     path("public/<lang:lang>/<slug:slug>/", views.organisation, name="public-organisation"),
+    path("public/<lang:lang>/<slug:slug>/negotiations/", negotiations.negotiations, name="public-negotiations"),
+    path(
+        "public/<lang:lang>/<slug:slug>/negotiations/<int:meeting_id>/",
+        negotiations.negotiation,
+        name="public-negotiation",
+    ),
     path(P, views.report, name="public-report"),
     path(P + "v<int:number>/", views.report, name="public-version"),
     path(P + "v<int:number>/report.pdf", views.report_pdf, name="public-version-pdf"),

@@ -152,6 +152,20 @@ NOT_CARRIED: dict[str, str] = {
     "accounts.singlesignon": "the identity provider is set up by the target's administrators (it holds a secret)",
     "accounts.externalidentity": "links to the provider's accounts: made again at the first sign-in",
     "reports.reportexport": "PDFs made on request, kept a day: made anew",
+    # Cooperation is between organisations: a negotiation belongs to no one organisation's archive (its parties'
+    # plans, goals and people are in their own archives, and the links between them would not survive the trip).
+    "cooperation.series": "between organisations: the convening county and its members",
+    "cooperation.series_members": "between organisations",
+    "cooperation.meeting": "between organisations",
+    "cooperation.party": "between organisations",
+    "cooperation.invitee": "between organisations",
+    "cooperation.agendaitem": "between organisations",
+    "cooperation.material": "between organisations",
+    "cooperation.agreedaction": "between organisations; its owner and the goals it serves are other organisations'",
+    "cooperation.agreedaction_goals": "links to several organisations' plans",
+    "cooperation.agreedaction_indicators": "between organisations",
+    "cooperation.confirmation": "between organisations",
+    "cooperation.carriedaction": "a link from a negotiation to a report: the report's block travels with the report",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation)
 
