@@ -100,6 +100,7 @@ def build_cooperation(world: Any, *, kemi_goal: Any = None, lappi_goal: Any = No
     )
     material = services.add_material(actor=SYSTEM, meeting=meeting, title="Esityslista", data=PDF, filename="lista.pdf")
     item = meeting.agenda_items.order_by("position").first()
+    services.save_minutes(actor=SYSTEM, meeting=meeting, minutes={item.pk: "Esitys hyväksyttiin."})
     action = services.add_action(
         actor=SYSTEM, meeting=meeting, text="Uusi sopimus", owner=world.kemi, owner_person="Kaisa Koordinaattori"
     )

@@ -73,6 +73,16 @@ def _register(world: Any) -> dict[str, Any]:
     return {"register_actor": library.pk, "kemi_area": area.pk, **made}
 
 
+def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: Any) -> dict[str, Any]:
+    """Lappi's negotiation series with Kemi and an NGO network (Tornio not in it), and Lappi's annual report for
+    carrying agreed actions into (tests/cooperation_world.py)."""
+    from tests.cooperation_world import build_cooperation, lappi_annual_report
+
+    made = build_cooperation(world, kemi_goal=kemi_goal, lappi_goal=regional_goal)
+    lappi_annual_report(world, regional)
+    return {key: value for key, value in made.items() if key.startswith("coop_")}
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -141,6 +151,7 @@ def build(world: Any) -> dict[str, Any]:
         "reader_membership": Membership.objects.get(user=world.users["reader"]).pk,
         "kemi_id": world.kemi.pk,
         "lappi_id": world.lappi.pk,
+        "tornio_id": world.tornio.pk,
         "shared": world.shared_indicator.pk,
         "own": world.own_indicator.pk,
         "set": world.indicator_set.pk,
@@ -167,4 +178,5 @@ def build(world: Any) -> dict[str, Any]:
         "pdf_export": pdf_export.pk,
         **_assessments(world),
         **_register(world),
+        **_cooperation(world, kemi_goal=published_goal, regional=regional, regional_goal=regional_goal),
     }

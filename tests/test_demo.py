@@ -47,7 +47,9 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
     assert database.execute("select count(*) from actors_activity").fetchone() >= (60,)
     assert database.execute("select count(*) from actors_activity_measures").fetchone() >= (4,)  # Kemi's plan
     # Kemi's current plan (2025–2029) is published and this year's annual report is a draft; of the earlier term
-    # the plan and the first annual report are published and the next a draft. Loading again adds no reports.
+    # the plan and the first annual report are published and the next a draft. Tornio's plan and Lappi's regional
+    # plan are published, with this year's annual reports in draft (for the negotiations). Loading again adds no
+    # reports.
     assert database.execute(
         "select term_start, kind, status from reports_report order by term_start, kind, year"
     ).fetchall() == [
@@ -55,8 +57,32 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
         (2013, "annual", "draft"),
         (2013, "broad", "published"),
         (2025, "annual", "draft"),
+        (2025, "annual", "draft"),
+        (2025, "annual", "draft"),
         (2025, "broad", "published"),
+        (2025, "broad", "published"),
+        (2025, "regional", "published"),
     ]
+    # Lappi's yearly hyte negotiation with Kemi and Tornio: 2025 and 2026 final and published, their minutes
+    # confirmed by all three parties, six agreed actions followed up (the 2026 ones in the parties' annual reports),
+    # and 2027 in preparation.
+    assert database.execute(
+        "select title, minutes_status, is_public from cooperation_meeting order by starts_at"
+    ).fetchall() == [
+        ("Hyte-neuvottelu 2025", "final", 1),
+        ("Hyte-neuvottelu 2026", "final", 1),
+        ("Hyte-neuvottelu 2027", "draft", 0),
+    ]
+    assert database.execute(
+        "select count(distinct c.party_id) from cooperation_confirmation c "
+        "join cooperation_party p on p.id = c.party_id join cooperation_meeting m on m.id = p.meeting_id "
+        "where m.title = 'Hyte-neuvottelu 2026' and c.decision = 'confirmed'"
+    ).fetchone() == (3,)
+    assert database.execute("select count(*), count(followed_up_at) from cooperation_agreedaction").fetchone() == (
+        6,
+        6,
+    )
+    assert database.execute("select count(distinct organisation_id) from cooperation_carriedaction").fetchone() == (3,)
     # The current plan is in the budget: five lines over three branches, 117,500 € budgeted in all.
     assert database.execute("select count(distinct branch), sum(amount) from reports_budgetline").fetchone() == (
         3,

@@ -52,6 +52,9 @@ class Route:
     audits: A | None = None  # a write: the action its allowed callers leave in the log
     public: bool = False  # no sign-in needed: the anonymous are refused like the others (404), not sent to log in
     writes_elsewhere: bool = False  # allowed writes outside the audited tables (the session, the language)
+    # Personas who may see the object but are refused the write with a reason (not hidden): this status, nothing
+    # written (e.g. a participant who is not the named checker of the minutes).
+    refused: dict[str, int] = field(default_factory=dict)
 
     def status_for(self, persona: str) -> int:
         return self.ok.get(persona, self.ok["*"]) if isinstance(self.ok, dict) else self.ok
@@ -75,6 +78,15 @@ PUBLISHED = {"report_id": "{published}", "number": "2"}
 DRAFT_AMENDMENT = {"report_id": "{published}", "number": "1"}  # a draft amendment of the published plan
 REVIEWED_AMENDMENT = {"report_id": "{published}", "number": "2"}  # one in review
 DECISION = {"decision_body": "Valtuusto", "decision_date": "2026-09-21", "decision_reference": "§ 77"}
+
+# Cooperation: Lappi convenes a series with Kemi and an NGO; Tornio (the outsider) is not in it. Kemi's members take
+# part; its coordinator is Kemi's checker of the minutes; the county (convener) runs the meetings.
+LAPPI = {"slug": "lappi"}
+SHARED_MINUTES = {"meeting_id": "{coop_shared}"}
+NOT_THE_CHECKER = {"reader": 302, "editor": 302, "admin": 302}  # told that only the named checker confirms
+NEW_MEETING = {"new-title": "Neuvottelu 2027", "new-date": "2027-03-10", "new-starts": "09:00", "new-ends": "12:00"}
+SERIES = {"title": "Lapin neuvottelu", "kind": "hyte_yearly", "arrangement": "joint", "members": "{kemi_id}"}
+ACTION = {"text": "Sovittu toimi", "owner": "{kemi_id}", "owner_person": "Kaisa Koordinaattori"}
 
 REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
 REGISTER_ACTIVITY = {"title": "Tuolijumppa", "providers": "{register_actor}", "area": "{kemi_area}", "is_free": "on"}
@@ -176,6 +188,89 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-activity-unhide", P): [form(COORDINATORS, A.ACTIVITY_UNHIDE, args={"activity_id": "{register_hidden}"})],
     ("register-activity-check", P): [form(COORDINATORS, A.ACTIVITY_CHECK)],
     ("register-stale", G): [read(COORDINATORS)],
+    # Cooperation: the negotiations (see LAPPI above).
+    ("cooperation", G): [
+        read(MEMBERS, label="kemi"),
+        read(COUNTY, label="lappi", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio, in no series", args={"slug": "tornio"}),
+    ],
+    ("cooperation", P): [form(COUNTY, A.SERIES_CREATE, args=LAPPI, data=SERIES)],
+    ("cooperation-series", G): [read(MEMBERS), read(COUNTY, label="convener", args=LAPPI)],
+    ("cooperation-series", P): [form(COUNTY, A.SERIES_UPDATE, args=LAPPI, data=SERIES)],
+    ("cooperation-series-ics", G): [read(MEMBERS), read(COUNTY, label="convener", args=LAPPI)],
+    ("cooperation-meeting-new", P): [form(COUNTY, A.MEETING_CREATE, args=LAPPI, data=NEW_MEETING)],
+    ("cooperation-meeting", G): [
+        read(MEMBERS),
+        read(COUNTY, label="convener", args=LAPPI),
+        read(NOBODY, label="Tornio not invited", args={"slug": "tornio"}),
+    ],
+    ("cooperation-meeting", P): [
+        form(
+            COUNTY,
+            A.MEETING_UPDATE,
+            args=LAPPI,
+            data={"title": "Siirretty", "date": "2026-03-12", "starts": "10:00", "ends": "12:00"},
+        )
+    ],
+    ("cooperation-party-add", P): [form(COUNTY, A.PARTY_ADD, args=LAPPI, data={"organisation": "{tornio_id}"})],
+    ("cooperation-party-checker", P): [
+        form(COORDINATORS, A.PARTY_CHECKER, data={"checker": "{editor_id}"}),  # Kemi names its own checker
+        form(COUNTY, A.PARTY_CHECKER, label="convener", args=LAPPI, data={"checker": "{editor_id}"}),
+    ],
+    ("cooperation-invitee-add", P): [
+        form(
+            COUNTY,
+            A.INVITEE_ADD,
+            args=LAPPI,
+            data={"name": "Eino Asiantuntija", "role": "expert", "participation": "if_needed"},
+        )
+    ],
+    ("cooperation-invitee-remove", P): [form(COUNTY, A.INVITEE_REMOVE, args=LAPPI)],
+    ("cooperation-material-add", P): [
+        form(COUNTY, A.MATERIAL_ADD, args=LAPPI, data={"title": "Ohje", "url": "https://thl.fi/"})
+    ],
+    ("cooperation-material", G): [read(MEMBERS), read(COUNTY, label="convener", args=LAPPI)],
+    ("cooperation-material-remove", P): [form(COUNTY, A.MATERIAL_REMOVE, args=LAPPI)],
+    ("cooperation-agenda", G): [read(COUNTY, args=LAPPI)],
+    ("cooperation-agenda", P): [form(COUNTY, A.AGENDA_ADD, args=LAPPI, data={"new-title": "Muut asiat"})],
+    ("cooperation-agenda-item", P): [
+        form(COUNTY, A.AGENDA_EDIT, args=LAPPI, data={"title": "Uusi otsikko", "body": "x"})
+    ],
+    ("cooperation-agenda-move", P): [form(COUNTY, A.AGENDA_MOVE, args=LAPPI, data={"to": "down"})],
+    ("cooperation-agenda-remove", P): [form(COUNTY, A.AGENDA_REMOVE, args=LAPPI)],
+    ("cooperation-minutes", G): [read(MEMBERS), read(COUNTY, label="convener", args=LAPPI)],
+    ("cooperation-minutes", P): [form(COUNTY, A.MINUTES_EDIT, args=LAPPI, data={"minutes-{coop_item}": "Pöytäkirja"})],
+    ("cooperation-minutes-share", P): [form(COUNTY, A.MINUTES_SHARE, args=LAPPI)],
+    ("cooperation-minutes-reopen", P): [form(COUNTY, A.MINUTES_REOPEN, args={**LAPPI, **SHARED_MINUTES})],
+    ("cooperation-minutes-confirm", P): [
+        Route(
+            frozenset({"coordinator"}),
+            ok=302,
+            audits=A.MINUTES_CONFIRM,
+            args=SHARED_MINUTES,
+            data={"decision": "confirmed"},
+            refused=NOT_THE_CHECKER,
+        ),
+        form(
+            COUNTY,
+            A.MINUTES_CONFIRM,
+            label="the county's checker",
+            args={**LAPPI, **SHARED_MINUTES},
+            data={"decision": "confirmed"},
+        ),
+    ],
+    ("cooperation-action-add", P): [form(COUNTY, A.ACTION_ADD, args=LAPPI, data=ACTION)],
+    ("cooperation-action", G): [read(COUNTY, args=LAPPI)],
+    ("cooperation-action", P): [form(COUNTY, A.ACTION_EDIT, args=LAPPI, data=ACTION)],
+    ("cooperation-action-follow-up", P): [
+        form(CONTRIBUTORS, A.ACTION_PROGRESS, data={"status": "in_progress"}),  # Kemi owns it
+        form(COUNTY, A.ACTION_PROGRESS, label="convener", args=LAPPI, data={"status": "in_progress"}),
+    ],
+    # Into the annual report in preparation: reports' own service decides who writes there (coordinators).
+    ("cooperation-action-carry", P): [
+        form(COORDINATORS, A.ACTION_CARRY, args={"action_id": "{coop_kemi_action}"}),
+        form(COUNTY, A.ACTION_CARRY, label="county", args={**LAPPI, "action_id": "{coop_kemi_action}"}),
+    ],
     ("area-list", G): [read(EVERYONE, **PUBLIC)],
     ("area-detail", G): [read(EVERYONE, args={"kind": "municipality", "code": "240"}, **PUBLIC)],
     # Indicators: shared ones for every member, Kemi's own for Kemi's members only.
@@ -414,6 +509,14 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(NOBODY, label="draft", args={"lang": "fi", "activity_id": "{register_draft}"}, **PUBLIC),
         read(NOBODY, label="hidden", args={"lang": "fi", "activity_id": "{register_hidden}"}, **PUBLIC),
     ],
+    ("public-negotiations", G): [
+        read(EVERYONE, args={"lang": "fi", **LAPPI}, **PUBLIC),
+        read(NOBODY, label="nothing published", args={"lang": "fi"}, **PUBLIC),
+    ],
+    ("public-negotiation", G): [
+        read(EVERYONE, args={"lang": "en", **LAPPI, "meeting_id": "{coop_previous}"}, **PUBLIC),
+        read(NOBODY, label="not published", args={"lang": "fi", **LAPPI}, **PUBLIC),
+    ],
     ("public-organisation", G): [
         read(EVERYONE, label="kemi", args={"lang": "fi"}, **PUBLIC),
         read(NOBODY, label="nothing published", args={"lang": "fi", "slug": "lappi"}, **PUBLIC),
@@ -546,6 +649,52 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api:post_measure", P): [
         api_write(COORDINATORS, A.MEASURE_ADD, ok=201, data={"text": "Toimenpide", "responsible_parties": ["Koulu"]}),
     ],
+    ("api:list_series", G): [read(MEMBERS), read(COUNTY, label="convener", args=LAPPI)],
+    ("api:post_series", P): [
+        api_write(
+            COUNTY, A.SERIES_CREATE, ok=201, args=LAPPI, data={**SERIES, "kind": "council_term", "members": ["kemi"]}
+        )
+    ],
+    ("api:series_ics", G): [read(MEMBERS)],
+    ("api:post_meeting", P): [
+        api_write(
+            COUNTY,
+            A.MEETING_CREATE,
+            ok=201,
+            args=LAPPI,
+            data={"title": "Uusi", "starts_at": "2027-03-10T09:00:00", "ends_at": "2027-03-10T12:00:00+02:00"},
+        )
+    ],
+    ("api:get_meeting", G): [read(MEMBERS), read(COUNTY, label="convener", args=LAPPI)],
+    ("api:put_agenda_item", PUT): [
+        api_write(COUNTY, A.AGENDA_EDIT, args=LAPPI, data={"title": "Otsikko", "body": "x"})
+    ],
+    ("api:post_action", P): [
+        api_write(COUNTY, A.ACTION_ADD, ok=201, args=LAPPI, data={**ACTION, "owner": "kemi"}),
+    ],
+    ("api:put_action_progress", PUT): [
+        api_write(CONTRIBUTORS, A.ACTION_PROGRESS, data={"status": "done"}),
+        api_write(COUNTY, A.ACTION_PROGRESS, label="convener", args=LAPPI, data={"status": "done"}),
+    ],
+    ("api:list_actions", G): [read(MEMBERS), read(COUNTY, label="county", args=LAPPI)],
+    ("api:post_confirmation", P): [
+        Route(
+            frozenset({"coordinator"}),
+            ok=201,
+            audits=A.MINUTES_CONFIRM,
+            args=SHARED_MINUTES,
+            data={"decision": "confirmed"},
+            refused={"reader": 400, "editor": 400, "admin": 400},
+        ),
+        api_write(
+            COUNTY,
+            A.MINUTES_CONFIRM,
+            ok=201,
+            label="the county's checker",
+            args={**LAPPI, **SHARED_MINUTES},
+            data={"decision": "confirmed"},
+        ),
+    ],
     ("api:list_assessments", G): [read(DRAFT_READERS)],
     ("api:assessments_csv", G): [read(DRAFT_READERS)],
     ("api:assessment_counts", G): [read(DRAFT_READERS)],
@@ -605,6 +754,13 @@ DEFAULT_ARGS = {
     "kind": "child",
     "actor_id": "{register_actor}",
     "activity_id": "{register_activity}",
+    "series_id": "{coop_series}",
+    "meeting_id": "{coop_meeting}",
+    "party_id": "{coop_party}",
+    "invitee_id": "{coop_invitee}",
+    "material_id": "{coop_material}",
+    "item_id": "{coop_item}",
+    "action_id": "{coop_action}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
@@ -713,6 +869,11 @@ def test_permission_matrix(world, name: str, method: str, route: Route, persona:
     response = _request(client, method, path, route, values, is_api=is_api)
 
     new_actions = set(AuditEntry.objects.exclude(pk__in=log_before).values_list("action", flat=True))
+    if persona in route.refused:
+        assert response.status_code == route.refused[persona], response.content[:300]
+        assert not new_actions, f"refused, but the log has {new_actions}"
+        assert _fingerprint() == before, "refused, but rows changed"
+        return
     if persona in route.allowed:
         assert response.status_code == route.status_for(persona), response.content[:300]
         if method in WRITES and route.audits is not None:

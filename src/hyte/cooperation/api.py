@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -299,11 +299,9 @@ def post_action(request: AuthenticatedRequest, slug: str, meeting_id: int, data:
     response={200: AgreedActionOut, 400: Problem},
     summary="Follow an agreed action up",
 )
-def put_progress(request: AuthenticatedRequest, slug: str, action_id: int, data: ProgressIn) -> Any:
-    organisation = _organisation(request, slug)
-    action = next((a for a in queries.actions_concerning(request.user, organisation) if a.pk == action_id), None)
-    if action is None:
-        raise Http404
+def put_action_progress(request: AuthenticatedRequest, slug: str, action_id: int, data: ProgressIn) -> Any:
+    """Its owner organisation's editors and up, and the convener's coordinators."""
+    action = queries.action_for(request.user, _organisation(request, slug), action_id)
     saved = services.follow_up_action(
         actor=request.user, action=action, status=data.status, progress_note=data.progress_note
     )

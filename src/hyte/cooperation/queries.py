@@ -76,6 +76,21 @@ def meeting_for(user: Viewer, organisation: Organisation, meeting_id: int, actio
     return meeting
 
 
+def action_for(user: Viewer, organisation: Organisation, action_id: int) -> AgreedAction:
+    """An agreed action of a meeting the organisation convenes or is invited to, if the reader may see it; 404
+    otherwise."""
+    found = (
+        AgreedAction.objects.select_related("meeting__series__convener", "owner")
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.select_related("report__organisation")), "indicators")
+        .filter(pk=action_id)
+        .first()
+    )
+    if found is None or not permissions_for(user).can(Action.VIEW, found):
+        raise Http404
+    meeting_for(user, organisation, found.meeting_id)  # 404 unless the organisation takes part
+    return found
+
+
 def latest_answers(meeting: Meeting, parties: Iterable[Party]) -> dict[int, Confirmation]:
     """Each party's latest answer to the minutes in the current round (party id → confirmation)."""
     answers: dict[int, Confirmation] = {}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 
 from hyte.accounts.models import Organisation
-from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
+from hyte.accounts.permissions import Action, get_organisation_for
 from hyte.cooperation import queries
 from hyte.cooperation.models import AgreedAction, Meeting
 from hyte.core.http import AuthenticatedRequest, back_to
@@ -21,12 +21,7 @@ def meeting_of(request: AuthenticatedRequest, slug: str, meeting_id: int, action
 
 def action_of(request: AuthenticatedRequest, slug: str, action_id: int) -> AgreedAction:
     """An agreed action of a meeting the organisation takes part in, if the reader may see it; 404 otherwise."""
-    organisation = organisation_of(request, slug)
-    found = AgreedAction.objects.select_related("meeting__series__convener", "owner").filter(pk=action_id).first()
-    if found is None or not permissions_for(request.user).can(Action.VIEW, found):
-        raise Http404
-    queries.meeting_for(request.user, organisation, found.meeting_id)  # 404 unless the organisation takes part
-    return found
+    return queries.action_for(request.user, organisation_of(request, slug), action_id)
 
 
 def to_meeting(slug: str, meeting_id: int, anchor: str = "") -> HttpResponse:

@@ -9,6 +9,7 @@ from django.test.utils import override_settings
 
 from hyte.demo.actors import load_demo_register
 from hyte.demo.assessments import load_demo_assessments
+from hyte.demo.cooperation import load_demo_cooperation
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             load_demo_reports()
             assessments = load_demo_assessments()
             actors, activities = load_demo_register()
+            agreed = load_demo_cooperation()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -50,6 +52,10 @@ class Command(BaseCommand):
         )
         if actors:
             self.stdout.write(f"Register of actors and activities: {actors} actors, {activities} activities.")
+        if agreed:
+            self.stdout.write(
+                f"Negotiations: Lappi county's yearly hyte negotiation with Kemi and Tornio, {agreed} agreed actions."
+            )
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
