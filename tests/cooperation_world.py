@@ -141,3 +141,37 @@ def lappi_annual_report(world: Any, regional: Any) -> Any:
         year=2026,
         plan_report=regional,
     )
+
+
+def grow_cooperation(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
+    """More of everything the negotiation pages list (for the query counts): the municipalities not yet invited
+    (each with its plan's goals), people, materials, agenda items, and agreed actions with goals and indicators in
+    this year's meeting and, still open, in an older meeting of the series."""
+    from hyte.accounts.models import Organisation
+    from hyte.cooperation.models import Meeting
+    from hyte.reports.models import Goal
+
+    meeting = Meeting.objects.get(pk=values["coop_meeting"])
+    older = meeting_on(meeting.series, at(2024, 3, 1 + len(tag)), f"Vanha neuvottelu {tag}")
+    invited = set(meeting.parties.values_list("organisation_id", flat=True))
+    for organisation in Organisation.objects.filter(kind="municipality").exclude(pk__in=[*invited, world.tornio.pk]):
+        for target in (meeting, older):
+            party = services.add_party(actor=SYSTEM, meeting=target, organisation=organisation)
+            services.add_invitee(
+                actor=SYSTEM, party=party, name=f"Edustaja {tag}", role="expert", participation="prepares"
+            )
+    parties = list(meeting.parties.values_list("organisation_id", flat=True))
+    goals = list(Goal.objects.filter(report__organisation_id__in=parties).select_related("report")[:3])
+    for i in range(n):
+        services.add_material(actor=SYSTEM, meeting=meeting, title=f"Linkki {tag}{i}", url="https://thl.fi/")
+        services.add_item(actor=SYSTEM, meeting=meeting, title=f"Lisäasia {tag}{i}", body="Teksti")
+        for target in (meeting, older):
+            services.add_action(
+                actor=SYSTEM,
+                meeting=target,
+                text=f"Sovittu {tag}{i}",
+                owner=world.kemi,
+                owner_person="Vastuuhenkilö",
+                goals=goals,
+                indicators=[world.shared_indicator],
+            )

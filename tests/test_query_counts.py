@@ -22,6 +22,7 @@ from hyte.regions.models import Area
 from hyte.reports import services as reports
 from hyte.situation.services import create_rule
 from tests.conftest import SYSTEM, approve_and_publish, make_user
+from tests.cooperation_world import grow_cooperation
 from tests.matrix_world import build
 
 # (persona, path, queries). Paths use the world's object ids by name.
@@ -40,7 +41,7 @@ PAGES = [
     ("coordinator", "/o/kemi/situation/indicators/{own}/", 19),
     ("coordinator", "/o/kemi/rules/", 9),  # with the indicator picker
     ("coordinator", "/o/kemi/reports/", 8),
-    ("coordinator", "/o/kemi/reports/{report}/", 29),  # with euros per goal
+    ("coordinator", "/o/kemi/reports/{report}/", 34),  # with euros per goal and the agreed actions
     ("coordinator", "/o/kemi/reports/{published}/budget/?year=2024", 20),
     ("coordinator", "/o/kemi/reports/{annual}/", 25),
     ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
@@ -77,6 +78,18 @@ PAGES = [
     ("anonymous", "/api/v1/activities", 5),
     ("anonymous", "/api/v1/activities?q=kirjasto", 5),
     ("anonymous", "/api/v1/actors", 2),
+    # Cooperation: the negotiation page with its agenda's data (plans side by side, indicators, earlier actions).
+    ("county", "/o/lappi/cooperation/", 15),
+    ("coordinator", "/o/kemi/cooperation/", 14),
+    ("county", "/o/lappi/cooperation/series/{coop_series}/", 10),
+    ("county", "/o/lappi/cooperation/meetings/{coop_meeting}/", 30),  # with its forms
+    ("coordinator", "/o/kemi/cooperation/meetings/{coop_meeting}/", 25),
+    ("county", "/o/lappi/cooperation/meetings/{coop_meeting}/agenda/", 9),
+    ("coordinator", "/o/kemi/cooperation/meetings/{coop_shared}/minutes/", 15),
+    ("anonymous", "/public/fi/lappi/negotiations/{coop_previous}/", 6),
+    ("coordinator", "/api/v1/organisations/kemi/negotiations", 9),
+    ("coordinator", "/api/v1/organisations/kemi/meetings/{coop_meeting}", 18),
+    ("coordinator", "/api/v1/organisations/kemi/agreed-actions", 10),
 ]
 
 
@@ -163,6 +176,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     )
     reports.add_goal(actor=SYSTEM, report=another, text="Vanha tavoite")
     approve_and_publish(another, SYSTEM)
+    grow_cooperation(world, values, tag=tag, n=n)  # after the municipalities above: they are invited too
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

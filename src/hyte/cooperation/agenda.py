@@ -46,7 +46,7 @@ def earlier_actions(meeting: Meeting) -> list[AgreedAction]:
         AgreedAction.objects.filter(meeting__in=earlier)
         .filter(Q(meeting__in=previous) | Q(status__in=OPEN_STATUSES))
         .select_related("owner", "meeting__series__convener")
-        .prefetch_related(Prefetch("goals", queryset=Goal.objects.select_related("report__organisation")))
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.select_related("report__organisation")), "indicators")
         .order_by("meeting__starts_at", "position", "id")
     )
 
