@@ -48,7 +48,7 @@ def build_cooperation(world: Any, *, kemi_goal: Any = None, lappi_goal: Any = No
     ngo = accounts.create_organisation(
         actor=SYSTEM, name="Lapin järjestöverkosto", kind=OrganisationKind.NGO, slug="lapin-jarjestot"
     )
-    ngo_user = make_user("ngo")
+    ngo_user = make_user("ngo-checker")
     accounts.add_member(actor=SYSTEM, organisation=ngo, user=ngo_user, role=Role.EDITOR)
     checkers = {world.lappi.pk: world.users["county"], world.kemi.pk: world.users["coordinator"], ngo.pk: ngo_user}
     series = services.create_series(

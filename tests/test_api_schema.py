@@ -19,6 +19,7 @@ FILE_MEDIA_TYPES = {
     "application/pdf",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/octet-stream",
+    "text/calendar",
 }
 
 
@@ -332,8 +333,88 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     call("get", base + "/counts", slug=slug)
     assert b"Nuorisotalon aukiolo" in call("get", base + ".csv", slug=slug)
 
+    _cooperation(world, call, document)
     everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
     assert everything - call.called == set()
+
+
+def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> None:
+    """The negotiations: the county sets up a series and a meeting, edits the agenda and records an action; Kemi
+    reads, follows its action up and its checker confirms the minutes."""
+    from tests.cooperation_world import build_cooperation
+
+    coop = build_cooperation(world)
+    county = Conformance(world.client_for("county"), document)
+    series = county(
+        "post",
+        "/organisations/{slug}/negotiations",
+        status=201,
+        slug="lappi",
+        body={
+            "title": "Valtuustokauden neuvottelu",
+            "kind": "council_term",
+            "arrangement": "per_municipality",
+            "members": ["kemi"],
+        },
+    )
+    meeting = county(
+        "post",
+        "/organisations/{slug}/negotiations/{series_id}/meetings",
+        status=201,
+        slug="lappi",
+        series_id=series["id"],
+        body={"title": "Kemin neuvottelu", "starts_at": "2027-02-03T09:00:00", "ends_at": "2027-02-03T11:00:00"},
+    )
+    assert meeting["starts_at"].startswith("2027-02-03T07:00:00")  # 9.00 in Helsinki, answered in UTC
+    one = "/organisations/{slug}/meetings/{meeting_id}"
+    county(
+        "put",
+        one + "/agenda/{item_id}",
+        slug="lappi",
+        meeting_id=meeting["id"],
+        item_id=meeting["agenda"][0]["id"],
+        body={"title": "Avaus", "is_public": False},
+    )
+    action = county(
+        "post",
+        one + "/actions",
+        status=201,
+        slug="lappi",
+        meeting_id=meeting["id"],
+        body={
+            "text": "Yhteistyösopimus päivitetään",
+            "owner": "kemi",
+            "owner_person": "Kaisa",
+            "due_date": "2027-12-31",
+        },
+    )
+    assert [s["id"] for s in call("get", "/organisations/{slug}/negotiations", slug="kemi")] == [
+        coop["coop_series"],
+        series["id"],
+    ]
+    calendar = call(
+        "get", "/organisations/{slug}/negotiations/{series_id}/meetings.ics", slug="kemi", series_id=series["id"]
+    )
+    assert calendar.startswith(b"BEGIN:VCALENDAR")
+    assert call("get", one, slug="kemi", meeting_id=coop["coop_meeting"])["agreed_actions"]
+    followed = call(
+        "put",
+        "/organisations/{slug}/agreed-actions/{action_id}/progress",
+        slug="kemi",
+        action_id=action["id"],
+        body={"status": "in_progress", "progress_note": "Aloitettu"},
+    )
+    assert followed["followed_up_at"]
+    assert action["id"] in [a["id"] for a in call("get", "/organisations/{slug}/agreed-actions", slug="kemi")]
+    call(
+        "post",
+        one + "/confirmation",
+        status=201,
+        slug="kemi",
+        meeting_id=coop["coop_shared"],
+        body={"decision": "confirmed"},
+    )
+    call.called |= county.called
 
 
 @pytest.mark.django_db

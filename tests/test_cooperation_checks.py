@@ -273,7 +273,7 @@ def test_the_api_reads_for_participants_and_writes_for_those_responsible(world, 
     meeting_id = coop["coop_meeting"]
     read = world.client_for("reader").get(f"/api/v1/organisations/kemi/meetings/{meeting_id}").json()
     assert {p["organisation"]["slug"] for p in read["parties"]} == {"lapin-jarjestot", "lappi", "kemi"}
-    assert {p["checker"] for p in read["parties"]} == {"county", "coordinator", "ngo"}
+    assert {p["checker"] for p in read["parties"]} == {"county", "coordinator", "ngo-checker"}
     assert read["agenda"][0]["kind"] == "actions"
     assert read["materials"][0]["filename"] == "lista.pdf"
     county = world.client_for("county")

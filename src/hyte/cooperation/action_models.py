@@ -70,7 +70,7 @@ class AgreedAction(models.Model):
         return self.status in OPEN_STATUSES
 
 
-class Decision(models.TextChoices):
+class MinutesDecision(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmed")
     CORRECTIONS = "corrections", _("corrections proposed")
 
@@ -82,7 +82,7 @@ class Confirmation(models.Model):
     round = models.PositiveIntegerField()
     checker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     checker_name = models.CharField(max_length=200)  # kept when the account goes
-    decision = models.CharField(_("decision"), max_length=12, choices=Decision.choices)
+    decision = models.CharField(_("decision"), max_length=12, choices=MinutesDecision.choices)
     text = models.TextField(_("corrections"), blank=True)
     at = models.DateTimeField(_("when"))
 

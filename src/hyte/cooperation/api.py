@@ -19,6 +19,7 @@ from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_organisation_for
 from hyte.cooperation import ics, queries, services
 from hyte.cooperation.api_schemas import (
+    ActionProgressIn,
     AgendaItemIn,
     AgendaItemOut,
     AgreedActionIn,
@@ -27,7 +28,6 @@ from hyte.cooperation.api_schemas import (
     ConfirmationOut,
     MeetingIn,
     MeetingOut,
-    ProgressIn,
     SeriesIn,
     SeriesOut,
 )
@@ -299,7 +299,7 @@ def post_action(request: AuthenticatedRequest, slug: str, meeting_id: int, data:
     response={200: AgreedActionOut, 400: Problem},
     summary="Follow an agreed action up",
 )
-def put_action_progress(request: AuthenticatedRequest, slug: str, action_id: int, data: ProgressIn) -> Any:
+def put_action_progress(request: AuthenticatedRequest, slug: str, action_id: int, data: ActionProgressIn) -> Any:
     """Its owner organisation's editors and up, and the convener's coordinators."""
     action = queries.action_for(request.user, _organisation(request, slug), action_id)
     saved = services.follow_up_action(

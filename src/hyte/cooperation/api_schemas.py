@@ -7,7 +7,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from hyte.cooperation.models import ActionStatus, Arrangement, Decision, SeriesKind
+from hyte.cooperation.models import ActionStatus, Arrangement, MinutesDecision, SeriesKind
 
 # What the API reads
 
@@ -45,13 +45,13 @@ class AgreedActionIn(Schema):
     agenda_item: int | None = Field(None, description="the agenda item it was decided under")
 
 
-class ProgressIn(Schema):
+class ActionProgressIn(Schema):
     status: ActionStatus
     progress_note: str = Field("", max_length=20000)
 
 
 class ConfirmationIn(Schema):
-    decision: Decision
+    decision: MinutesDecision
     corrections: str = Field("", max_length=20000, description="needed with `corrections`")
 
 
@@ -90,7 +90,7 @@ class InviteeOut(Schema):
     participation: str = Field(description="participates, prepares or if_needed")
 
 
-class AnswerOut(Schema):
+class MinutesAnswerOut(Schema):
     decision: str = Field(description="confirmed or corrections")
     corrections: str
     checker: str = Field(description="the checker's name")
@@ -101,7 +101,7 @@ class PartyOut(Schema):
     organisation: OrganisationRef
     checker: str | None = Field(description="the name of the checker of the minutes, or null")
     people: list[InviteeOut]
-    answer: AnswerOut | None = Field(description="the checker's answer in the current round of checking")
+    answer: MinutesAnswerOut | None = Field(description="the checker's answer in the current round of checking")
 
 
 class AgendaItemOut(Schema):

@@ -14,8 +14,8 @@ from hyte.cooperation.models import (
     ActionStatus,
     AgendaItem,
     Arrangement,
-    Decision,
     Meeting,
+    MinutesDecision,
     Participation,
     PersonRole,
     SeriesKind,
@@ -172,7 +172,7 @@ class FollowUpForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Your answer"), choices=Decision.choices, widget=forms.RadioSelect)
+    decision = forms.ChoiceField(label=_("Your answer"), choices=MinutesDecision.choices, widget=forms.RadioSelect)
     corrections = forms.CharField(
         label=_("Corrections proposed"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )

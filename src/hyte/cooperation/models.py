@@ -256,7 +256,7 @@ from hyte.cooperation.action_models import (  # noqa: E402
     AgreedAction,
     CarriedAction,
     Confirmation,
-    Decision,
+    MinutesDecision,
 )
 
 __all__ = [
@@ -266,11 +266,11 @@ __all__ = [
     "Arrangement",
     "CarriedAction",
     "Confirmation",
-    "Decision",
     "Invitee",
     "ItemKind",
     "Material",
     "Meeting",
+    "MinutesDecision",
     "MinutesStatus",
     "Participation",
     "Party",

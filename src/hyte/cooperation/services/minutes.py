@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from hyte.accounts.permissions import Action, require
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
-from hyte.cooperation.models import Confirmation, Decision, Meeting, MinutesStatus
+from hyte.cooperation.models import Confirmation, Meeting, MinutesDecision, MinutesStatus
 from hyte.cooperation.queries import latest_answers
 from hyte.cooperation.services._common import minutes_open, text
 from hyte.core import clock
@@ -63,26 +63,28 @@ def confirm_minutes(*, actor: Actor, meeting: Meeting, decision: str, correction
             )
         )
     require(actor, Action.APPROVE, party)
-    if decision not in Decision.values:
+    if decision not in MinutesDecision.values:
         raise ValidationError(_("Confirm the minutes or propose corrections."))
     corrections = text(corrections).strip()
-    if decision == Decision.CORRECTIONS and not corrections:
+    if decision == MinutesDecision.CORRECTIONS and not corrections:
         raise ValidationError(_("Write the corrections you propose."))
     answer = audit.create(
         Confirmation,
-        action=AuditAction.MINUTES_CONFIRM if decision == Decision.CONFIRMED else AuditAction.MINUTES_CORRECTIONS,
+        action=AuditAction.MINUTES_CONFIRM
+        if decision == MinutesDecision.CONFIRMED
+        else AuditAction.MINUTES_CORRECTIONS,
         audit_fields=["decision", "round", "text"],
         party=party,
         round=meeting.round,
         checker=user,
         checker_name=(user.get_full_name() or user.get_username())[:200] if user else "",
         decision=decision,
-        text=corrections if decision == Decision.CORRECTIONS else "",
+        text=corrections if decision == MinutesDecision.CORRECTIONS else "",
         at=clock.now(),
     )
     parties = list(meeting.parties.prefetch_related("confirmations"))
     answers = latest_answers(meeting, parties)
-    if all(p.pk in answers and answers[p.pk].decision == Decision.CONFIRMED for p in parties):
+    if all(p.pk in answers and answers[p.pk].decision == MinutesDecision.CONFIRMED for p in parties):
         now = clock.now()
         audit.update(
             meeting,
