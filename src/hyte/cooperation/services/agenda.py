@@ -66,6 +66,8 @@ def edit_item(
     if item.kind == ItemKind.INDICATORS:
         if indicator_set is not None:
             require(actor, Action.VIEW, indicator_set)
+            if indicator_set.organisation_id not in (None, item.meeting.series.convener_id):
+                raise ValidationError(_("Choose one of the county's own indicator sets or a national one."))
         values["indicator_set"] = indicator_set
     audit.update(item, **{name: value for name, value in values.items() if getattr(item, name) != value})
     _touch(item.meeting)
