@@ -45,7 +45,7 @@ def _assessments(world: Any) -> dict[str, int]:
     return {"option": option.pk, "screening": screening.pk, **{name: a.pk for name, a in created.items()}}
 
 
-def _png() -> bytes:
+def png_bytes() -> bytes:
     import io
 
     from PIL import Image
@@ -58,7 +58,7 @@ def _png() -> bytes:
 def _register(world: Any) -> dict[str, Any]:
     """Kemi's register: a library with a published, a draft and a hidden activity."""
     from hyte.actors import services as actor_services
-    from hyte.actors.details import ActivityDetails, ActorDetails
+    from hyte.actors.details import ActivityDetails, ActorDetails, ImageUpload
 
     area = world.kemi.area
     library = actor_services.create_actor(
@@ -70,7 +70,13 @@ def _register(world: Any) -> dict[str, Any]:
         made[name] = actor_services.create_activity(actor=SYSTEM, details=details, providers=[library]).pk
     hidden = library.activities.get(pk=made["register_hidden"])
     actor_services.hide_activity(actor=SYSTEM, activity=hidden, reason="Matriisi")
-    return {"register_actor": library.pk, "kemi_area": area.pk, **made}
+    picture = ImageUpload(
+        data=png_bytes(), filename="kirjasto.png", alt_text="Kirjaston sali", alt_text_sv="Bibliotekets sal"
+    )
+    image = actor_services.set_activity_image(
+        actor=SYSTEM, activity=library.activities.get(pk=made["register_activity"]), image=picture
+    )
+    return {"register_actor": library.pk, "kemi_area": area.pk, "register_image_name": image.file_name, **made}
 
 
 def build(world: Any) -> dict[str, Any]:
@@ -97,7 +103,7 @@ def build(world: Any) -> dict[str, Any]:
     text_block = section.blocks.get()
     chart_block = report_services.add_block(actor=SYSTEM, section=section, kind="chart")
     image_block = report_services.add_block(actor=SYSTEM, section=section, kind="image")
-    report_services.set_block_image(actor=SYSTEM, block=image_block, alt_text="Kuva", data=_png())
+    report_services.set_block_image(actor=SYSTEM, block=image_block, alt_text="Kuva", data=png_bytes())
     goal = report_services.add_goal(actor=SYSTEM, report=report, text="Tavoite")
     annual = report_services.create_report(
         actor=SYSTEM,

@@ -304,3 +304,17 @@ HYTE_SOTKANET_BASE_URL = env_str("HYTE_SOTKANET_BASE_URL", "https://sotkanet.fi/
 # `hyte publish` writes the static site to whenever a report version is published (empty: no automatic export).
 PUBLIC_BASE_URL = env_str("HYTE_PUBLIC_BASE_URL", "").rstrip("/")
 HYTE_PUBLISH_DIR = env_str("HYTE_PUBLISH_DIR", "")
+
+# The activity finder's map: the URL template of an OpenStreetMap-based tile server the deployment may use
+# (`https://tile.example.fi/{z}/{x}/{y}.png`, `{s}` for its subdomains). Empty, the default: no map, the list only.
+# The finder's Content-Security-Policy then allows images from that host, and nowhere else.
+HYTE_MAP_TILES = env_str("HYTE_MAP_TILES", "").strip()
+if HYTE_MAP_TILES and (
+    not HYTE_MAP_TILES.startswith(("https://", "http://"))
+    or not all(p in HYTE_MAP_TILES for p in ("{z}", "{x}", "{y}"))
+):
+    raise ImproperlyConfigured(
+        f"HYTE_MAP_TILES must be an http(s) URL template with {{z}}, {{x}} and {{y}}, not {HYTE_MAP_TILES!r}"
+    )
+HYTE_MAP_ATTRIBUTION = env_str("HYTE_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+HYTE_MAP_ATTRIBUTION_URL = env_str("HYTE_MAP_ATTRIBUTION_URL", "https://www.openstreetmap.org/copyright")

@@ -238,3 +238,47 @@ class Activity(models.Model):
     def language_labels(self) -> list[str]:
         labels = dict(Language.choices)
         return [str(labels[code]) for code in self.languages if code in labels]
+
+
+class ActivityImage(models.Model):
+    """An activity's one picture: re-encoded on upload (`actors/images.py`: metadata such as a photo's GPS position
+    dropped, at most 1600 pixels a side), stored in the database like a report's images, with its text alternative
+    in Finnish and Swedish, which is required (a screen reader reads it instead of the picture)."""
+
+    activity = models.OneToOneField(Activity, on_delete=models.CASCADE, primary_key=True, related_name="image")
+    data = models.BinaryField(_("image"))
+    content_type = models.CharField(max_length=20)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    alt_text = models.CharField(_("text alternative"), max_length=300)
+    alt_text_sv = models.CharField(_("text alternative in Swedish"), max_length=300)
+    uploaded_at = models.DateTimeField(_("uploaded"))
+
+    class Meta:
+        verbose_name = _("activity image")
+        verbose_name_plural = _("activity images")
+
+    def __str__(self) -> str:
+        return f"{self.width}×{self.height} {self.content_type}"
+
+    @property
+    def audit_organisation(self) -> Organisation | None:
+        return municipality_of(self.activity.area_id)
+
+    @property
+    def display_alt(self) -> str:
+        return _in_language(self.alt_text, self.alt_text_sv)
+
+    @property
+    def alt_language(self) -> str:
+        """The language of `display_alt` (an English page shows the Finnish text)."""
+        return "sv" if (get_language() or "fi")[:2] == "sv" else "fi"
+
+    @property
+    def file_name(self) -> str:
+        """The name the image is served under: its content's hash, so that a new picture is a new address."""
+        return f"{self.sha256[:16]}.{EXTENSIONS[self.content_type]}"
+
+
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}

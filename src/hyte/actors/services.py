@@ -8,14 +8,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, require
 from hyte.actors import search
 from hyte.actors.businessid import normalise
-from hyte.actors.details import ActivityDetails, ActorDetails
-from hyte.actors.models import Activity, Actor, ActorKind, AgeGroup, Language, TargetGroup, Theme
+from hyte.actors.details import ActivityDetails, ActorDetails, ImageUpload
+from hyte.actors.images import clean_activity_image
+from hyte.actors.models import Activity, ActivityImage, Actor, ActorKind, AgeGroup, Language, TargetGroup, Theme
+from hyte.actors.places import check_map_point
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
@@ -25,12 +28,24 @@ from hyte.regions.models import AreaKind
 from hyte.reports.models import Measure
 
 
+def _web_address(value: str) -> str:
+    """An http(s) address or nothing: what a page links to must not be a `javascript:` or a `data:` address."""
+    value = (value or "").strip()
+    if value:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError as exc:
+            raise ValidationError(_("Give a web address that starts with https:// (or http://).")) from exc
+    return value
+
+
 def _clean_actor(values: dict[str, Any]) -> dict[str, Any]:
     values["kind"] = ActorKind(values["kind"]).value
     values["name"] = values["name"].strip()
     if not values["name"]:
         raise ValidationError(_("Give the actor's name."))
     values["business_id"] = normalise(values.get("business_id") or "")
+    values["website"] = _web_address(values.get("website") or "")
     area = values["area"]
     if area.kind != AreaKind.MUNICIPALITY:
         raise ValidationError(_("An actor works in a municipality: choose one."))
@@ -87,8 +102,8 @@ def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError(_("Say when a recurring activity meets, e.g. Tuesdays 10–12."))
     if not values.get("is_free", True) and not (values.get("fee") or "").strip():
         raise ValidationError(_("Say what the activity costs, or mark it free of charge."))
-    if (values.get("latitude") is None) != (values.get("longitude") is None):
-        raise ValidationError(_("A map point needs both its latitude and its longitude."))
+    check_map_point(values["area"], values.get("latitude"), values.get("longitude"))
+    values["join_url"] = _web_address(values.get("join_url") or "")
     values["age_groups"] = [AgeGroup(group).value for group in values.get("age_groups") or []]
     values["languages"] = [Language(code).value for code in values.get("languages") or []]
     return values
@@ -137,8 +152,10 @@ def create_activity(
     themes: Iterable[Theme] = (),
     target_groups: Iterable[TargetGroup] = (),
     measures: Iterable[Measure] = (),
+    image: ImageUpload | None = None,
 ) -> Activity:
-    """Add an activity of actors the actor may edit (all `providers`); a draft unless published."""
+    """Add an activity of actors the actor may edit (all `providers`); a draft unless published; with its
+    picture when one is given."""
     providers = list(providers)
     if not providers:
         raise ValidationError(_("Name at least one provider."))
@@ -153,6 +170,8 @@ def create_activity(
     )
     _links(activity, providers=providers, themes=themes, target_groups=target_groups, measures=measures)
     search.reindex(activity)
+    if image is not None:
+        set_activity_image(actor=actor, activity=activity, image=image)
     return activity
 
 
@@ -166,9 +185,12 @@ def update_activity(
     themes: Iterable[Theme] | None = None,
     target_groups: Iterable[TargetGroup] | None = None,
     measures: Iterable[Measure] | None = None,
+    image: ImageUpload | None = None,
+    remove_image: bool = False,
 ) -> Activity:
     """Change an activity and the links given; saving it marks it checked. Adding a provider needs the right to
-    edit that actor."""
+    edit that actor. `image` sets its picture (or only the picture's text alternatives), `remove_image` removes
+    it; a new picture wins over removing the old one."""
     require(actor, Action.EDIT, activity)
     values = _clean_activity(details.values())
     if providers is not None:
@@ -181,6 +203,10 @@ def update_activity(
     changed = {name: value for name, value in values.items() if getattr(activity, name) != value}
     audit.update(activity, also_changed=links, last_checked_at=clock.now(), last_checked_by=person(actor), **changed)
     search.reindex(activity)
+    if image is not None:
+        set_activity_image(actor=actor, activity=activity, image=image)
+    elif remove_image and ActivityImage.objects.filter(activity=activity).exists():
+        remove_activity_image(actor=actor, activity=activity)
     return activity
 
 
@@ -205,3 +231,51 @@ def hide_activity(*, actor: Who, activity: Activity, reason: str) -> None:
 def unhide_activity(*, actor: Who, activity: Activity) -> None:
     require(actor, Action.HIDE, activity)
     audit.update(activity, is_hidden=False, hidden_reason="")
+
+
+def _alt(text: str) -> str:
+    return " ".join(text.split())[:300]
+
+
+@audit.service(AuditAction.ACTIVITY_IMAGE_SET)
+def set_activity_image(*, actor: Who, activity: Activity, image: ImageUpload) -> ActivityImage:
+    """Give the activity its picture (replacing any earlier one), or with `image.data` None change only the text
+    alternatives of the one it has. The picture is checked and re-encoded (`images.py`); what it shows must be
+    said in Finnish and in Swedish: a screen reader reads that instead of the picture (WCAG 1.1.1)."""
+    require(actor, Action.EDIT, activity)
+    alt_text, alt_text_sv = _alt(image.alt_text), _alt(image.alt_text_sv)
+    if not alt_text or not alt_text_sv:
+        raise ValidationError(
+            _("Say what the image shows in Finnish and in Swedish: the text alternatives are required.")
+        )
+    current = ActivityImage.objects.filter(activity=activity).defer("data").first()
+    if image.data is None:
+        if current is None:
+            raise ValidationError(_("Choose an image file."))
+        audit.update(current, alt_text=alt_text, alt_text_sv=alt_text_sv)
+        return current
+    clean = clean_activity_image(image.data, image.filename)
+    if current is not None:
+        audit.delete(current, changes={"sha256": [current.sha256, clean.sha256]})
+    return audit.create(
+        ActivityImage,
+        audit_fields=["content_type", "width", "height", "sha256", "alt_text", "alt_text_sv"],
+        activity=activity,
+        data=clean.data,
+        content_type=clean.content_type,
+        width=clean.width,
+        height=clean.height,
+        sha256=clean.sha256,
+        alt_text=alt_text,
+        alt_text_sv=alt_text_sv,
+        uploaded_at=clock.now(),
+    )
+
+
+@audit.service(AuditAction.ACTIVITY_IMAGE_REMOVE)
+def remove_activity_image(*, actor: Who, activity: Activity) -> None:
+    require(actor, Action.EDIT, activity)
+    current = ActivityImage.objects.filter(activity=activity).defer("data").first()
+    if current is None:
+        raise ValidationError(_("The activity has no image."))
+    audit.delete(current)

@@ -11,6 +11,7 @@ urlpatterns = [
     path(R + "activities/", views.activity_list, name="register-activities"),
     path(R + "activities/new/", views.activity_edit, name="register-activity-new"),
     path(R + "activities/<int:activity_id>/", views.activity_edit, name="register-activity"),
+    path(R + "activities/<int:activity_id>/image/", views.activity_image, name="register-activity-image"),
     path(R + "activities/<int:activity_id>/hide/", views.activity_hide, name="register-activity-hide"),
     path(R + "activities/<int:activity_id>/unhide/", views.activity_unhide, name="register-activity-unhide"),
     path(R + "activities/<int:activity_id>/checked/", views.activity_check, name="register-activity-check"),

@@ -14,7 +14,7 @@ from hyte.accounts.permissions import Action, get_for, get_organisation_for, per
 from hyte.actors import gaps as gap_queries
 from hyte.actors import queries, services
 from hyte.actors.forms import ActivityForm, ActorForm, HideForm
-from hyte.actors.models import Activity, ActorKind, AgeGroup
+from hyte.actors.models import Activity, ActivityImage, ActorKind, AgeGroup
 from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
 from hyte.regions.models import Area
 
@@ -121,18 +121,21 @@ def activity_edit(request: AuthenticatedRequest, slug: str, activity_id: int | N
     elif not providers:
         raise Http404
     area = activity.area if activity is not None else _area(organisation)
+    image = queries.image_of(activity)
     form = ActivityForm(
         request.POST or None,
-        initial=ActivityForm.initial_for(activity, area),
+        request.FILES or None,
+        initial=ActivityForm.initial_for(activity, area, image),
         providers=providers,
         measures=queries.measures_for(area.pk if area else organisation.area_id),
     )
     if request.method == "POST" and form.is_valid():
+        changes = {**form.links(), **form.image_changes()}
         if activity is None:
-            saved = call_service(request, services.create_activity, details=form.details(), **form.links())
+            saved = call_service(request, services.create_activity, details=form.details(), **changes)
         else:
             saved = call_service(
-                request, services.update_activity, activity=activity, details=form.details(), **form.links()
+                request, services.update_activity, activity=activity, details=form.details(), **changes
             )
         if saved is not None:
             return redirect("register-activities", slug=slug)
@@ -144,6 +147,7 @@ def activity_edit(request: AuthenticatedRequest, slug: str, activity_id: int | N
             "form": form,
             "activity": activity,
             "hide_form": HideForm() if activity is not None and perms.can(Action.HIDE, activity) else None,
+            "image": image,
         },
     )
 
@@ -153,6 +157,19 @@ def _activity(request: AuthenticatedRequest, slug: str, activity_id: int, action
     scoped = queries.activities_of(permissions_for(request.user), organisation)
     found: Activity = get_for(request.user, action, scoped, pk=activity_id)
     return found
+
+
+@require_GET
+@login_required
+def activity_image(request: AuthenticatedRequest, slug: str, activity_id: int) -> HttpResponse:
+    """The activity's picture as its form shows it, drafts' too, for those who may edit the activity."""
+    activity = _activity(request, slug, activity_id, Action.EDIT)
+    image = ActivityImage.objects.filter(activity=activity).first()
+    if image is None:
+        raise Http404
+    response = HttpResponse(bytes(image.data), content_type=image.content_type)
+    response["Cache-Control"] = "private, no-cache"  # a new picture replaces it at the same address
+    return response
 
 
 @require_POST

@@ -95,6 +95,8 @@ class AuditAction(models.TextChoices):
     ACTIVITY_CHECK = "activity.check", _("activity checked as current")
     ACTIVITY_HIDE = "activity.hide", _("activity hidden from the public finder")
     ACTIVITY_UNHIDE = "activity.unhide", _("activity shown in the public finder again")
+    ACTIVITY_IMAGE_SET = "activity.image_set", _("activity's image set")
+    ACTIVITY_IMAGE_REMOVE = "activity.image_remove", _("activity's image removed")
     # Impact assessments
     ASSESSMENT_CREATE = "assessment.create", _("impact assessment started")
     ASSESSMENT_UPDATE = "assessment.update", _("impact assessment's details changed")

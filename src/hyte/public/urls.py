@@ -30,6 +30,7 @@ urlpatterns = [
         views.image,
         name="public-image",
     ),
+    path("public/activity-images/<int:activity_id>/<str:name>", finder.activity_image, name="public-activity-image"),
     path("public/<lang:lang>/", views.index, name="public-index"),
     # Before the organisations' pages: "activities" is not an organisation's short name.
     path("public/<lang:lang>/activities/", finder.finder, name="public-finder"),

@@ -142,6 +142,7 @@ NOT_CARRIED: dict[str, str] = {
     "actors.activity_providers": "the area's register",
     "actors.activity_themes": "the area's register",
     "actors.activity_target_groups": "the area's register",
+    "actors.activityimage": "the area's register: an activity's picture goes with the activity",
     "actors.activity_measures": "links to a plan's measures: made again in the target instance",
     "actors.theme": "instance-wide data, loaded by a migration",
     "actors.targetgroup": "instance-wide data, loaded by a migration",
