@@ -26,6 +26,7 @@ from hyte.api.root import api
 from hyte.audit.actions import AuditAction as A
 from hyte.audit.models import AuditEntry
 from tests.matrix_world import build as build_world
+from tests.matrix_world import png_bytes
 
 PERSONAS = ["anonymous", "outsider", "reader", "editor", "coordinator", "admin", "county", "county_unshared"]
 SIGNED_IN = frozenset(PERSONAS) - {"anonymous"}
@@ -77,7 +78,21 @@ REVIEWED_AMENDMENT = {"report_id": "{published}", "number": "2"}  # one in revie
 DECISION = {"decision_body": "Valtuusto", "decision_date": "2026-09-21", "decision_reference": "§ 77"}
 
 REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
-REGISTER_ACTIVITY = {"title": "Tuolijumppa", "providers": "{register_actor}", "area": "{kemi_area}", "is_free": "on"}
+REGISTER_ACTIVITY = {
+    "title": "Tuolijumppa",
+    "providers": "{register_actor}",
+    "area": "{kemi_area}",
+    "is_free": "on",
+    "image_alt_text": "Kirjaston sali",  # the activity has a picture: its text alternatives are sent with the form
+    "image_alt_text_sv": "Bibliotekets sal",
+}
+API_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "municipality": "240", "business_id": "0201256-6"}
+API_ACTIVITY = {
+    "title": "Tuolijumppa",
+    "providers": ["{register_actor}"],
+    "municipality": "240",
+    "themes": ["nutrition"],
+}
 
 EXPECT: dict[tuple[str, str], list[Route]] = {
     ("home", G): [read(EVERYONE, public=True, ok={"*": 302, "anonymous": 200})],
@@ -172,6 +187,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(COORDINATORS, label="draft", args={"activity_id": "{register_draft}"}),
     ],
     ("register-activity", P): [form(COORDINATORS, A.ACTIVITY_UPDATE, data=REGISTER_ACTIVITY)],
+    ("register-activity-image", G): [read(COORDINATORS)],
     ("register-activity-hide", P): [form(COORDINATORS, A.ACTIVITY_HIDE, data={"reason": "Sopimaton"})],
     ("register-activity-unhide", P): [form(COORDINATORS, A.ACTIVITY_UNHIDE, args={"activity_id": "{register_hidden}"})],
     ("register-activity-check", P): [form(COORDINATORS, A.ACTIVITY_CHECK)],
@@ -414,6 +430,10 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(NOBODY, label="draft", args={"lang": "fi", "activity_id": "{register_draft}"}, **PUBLIC),
         read(NOBODY, label="hidden", args={"lang": "fi", "activity_id": "{register_hidden}"}, **PUBLIC),
     ],
+    ("public-activity-image", G): [
+        read(EVERYONE, args={"name": "{register_image_name}"}, **PUBLIC),
+        read(NOBODY, label="another name", args={"name": "0123456789abcdef.png"}, **PUBLIC),
+    ],
     ("public-organisation", G): [
         read(EVERYONE, label="kemi", args={"lang": "fi"}, **PUBLIC),
         read(NOBODY, label="nothing published", args={"lang": "fi", "slug": "lappi"}, **PUBLIC),
@@ -511,6 +531,28 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api:list_actors", G): [read(EVERYONE, **PUBLIC)],
     ("api:list_themes", G): [read(EVERYONE, **PUBLIC)],
     ("api:list_target_groups", G): [read(EVERYONE, **PUBLIC)],
+    # The register's signed-in API: Kemi's members read it, its coordinators keep it (an NGO's own users keep their
+    # entry: tests/test_actor_api_writes.py).
+    ("api:list_register_actors", G): [read(MEMBERS)],
+    ("api:post_actor", P): [api_write(COORDINATORS, A.ACTOR_CREATE, ok=201, data=API_ACTOR)],
+    ("api:patch_actor", PATCH): [api_write(COORDINATORS, A.ACTOR_UPDATE, data={"name": "Kemin pääkirjasto"})],
+    ("api:list_register_activities", G): [read(MEMBERS, query="status=published")],
+    ("api:get_register_activity", G): [
+        read(MEMBERS),
+        read(COORDINATORS, label="draft", args={"activity_id": "{register_draft}"}),
+        read(COORDINATORS, label="hidden", args={"activity_id": "{register_hidden}"}),
+    ],
+    ("api:post_activity", P): [api_write(COORDINATORS, A.ACTIVITY_CREATE, ok=201, data=API_ACTIVITY)],
+    ("api:patch_activity", PATCH): [api_write(COORDINATORS, A.ACTIVITY_UPDATE, data={"title": "Lukupiiri"})],
+    ("api:post_activity_checked", P): [api_write(COORDINATORS, A.ACTIVITY_CHECK)],
+    ("api:post_activity_hide", P): [api_write(COORDINATORS, A.ACTIVITY_HIDE, data={"reason": "Sopimaton"})],
+    ("api:post_activity_unhide", P): [
+        api_write(COORDINATORS, A.ACTIVITY_UNHIDE, args={"activity_id": "{register_hidden}"})
+    ],
+    ("api:post_activity_image", P): [
+        api_write(COORDINATORS, A.ACTIVITY_IMAGE_SET, data={"file": "IMAGE", "alt_text": "Sali", "alt_text_sv": "Sal"})
+    ],
+    ("api:delete_activity_image", "DELETE"): [api_write(COORDINATORS, A.ACTIVITY_IMAGE_REMOVE, ok=204)],
     ("api:me", G): [read(SIGNED_IN)],
     ("api:my_organisations", G): [read(SIGNED_IN)],
     ("api:get_organisation", G): [read(MEMBERS)],
@@ -684,11 +726,18 @@ def _request(client: Any, method: str, path: str, route: Route, values: dict[str
     }
     if data.get("file") == "UPLOAD":
         data["file"] = SimpleUploadedFile("kysely.csv", b"kunta;vuosi;arvo\n240;2024;55,5\n")
+    if data.get("file") == "IMAGE":  # a picture, sent as a form sends it (multipart), to the API as to a page
+        data["file"] = SimpleUploadedFile("kuva.png", png_bytes(), content_type="image/png")
+        return client.post(path, data)
     if is_api and method in WRITES:  # JSON keeps its types: "{name}" becomes the world's value as it is
-        body = {
-            key: values[value[1:-1]] if isinstance(value, str) and value[1:-1] in values and value[0] == "{" else value
-            for key, value in route.data.items()
-        }
+
+        def typed(value: Any) -> Any:
+            if isinstance(value, list):
+                return [typed(each) for each in value]
+            named = isinstance(value, str) and value[:1] == "{" and value[1:-1] in values
+            return values[value[1:-1]] if named else value
+
+        body = {key: typed(value) for key, value in route.data.items()}
         return client.generic(method, path, json.dumps(body), content_type="application/json")
     if method == "GET":
         return client.get(path)

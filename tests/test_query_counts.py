@@ -57,12 +57,14 @@ PAGES = [
     ("coordinator", "/o/kemi/register/activities/", 11),
     ("reader", "/o/kemi/register/activities/?q=kirjasto", 11),
     ("coordinator", "/o/kemi/register/activities/{register_activity}/", 16),
+    ("coordinator", "/o/kemi/register/activities/{register_activity}/image/", 10),
     ("coordinator", "/o/kemi/register/stale/", 7),
     ("reader", "/o/kemi/register/gaps/", 8),
     ("anonymous", "/public/fi/", 2),
     ("anonymous", "/public/fi/activities/", 7),
     ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 6),
-    ("anonymous", "/public/sv/activities/{register_activity}/", 5),
+    ("anonymous", "/public/sv/activities/{register_activity}/", 5),  # with its picture
+    ("anonymous", "/public/activity-images/{register_activity}/{register_image_name}", 2),
     ("anonymous", "/public/fi/kemi/", 4),
     ("anonymous", "/public/fi/kemi/{published}/", 9),
     ("coordinator", "/api/v1/organisations", 4),
@@ -77,6 +79,10 @@ PAGES = [
     ("anonymous", "/api/v1/activities", 5),
     ("anonymous", "/api/v1/activities?q=kirjasto", 5),
     ("anonymous", "/api/v1/actors", 2),
+    ("coordinator", "/api/v1/organisations/kemi/actors", 7),
+    ("coordinator", "/api/v1/organisations/kemi/activities", 11),
+    ("coordinator", "/api/v1/organisations/kemi/activities?status=draft&q=kirjaston", 11),
+    ("coordinator", "/api/v1/organisations/kemi/activities/{register_activity}", 10),
 ]
 
 

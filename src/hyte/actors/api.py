@@ -1,7 +1,5 @@
 """The register's public read API: published activities (not hidden by a coordinator), the actors that offer
-them, and the themes and target groups. Writes go through the signed-in pages for now."""
-
-import datetime as dt
+them, and the themes and target groups. The signed-in register with its writes is `register_api.py`."""
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -9,86 +7,13 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from hyte.actors import queries
+from hyte.actors.api_schemas import ActivityOut, ActorOut, NamedOut
 from hyte.actors.models import Activity, Actor, AgeGroup, Language, TargetGroup, Theme
+from hyte.actors.register_api import router as register_router
 from hyte.core.pagination import Bounded
 
 router = Router(tags=["activities"])
-
-
-class NamedOut(Schema):
-    code: str = Field(description="the theme's or target group's code")
-    name_fi: str
-    name_sv: str
-    name_en: str
-
-
-class ProviderOut(Schema):
-    id: int
-    name: str
-    name_sv: str
-
-
-class ActorOut(Schema):
-    id: int
-    kind: str = Field(description="municipal, county, ngo, parish, company, education or informal")
-    name: str
-    name_sv: str
-    business_id: str = Field(description="the Finnish business id (Y-tunnus), or empty")
-    register_number: str = Field(description="the association register number, or empty")
-    municipality: str = Field(description="the official code of the municipality it works in")
-    website: str
-    contact: str
-
-    @staticmethod
-    def resolve_municipality(obj: Actor) -> str:
-        return obj.area.code
-
-
-class ActivityOut(Schema):
-    id: int
-    title: str
-    title_sv: str
-    title_en: str
-    description: str
-    description_sv: str
-    description_en: str
-    providers: list[ProviderOut]
-    themes: list[str] = Field(description="theme codes (GET /activity-themes)")
-    age_groups: list[str] = Field(description="children, young, working_age, older")
-    target_groups: list[str] = Field(description="target group codes (GET /activity-target-groups)")
-    municipality: str = Field(description="the official code of the municipality where it takes place")
-    place: str = Field(description="village or district")
-    address: str
-    latitude: float | None
-    longitude: float | None
-    online: bool
-    starts_on: dt.date | None
-    ends_on: dt.date | None
-    recurring: bool
-    schedule: str
-    is_free: bool
-    fee: str
-    languages: list[str] = Field(description="ISO 639 codes")
-    accessibility: str
-    join_url: str
-    join_phone: str
-    last_checked_at: dt.datetime | None
-
-    @staticmethod
-    def resolve_themes(obj: Activity) -> list[str]:
-        return [theme.code for theme in obj.themes.all()]
-
-    @staticmethod
-    def resolve_target_groups(obj: Activity) -> list[str]:
-        return [group.code for group in obj.target_groups.all()]
-
-    @staticmethod
-    def resolve_providers(obj: Activity) -> list[Actor]:
-        return list(obj.providers.all())
-
-    @staticmethod
-    def resolve_municipality(obj: Activity) -> str:
-        return obj.area.code
+router.add_router("", register_router)
 
 
 class ActivityFilterIn(Schema):
