@@ -186,7 +186,13 @@ def patch_activity(request: AuthenticatedRequest, slug: str, activity_id: int, d
     changes = data.dict(exclude_unset=True)
     refused = sorted(name for name, value in changes.items() if value is None and name not in NULLABLE)
     if refused:
-        return Status(400, {"detail": _("These cannot be null (leave them out to keep them): %s") % ", ".join(refused)})
+        return Status(
+            400,
+            {
+                "detail": _("These cannot be null (leave them out to keep them): %(fields)s")
+                % {"fields": ", ".join(refused)}
+            },
+        )
     if "municipality" in changes:
         changes["area"] = _municipality(changes.pop("municipality"))
     area_id = changes["area"].pk if "area" in changes else activity.area_id
