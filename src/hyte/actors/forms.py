@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from hyte.actors.details import ActivityDetails, ActorDetails, ImageUpload
 from hyte.actors.images import MAX_BYTES, clean_activity_image
 from hyte.actors.models import Activity, ActivityImage, Actor, ActorKind, AgeGroup, Language, TargetGroup, Theme
-from hyte.actors.places import check_map_point
+from hyte.actors.map_points import check_map_point
 from hyte.regions.models import Area, AreaKind
 from hyte.reports.models import Measure
 

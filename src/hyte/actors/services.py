@@ -18,7 +18,7 @@ from hyte.actors.businessid import normalise
 from hyte.actors.details import ActivityDetails, ActorDetails, ImageUpload
 from hyte.actors.images import clean_activity_image
 from hyte.actors.models import Activity, ActivityImage, Actor, ActorKind, AgeGroup, Language, TargetGroup, Theme
-from hyte.actors.places import check_map_point
+from hyte.actors.map_points import check_map_point
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
