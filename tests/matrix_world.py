@@ -70,7 +70,11 @@ def _register(world: Any) -> dict[str, Any]:
         made[name] = actor_services.create_activity(actor=SYSTEM, details=details, providers=[library]).pk
     hidden = library.activities.get(pk=made["register_hidden"])
     actor_services.hide_activity(actor=SYSTEM, activity=hidden, reason="Matriisi")
-    return {"register_actor": library.pk, "kemi_area": area.pk, **made}
+    twins = [
+        actor_services.create_actor(actor=SYSTEM, details=ActorDetails(kind="ngo", name=name, area=area)).pk
+        for name in ("Kemin Nuorisoseura", "KEMIN NUORISOSEURA r.y.")  # a likely pair of duplicates
+    ]
+    return {"register_actor": library.pk, "kemi_area": area.pk, "twin_a": twins[0], "twin_b": twins[1], **made}
 
 
 def build(world: Any) -> dict[str, Any]:

@@ -176,6 +176,10 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-activity-unhide", P): [form(COORDINATORS, A.ACTIVITY_UNHIDE, args={"activity_id": "{register_hidden}"})],
     ("register-activity-check", P): [form(COORDINATORS, A.ACTIVITY_CHECK)],
     ("register-stale", G): [read(COORDINATORS)],
+    ("register-duplicates", G): [read(COORDINATORS)],
+    ("register-merge", G): [read(COORDINATORS)],
+    ("register-merge", P): [form(COORDINATORS, A.ACTOR_MERGE, data={"keep": "{twin_a}", "name": "{twin_b}"})],
+    ("register-not-duplicates", P): [form(COORDINATORS, A.ACTOR_NOT_DUPLICATE)],
     ("area-list", G): [read(EVERYONE, **PUBLIC)],
     ("area-detail", G): [read(EVERYONE, args={"kind": "municipality", "code": "240"}, **PUBLIC)],
     # Indicators: shared ones for every member, Kemi's own for Kemi's members only.
@@ -605,6 +609,8 @@ DEFAULT_ARGS = {
     "kind": "child",
     "actor_id": "{register_actor}",
     "activity_id": "{register_activity}",
+    "first_id": "{twin_a}",
+    "second_id": "{twin_b}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

@@ -90,6 +90,9 @@ class Actor(models.Model):
     # importing the same source again updates the entry instead of adding a second one. Empty for hand-made entries.
     source = models.CharField(_("source"), max_length=200, blank=True)
     external_id = models.CharField(_("id in the source"), max_length=200, blank=True)
+    # Where each value came from when entries were merged (merge_services.py): {"fields": {field: origin},
+    # "merged": [the merged entries]}; each origin names the merged entry, its source and id there, when and by whom.
+    provenance = models.JSONField(_("where the values came from"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("actor")
@@ -200,6 +203,8 @@ class Activity(models.Model):
     # importing the same source again updates the entry instead of adding a second one. Empty for hand-made entries.
     source = models.CharField(_("source"), max_length=200, blank=True)
     external_id = models.CharField(_("id in the source"), max_length=200, blank=True)
+    # When its keepers were last reminded that it is not checked (`hyte remind_stale_register`).
+    reminded_at = models.DateTimeField(_("keepers reminded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("activity")
@@ -238,3 +243,52 @@ class Activity(models.Model):
     def language_labels(self) -> list[str]:
         labels = dict(Language.choices)
         return [str(labels[code]) for code in self.languages if code in labels]
+
+
+class ActorAlias(models.Model):
+    """The (source, id) of an entry merged into another: importing that source again finds the entry that stayed
+    (`queries.find_by_source`) instead of adding the duplicate back."""
+
+    source = models.CharField(_("source"), max_length=200)
+    external_id = models.CharField(_("id in the source"), max_length=200)
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    merged_at = models.DateTimeField(_("merged"))
+
+    class Meta:
+        verbose_name = _("merged entry's id")
+        verbose_name_plural = _("merged entries' ids")
+        constraints = [models.UniqueConstraint(fields=["source", "external_id"], name="actor_alias_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.external_id}"
+
+    @property
+    def audit_organisation(self) -> Organisation | None:
+        return self.actor.audit_organisation
+
+
+class NotDuplicate(models.Model):
+    """Two entries a keeper said are different actors: the pair is no longer suggested as duplicates. `first` is
+    the one with the smaller id."""
+
+    first = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    decided_at = models.DateTimeField(_("decided"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("not a duplicate")
+        verbose_name_plural = _("not duplicates")
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="actor_not_duplicate_unique"),
+            models.CheckConstraint(condition=models.Q(first__lt=models.F("second")), name="actor_not_duplicate_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} ≠ {self.second_id}"
+
+    @property
+    def audit_organisation(self) -> Organisation | None:
+        return self.first.audit_organisation

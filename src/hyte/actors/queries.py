@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, Permissions
 from hyte.actors import search
-from hyte.actors.models import Activity, Actor, TargetGroup, Theme
+from hyte.actors.models import Activity, Actor, ActorAlias, TargetGroup, Theme
 from hyte.core import clock
 from hyte.regions.models import Area
 from hyte.reports.models import Measure
@@ -43,6 +43,19 @@ def actors_of(organisation: Organisation, *, text: str = "", kind: str = "") -> 
     if kind:
         found = found.filter(kind=kind)
     return found.order_by("name")
+
+
+def find_by_source(source: str, external_id: str) -> Actor | None:
+    """The entry that an import's (source, id) names: the entry with that source id, or the one an entry with it
+    was merged into (so re-importing a merged entry updates the entry that stayed instead of adding the duplicate
+    back). None for an empty id or an entry not in the register."""
+    if not external_id:
+        return None
+    found = Actor.objects.filter(source=source, external_id=external_id).first()
+    if found is not None:
+        return found
+    alias = ActorAlias.objects.filter(source=source, external_id=external_id).select_related("actor").first()
+    return alias.actor if alias is not None else None
 
 
 def _with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:

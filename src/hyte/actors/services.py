@@ -70,8 +70,19 @@ def update_actor(*, actor: Who, entry: Actor, details: ActorDetails) -> Actor:
     duplicate = Actor.objects.filter(business_id=values["business_id"]).exclude(pk=entry.pk)
     if values["business_id"] and duplicate.exists():
         raise ValidationError(_("An actor with this business id is in the register already."))
+    provenance = _provenance_still_true(entry, values)
     audit.update(entry, **values, last_checked_at=clock.now(), last_checked_by=person(actor))
+    if provenance != entry.provenance:
+        Actor.objects.filter(pk=entry.pk).update(provenance=provenance)
+        entry.provenance = provenance
     return entry
+
+
+def _provenance_still_true(entry: Actor, values: dict[str, Any]) -> dict[str, Any]:
+    """A value changed by hand no longer comes from a merged entry: its record of origin goes (merge_services.py)."""
+    fields = (entry.provenance or {}).get("fields", {})
+    kept = {name: came for name, came in fields.items() if name not in values or values[name] == getattr(entry, name)}
+    return {**entry.provenance, "fields": kept} if kept != fields else entry.provenance
 
 
 def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.actors import views
+from hyte.actors import duplicate_views, views
 
 R = "o/<slug:slug>/register/"
 
@@ -15,6 +15,13 @@ urlpatterns = [
     path(R + "activities/<int:activity_id>/unhide/", views.activity_unhide, name="register-activity-unhide"),
     path(R + "activities/<int:activity_id>/checked/", views.activity_check, name="register-activity-check"),
     path(R + "stale/", views.stale, name="register-stale"),
+    path(R + "duplicates/", duplicate_views.duplicate_list, name="register-duplicates"),
+    path(R + "duplicates/<int:first_id>/<int:second_id>/", duplicate_views.duplicate_merge, name="register-merge"),
+    path(
+        R + "duplicates/<int:first_id>/<int:second_id>/not-duplicates/",
+        duplicate_views.duplicate_dismiss,
+        name="register-not-duplicates",
+    ),
     path(R + "gaps/", views.gaps, name="register-gaps"),
     path(R + "gaps.xlsx", views.gaps_xlsx, name="register-gaps-xlsx"),
 ]

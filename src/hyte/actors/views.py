@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
+from hyte.actors import duplicates, queries, services
 from hyte.actors import gaps as gap_queries
-from hyte.actors import queries, services
 from hyte.actors.forms import ActivityForm, ActorForm, HideForm
 from hyte.actors.models import Activity, ActorKind, AgeGroup
 from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
@@ -83,7 +83,12 @@ def actor_edit(request: AuthenticatedRequest, slug: str, actor_id: int | None = 
             saved = call_service(request, services.update_actor, entry=entry, details=form.details())
         if saved is not None:
             return redirect("register-actors", slug=slug)
-    return render(request, "actors/actor_form.html", {"organisation": organisation, "form": form, "entry": entry})
+    provenance = duplicates.provenance_of(entry) if entry is not None else None
+    return render(
+        request,
+        "actors/actor_form.html",
+        {"organisation": organisation, "form": form, "entry": entry, "provenance": provenance},
+    )
 
 
 @require_GET

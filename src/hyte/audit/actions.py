@@ -95,6 +95,9 @@ class AuditAction(models.TextChoices):
     ACTIVITY_CHECK = "activity.check", _("activity checked as current")
     ACTIVITY_HIDE = "activity.hide", _("activity hidden from the public finder")
     ACTIVITY_UNHIDE = "activity.unhide", _("activity shown in the public finder again")
+    ACTOR_MERGE = "actor.merge", _("duplicate actors merged")
+    ACTOR_NOT_DUPLICATE = "actor.not_duplicate", _("actors marked as not duplicates")
+    ACTIVITY_REMIND = "activity.remind", _("keepers reminded of activities not checked")
     # Impact assessments
     ASSESSMENT_CREATE = "assessment.create", _("impact assessment started")
     ASSESSMENT_UPDATE = "assessment.update", _("impact assessment's details changed")

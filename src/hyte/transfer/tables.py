@@ -143,6 +143,8 @@ NOT_CARRIED: dict[str, str] = {
     "actors.activity_themes": "the area's register",
     "actors.activity_target_groups": "the area's register",
     "actors.activity_measures": "links to a plan's measures: made again in the target instance",
+    "actors.actoralias": "the area's register: merged entries' source ids",
+    "actors.notduplicate": "the area's register: pairs its keepers said are different actors",
     "actors.theme": "instance-wide data, loaded by a migration",
     "actors.targetgroup": "instance-wide data, loaded by a migration",
     "accounts.apitoken": "a person's secret: made anew in the target instance",
