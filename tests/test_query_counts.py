@@ -59,6 +59,7 @@ PAGES = [
     ("coordinator", "/o/kemi/register/activities/{register_activity}/", 16),
     ("coordinator", "/o/kemi/register/stale/", 7),
     ("reader", "/o/kemi/register/gaps/", 8),
+    ("reader", "/o/kemi/register/activities/?measure={published_measure}&status=published", 12),
     ("coordinator", "/o/kemi/register/duplicates/", 7),
     ("coordinator", "/o/kemi/register/duplicates/{twin_a}/{twin_b}/", 9),
     ("coordinator", "/o/kemi/register/actors/{twin_a}/", 7),
@@ -172,7 +173,9 @@ def _grow_register(world: Any, *, tag: str, n: int) -> None:
     from hyte.actors import services as actor_services
     from hyte.actors.details import ActivityDetails, ActorDetails
     from hyte.actors.models import TargetGroup, Theme
+    from hyte.reports.models import Measure
 
+    measures = list(Measure.objects.filter(goal__report__organisation=world.kemi, goal__report__kind="broad")[:3])
     for i in range(n):
         actor = actor_services.create_actor(
             actor=SYSTEM, details=ActorDetails(kind="ngo", name=f"Yhdistys {tag}{i}", area=world.kemi.area)
@@ -186,6 +189,7 @@ def _grow_register(world: Any, *, tag: str, n: int) -> None:
                 providers=[actor],
                 themes=Theme.objects.all()[:2],
                 target_groups=TargetGroup.objects.all()[:2],
+                measures=measures,  # the plan pages count them per measure
             )
 
 

@@ -72,6 +72,7 @@ class ActivityFilter:
     free: bool = False
     language: str = ""
     status: str = ""  # the register only: published, draft, hidden, stale
+    measure: int | None = None  # the register only: activities carrying out this plan measure (its id)
 
 
 def _filtered(activities: QuerySet[Activity], chosen: ActivityFilter) -> QuerySet[Activity]:
@@ -90,6 +91,8 @@ def _filtered(activities: QuerySet[Activity], chosen: ActivityFilter) -> QuerySe
         activities = activities.filter(is_free=True)
     if chosen.language:
         activities = activities.filter(languages__icontains=f'"{chosen.language}"')
+    if chosen.measure is not None:
+        activities = activities.filter(measures__id=chosen.measure)
     return activities
 
 

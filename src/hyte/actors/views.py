@@ -34,6 +34,10 @@ def _query(request: AuthenticatedRequest) -> str:
     return kept.urlencode()
 
 
+def _id(value: str) -> int | None:
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
+
+
 def _filter(request: AuthenticatedRequest) -> queries.ActivityFilter:
     get = request.GET
     return queries.ActivityFilter(
@@ -41,6 +45,7 @@ def _filter(request: AuthenticatedRequest) -> queries.ActivityFilter:
         theme=get.get("theme", ""),
         age_group=get.get("age", "") if get.get("age") in AgeGroup.values else "",
         status=get.get("status", ""),
+        measure=_id(get.get("measure", "")),
     )
 
 
@@ -108,6 +113,9 @@ def activity_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             "themes": queries.themes(),
             "age_groups": AgeGroup.choices,
             "keeps": queries.edits_register(perms, organisation),
+            "measure": queries.measures_for(organisation.area_id).filter(pk=chosen.measure).first()
+            if chosen.measure is not None
+            else None,
         },
     )
 
