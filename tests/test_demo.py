@@ -107,6 +107,15 @@ def test_the_demo_register_has_its_actors_activities_and_a_gap():
     assert actors >= 20
     assert activities >= 60
     assert load_demo_register() == (0, 0), "loaded once"
+    # A twin of the NGO's own entry, for the coordinator's duplicates page to find (and nothing else there).
+    from hyte.accounts.models import Organisation
+    from hyte.actors.duplicates import likely_duplicates
+
+    pairs = likely_duplicates(Organisation.objects.get(slug="kemi"))
+    assert [({p.first.name, p.second.name}, p.reasons) for p in pairs] == [
+        ({"Meripuiston Seniorit ry", "MERIPUISTON SENIORIT r.y."}, {"name", "email"})
+    ]
+    assert likely_duplicates(Organisation.objects.get(slug="tornio")) == []
     assert {a.area.code for a in Actor.objects.select_related("area")} == {"240", "851"}
     public = Activity.objects.filter(is_published=True, is_hidden=False)
     assert public.count() >= 55
