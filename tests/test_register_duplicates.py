@@ -183,6 +183,10 @@ def test_merging_moves_activities_keeps_the_business_id_and_records_provenance(w
     gone = actions.get(object_id=str(merged.pk))
     assert gone.changes["merged_into"] == [None, kept.pk]
     assert gone.changes["business_id"] == [None, "0201256-6"]
+    stayed = actions.get(object_id=str(kept.pk))
+    assert stayed.changes["merged"] == [None, f"Kemin Martat ry ({merged.pk})"]
+    assert stayed.changes["contact"] == ["", "puh. 040 111 2222"]
+    assert stayed.changes["activities"] == [None, sorted([cooking.pk, both.pk])]
     assert cooking in public_activities(ActivityFilter(text="Martat"))
     assert register["walking"].providers.get() == register["seniors"]  # others untouched
 
@@ -319,6 +323,10 @@ def test_the_coordinator_lists_compares_and_merges(world):
     assert f"KEMIN SENIORIT r.y. (entry {twin.pk})" in shown
     assert "source csv, id 9" in shown
     assert "KEMIN SENIORIT" not in client.get("/o/kemi/register/duplicates/", **EN).content.decode()
+    # The entry merged away is in Kemi's log; the NGO's own entry that stayed, in the NGO's.
+    log = client.get("/o/kemi/audit/", **EN).content.decode()
+    assert "duplicate actors merged" in log
+    assert "Merged into the entry" in log
 
 
 def test_the_default_choice_is_the_value_there_is_or_the_one_checked_later(world):

@@ -117,7 +117,7 @@ def merge_actors(*, actor: Who, survivor: Actor, merged: Actor, take: Collection
     survivor.provenance = {"fields": fields, "merged": merged_entries}
     audit.update(
         survivor,
-        also_changed={"merged": [None, {"id": origin["from"]["id"], **gone}], "activities": [None, moved]},
+        also_changed={"merged": [None, f"{merged.name} ({origin['from']['id']})"], "activities": [None, moved]},
         **values,
         last_checked_at=now,
         last_checked_by=person(actor),
