@@ -95,6 +95,10 @@ class AuditAction(models.TextChoices):
     ACTIVITY_CHECK = "activity.check", _("activity checked as current")
     ACTIVITY_HIDE = "activity.hide", _("activity hidden from the public finder")
     ACTIVITY_UNHIDE = "activity.unhide", _("activity shown in the public finder again")
+    REGISTER_IMPORT_START = "register_import.start", _("import into the register started")
+    REGISTER_IMPORT_MAP = "register_import.map", _("columns of an import into the register chosen")
+    REGISTER_IMPORT_DONE = "register_import.done", _("import into the register done")
+    REGISTER_IMPORT_DISCARD = "register_import.discard", _("import into the register discarded")
     # Impact assessments
     ASSESSMENT_CREATE = "assessment.create", _("impact assessment started")
     ASSESSMENT_UPDATE = "assessment.update", _("impact assessment's details changed")
