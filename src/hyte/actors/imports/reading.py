@@ -4,7 +4,9 @@ on its way): the preview and the confirmation read the same rows the same way.""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -40,6 +42,15 @@ def read(file_format: str, data: bytes, parameters: dict[str, Any]) -> list[RowI
     else:
         raise ImportRefused(_("Unknown format %(format)s.") % {"format": file_format})
     return keyed(rows)
+
+
+def default_source(organisation: Organisation, file_format: str) -> str:
+    """The source an import's ids belong to, unless the person importing names it."""
+    if file_format == ImportFormat.LINKED_EVENTS:
+        return f"linked-events:{urlsplit(settings.HYTE_LINKED_EVENTS_URL).netloc}"
+    if file_format == ImportFormat.HSDS:
+        return "hsds"
+    return f"sheet:{organisation.slug}"
 
 
 def keyed(rows: list[RowIn]) -> list[RowIn]:

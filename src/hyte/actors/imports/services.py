@@ -6,9 +6,7 @@ a file refused whole writes nothing, and a row that fails leaves nothing of itse
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -18,7 +16,7 @@ from hyte.accounts.permissions import Action, require
 from hyte.actors import services as register
 from hyte.actors.imports.files import read_rows
 from hyte.actors.imports.plan import REJECT, UNCHANGED, UPDATE, Planned
-from hyte.actors.imports.reading import own_entry, plan_of, read
+from hyte.actors.imports.reading import default_source, own_entry, plan_of, read
 from hyte.actors.imports.rows import ImportRefused
 from hyte.actors.models import Actor, ImportFormat, ImportStatus, RegisterImport
 from hyte.audit import log as audit
@@ -26,15 +24,6 @@ from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor as Who
 from hyte.core.actors import person
-
-
-def default_source(organisation: Organisation, file_format: str) -> str:
-    """The source an import's ids belong to, unless the person importing names it."""
-    if file_format == ImportFormat.LINKED_EVENTS:
-        return f"linked-events:{urlsplit(settings.HYTE_LINKED_EVENTS_URL).netloc}"
-    if file_format == ImportFormat.HSDS:
-        return "hsds"
-    return f"sheet:{organisation.slug}"
 
 
 @audit.service(AuditAction.REGISTER_IMPORT_START)
@@ -53,7 +42,10 @@ def start_import(
     require(actor, Action.EDIT, run)
     parameters = {"municipality": organisation.area_id, **(parameters or {})}
     if parameters.get("provider"):
-        require(actor, Action.EDIT, Actor.objects.get(pk=parameters["provider"]))
+        provider = Actor.objects.filter(pk=parameters["provider"]).first()
+        if provider is None:
+            raise ValidationError(_("Choose the provider of the activities."))
+        require(actor, Action.EDIT, provider)
     try:
         if organisation.kind == OrganisationKind.NGO:
             own_entry(organisation)

@@ -263,7 +263,7 @@ def _row(line: int, row: list[Any], mapping: dict[str, int]) -> RowIn:
         try:
             values[name] = column.read(cell)
         except ValueError as exc:
-            found.problems.append(f"{column.label}: {exc.args[0]}")
+            found.problems.append(_("%(column)s: %(problem)s") % {"column": column.label, "problem": exc.args[0]})
     found.key = text(values.get("id"), 200)
     found.municipality = text(values.get("municipality"))
     for name in LISTS:
