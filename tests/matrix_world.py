@@ -70,7 +70,25 @@ def _register(world: Any) -> dict[str, Any]:
         made[name] = actor_services.create_activity(actor=SYSTEM, details=details, providers=[library]).pk
     hidden = library.activities.get(pk=made["register_hidden"])
     actor_services.hide_activity(actor=SYSTEM, activity=hidden, reason="Matriisi")
-    return {"register_actor": library.pk, "kemi_area": area.pk, **made}
+    return {"register_actor": library.pk, "kemi_area": area.pk, **made, **_register_imports(world)}
+
+
+REGISTER_SHEET = "Tunnus;Otsikko;Järjestäjä;Teemat\nM1;Tuolijumppa;Kemin kirjasto;Liikunta\nM2;Laulu;Kemin kirjasto;x\n"
+
+
+def _register_imports(world: Any) -> dict[str, int]:
+    """An import into Kemi's register waiting for its columns, and one waiting for confirmation."""
+    from hyte.actors.imports.services import choose_columns, start_import
+
+    made = {}
+    for name in ("register_import", "register_import_mapping"):
+        run = start_import(
+            actor=SYSTEM, organisation=world.kemi, file_format="sheet", data=REGISTER_SHEET.encode(), filename=name
+        )
+        if name == "register_import":
+            choose_columns(actor=SYSTEM, run=run, columns={"id": 0, "title": 1, "provider": 2, "themes": 3})
+        made[name] = run.pk
+    return made
 
 
 def build(world: Any) -> dict[str, Any]:
