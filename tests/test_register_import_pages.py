@@ -14,7 +14,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from hyte.actors.imports.sheet import COLUMNS, guess_mapping
+from hyte.actors.imports.columns import COLUMNS
+from hyte.actors.imports.sheet import guess_mapping
 from hyte.actors.models import Activity, Actor, ImportStatus, RegisterImport
 from hyte.audit.models import AuditEntry
 from tests.actors_world import build_register
@@ -282,6 +283,7 @@ def test_the_command_runs_as_the_system_and_a_dry_run_writes_nothing(world, tmp_
         (csv_bytes(GOOD)[:-40], ["--format", "csv"], "ends in the middle of a row"),
         (b'{"meta": {}, "data": []}', ["--format", "hsds"], "not Open Referral HSDS"),
         (csv_bytes(GOOD), ["--format", "csv", "--column", "title=0"], "give NAME=N"),
+        (csv_bytes([["x", "y"]], ["Foo", "Bar"]), ["--format", "csv"], "No column holds the activities' titles"),
         (csv_bytes([[*GOOD[0][:4], "Tornio", *GOOD[0][5:]]]), ["--format", "csv"], "every row was rejected"),
         (csv_bytes(GOOD), ["--format", "csv", "--as", "outsider"], "outsider is not allowed to import into"),
     ],

@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from hyte.actors.imports.sheet import COLUMNS
+from hyte.actors.imports.columns import COLUMNS
 from hyte.actors.models import Actor, ImportFormat
 from hyte.regions.models import Area
 

@@ -7,7 +7,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from hyte.actors.imports.sheet import COLUMNS
+from hyte.actors.imports.columns import COLUMNS
 from hyte.actors.models import ActorKind, AgeGroup, Language, TargetGroup, Theme
 from hyte.core.spreadsheet import xlsx_row
 
