@@ -391,3 +391,41 @@ def test_a_published_column_and_the_publish_choice_decide_for_new_activities_onl
     Activity.objects.filter(pk=found["K2"].pk).update(is_published=False)  # the coordinator took it down
     import_sheet(world, csv_bytes(rows, header), parameters={"publish": True})
     assert _imported()["K2"].is_published is False
+
+
+MORE_BAD = [
+    ("unknown kind of actor", {"Toimijan tyyppi": "kerho-ohjaaja"}, "Unknown kind of actor kerho-ohjaaja."),
+    ("a map point outside Finland", {"Leveysaste": "100", "Pituusaste": "101"}, "The map point 100.0, 101.0 is not in"),
+    ("half a map point", {"Leveysaste": "65,73"}, "A map point needs both its latitude and its longitude."),
+    ("a title too long", {"Otsikko": "Jumppa " * 40}, "title is longer than 200 characters."),
+    ("a recurring activity without its schedule", {"Toistuva": "kyllä"}, "Say when a recurring activity meets"),
+]
+
+
+@pytest.mark.parametrize(("case", "cells", "reason"), MORE_BAD, ids=[case for case, _c, _r in MORE_BAD])
+def test_more_columns_have_their_own_reasons(world, register, case, cells, reason):
+    header = [*HEADER, "Toimijan tyyppi", "Leveysaste", "Pituusaste", "Toistuva"]
+    row = [*GOOD[0], "yhdistys", "", "", ""]
+    for name, value in cells.items():
+        row[header.index(name)] = value
+    run = import_sheet(world, csv_bytes([row, GOOD[2]], header))
+
+    assert (run.rows_created, run.rows_rejected) == (1, 1)
+    assert reason in run.rejected[0]["reason"]
+
+
+def test_a_provider_named_like_two_actors_of_the_municipality_is_ambiguous(world, register):
+    from hyte.actors import services
+    from hyte.actors.details import ActorDetails
+    from tests.conftest import SYSTEM
+
+    for _twice in range(2):
+        services.create_actor(
+            actor=SYSTEM, details=ActorDetails(kind="ngo", name="Kemin Martat ry", area=world.kemi.area)
+        )
+    row = list(GOOD[0])
+    row[3] = ""
+    (planned,) = preview(world, csv_bytes([row]))
+
+    assert planned.reasons == ["Several actors are called Kemin Martat ry in Kemi: give the provider's business id."]
+    assert planned.new_provider is None

@@ -237,8 +237,9 @@ class Planner:
         except ValidationError as exc:
             reasons += exc.messages
             return
+        known = len(reasons)
         found = self._find(given, details, reasons)
-        if found is None and not reasons:
+        if found is None and len(reasons) == known:  # not found, and not two of one name either
             planned.new_provider = self._new(given, details, reasons)
         elif found is not None:
             planned.provider = found
