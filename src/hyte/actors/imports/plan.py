@@ -127,7 +127,7 @@ class Planner:
             place = self.terms.municipality(row.located_in)
             if place is not None and place != area:
                 problems.append(
-                    _("Its place is in %(place)s, not in %(area)s.") % {"place": place.name_fi, "area": area.name_fi}
+                    _("Its place is in %(place)s, not in %(area)s.") % {"place": place.name, "area": area.name}
                 )
         keeps_area = self.organisation.kind != OrganisationKind.MUNICIPALITY or (
             area.pk == self.organisation.area_id and self.perms.can(Action.EDIT, Actor(area=area, name="?"))
@@ -135,7 +135,7 @@ class Planner:
         if not keeps_area:
             problems.append(
                 _("%(municipality)s is outside %(area)s: import only into your own area.")
-                % {"municipality": area.name_fi, "area": self.organisation.display_name}
+                % {"municipality": area.name, "area": self.organisation.display_name}
             )
         return problems
 
@@ -281,7 +281,7 @@ class Planner:
         if len(named) > 1:
             reasons.append(
                 _("Several actors are called %(name)s in %(area)s: give the provider's business id.")
-                % {"name": given.name, "area": area.name_fi}
+                % {"name": given.name, "area": area.name}
             )
         return named[0] if len(named) == 1 else None
 
@@ -294,7 +294,7 @@ class Planner:
         if not self.perms.can(Action.EDIT, Actor(area=details.area, name=details.name)):
             reasons.append(
                 _("You may not add %(name)s to the register in %(area)s.")
-                % {"name": details.name, "area": details.area.name_fi}
+                % {"name": details.name, "area": details.area.name}
             )
             return None
         new = NewProvider(key=keys[0], details=details, external_id=given.external_id)
