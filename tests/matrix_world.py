@@ -74,7 +74,32 @@ def _register(world: Any) -> dict[str, Any]:
         actor_services.create_actor(actor=SYSTEM, details=ActorDetails(kind="ngo", name=name, area=area)).pk
         for name in ("Kemin Nuorisoseura", "KEMIN NUORISOSEURA r.y.")  # a likely pair of duplicates
     ]
-    return {"register_actor": library.pk, "kemi_area": area.pk, "twin_a": twins[0], "twin_b": twins[1], **made}
+    return {
+        "register_actor": library.pk,
+        "kemi_area": area.pk,
+        "twin_a": twins[0],
+        "twin_b": twins[1],
+        **made,
+        **_register_imports(world),
+    }
+
+
+REGISTER_SHEET = "Tunnus;Otsikko;Järjestäjä;Teemat\nM1;Tuolijumppa;Kemin kirjasto;Liikunta\nM2;Laulu;Kemin kirjasto;x\n"
+
+
+def _register_imports(world: Any) -> dict[str, int]:
+    """An import into Kemi's register waiting for its columns, and one waiting for confirmation."""
+    from hyte.actors.imports.services import choose_columns, start_import
+
+    made = {}
+    for name in ("register_import", "register_import_mapping"):
+        run = start_import(
+            actor=SYSTEM, organisation=world.kemi, file_format="sheet", data=REGISTER_SHEET.encode(), filename=name
+        )
+        if name == "register_import":
+            choose_columns(actor=SYSTEM, run=run, columns={"id": 0, "title": 1, "provider": 2, "themes": 3})
+        made[name] = run.pk
+    return made
 
 
 def build(world: Any) -> dict[str, Any]:

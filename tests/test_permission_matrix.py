@@ -25,6 +25,7 @@ from hyte.accounts.services import unshare_drafts
 from hyte.api.root import api
 from hyte.audit.actions import AuditAction as A
 from hyte.audit.models import AuditEntry
+from tests.linked_events_server import serving
 from tests.matrix_world import build as build_world
 
 PERSONAS = ["anonymous", "outsider", "reader", "editor", "coordinator", "admin", "county", "county_unshared"]
@@ -78,6 +79,8 @@ DECISION = {"decision_body": "Valtuusto", "decision_date": "2026-09-21", "decisi
 
 REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
 REGISTER_ACTIVITY = {"title": "Tuolijumppa", "providers": "{register_actor}", "area": "{kemi_area}", "is_free": "on"}
+REGISTER_EVENTS = {"query": "keyword=yso:p916", "municipality": "{kemi_area}", "provider": "{register_actor}"}
+REGISTER_COLUMNS = {"header_row": "1", "id": "0", "title": "1", "provider": "2"}
 
 EXPECT: dict[tuple[str, str], list[Route]] = {
     ("home", G): [read(EVERYONE, public=True, ok={"*": 302, "anonymous": 200})],
@@ -180,6 +183,19 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-merge", G): [read(COORDINATORS)],
     ("register-merge", P): [form(COORDINATORS, A.ACTOR_MERGE, data={"keep": "{twin_a}", "name": "{twin_b}"})],
     ("register-not-duplicates", P): [form(COORDINATORS, A.ACTOR_NOT_DUPLICATE)],
+    ("register-import", G): [read(COORDINATORS)],
+    ("register-import", P): [form(COORDINATORS, A.REGISTER_IMPORT_START, data={"file": "REGISTER_UPLOAD"})],
+    ("register-import-events", P): [form(COORDINATORS, A.REGISTER_IMPORT_START, data=REGISTER_EVENTS)],
+    ("register-import-template", G): [read(COORDINATORS)],
+    ("register-import-columns", G): [read(COORDINATORS, args={"import_id": "{register_import_mapping}"})],
+    ("register-import-columns", P): [
+        form(
+            COORDINATORS, A.REGISTER_IMPORT_MAP, args={"import_id": "{register_import_mapping}"}, data=REGISTER_COLUMNS
+        )
+    ],
+    ("register-import-run", G): [read(COORDINATORS)],
+    ("register-import-run", P): [form(COORDINATORS, A.REGISTER_IMPORT_DONE)],
+    ("register-import-discard", P): [form(COORDINATORS, A.REGISTER_IMPORT_DISCARD)],
     ("area-list", G): [read(EVERYONE, **PUBLIC)],
     ("area-detail", G): [read(EVERYONE, args={"kind": "municipality", "code": "240"}, **PUBLIC)],
     # Indicators: shared ones for every member, Kemi's own for Kemi's members only.
@@ -611,9 +627,19 @@ DEFAULT_ARGS = {
     "activity_id": "{register_activity}",
     "first_id": "{twin_a}",
     "second_id": "{twin_b}",
+    "import_id": "{register_import}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _linked_events():
+    """The register's Linked Events import asks a real server on loopback that serves recorded answers."""
+    from django.test import override_settings
+
+    with serving() as server, override_settings(HYTE_LINKED_EVENTS_URL=server.base):
+        yield
 
 
 def _named_routes() -> dict[str, URLPattern]:
@@ -690,6 +716,8 @@ def _request(client: Any, method: str, path: str, route: Route, values: dict[str
     }
     if data.get("file") == "UPLOAD":
         data["file"] = SimpleUploadedFile("kysely.csv", b"kunta;vuosi;arvo\n240;2024;55,5\n")
+    if data.get("file") == "REGISTER_UPLOAD":
+        data["file"] = SimpleUploadedFile("toiminnot.csv", "Otsikko;Järjestäjä\nSatutunti;Kemin kirjasto\n".encode())
     if is_api and method in WRITES:  # JSON keeps its types: "{name}" becomes the world's value as it is
         body = {
             key: values[value[1:-1]] if isinstance(value, str) and value[1:-1] in values and value[0] == "{" else value

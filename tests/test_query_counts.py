@@ -63,6 +63,9 @@ PAGES = [
     ("coordinator", "/o/kemi/register/duplicates/", 7),
     ("coordinator", "/o/kemi/register/duplicates/{twin_a}/{twin_b}/", 9),
     ("coordinator", "/o/kemi/register/actors/{twin_a}/", 7),
+    ("coordinator", "/o/kemi/register/import/", 9),  # with the earlier imports
+    ("coordinator", "/o/kemi/register/import/{register_import}/", 12),  # the preview (test_register_import_pages)
+    ("coordinator", "/o/kemi/register/import/{register_import_mapping}/columns/", 6),
     ("anonymous", "/public/fi/", 2),
     ("anonymous", "/public/fi/activities/", 7),
     ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 6),
@@ -191,6 +194,18 @@ def _grow_register(world: Any, *, tag: str, n: int) -> None:
                 target_groups=TargetGroup.objects.all()[:2],
                 measures=measures,  # the plan pages count them per measure
             )
+        _grow_imports(world, tag=f"{tag}{i}")
+
+
+def _grow_imports(world: Any, *, tag: str) -> None:
+    """Another import into the register, done, whose rows are then among those an import previews."""
+    from hyte.actors.imports.services import choose_columns, confirm_import, start_import
+
+    rows = "".join(f"{tag}-{n};Toiminta {tag} {n};Yhdistys {tag};Liikunta;Lapset\n" for n in range(3))
+    data = f"Tunnus;Otsikko;Järjestäjä;Teemat;Ikäryhmät\n{rows}".encode()
+    run = start_import(actor=world.users["coordinator"], organisation=world.kemi, file_format="sheet", data=data)
+    choose_columns(actor=SYSTEM, run=run, columns={"id": 0, "title": 1, "provider": 2, "themes": 3, "age_groups": 4})
+    confirm_import(actor=SYSTEM, run=run)
 
 
 @pytest.mark.parametrize(("persona", "path", "expected"), PAGES, ids=[p for _persona, p, _n in PAGES])

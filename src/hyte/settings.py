@@ -304,6 +304,8 @@ HYTE_API_RATE_SIGNED_IN = env_str("HYTE_API_RATE_SIGNED_IN", "1200/min")
 NINJA_NUM_PROXIES = env_int("HYTE_PROXIES", 0)
 NINJA_PAGINATION_MAX_LIMIT = 1000
 HYTE_SOTKANET_BASE_URL = env_str("HYTE_SOTKANET_BASE_URL", "https://sotkanet.fi/rest")
+# The Linked Events API the register imports events from (City of Helsinki's, or another city's instance).
+HYTE_LINKED_EVENTS_URL = env_str("HYTE_LINKED_EVENTS_URL", "https://api.hel.fi/linkedevents/v1")
 
 # The public site: its address as readers see it (for the sitemap and the static export), and a folder that
 # `hyte publish` writes the static site to whenever a report version is published (empty: no automatic export).

@@ -4,13 +4,15 @@
 The municipality whose area an entry is in keeps it: its coordinators and admins edit, its members read. An NGO
 that is an organisation in Hyte keeps its own entry and its activities: its editors and up edit, its members
 read. Drafts and activities hidden by a coordinator are seen only by those who may edit them; hiding is the
-municipality's coordinators' alone.
+municipality's coordinators' alone. Imports into the register are for those who keep the importing
+organisation's register.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from hyte.accounts.models import OrganisationKind
 from hyte.accounts.permissions import Action, Permissions, _rule
 from hyte.accounts.roles import Perm
 
@@ -39,3 +41,13 @@ def _edit_activity(perms: Permissions, activity: Any) -> bool:
 @_rule("actors.activity", Action.HIDE)
 def _hide_activity(perms: Permissions, activity: Any) -> bool:
     return perms._keeps(activity.area_id, None, Perm.EDIT_ALL, Perm.EDIT_ALL)
+
+
+@_rule("actors.registerimport", Action.VIEW, Action.EDIT)
+def _import_into_register(perms: Permissions, run: Any) -> bool:
+    """An import into the register is its organisation's: a municipality's coordinators and admins, an NGO's
+    editors and above (who import into their own entry only)."""
+    organisation = run.organisation
+    if organisation.kind == OrganisationKind.NGO:
+        return perms._has(Perm.EDIT_ASSIGNED, organisation)
+    return organisation.kind == OrganisationKind.MUNICIPALITY and perms._has(Perm.EDIT_ALL, organisation)

@@ -292,3 +292,59 @@ class NotDuplicate(models.Model):
     @property
     def audit_organisation(self) -> Organisation | None:
         return self.first.audit_organisation
+
+
+class ImportFormat(models.TextChoices):
+    SHEET = "sheet", _("spreadsheet (CSV or XLSX)")
+    HSDS = "hsds", _("Open Referral HSDS (JSON)")
+    LINKED_EVENTS = "linked-events", _("Linked Events")
+
+
+class ImportStatus(models.TextChoices):
+    MAPPING = "mapping", _("waiting for its columns")
+    PREVIEW = "preview", _("waiting for confirmation")
+    DONE = "done", _("imported")
+    DISCARDED = "discarded", _("discarded")
+
+
+class RegisterImport(models.Model):
+    """One import into the register: the file (or the answers fetched from an API) kept until it is confirmed or
+    discarded, what it was read with, and its outcome with every rejected row and its reason."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="register_imports"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"))
+    file_format = models.CharField(_("format"), max_length=20, choices=ImportFormat.choices)
+    source = models.CharField(_("source"), max_length=200)
+    filename = models.CharField(_("file"), max_length=300, blank=True)
+    upload = models.BinaryField(null=True, blank=True)  # emptied once the import is done or discarded
+    parameters = models.JSONField(default=dict, blank=True)  # the column mapping and the options
+    status = models.CharField(_("status"), max_length=20, choices=ImportStatus.choices)
+    rows_read = models.PositiveIntegerField(default=0)
+    rows_created = models.PositiveIntegerField(default=0)
+    rows_updated = models.PositiveIntegerField(default=0)
+    rows_unchanged = models.PositiveIntegerField(default=0)
+    rows_rejected = models.PositiveIntegerField(default=0)
+    actors_created = models.PositiveIntegerField(default=0)
+    rejected = models.JSONField(default=list, blank=True)  # [{"row": 5, "reason": "…"}, …]
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("register import")
+        verbose_name_plural = _("register imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.filename or self.source
+
+    @property
+    def audit_organisation(self) -> Organisation:
+        return self.organisation
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (ImportStatus.MAPPING, ImportStatus.PREVIEW)

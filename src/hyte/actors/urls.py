@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.actors import duplicate_views, views
+from hyte.actors import duplicate_views, views, views_import
 
 R = "o/<slug:slug>/register/"
 
@@ -24,4 +24,10 @@ urlpatterns = [
     ),
     path(R + "gaps/", views.gaps, name="register-gaps"),
     path(R + "gaps.xlsx", views.gaps_xlsx, name="register-gaps-xlsx"),
+    path(R + "import/", views_import.start, name="register-import"),
+    path(R + "import/linked-events/", views_import.start_events, name="register-import-events"),
+    path(R + "import/template.xlsx", views_import.template, name="register-import-template"),
+    path(R + "import/<int:import_id>/", views_import.run_page, name="register-import-run"),
+    path(R + "import/<int:import_id>/columns/", views_import.columns, name="register-import-columns"),
+    path(R + "import/<int:import_id>/discard/", views_import.discard, name="register-import-discard"),
 ]

@@ -98,6 +98,10 @@ class AuditAction(models.TextChoices):
     ACTOR_MERGE = "actor.merge", _("duplicate actors merged")
     ACTOR_NOT_DUPLICATE = "actor.not_duplicate", _("actors marked as not duplicates")
     ACTIVITY_REMIND = "activity.remind", _("keepers reminded of activities not checked")
+    REGISTER_IMPORT_START = "register_import.start", _("import into the register started")
+    REGISTER_IMPORT_MAP = "register_import.map", _("columns of an import into the register chosen")
+    REGISTER_IMPORT_DONE = "register_import.done", _("import into the register done")
+    REGISTER_IMPORT_DISCARD = "register_import.discard", _("import into the register discarded")
     # Impact assessments
     ASSESSMENT_CREATE = "assessment.create", _("impact assessment started")
     ASSESSMENT_UPDATE = "assessment.update", _("impact assessment's details changed")

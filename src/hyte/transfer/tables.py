@@ -147,6 +147,7 @@ NOT_CARRIED: dict[str, str] = {
     "actors.notduplicate": "the area's register: pairs its keepers said are different actors",
     "actors.theme": "instance-wide data, loaded by a migration",
     "actors.targetgroup": "instance-wide data, loaded by a migration",
+    "actors.registerimport": "imports into the area's register (their files, outcomes and rejected rows) stay with it",
     "accounts.apitoken": "a person's secret: made anew in the target instance",
     "notifications.notification": "a person's inbox, with links into the old instance",
     "notifications.preference": "a person's own choices, not the organisation's",

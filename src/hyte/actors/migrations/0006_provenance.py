@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0003_source_ids'),
+        ('actors', '0004_imports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
