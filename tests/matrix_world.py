@@ -70,7 +70,28 @@ def _register(world: Any) -> dict[str, Any]:
         made[name] = actor_services.create_activity(actor=SYSTEM, details=details, providers=[library]).pk
     hidden = library.activities.get(pk=made["register_hidden"])
     actor_services.hide_activity(actor=SYSTEM, activity=hidden, reason="Matriisi")
-    return {"register_actor": library.pk, "kemi_area": area.pk, **made}
+    return {"register_actor": library.pk, "kemi_area": area.pk, **made, **_support_paths(area, made)}
+
+
+def _support_paths(area: Any, activities: dict[str, int]) -> dict[str, int]:
+    """A published support path in Kemi with a service step and an activity step, and a draft ready to publish."""
+    from hyte.actors.models import Activity
+    from hyte.actors.support_paths import services
+    from hyte.actors.support_paths.details import PathDetails, StepDetails
+
+    made = {}
+    for name in ("support_path", "support_path_draft"):
+        texts = {"title_sv": name, "introduction": "Johdanto", "introduction_sv": "Inledning"}
+        details = PathDetails(title=name, area=area, **texts)
+        path = services.create_path(actor=SYSTEM, details=details)
+        service = StepDetails(heading="Neuvonta", service_name="Neuvonta", service_phone="040 000 0001")
+        made[name] = path.pk
+        made[f"{name}_step"] = services.add_step(actor=SYSTEM, path=path, details=service).pk
+        activity = Activity.objects.get(pk=activities["register_activity"])
+        services.add_step(actor=SYSTEM, path=path, details=StepDetails(heading="Kirjasto", activity=activity))
+        if name == "support_path":
+            services.publish_path(actor=SYSTEM, path=path)
+    return made
 
 
 def build(world: Any) -> dict[str, Any]:

@@ -5,6 +5,9 @@ The municipality whose area an entry is in keeps it: its coordinators and admins
 that is an organisation in Hyte keeps its own entry and its activities: its editors and up edit, its members
 read. Drafts and activities hidden by a coordinator are seen only by those who may edit them; hiding is the
 municipality's coordinators' alone.
+
+Support paths are the municipality's alone, whatever actors their steps name: its coordinators and admins keep
+them; a published path is everyone's to read, a draft only its keepers'.
 """
 
 from __future__ import annotations
@@ -39,3 +42,13 @@ def _edit_activity(perms: Permissions, activity: Any) -> bool:
 @_rule("actors.activity", Action.HIDE)
 def _hide_activity(perms: Permissions, activity: Any) -> bool:
     return perms._keeps(activity.area_id, None, Perm.EDIT_ALL, Perm.EDIT_ALL)
+
+
+@_rule("actors.supportpath", Action.VIEW)
+def _view_support_path(perms: Permissions, path: Any) -> bool:
+    return path.is_published or _edit_support_path(perms, path)
+
+
+@_rule("actors.supportpath", Action.EDIT)
+def _edit_support_path(perms: Permissions, path: Any) -> bool:
+    return perms._keeps(path.area_id, None, Perm.EDIT_ALL, Perm.EDIT_ALL)
