@@ -17,6 +17,11 @@ def _text(label: Any, rows: int = 4, **kwargs: Any) -> forms.CharField:
     return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), required=False, **kwargs)
 
 
+class _TermChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
 class PathForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200, help_text=_("The life situation, in plain words"))
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
@@ -27,7 +32,7 @@ class PathForm(forms.Form):
     age_groups = forms.MultipleChoiceField(
         label=_("Age groups"), choices=AgeGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = _TermChoice(
         label=_("Target groups"),
         queryset=TargetGroup.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -62,12 +67,6 @@ def activity_label(activity: Activity) -> str:
 class StepForm(forms.Form):
     KINDS = (("activity", _("An activity of the register")), ("service", _("A service described here")))
 
-    heading = forms.CharField(label=_("Heading"), max_length=200, help_text=_("What to do, e.g. Meet others"))
-    heading_sv = forms.CharField(label=_("Heading in Swedish"), max_length=200, required=False)
-    heading_en = forms.CharField(label=_("Heading in English"), max_length=200, required=False)
-    guidance = _text(_("Guidance"), help_text=_("Plain language: when this step helps and what to expect"))
-    guidance_sv = _text(_("Guidance in Swedish"))
-    guidance_en = _text(_("Guidance in English"))
     kind = forms.ChoiceField(label=_("The step is"), choices=KINDS, widget=forms.RadioSelect, initial="activity")
     activity = forms.ModelChoiceField(
         label=_("Activity"),
@@ -80,6 +79,12 @@ class StepForm(forms.Form):
     service_name_en = forms.CharField(label=_("Service in English"), max_length=200, required=False)
     service_phone = forms.CharField(label=_("Service's phone"), max_length=40, required=False)
     service_url = forms.URLField(label=_("Service's link"), required=False, assume_scheme="https")
+    heading = forms.CharField(label=_("Heading"), max_length=200, help_text=_("What to do, e.g. Meet others"))
+    heading_sv = forms.CharField(label=_("Heading in Swedish"), max_length=200, required=False)
+    heading_en = forms.CharField(label=_("Heading in English"), max_length=200, required=False)
+    guidance = _text(_("Guidance"), help_text=_("Plain language: when this step helps and what to expect"))
+    guidance_sv = _text(_("Guidance in Swedish"))
+    guidance_en = _text(_("Guidance in English"))
 
     def __init__(self, *args: Any, activities: Any, offered: Sequence[Activity], **kwargs: Any) -> None:
         """`activities`: what a sent choice is checked against; `offered`: what the list shows (the search's)."""
