@@ -266,7 +266,6 @@ class SupportPath(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed"), null=True, blank=True)  # the path or one of its steps
 
     class Meta:
         verbose_name = _("support path")

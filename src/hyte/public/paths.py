@@ -70,8 +70,6 @@ def leaflet_pdf(html: str) -> bytes:
 
 @require_safe
 def leaflet(request: HttpRequest, lang: str, path_id: int) -> HttpResponse:
-    if lang not in LANGUAGES:
-        raise Http404
     path = _path(path_id)
     body = leaflet_pdf(leaflet_html(path, lang, public_address(request, lang, path)))
     response = HttpResponse(body, content_type="application/pdf")

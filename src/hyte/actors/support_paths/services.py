@@ -58,25 +58,13 @@ def _set_target_groups(path: SupportPath, target_groups: Iterable[TargetGroup] |
     return {"target_groups": [before, after]} if before != after else {}
 
 
-def _touch(path: SupportPath) -> None:
-    """A step changed: the path's content changed too (its leaflet, its "changed" time)."""
-    path.updated_at = clock.now()
-    SupportPath.objects.filter(pk=path.pk).update(updated_at=path.updated_at)
-
-
 @audit.service(AuditAction.PATH_CREATE)
 def create_path(*, actor: Who, details: PathDetails, target_groups: Iterable[TargetGroup] = ()) -> SupportPath:
     """Start a support path in a municipality the actor keeps the register of; it is a draft until published."""
     values = _clean_path(details.values())
     require(actor, Action.EDIT, SupportPath(**values))
-    now = clock.now()
     path = audit.create(
-        SupportPath,
-        audit_fields=PATH_AUDITED,
-        last_checked_at=now,
-        last_checked_by=person(actor),
-        updated_at=now,
-        **values,
+        SupportPath, audit_fields=PATH_AUDITED, last_checked_at=clock.now(), last_checked_by=person(actor), **values
     )
     _set_target_groups(path, target_groups)
     return path
@@ -99,10 +87,7 @@ def update_path(
         _check_publishable(SupportPath(**values), steps=path.steps.count())
     links = _set_target_groups(path, target_groups)
     changed = {name: value for name, value in values.items() if getattr(path, name) != value}
-    now = clock.now()
-    audit.update(
-        path, also_changed=links, last_checked_at=now, last_checked_by=person(actor), updated_at=now, **changed
-    )
+    audit.update(path, also_changed=links, last_checked_at=clock.now(), last_checked_by=person(actor), **changed)
     return path
 
 
@@ -117,7 +102,7 @@ def delete_path(*, actor: Who, path: SupportPath) -> None:
 def publish_path(*, actor: Who, path: SupportPath) -> SupportPath:
     require(actor, Action.EDIT, path)
     _check_publishable(path, steps=path.steps.count())
-    audit.update(path, is_published=True, updated_at=clock.now())
+    audit.update(path, is_published=True)
     return path
 
 
@@ -125,7 +110,7 @@ def publish_path(*, actor: Who, path: SupportPath) -> SupportPath:
 def unpublish_path(*, actor: Who, path: SupportPath) -> SupportPath:
     """Take a path off the public site; it is kept as a draft."""
     require(actor, Action.EDIT, path)
-    audit.update(path, is_published=False, updated_at=clock.now())
+    audit.update(path, is_published=False)
     return path
 
 
@@ -166,15 +151,13 @@ def add_step(*, actor: Who, path: SupportPath, details: StepDetails) -> SupportP
     require(actor, Action.EDIT, path)
     values = _clean_step(actor, path, details.values())
     last = path.steps.aggregate(last=Max("position"))["last"] or 0
-    step = audit.create(
+    return audit.create(
         SupportPathStep,
         audit_fields=["heading", "activity", "service_name", "position"],
         path=path,
         position=last + 1,
         **values,
     )
-    _touch(path)
-    return step
 
 
 @audit.service(AuditAction.PATH_STEP_UPDATE)
@@ -184,7 +167,6 @@ def update_step(*, actor: Who, step: SupportPathStep, details: StepDetails) -> S
     values = _clean_step(actor, path, details.values())
     changed = {name: value for name, value in values.items() if getattr(step, name) != value}
     audit.update(step, **changed)
-    _touch(path)
     return step
 
 
@@ -200,7 +182,6 @@ def remove_step(*, actor: Who, step: SupportPathStep) -> None:
     for position, each in enumerate(rest, start=1):
         if each.position != position:  # closing the gap follows from the removal recorded above
             SupportPathStep.objects.filter(pk=each.pk).update(position=position)
-    _touch(path)
 
 
 @audit.service(AuditAction.PATH_STEP_MOVE)
@@ -218,5 +199,4 @@ def move_step(*, actor: Who, step: SupportPathStep, offset: int) -> SupportPathS
         if each.position != position:
             audit.update(each, position=position)
     step.refresh_from_db(fields=["position"])
-    _touch(path)
     return step
