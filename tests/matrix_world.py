@@ -81,6 +81,7 @@ def _register(world: Any) -> dict[str, Any]:
         "twin_b": twins[1],
         **made,
         **_register_imports(world),
+        **_support_paths(area, made),
     }
 
 
@@ -99,6 +100,27 @@ def _register_imports(world: Any) -> dict[str, int]:
         if name == "register_import":
             choose_columns(actor=SYSTEM, run=run, columns={"id": 0, "title": 1, "provider": 2, "themes": 3})
         made[name] = run.pk
+    return made
+
+
+def _support_paths(area: Any, activities: dict[str, int]) -> dict[str, int]:
+    """A published support path in Kemi with a service step and an activity step, and a draft ready to publish."""
+    from hyte.actors.models import Activity
+    from hyte.actors.support_paths import services
+    from hyte.actors.support_paths.details import PathDetails, StepDetails
+
+    made = {}
+    for name in ("support_path", "support_path_draft"):
+        texts = {"title_sv": name, "introduction": "Johdanto", "introduction_sv": "Inledning"}
+        details = PathDetails(title=name, area=area, **texts)
+        path = services.create_path(actor=SYSTEM, details=details)
+        service = StepDetails(heading="Neuvonta", service_name="Neuvonta", service_phone="040 000 0001")
+        made[name] = path.pk
+        made[f"{name}_step"] = services.add_step(actor=SYSTEM, path=path, details=service).pk
+        activity = Activity.objects.get(pk=activities["register_activity"])
+        services.add_step(actor=SYSTEM, path=path, details=StepDetails(heading="Kirjasto", activity=activity))
+        if name == "support_path":
+            services.publish_path(actor=SYSTEM, path=path)
     return made
 
 

@@ -70,7 +70,7 @@ def api_write(allowed: frozenset[str], audits: A, ok: int = 200, **extra: Any) -
     return Route(allowed, ok=ok, audits=audits, **extra)
 
 
-G, P, PUT, PATCH = "GET", "POST", "PUT", "PATCH"
+G, P, PUT, PATCH, DELETE = "GET", "POST", "PUT", "PATCH", "DELETE"
 PUBLIC = {"public": True}
 PUBLISHED = {"report_id": "{published}", "number": "2"}
 DRAFT_AMENDMENT = {"report_id": "{published}", "number": "1"}  # a draft amendment of the published plan
@@ -78,6 +78,9 @@ REVIEWED_AMENDMENT = {"report_id": "{published}", "number": "2"}  # one in revie
 DECISION = {"decision_body": "Valtuusto", "decision_date": "2026-09-21", "decision_reference": "§ 77"}
 
 REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
+SUPPORT_PATH = {"title": "Polku", "title_sv": "Stig", "introduction": "Johdanto", "introduction_sv": "Inledning"}
+API_STEP = {"heading": "Askel", "service_name": "Neuvonta", "service_phone": "040 000 0001"}
+SUPPORT_PATH_STEP = {"heading": "Askel", "kind": "service", "service_name": "Neuvonta", "service_phone": "040 000 0001"}
 REGISTER_ACTIVITY = {"title": "Tuolijumppa", "providers": "{register_actor}", "area": "{kemi_area}", "is_free": "on"}
 REGISTER_EVENTS = {"query": "keyword=yso:p916", "municipality": "{kemi_area}", "provider": "{register_actor}"}
 REGISTER_COLUMNS = {"header_row": "1", "id": "0", "title": "1", "provider": "2"}
@@ -196,6 +199,21 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-import-run", G): [read(COORDINATORS)],
     ("register-import-run", P): [form(COORDINATORS, A.REGISTER_IMPORT_DONE)],
     ("register-import-discard", P): [form(COORDINATORS, A.REGISTER_IMPORT_DISCARD)],
+    # Support paths: Kemi's members read them in the register, its coordinators keep them.
+    ("register-paths", G): [read(MEMBERS)],
+    ("register-path-new", G): [read(COORDINATORS)],
+    ("register-path-new", P): [form(COORDINATORS, A.PATH_CREATE, data={"title": "Polku"})],
+    ("register-path", G): [read(COORDINATORS)],
+    ("register-path", P): [form(COORDINATORS, A.PATH_UPDATE, data=SUPPORT_PATH)],
+    ("register-path-publish", P): [form(COORDINATORS, A.PATH_PUBLISH, args={"path_id": "{support_path_draft}"})],
+    ("register-path-unpublish", P): [form(COORDINATORS, A.PATH_UNPUBLISH)],
+    ("register-path-delete", P): [form(COORDINATORS, A.PATH_DELETE)],
+    ("register-path-step-new", G): [read(COORDINATORS)],
+    ("register-path-step-new", P): [form(COORDINATORS, A.PATH_STEP_ADD, data=SUPPORT_PATH_STEP)],
+    ("register-path-step", G): [read(COORDINATORS)],
+    ("register-path-step", P): [form(COORDINATORS, A.PATH_STEP_UPDATE, data=SUPPORT_PATH_STEP)],
+    ("register-path-step-move", P): [form(COORDINATORS, A.PATH_STEP_MOVE, data={"direction": "down"})],
+    ("register-path-step-remove", P): [form(COORDINATORS, A.PATH_STEP_REMOVE)],
     ("area-list", G): [read(EVERYONE, **PUBLIC)],
     ("area-detail", G): [read(EVERYONE, args={"kind": "municipality", "code": "240"}, **PUBLIC)],
     # Indicators: shared ones for every member, Kemi's own for Kemi's members only.
@@ -434,6 +452,15 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(NOBODY, label="draft", args={"lang": "fi", "activity_id": "{register_draft}"}, **PUBLIC),
         read(NOBODY, label="hidden", args={"lang": "fi", "activity_id": "{register_hidden}"}, **PUBLIC),
     ],
+    ("public-paths", G): [read(EVERYONE, args={"lang": "sv"}, query="municipality=240", **PUBLIC)],
+    ("public-path", G): [
+        read(EVERYONE, args={"lang": "fi"}, **PUBLIC),
+        read(NOBODY, label="draft", args={"lang": "fi", "path_id": "{support_path_draft}"}, **PUBLIC),
+    ],
+    ("public-path-leaflet", G): [
+        read(EVERYONE, args={"lang": "en"}, **PUBLIC),
+        read(NOBODY, label="draft", args={"lang": "fi", "path_id": "{support_path_draft}"}, **PUBLIC),
+    ],
     ("public-organisation", G): [
         read(EVERYONE, label="kemi", args={"lang": "fi"}, **PUBLIC),
         read(NOBODY, label="nothing published", args={"lang": "fi", "slug": "lappi"}, **PUBLIC),
@@ -529,6 +556,24 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(NOBODY, label="hidden", args={"activity_id": "{register_hidden}"}, **PUBLIC),
     ],
     ("api:list_actors", G): [read(EVERYONE, **PUBLIC)],
+    ("api:list_support_paths", G): [read(EVERYONE, query="municipality=240", **PUBLIC)],
+    ("api:get_support_path", G): [
+        read(EVERYONE, **PUBLIC),
+        read(COORDINATORS, label="draft", args={"path_id": "{support_path_draft}"}, **PUBLIC),
+    ],
+    ("api:post_support_path", P): [
+        api_write(COORDINATORS, A.PATH_CREATE, ok=201, data={"municipality": "240", "title": "API-polku"})
+    ],
+    ("api:put_support_path", PUT): [api_write(COORDINATORS, A.PATH_UPDATE, data=SUPPORT_PATH)],
+    ("api:delete_support_path", DELETE): [api_write(COORDINATORS, A.PATH_DELETE, ok=204)],
+    ("api:publish_support_path", P): [
+        api_write(COORDINATORS, A.PATH_PUBLISH, args={"path_id": "{support_path_draft}"})
+    ],
+    ("api:unpublish_support_path", P): [api_write(COORDINATORS, A.PATH_UNPUBLISH)],
+    ("api:post_support_path_step", P): [api_write(COORDINATORS, A.PATH_STEP_ADD, ok=201, data=API_STEP)],
+    ("api:put_support_path_step", PUT): [api_write(COORDINATORS, A.PATH_STEP_UPDATE, data=API_STEP)],
+    ("api:delete_support_path_step", DELETE): [api_write(COORDINATORS, A.PATH_STEP_REMOVE, ok=204)],
+    ("api:move_support_path_step", P): [api_write(COORDINATORS, A.PATH_STEP_MOVE, data={"direction": "down"})],
     ("api:list_themes", G): [read(EVERYONE, **PUBLIC)],
     ("api:list_target_groups", G): [read(EVERYONE, **PUBLIC)],
     ("api:me", G): [read(SIGNED_IN)],
@@ -628,6 +673,8 @@ DEFAULT_ARGS = {
     "first_id": "{twin_a}",
     "second_id": "{twin_b}",
     "import_id": "{register_import}",
+    "path_id": "{support_path}",
+    "step_id": "{support_path_step}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

@@ -66,10 +66,17 @@ PAGES = [
     ("coordinator", "/o/kemi/register/import/", 9),  # with the earlier imports
     ("coordinator", "/o/kemi/register/import/{register_import}/", 12),  # the preview (test_register_import_pages)
     ("coordinator", "/o/kemi/register/import/{register_import_mapping}/columns/", 6),
+    ("coordinator", "/o/kemi/register/paths/", 6),
+    ("reader", "/o/kemi/register/paths/", 6),
+    ("coordinator", "/o/kemi/register/paths/{support_path}/", 9),
+    ("coordinator", "/o/kemi/register/paths/{support_path}/steps/{support_path_step}/", 8),
     ("anonymous", "/public/fi/", 2),
-    ("anonymous", "/public/fi/activities/", 7),
-    ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 6),
+    ("anonymous", "/public/fi/activities/", 8),  # with the support paths linked
+    ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 7),
     ("anonymous", "/public/sv/activities/{register_activity}/", 5),
+    ("anonymous", "/public/fi/activities/paths/", 3),
+    ("anonymous", "/public/sv/activities/paths/{support_path}/", 5),
+    ("anonymous", "/public/en/activities/paths/{support_path}/leaflet.pdf", 5),
     ("anonymous", "/public/fi/kemi/", 4),
     ("anonymous", "/public/fi/kemi/{published}/", 9),
     ("coordinator", "/api/v1/organisations", 4),
@@ -84,6 +91,9 @@ PAGES = [
     ("anonymous", "/api/v1/activities", 5),
     ("anonymous", "/api/v1/activities?q=kirjasto", 5),
     ("anonymous", "/api/v1/actors", 2),
+    ("anonymous", "/api/v1/support-paths", 3),
+    ("anonymous", "/api/v1/support-paths/{support_path}", 4),
+    ("coordinator", "/api/v1/support-paths/{support_path}", 7),
 ]
 
 
@@ -155,6 +165,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
         measure=tag,
     )
     _grow_register(world, tag=tag, n=n)
+    _grow_support_paths(values, tag=tag, n=n)
     municipalities = [("261", "Kittilä"), ("273", "Kolari")] if tag == "more" else [("047", "Enontekiö")]
     for code, name in municipalities:
         municipality = accounts.create_organisation(
@@ -206,6 +217,28 @@ def _grow_imports(world: Any, *, tag: str) -> None:
     run = start_import(actor=world.users["coordinator"], organisation=world.kemi, file_format="sheet", data=data)
     choose_columns(actor=SYSTEM, run=run, columns={"id": 0, "title": 1, "provider": 2, "themes": 3, "age_groups": 4})
     confirm_import(actor=SYSTEM, run=run)
+
+
+def _grow_support_paths(values: dict[str, Any], *, tag: str, n: int) -> None:
+    """More published paths, and more steps on the matrix's path: activities with providers, and services."""
+    from hyte.actors.models import Activity, SupportPath
+    from hyte.actors.support_paths import services
+    from hyte.actors.support_paths.details import PathDetails, StepDetails
+
+    path = SupportPath.objects.get(pk=values["support_path"])
+    activities = Activity.objects.filter(area=path.area, is_published=True, title__contains=tag)
+    for i in range(n):
+        texts = {"title_sv": "Stig", "introduction": "Johdanto", "introduction_sv": "Inledning"}
+        other = services.create_path(
+            actor=SYSTEM, details=PathDetails(title=f"Polku {tag}{i}", area=path.area, **texts)
+        )
+        services.add_step(actor=SYSTEM, path=other, details=StepDetails(heading="Askel", activity=activities[i]))
+        services.publish_path(actor=SYSTEM, path=other)
+        services.add_step(
+            actor=SYSTEM, path=path, details=StepDetails(heading=f"Askel {tag}{i}", activity=activities[i])
+        )
+        service = StepDetails(heading=f"Palvelu {tag}{i}", service_name="Neuvonta", service_url="https://example.fi")
+        services.add_step(actor=SYSTEM, path=path, details=service)
 
 
 @pytest.mark.parametrize(("persona", "path", "expected"), PAGES, ids=[p for _persona, p, _n in PAGES])

@@ -6,6 +6,9 @@ that is an organisation in Hyte keeps its own entry and its activities: its edit
 read. Drafts and activities hidden by a coordinator are seen only by those who may edit them; hiding is the
 municipality's coordinators' alone. Imports into the register are for those who keep the importing
 organisation's register.
+
+Support paths are the municipality's alone, whatever actors their steps name: its coordinators and admins keep
+them; a published path is everyone's to read, a draft only its keepers'.
 """
 
 from __future__ import annotations
@@ -51,3 +54,11 @@ def _import_into_register(perms: Permissions, run: Any) -> bool:
     if organisation.kind == OrganisationKind.NGO:
         return perms._has(Perm.EDIT_ASSIGNED, organisation)
     return organisation.kind == OrganisationKind.MUNICIPALITY and perms._has(Perm.EDIT_ALL, organisation)
+@_rule("actors.supportpath", Action.VIEW)
+def _view_support_path(perms: Permissions, path: Any) -> bool:
+    return path.is_published or _edit_support_path(perms, path)
+
+
+@_rule("actors.supportpath", Action.EDIT)
+def _edit_support_path(perms: Permissions, path: Any) -> bool:
+    return perms._keeps(path.area_id, None, Perm.EDIT_ALL, Perm.EDIT_ALL)

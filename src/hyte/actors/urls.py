@@ -1,6 +1,7 @@
 from django.urls import path
 
 from hyte.actors import duplicate_views, views, views_import
+from hyte.actors.support_paths import views as paths
 
 R = "o/<slug:slug>/register/"
 
@@ -30,4 +31,14 @@ urlpatterns = [
     path(R + "import/<int:import_id>/", views_import.run_page, name="register-import-run"),
     path(R + "import/<int:import_id>/columns/", views_import.columns, name="register-import-columns"),
     path(R + "import/<int:import_id>/discard/", views_import.discard, name="register-import-discard"),
+    path(R + "paths/", paths.path_list, name="register-paths"),
+    path(R + "paths/new/", paths.path_edit, name="register-path-new"),
+    path(R + "paths/<int:path_id>/", paths.path_edit, name="register-path"),
+    path(R + "paths/<int:path_id>/publish/", paths.path_publish, name="register-path-publish"),
+    path(R + "paths/<int:path_id>/unpublish/", paths.path_unpublish, name="register-path-unpublish"),
+    path(R + "paths/<int:path_id>/delete/", paths.path_delete, name="register-path-delete"),
+    path(R + "paths/<int:path_id>/steps/new/", paths.step_edit, name="register-path-step-new"),
+    path(R + "paths/<int:path_id>/steps/<int:step_id>/", paths.step_edit, name="register-path-step"),
+    path(R + "paths/<int:path_id>/steps/<int:step_id>/move/", paths.step_move, name="register-path-step-move"),
+    path(R + "paths/<int:path_id>/steps/<int:step_id>/remove/", paths.step_remove, name="register-path-step-remove"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from hyte.public import finder, views
+from hyte.public import finder, paths, views
 
 
 class LanguageConverter:
@@ -34,6 +34,9 @@ urlpatterns = [
     # Before the organisations' pages: "activities" is not an organisation's short name.
     path("public/<lang:lang>/activities/", finder.finder, name="public-finder"),
     path("public/<lang:lang>/activities/<int:activity_id>/", finder.activity, name="public-activity"),
+    path("public/<lang:lang>/activities/paths/", paths.path_list, name="public-paths"),
+    path("public/<lang:lang>/activities/paths/<int:path_id>/", paths.path_page, name="public-path"),
+    path("public/<lang:lang>/activities/paths/<int:path_id>/leaflet.pdf", paths.leaflet, name="public-path-leaflet"),
     path("public/<lang:lang>/<slug:slug>/", views.organisation, name="public-organisation"),
     path(P, views.report, name="public-report"),
     path(P + "v<int:number>/", views.report, name="public-version"),
