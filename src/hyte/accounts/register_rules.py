@@ -4,15 +4,17 @@
 The municipality whose area an entry is in keeps it: its coordinators and admins edit, its members read. An NGO
 that is an organisation in Hyte keeps its own entry and its activities: its editors and up edit, its members
 read. Drafts and activities hidden by a coordinator are seen only by those who may edit them; hiding is the
-municipality's coordinators' alone.
+municipality's coordinators' alone. The welfare concept an area uses is chosen by the coordinators and admins of
+that area's own organisation (the county's for the county, a municipality's for the municipality).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from hyte.accounts.models import OrganisationKind
 from hyte.accounts.permissions import Action, Permissions, _rule
-from hyte.accounts.roles import Perm
+from hyte.accounts.roles import ROLE_PERMISSIONS, Perm, Role
 
 
 @_rule("actors.actor", Action.VIEW)
@@ -39,3 +41,13 @@ def _edit_activity(perms: Permissions, activity: Any) -> bool:
 @_rule("actors.activity", Action.HIDE)
 def _hide_activity(perms: Permissions, activity: Any) -> bool:
     return perms._keeps(activity.area_id, None, Perm.EDIT_ALL, Perm.EDIT_ALL)
+
+
+@_rule("actors.areaconcept", Action.MANAGE_SETTINGS)
+def _choose_concept(perms: Permissions, choice: Any) -> bool:
+    return any(
+        Perm.MANAGE_SETTINGS in ROLE_PERMISSIONS[Role(m.role)]
+        for m in perms.memberships
+        if m.organisation.area_id == choice.area_id
+        and m.organisation.kind in (OrganisationKind.MUNICIPALITY, OrganisationKind.COUNTY)
+    )

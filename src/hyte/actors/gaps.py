@@ -76,7 +76,7 @@ def gaps_of(organisation: Organisation) -> Gaps:
             cells=[Cell(theme.code, age, by_cell[(theme.pk, age)]) for age, _label in age_groups],
             total=by_theme[theme.pk],
         )
-        for theme in Theme.objects.order_by("position", "pk")
+        for theme in Theme.objects.filter(concept__is_default=True).order_by("position", "pk")
     ]
     return Gaps(age_groups=age_groups, rows=rows, activities=len(ages))
 

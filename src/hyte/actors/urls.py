@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.actors import views
+from hyte.actors import views, views_concepts
 
 R = "o/<slug:slug>/register/"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path(R + "stale/", views.stale, name="register-stale"),
     path(R + "gaps/", views.gaps, name="register-gaps"),
     path(R + "gaps.xlsx", views.gaps_xlsx, name="register-gaps-xlsx"),
+    path(R + "concept/", views_concepts.concept_settings, name="register-concept"),
 ]

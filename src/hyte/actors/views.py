@@ -13,6 +13,7 @@ from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.actors import gaps as gap_queries
 from hyte.actors import queries, services
+from hyte.actors.concepts import concept_for, concept_for_area
 from hyte.actors.forms import ActivityForm, ActorForm, HideForm
 from hyte.actors.models import Activity, ActorKind, AgeGroup
 from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
@@ -38,7 +39,7 @@ def _filter(request: AuthenticatedRequest) -> queries.ActivityFilter:
     get = request.GET
     return queries.ActivityFilter(
         text=get.get("q", "")[:200],
-        theme=get.get("theme", ""),
+        theme=get.get("theme", "")[:60],
         age_group=get.get("age", "") if get.get("age") in AgeGroup.values else "",
         status=get.get("status", ""),
     )
@@ -92,15 +93,16 @@ def activity_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     perms = permissions_for(request.user)
     chosen = _filter(request)
+    concept = concept_for(organisation)
     return render(
         request,
         "actors/activity_list.html",
         {
             "organisation": organisation,
-            "page": _page(request, queries.activities_of(perms, organisation, chosen)),
+            "page": _page(request, queries.activities_of(perms, organisation, chosen, concept)),
             "query": _query(request),
             "chosen": chosen,
-            "themes": queries.themes(),
+            "themes": queries.themes(concept),
             "age_groups": AgeGroup.choices,
             "keeps": queries.edits_register(perms, organisation),
         },
@@ -121,11 +123,14 @@ def activity_edit(request: AuthenticatedRequest, slug: str, activity_id: int | N
     elif not providers:
         raise Http404
     area = activity.area if activity is not None else _area(organisation)
+    initial = ActivityForm.initial_for(activity, area)
     form = ActivityForm(
         request.POST or None,
-        initial=ActivityForm.initial_for(activity, area),
+        initial=initial,
         providers=providers,
         measures=queries.measures_for(area.pk if area else organisation.area_id),
+        concept=concept_for_area(area) if area is not None else concept_for(organisation),
+        current_themes=initial.get("themes", []),
     )
     if request.method == "POST" and form.is_valid():
         if activity is None:

@@ -95,6 +95,8 @@ class AuditAction(models.TextChoices):
     ACTIVITY_CHECK = "activity.check", _("activity checked as current")
     ACTIVITY_HIDE = "activity.hide", _("activity hidden from the public finder")
     ACTIVITY_UNHIDE = "activity.unhide", _("activity shown in the public finder again")
+    WELFARE_CONCEPT_CHOOSE = "welfare_concept.choose", _("welfare concept of the area chosen")
+    WELFARE_CONCEPT_LOAD = "welfare_concept.load", _("welfare concept loaded")
     # Impact assessments
     ASSESSMENT_CREATE = "assessment.create", _("impact assessment started")
     ASSESSMENT_UPDATE = "assessment.update", _("impact assessment's details changed")
