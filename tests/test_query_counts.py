@@ -58,9 +58,12 @@ PAGES = [
     ("reader", "/o/kemi/register/activities/?q=kirjasto", 12),
     ("coordinator", "/o/kemi/register/activities/{register_activity}/", 17),
     ("coordinator", "/o/kemi/register/stale/", 7),
-    ("reader", "/o/kemi/register/gaps/", 8),
+    ("reader", "/o/kemi/register/gaps/", 11),  # with the welfare concept and the population
+    ("reader", "/o/kemi/register/gaps/places/?age=older", 10),
+    ("county", "/o/lappi/register/gaps/", 12),  # and the municipalities to add up
     ("coordinator", "/o/kemi/register/concept/", 10),
     ("reader", "/o/kemi/register/activities/?theme=physical-activity", 14),
+    ("reader", "/o/kemi/register/activities/?theme=physical-activity&place=kylä+0", 15),
     ("anonymous", "/public/fi/", 2),
     ("anonymous", "/public/fi/activities/", 7),
     ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 6),
@@ -180,7 +183,11 @@ def _grow_register(world: Any, *, tag: str, n: int) -> None:
             actor_services.create_activity(
                 actor=SYSTEM,
                 details=ActivityDetails(
-                    title=f"Kirjaston toiminta {tag}{i}", area=world.kemi.area, is_published=published
+                    title=f"Kirjaston toiminta {tag}{i}",
+                    area=world.kemi.area,
+                    is_published=published,
+                    place=f"Kylä {i}",
+                    age_groups=["older"],
                 ),
                 providers=[actor],
                 themes=Theme.objects.all()[:2],

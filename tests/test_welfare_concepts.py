@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 
 from hyte.actors.concept_services import choose_concept, load_welfare_concept
 from hyte.actors.concepts import concept_for, concept_for_area
+from hyte.actors.gaps import gaps_of
 from hyte.actors.models import Activity, AreaConcept, Theme, WelfareConcept
 from hyte.actors.queries import ActivityFilter, public_activities
 from hyte.audit.models import AuditEntry
@@ -24,6 +25,11 @@ PP = "pohjois-pohjanmaa"
 
 def _concept(code: str) -> WelfareConcept:
     return WelfareConcept.objects.get(code=code)
+
+
+def _cell(found, theme: str, age: str) -> int:
+    row = next(r for r in found.rows if r.theme.code == theme)
+    return next(c for c in row.cells if c.age_group == age).count
 
 
 def test_the_default_is_thl_and_pohjois_pohjanmaa_ships_mapped_to_it(db):
@@ -84,6 +90,36 @@ def test_only_the_areas_own_coordinators_and_admins_switch_and_every_switch_is_a
     assert AuditEntry.objects.filter(action="welfare_concept.choose").count() == 2
     choose_concept(actor=world.users["county"], area=world.lappi.area, concept=pp)
     assert AuditEntry.objects.filter(action="welfare_concept.choose").order_by("pk").last().organisation == world.lappi
+
+
+def test_the_gap_view_counts_activities_of_another_concept_through_the_mapping(world):
+    register = build_register(world)
+    heard = add_activity(
+        SYSTEM,
+        title="Asukasraati",
+        area=kemi_area(),
+        providers=[register["library"]],
+        themes=Theme.objects.filter(concept__code=PP, code="being-heard"),
+        age_groups=["older"],
+        is_published=True,
+    )
+    found = gaps_of(world.kemi)  # THL's themes: the residents' panel counts under inclusion through its mapping
+    assert found.concept.is_default
+    assert _cell(found, "participation", "older") == 1
+    assert found.through_mapping == 1
+    choose_concept(actor=world.users["county"], area=world.lappi.area, concept=_concept(PP))
+    found = gaps_of(world.kemi)
+    assert [row.theme.code for row in found.rows][:2] == ["everyday-life", "lifestyle-and-health"]
+    # The seniors' walking group (THL: physical activity, loneliness) counts under every PP theme mapped to them.
+    assert _cell(found, "lifestyle-and-health", "older") == 1
+    assert _cell(found, "meaningful-pastimes", "older") == 1
+    assert _cell(found, "relationships-and-communities", "older") == 1
+    assert _cell(found, "being-heard", "older") == 1  # the panel, in its own concept
+    assert _cell(found, "work-studies-livelihood", "older") == 0
+    assert found.through_mapping == 1  # the walking group; the panel is the area's own now
+    walking = Activity.objects.get(pk=register["walking"].pk)
+    assert sorted(walking.themes.values_list("code", flat=True)) == ["loneliness", "physical-activity"]  # kept
+    assert list(heard.themes.values_list("code", flat=True)) == ["being-heard"]
 
 
 def test_the_theme_filters_and_text_search_follow_the_areas_concept(world):

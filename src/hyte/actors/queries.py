@@ -56,10 +56,17 @@ class ActivityFilter:
     theme: str = ""  # a theme's code in the welfare concept of the list (see _theme_ids)
     age_group: str = ""
     area_code: str = ""  # a municipality's official code
-    place: str = ""
+    place: str = ""  # a village or district, compared without regard to case or spacing
+    where: str = ""  # "online", or "none": no village or district given and not online
     free: bool = False
     language: str = ""
     status: str = ""  # the register only: published, draft, hidden, stale
+
+
+def place_key(place: str) -> str:
+    """A place as compared: spacing collapsed, case folded (done here, not by the database: SQLite folds only
+    ASCII letters)."""
+    return " ".join(place.split()).casefold()
 
 
 def _theme_ids(concept: WelfareConcept, code: str) -> set[int]:
@@ -82,7 +89,13 @@ def _filtered(
     if chosen.area_code:
         activities = activities.filter(area__code=chosen.area_code, area__kind="municipality")
     if chosen.place:
-        activities = activities.filter(place__iexact=chosen.place.strip())
+        key = place_key(chosen.place)
+        spellings = activities.exclude(place="").order_by().values_list("place", flat=True).distinct()
+        activities = activities.filter(place__in=[p for p in spellings if place_key(p) == key])
+    if chosen.where == "online":
+        activities = activities.filter(online=True)
+    elif chosen.where == "none":
+        activities = activities.filter(place__regex=r"^\s*$", online=False)
     if chosen.free:
         activities = activities.filter(is_free=True)
     if chosen.language:

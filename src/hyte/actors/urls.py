@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.actors import views, views_concepts
+from hyte.actors import views, views_concepts, views_gaps
 
 R = "o/<slug:slug>/register/"
 
@@ -15,7 +15,8 @@ urlpatterns = [
     path(R + "activities/<int:activity_id>/unhide/", views.activity_unhide, name="register-activity-unhide"),
     path(R + "activities/<int:activity_id>/checked/", views.activity_check, name="register-activity-check"),
     path(R + "stale/", views.stale, name="register-stale"),
-    path(R + "gaps/", views.gaps, name="register-gaps"),
-    path(R + "gaps.xlsx", views.gaps_xlsx, name="register-gaps-xlsx"),
+    path(R + "gaps/", views_gaps.gaps, name="register-gaps"),
+    path(R + "gaps/places/", views_gaps.gaps_by_place, name="register-gaps-places"),
+    path(R + "gaps.xlsx", views_gaps.gaps_xlsx_view, name="register-gaps-xlsx"),
     path(R + "concept/", views_concepts.concept_settings, name="register-concept"),
 ]

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
-from hyte.actors import gaps as gap_queries
 from hyte.actors import queries, services
 from hyte.actors.concepts import concept_for, concept_for_area
 from hyte.actors.forms import ActivityForm, ActorForm, HideForm
@@ -41,6 +40,9 @@ def _filter(request: AuthenticatedRequest) -> queries.ActivityFilter:
         text=get.get("q", "")[:200],
         theme=get.get("theme", "")[:60],
         age_group=get.get("age", "") if get.get("age") in AgeGroup.values else "",
+        area_code=get.get("municipality", "")[:10],
+        place=get.get("place", "").strip()[:120],
+        where=get.get("where", "") if get.get("where") in ("online", "none") else "",
         status=get.get("status", ""),
     )
 
@@ -204,39 +206,3 @@ def stale(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             "actors": queries.stale_actors_of(organisation)[:200],
         },
     )
-
-
-def _gap_organisation(request: AuthenticatedRequest, slug: str) -> Organisation:
-    """The gap view is an area's: a municipality's or a county's, for its members."""
-    organisation = get_organisation_for(request.user, slug, Action.VIEW)
-    if organisation.kind not in (OrganisationKind.MUNICIPALITY, OrganisationKind.COUNTY):
-        raise Http404
-    return organisation
-
-
-@require_GET
-@login_required
-def gaps(request: AuthenticatedRequest, slug: str) -> HttpResponse:
-    """Current activities by theme × age group: the empty and thin cells are the gaps."""
-    organisation = _gap_organisation(request, slug)
-    perms = permissions_for(request.user)
-    return render(
-        request,
-        "actors/gaps.html",
-        {
-            "organisation": organisation,
-            "gaps": gap_queries.gaps_of(organisation),
-            "keeps": queries.edits_register(perms, organisation),
-            "thin": gap_queries.THIN,
-        },
-    )
-
-
-@require_GET
-@login_required
-def gaps_xlsx(request: AuthenticatedRequest, slug: str) -> HttpResponse:
-    organisation = _gap_organisation(request, slug)
-    body = gap_queries.gaps_xlsx(organisation, gap_queries.gaps_of(organisation))
-    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{organisation.slug}-gaps.xlsx"'
-    return response
