@@ -22,12 +22,10 @@ def describe(population: Population) -> str:
     indicators = " × ".join(population.indicators[:1]) + (
         " × (" + " + ".join(population.indicators[1:]) + ") / 100" if len(population.indicators) > 1 else ""
     )
-    ages = _("aged %(ages)s, ") % {"ages": population.ages} if population.ages else ""
-    return _("%(ages)s%(year)s, Sotkanet %(indicators)s") % {
-        "ages": ages,
-        "year": population.year,
-        "indicators": indicators,
-    }
+    values = {"ages": population.ages, "year": population.year, "indicators": indicators}
+    if population.ages:
+        return _("aged %(ages)s, %(year)s, Sotkanet %(indicators)s") % values
+    return _("%(year)s, Sotkanet %(indicators)s") % values
 
 
 def column_label(column: Column) -> str:
