@@ -147,7 +147,7 @@ def test_the_population_of_an_age_group_is_the_published_total_times_the_publish
     assert cell.rate == pytest.approx(2 * 10_000 / 13977)  # 1.43 per 10,000: more than one, and not too few
     assert cell.state == "ok"
     page = world.client_for("reader").get("/o/kemi/register/gaps/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '13977<br><span class="muted">16–64, 2012</span>' in page
+    assert '13,977<br><span class="muted">16–64, 2012</span>' in page
     assert "1.4 per 10,000" in page
     assert "aged 16–64, 2012, Sotkanet 127 × (1280) / 100" in page
     assert "Source: THL, Sotkanet.fi (CC BY 4.0)" in page
