@@ -171,6 +171,10 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-activities", G): [read(MEMBERS)],
     ("register-gaps", G): [read(MEMBERS)],
     ("register-gaps-xlsx", G): [read(MEMBERS)],
+    ("register-gaps-places", G): [read(MEMBERS, query="age=older")],
+    # The welfare concept of Kemi's area: its coordinators and admins choose (the county chooses its own).
+    ("register-concept", G): [read(COORDINATORS)],
+    ("register-concept", P): [form(COORDINATORS, A.WELFARE_CONCEPT_CHOOSE, data={"concept": "pohjois-pohjanmaa"})],
     ("register-activity-new", G): [read(COORDINATORS)],
     ("register-activity-new", P): [form(COORDINATORS, A.ACTIVITY_CREATE, data=REGISTER_ACTIVITY)],
     ("register-activity", G): [

@@ -54,11 +54,10 @@ PAGES = [
     ("coordinator", "/o/kemi/assessments/{assessment}/summary/", 12),
     ("coordinator", "/o/kemi/assessments/templates/", 9),
     ("coordinator", "/o/kemi/register/actors/", 7),
-    ("coordinator", "/o/kemi/register/activities/", 11),
-    ("reader", "/o/kemi/register/activities/?q=kirjasto", 11),
-    ("coordinator", "/o/kemi/register/activities/{register_activity}/", 16),
+    ("coordinator", "/o/kemi/register/activities/", 12),
+    ("reader", "/o/kemi/register/activities/?q=kirjasto", 12),
+    ("coordinator", "/o/kemi/register/activities/{register_activity}/", 17),
     ("coordinator", "/o/kemi/register/stale/", 7),
-    ("reader", "/o/kemi/register/gaps/", 8),
     ("reader", "/o/kemi/register/activities/?measure={published_measure}&status=published", 12),
     ("coordinator", "/o/kemi/register/duplicates/", 7),
     ("coordinator", "/o/kemi/register/duplicates/{twin_a}/{twin_b}/", 9),
@@ -70,6 +69,12 @@ PAGES = [
     ("reader", "/o/kemi/register/paths/", 6),
     ("coordinator", "/o/kemi/register/paths/{support_path}/", 9),
     ("coordinator", "/o/kemi/register/paths/{support_path}/steps/{support_path_step}/", 8),
+    ("reader", "/o/kemi/register/gaps/", 11),  # with the welfare concept and the population
+    ("reader", "/o/kemi/register/gaps/places/?age=older", 10),
+    ("county", "/o/lappi/register/gaps/", 12),  # and the municipalities to add up
+    ("coordinator", "/o/kemi/register/concept/", 10),
+    ("reader", "/o/kemi/register/activities/?theme=physical-activity", 14),
+    ("reader", "/o/kemi/register/activities/?theme=physical-activity&place=kylä+0", 15),
     ("anonymous", "/public/fi/", 2),
     ("anonymous", "/public/fi/activities/", 8),  # with the support paths linked
     ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 7),
@@ -198,7 +203,11 @@ def _grow_register(world: Any, *, tag: str, n: int) -> None:
             actor_services.create_activity(
                 actor=SYSTEM,
                 details=ActivityDetails(
-                    title=f"Kirjaston toiminta {tag}{i}", area=world.kemi.area, is_published=published
+                    title=f"Kirjaston toiminta {tag}{i}",
+                    area=world.kemi.area,
+                    is_published=published,
+                    place=f"Kylä {i}",
+                    age_groups=["older"],
                 ),
                 providers=[actor],
                 themes=Theme.objects.all()[:2],

@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from hyte.actors import queries
-from hyte.actors.models import Activity, Actor, AgeGroup, Language, TargetGroup, Theme
+from hyte.actors.models import Activity, Actor, AgeGroup, Language, TargetGroup, Theme, WelfareConcept
 from hyte.core.pagination import Bounded
 
 router = Router(tags=["activities"])
@@ -98,7 +98,12 @@ class ActivityFilterIn(Schema):
     place: str | None = Field(None, max_length=120, description="a village or district, as written")
     free: bool = Field(False, description="free of charge only")
     language: Language | None = Field(None, description="offered in this language")
-    theme: str | None = Field(None, max_length=60, description="a theme's code")
+    theme: str | None = Field(
+        None,
+        max_length=60,
+        description="a theme's code in the municipality's welfare concept (without one, THL's hyte themes); "
+        "activities tagged in another concept are found through its mapping",
+    )
 
 
 @router.get("/activities", response=list[ActivityOut], auth=None, summary="Published activities")
@@ -130,9 +135,20 @@ def list_actors(request: HttpRequest) -> QuerySet[Actor]:
     return queries.public_actors()
 
 
-@router.get("/activity-themes", response=list[NamedOut], auth=None, summary="The themes of the welfare concept")
-def list_themes(request: HttpRequest) -> QuerySet[Theme]:
-    return queries.themes()
+class ThemeFilterIn(Schema):
+    concept: str | None = Field(
+        None, max_length=60, description="a welfare concept's code (default: the default concept, THL's hyte themes)"
+    )
+
+
+@router.get("/activity-themes", response=list[NamedOut], auth=None, summary="The themes of a welfare concept")
+def list_themes(request: HttpRequest, filters: Query[ThemeFilterIn]) -> QuerySet[Theme]:
+    if not filters.concept:
+        return queries.themes()
+    concept = WelfareConcept.objects.filter(code=filters.concept).first()
+    if concept is None:
+        raise Http404
+    return queries.themes(concept)
 
 
 @router.get("/activity-target-groups", response=list[NamedOut], auth=None, summary="The target groups")

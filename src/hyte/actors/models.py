@@ -139,12 +139,85 @@ class _Term(models.Model):
         return _in_language(self.name_fi, self.name_sv, self.name_en)
 
 
+class WelfareConcept(models.Model):
+    """A welfare concept (hyvinvointikäsite): the set of themes an area classifies its activities by. The default
+    is THL's hyte themes; a region may use its own (Pohjois-Pohjanmaa's ships with Hyte), whose themes map to
+    THL's so that national views still speak THL's terms. See concepts.py."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    is_default = models.BooleanField(_("the default concept"), default=False)
+
+    class Meta:
+        verbose_name = _("welfare concept")
+        verbose_name_plural = _("welfare concepts")
+        ordering = ["-is_default", "name_fi"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_default"], condition=models.Q(is_default=True), name="one_default")
+        ]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    @property
+    def display_name(self) -> str:
+        return _in_language(self.name_fi, self.name_sv, self.name_en)
+
+
 class Theme(_Term):
-    """A theme of the welfare concept: data, loaded by a migration, replaceable by a region's own concept."""
+    """A theme of a welfare concept: data, loaded by a migration or `hyte load_welfare_concept`. A theme of a
+    concept other than the default maps to the default concept's themes closest to it (`maps_to`)."""
+
+    code = models.SlugField(_("code"), max_length=60)  # unique within its concept
+    concept = models.ForeignKey(
+        WelfareConcept, verbose_name=_("welfare concept"), on_delete=models.PROTECT, related_name="themes"
+    )
+    maps_to = models.ManyToManyField(
+        "self",
+        verbose_name=_("closest themes of the default concept"),
+        symmetrical=False,
+        blank=True,
+        related_name="mapped_from",
+    )
 
     class Meta(_Term.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
+        ordering = ["concept_id", "position", "code"]
+        constraints = [models.UniqueConstraint(fields=["concept", "code"], name="theme_code_unique_in_concept")]
+
+
+class AreaConcept(models.Model):
+    """The welfare concept an area (a county or a municipality) uses; a municipality without its own row uses its
+    county's, and an area with neither uses the default. Chosen by the area's coordinators (concept_services)."""
+
+    area = models.OneToOneField(
+        Area, verbose_name=_("area"), on_delete=models.CASCADE, primary_key=True, related_name="welfare_concept"
+    )
+    concept = models.ForeignKey(
+        WelfareConcept, verbose_name=_("welfare concept"), on_delete=models.PROTECT, related_name="areas"
+    )
+    chosen_at = models.DateTimeField(_("chosen"))
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("welfare concept of an area")
+        verbose_name_plural = _("welfare concepts of areas")
+
+    def __str__(self) -> str:
+        return f"{self.area_id}: {self.concept_id}"
+
+    @property
+    def audit_organisation(self) -> Organisation | None:
+        return Organisation.objects.filter(
+            area_id=self.area_id, kind__in=["municipality", "county"], is_active=True
+        ).first()
 
 
 class TargetGroup(_Term):
@@ -349,6 +422,8 @@ class RegisterImport(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (ImportStatus.MAPPING, ImportStatus.PREVIEW)
+
+
 class SupportPath(models.Model):
     """A support path (tuen polku): an ordered set of activities and services for a life situation ("managing at
     home as an older person", "a family with a new baby"), with plain-language guidance. Like an activity it is

@@ -11,7 +11,8 @@ from django.db.models import Q, QuerySet
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, Permissions
 from hyte.actors import search
-from hyte.actors.models import Activity, Actor, ActorAlias, TargetGroup, Theme
+from hyte.actors.concepts import ThemeMap, concept_for, concept_for_area, default_concept
+from hyte.actors.models import Activity, Actor, ActorAlias, TargetGroup, Theme, WelfareConcept
 from hyte.core import clock
 from hyte.regions.models import Area
 from hyte.reports.models import Measure
@@ -65,28 +66,50 @@ def _with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
 @dataclass(frozen=True)
 class ActivityFilter:
     text: str = ""
-    theme: str = ""  # a theme's code
+    theme: str = ""  # a theme's code in the welfare concept of the list (see _theme_ids)
     age_group: str = ""
     area_code: str = ""  # a municipality's official code
-    place: str = ""
+    place: str = ""  # a village or district, compared without regard to case or spacing
+    where: str = ""  # "online", or "none": no village or district given and not online
     free: bool = False
     language: str = ""
     status: str = ""  # the register only: published, draft, hidden, stale
     measure: int | None = None  # the register only: activities carrying out this plan measure (its id)
 
 
-def _filtered(activities: QuerySet[Activity], chosen: ActivityFilter) -> QuerySet[Activity]:
+def place_key(place: str) -> str:
+    """A place as compared: spacing collapsed, case folded (done here, not by the database: SQLite folds only
+    ASCII letters)."""
+    return " ".join(place.split()).casefold()
+
+
+def _theme_ids(concept: WelfareConcept, code: str) -> set[int]:
+    """The themes whose activities a theme of the concept finds: itself and those mapped to it (concepts.py)."""
+    theme_map = ThemeMap.load()
+    theme = theme_map.by_code(concept.pk, code)
+    return theme_map.matching(concept.pk, theme.pk) if theme is not None else set()
+
+
+def _filtered(
+    activities: QuerySet[Activity], chosen: ActivityFilter, concept: WelfareConcept | None = None
+) -> QuerySet[Activity]:
     matching = search.matching(chosen.text)
     if matching is not None:
         activities = activities.filter(pk__in=matching)
     if chosen.theme:
-        activities = activities.filter(themes__code=chosen.theme)
+        activities = activities.filter(themes__in=_theme_ids(concept or default_concept(), chosen.theme))
     if chosen.age_group:
         activities = activities.filter(age_groups__icontains=f'"{chosen.age_group}"')  # JSON text
     if chosen.area_code:
         activities = activities.filter(area__code=chosen.area_code, area__kind="municipality")
     if chosen.place:
-        activities = activities.filter(place__iexact=chosen.place.strip())
+        key = place_key(chosen.place)
+        spellings = activities.exclude(place="").order_by().values_list("place", flat=True).distinct()
+        activities = activities.filter(place__in=[p for p in spellings if place_key(p) == key])
+    if chosen.where == "online":
+        activities = activities.filter(online=True)
+    elif chosen.where == "none":
+        activities = activities.filter(place__regex=r"^\s*$", online=False)
     if chosen.free:
         activities = activities.filter(is_free=True)
     if chosen.language:
@@ -97,16 +120,22 @@ def _filtered(activities: QuerySet[Activity], chosen: ActivityFilter) -> QuerySe
 
 
 def activities_of(
-    perms: Permissions, organisation: Organisation, chosen: ActivityFilter = ActivityFilter()
+    perms: Permissions,
+    organisation: Organisation,
+    chosen: ActivityFilter = ActivityFilter(),
+    concept: WelfareConcept | None = None,
 ) -> QuerySet[Activity]:
-    """The register's activities: all of them for those who keep it, the public ones for its other readers."""
+    """The register's activities: all of them for those who keep it, the public ones for its other readers. A
+    theme chosen is one of `concept`'s (by default the organisation's area's)."""
     if organisation.kind == OrganisationKind.NGO:
         activities = Activity.objects.filter(providers__organisation=organisation)
     else:
         activities = Activity.objects.filter(area_id__in=Area.objects.filter(area_scope(organisation)).values("pk"))
     if not edits_register(perms, organisation):
         activities = activities.filter(is_published=True, is_hidden=False)
-    activities = _filtered(activities, chosen)
+    if chosen.theme and concept is None:
+        concept = concept_for(organisation)
+    activities = _filtered(activities, chosen, concept)
     if chosen.status == "published":
         activities = activities.filter(is_published=True, is_hidden=False)
     elif chosen.status == "draft":
@@ -155,8 +184,11 @@ def measures_for(area_id: int | None) -> QuerySet[Measure]:
     )
 
 
-def themes() -> QuerySet[Theme]:
-    return Theme.objects.order_by("position", "code")
+def themes(concept: WelfareConcept | None = None) -> QuerySet[Theme]:
+    """The themes of a welfare concept (by default the default concept's)."""
+    if concept is None:
+        return Theme.objects.filter(concept__is_default=True).order_by("position", "code")
+    return Theme.objects.filter(concept=concept).order_by("position", "code")
 
 
 def target_groups() -> QuerySet[TargetGroup]:
@@ -166,9 +198,16 @@ def target_groups() -> QuerySet[TargetGroup]:
 # The public finder ------------------------------------------------------------------------------------------
 
 
+def finder_concept(area_code: str) -> WelfareConcept:
+    """The welfare concept of the finder's theme filter: the chosen municipality's, else the default."""
+    area = Area.objects.filter(kind="municipality", code=area_code).first() if area_code else None
+    return concept_for_area(area) if area is not None else default_concept()
+
+
 def public_activities(chosen: ActivityFilter = ActivityFilter()) -> QuerySet[Activity]:
     """Published activities not hidden by a coordinator, filtered as the resident chose."""
-    found = _filtered(Activity.objects.filter(is_published=True, is_hidden=False), chosen)
+    concept = finder_concept(chosen.area_code) if chosen.theme else None
+    found = _filtered(Activity.objects.filter(is_published=True, is_hidden=False), chosen, concept)
     return _with_relations(found.distinct()).order_by("title", "pk")
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.actors import duplicate_views, views, views_import
+from hyte.actors import duplicate_views, views, views_concepts, views_gaps, views_import
 from hyte.actors.support_paths import views as paths
 
 R = "o/<slug:slug>/register/"
@@ -23,8 +23,10 @@ urlpatterns = [
         duplicate_views.duplicate_dismiss,
         name="register-not-duplicates",
     ),
-    path(R + "gaps/", views.gaps, name="register-gaps"),
-    path(R + "gaps.xlsx", views.gaps_xlsx, name="register-gaps-xlsx"),
+    path(R + "gaps/", views_gaps.gaps, name="register-gaps"),
+    path(R + "gaps/places/", views_gaps.gaps_by_place, name="register-gaps-places"),
+    path(R + "gaps.xlsx", views_gaps.gaps_xlsx_view, name="register-gaps-xlsx"),
+    path(R + "concept/", views_concepts.concept_settings, name="register-concept"),
     path(R + "import/", views_import.start, name="register-import"),
     path(R + "import/linked-events/", views_import.start_events, name="register-import-events"),
     path(R + "import/template.xlsx", views_import.template, name="register-import-template"),

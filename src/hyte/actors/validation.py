@@ -53,6 +53,7 @@ def clean_activity(values: dict[str, Any]) -> dict[str, Any]:
     values["title"] = values["title"].strip()
     if not values["title"]:
         errors.append(_("Give the activity a title."))
+    values["place"] = " ".join((values.get("place") or "").split())  # the gap view compares places so too
     if values["area"].kind != AreaKind.MUNICIPALITY:
         errors.append(_("An activity takes place in a municipality: choose one."))
     starts, ends = values.get("starts_on"), values.get("ends_on")

@@ -111,6 +111,8 @@ class AuditAction(models.TextChoices):
     PATH_STEP_UPDATE = "support_path.update_step", _("support path's step changed")
     PATH_STEP_REMOVE = "support_path.remove_step", _("step removed from a support path")
     PATH_STEP_MOVE = "support_path.move_step", _("support path's step moved")
+    WELFARE_CONCEPT_CHOOSE = "welfare_concept.choose", _("welfare concept of the area chosen")
+    WELFARE_CONCEPT_LOAD = "welfare_concept.load", _("welfare concept loaded")
     # Impact assessments
     ASSESSMENT_CREATE = "assessment.create", _("impact assessment started")
     ASSESSMENT_UPDATE = "assessment.update", _("impact assessment's details changed")

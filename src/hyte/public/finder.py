@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from hyte.actors import queries
@@ -46,7 +47,8 @@ def finder(request: HttpRequest, lang: str) -> HttpResponse:
         "age_groups": AgeGroup.choices,
         "languages_offered": Language.choices,
         "municipalities": queries.finder_municipalities(),
-        "themes": queries.themes(),
+        # the chosen municipality's welfare concept's themes, read only if a template shows them
+        "themes": SimpleLazyObject(lambda: list(queries.themes(queries.finder_concept(chosen.area_code)))),
         "paths": path_queries.public_paths(chosen.area_code)[:PATHS_SHOWN],
     }
     return _page(request, lang, "public/finder.html", context, list(LANGUAGES))
