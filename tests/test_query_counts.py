@@ -63,6 +63,10 @@ PAGES = [
     ("anonymous", "/public/fi/activities/", 7),
     ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 6),
     ("anonymous", "/public/sv/activities/{register_activity}/", 5),
+    ("anonymous", "/public/en/activities/open-data/", 2),
+    ("anonymous", "/public/activities/240.hsds.json", 7),
+    ("anonymous", "/public/activities/21.csv", 7),
+    ("anonymous", "/public/activities/21.xlsx", 7),
     ("anonymous", "/public/fi/kemi/", 4),
     ("anonymous", "/public/fi/kemi/{published}/", 9),
     ("coordinator", "/api/v1/organisations", 4),
@@ -77,6 +81,7 @@ PAGES = [
     ("anonymous", "/api/v1/activities", 5),
     ("anonymous", "/api/v1/activities?q=kirjasto", 5),
     ("anonymous", "/api/v1/actors", 2),
+    ("anonymous", "/api/v1/activities/hsds?area=21&per_page=2", 7),
 ]
 
 
