@@ -55,7 +55,8 @@ def _names(term: Theme | TargetGroup) -> str:
 
 
 class Vocabulary:
-    """The three taxonomies (themes, age groups, target groups), their terms made once per document."""
+    """The taxonomies (themes, age groups, target groups, and the providers' roles), each term made once per
+    document."""
 
     def __init__(self, language: str) -> None:
         self.language = language
