@@ -465,6 +465,14 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(EVERYONE, args={"lang": "en"}, **PUBLIC),
         read(NOBODY, label="draft", args={"lang": "fi", "path_id": "{support_path_draft}"}, **PUBLIC),
     ],
+    # The register's open data: what the finder shows, for everyone.
+    ("public-activity-open-data", G): [read(EVERYONE, args={"lang": "sv"}, **PUBLIC)],
+    ("public-register-file", G): [
+        read(EVERYONE, label="hsds", args={"name": "240.sv.hsds.json"}, **PUBLIC),
+        read(EVERYONE, label="csv", args={"name": "240.csv"}, **PUBLIC),
+        read(EVERYONE, label="xlsx", args={"name": "21.xlsx"}, **PUBLIC),
+        read(NOBODY, label="no such area", args={"name": "999.csv"}, **PUBLIC),
+    ],
     ("public-organisation", G): [
         read(EVERYONE, label="kemi", args={"lang": "fi"}, **PUBLIC),
         read(NOBODY, label="nothing published", args={"lang": "fi", "slug": "lappi"}, **PUBLIC),
@@ -559,6 +567,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(NOBODY, label="draft", args={"activity_id": "{register_draft}"}, **PUBLIC),
         read(NOBODY, label="hidden", args={"activity_id": "{register_hidden}"}, **PUBLIC),
     ],
+    ("api:activities_as_hsds", G): [read(EVERYONE, query="area=21&language=en&per_page=2", **PUBLIC)],
     ("api:list_actors", G): [read(EVERYONE, **PUBLIC)],
     ("api:list_support_paths", G): [read(EVERYONE, query="municipality=240", **PUBLIC)],
     ("api:get_support_path", G): [

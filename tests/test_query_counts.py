@@ -82,6 +82,10 @@ PAGES = [
     ("anonymous", "/public/fi/activities/paths/", 3),
     ("anonymous", "/public/sv/activities/paths/{support_path}/", 5),
     ("anonymous", "/public/en/activities/paths/{support_path}/leaflet.pdf", 5),
+    ("anonymous", "/public/en/activities/open-data/", 2),
+    ("anonymous", "/public/activities/240.hsds.json", 7),
+    ("anonymous", "/public/activities/21.csv", 7),
+    ("anonymous", "/public/activities/21.xlsx", 7),
     ("anonymous", "/public/fi/kemi/", 4),
     ("anonymous", "/public/fi/kemi/{published}/", 9),
     ("coordinator", "/api/v1/organisations", 4),
@@ -99,6 +103,7 @@ PAGES = [
     ("anonymous", "/api/v1/support-paths", 3),
     ("anonymous", "/api/v1/support-paths/{support_path}", 4),
     ("coordinator", "/api/v1/support-paths/{support_path}", 7),
+    ("anonymous", "/api/v1/activities/hsds?area=21&per_page=2", 7),
 ]
 
 

@@ -1,14 +1,17 @@
 """The register's public read API: published activities (not hidden by a coordinator), the actors that offer
-them, and the themes and target groups. Writes go through the signed-in pages for now."""
+them, and the themes and target groups; and an area's activities as HSDS 3.0 services (open data, CC BY 4.0).
+Writes go through the signed-in pages for now."""
 
 import datetime as dt
+from typing import Literal
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from hyte.actors import queries
+from hyte.actors import opendata, queries
+from hyte.actors.hsds.documents import ServicePage
 from hyte.actors.models import Activity, Actor, AgeGroup, Language, TargetGroup, Theme, WelfareConcept
 from hyte.core.pagination import Bounded
 
@@ -119,6 +122,31 @@ def list_activities(request: HttpRequest, filters: Query[ActivityFilterIn]) -> Q
         theme=filters.theme or "",
     )
     return queries.public_activities(chosen)
+
+
+class HsdsIn(Schema):
+    area: str = Field(
+        pattern=r"^[0-9]{2,3}$",
+        description="the official code of a municipality (three digits) or a county (two digits: its municipalities)",
+    )
+    language: Literal["fi", "sv", "en"] = Field("fi", description="the language of the texts")
+    page: int = Field(1, ge=1, le=100_000, description="the page, from 1")
+    per_page: int = Field(100, ge=1, le=1000, description="services on a page (1–1000)")
+
+
+@router.get(
+    "/activities/hsds",
+    response=ServicePage,
+    auth=None,
+    exclude_none=True,
+    summary="An area's published activities as HSDS 3.0 services (CC BY 4.0)",
+)
+def activities_as_hsds(request: HttpRequest, filters: Query[HsdsIn]) -> ServicePage:
+    area = queries.open_data_area(filters.area)
+    if area is None:
+        raise Http404
+    register = opendata.register_of(area, page=filters.page, per_page=filters.per_page)
+    return opendata.hsds_page(register, language=filters.language)
 
 
 @router.get("/activities/{activity_id}", response=ActivityOut, auth=None, summary="One published activity")

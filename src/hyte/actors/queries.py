@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, Permissions
@@ -14,7 +14,7 @@ from hyte.actors import search
 from hyte.actors.concepts import ThemeMap, concept_for, concept_for_area, default_concept
 from hyte.actors.models import Activity, Actor, ActorAlias, TargetGroup, Theme, WelfareConcept
 from hyte.core import clock
-from hyte.regions.models import Area
+from hyte.regions.models import Area, AreaKind
 from hyte.reports.models import Measure
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -226,3 +226,46 @@ def public_actors() -> QuerySet[Actor]:
     """Actors with at least one public activity: the API's public list."""
     public = Activity.objects.filter(is_published=True, is_hidden=False).values("providers")
     return Actor.objects.filter(pk__in=public).select_related("area").order_by("name", "pk")
+
+
+# Open data ----------------------------------------------------------------------------------------------------
+
+
+def open_data_area(code: str) -> Area | None:
+    """A municipality or a county by its official code (three digits or two): whose register to export."""
+    kinds = (AreaKind.MUNICIPALITY, AreaKind.COUNTY)
+    return Area.objects.filter(code=code, kind__in=kinds).order_by("kind").first()
+
+
+def public_register(area: Area) -> QuerySet[Activity]:
+    """The public activities of a municipality, or of a county's municipalities, with everything the open data
+    files write fetched in four queries whatever their number."""
+    where = Q(area__county=area) if area.kind == AreaKind.COUNTY else Q(area=area)
+    return (
+        Activity.objects.filter(where, is_published=True, is_hidden=False)
+        .select_related("area__county", "area__region")
+        .prefetch_related(
+            Prefetch("providers", queryset=Actor.objects.select_related("area").order_by("name", "pk")),
+            "themes",
+            "target_groups",
+        )
+        .order_by("area__name_fi", "title", "pk")
+    )
+
+
+def publisher_of(area: Area) -> Organisation | None:
+    """The organisation in Hyte of a municipality or county, named as the open data's publisher."""
+    kind = OrganisationKind.COUNTY if area.kind == AreaKind.COUNTY else OrganisationKind.MUNICIPALITY
+    return Organisation.objects.filter(area=area, kind=kind, is_active=True).order_by("pk").first()
+
+
+def open_data_areas() -> list[tuple[Area, list[Area]]]:
+    """The counties with the municipalities of theirs that have public activities, in name order."""
+    public = Activity.objects.filter(is_published=True, is_hidden=False).values("area_id")
+    municipalities = Area.objects.filter(pk__in=public, county__isnull=False).select_related("county")
+    counties: dict[int, tuple[Area, list[Area]]] = {}
+    for municipality in municipalities.order_by("county__name_fi", "name_fi"):
+        county = municipality.county
+        assert county is not None  # noqa: S101 - filtered above
+        counties.setdefault(county.pk, (county, []))[1].append(municipality)
+    return list(counties.values())
