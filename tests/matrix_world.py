@@ -76,7 +76,59 @@ def _register(world: Any) -> dict[str, Any]:
     image = actor_services.set_activity_image(
         actor=SYSTEM, activity=library.activities.get(pk=made["register_activity"]), image=picture
     )
-    return {"register_actor": library.pk, "kemi_area": area.pk, "register_image_name": image.file_name, **made}
+    twins = [
+        actor_services.create_actor(actor=SYSTEM, details=ActorDetails(kind="ngo", name=name, area=area)).pk
+        for name in ("Kemin Nuorisoseura", "KEMIN NUORISOSEURA r.y.")  # a likely pair of duplicates
+    ]
+    return {
+        "register_actor": library.pk,
+        "kemi_area": area.pk,
+        "register_image_name": image.file_name,
+        "twin_a": twins[0],
+        "twin_b": twins[1],
+        **made,
+        **_register_imports(world),
+        **_support_paths(area, made),
+    }
+
+
+REGISTER_SHEET = "Tunnus;Otsikko;Järjestäjä;Teemat\nM1;Tuolijumppa;Kemin kirjasto;Liikunta\nM2;Laulu;Kemin kirjasto;x\n"
+
+
+def _register_imports(world: Any) -> dict[str, int]:
+    """An import into Kemi's register waiting for its columns, and one waiting for confirmation."""
+    from hyte.actors.imports.services import choose_columns, start_import
+
+    made = {}
+    for name in ("register_import", "register_import_mapping"):
+        run = start_import(
+            actor=SYSTEM, organisation=world.kemi, file_format="sheet", data=REGISTER_SHEET.encode(), filename=name
+        )
+        if name == "register_import":
+            choose_columns(actor=SYSTEM, run=run, columns={"id": 0, "title": 1, "provider": 2, "themes": 3})
+        made[name] = run.pk
+    return made
+
+
+def _support_paths(area: Any, activities: dict[str, int]) -> dict[str, int]:
+    """A published support path in Kemi with a service step and an activity step, and a draft ready to publish."""
+    from hyte.actors.models import Activity
+    from hyte.actors.support_paths import services
+    from hyte.actors.support_paths.details import PathDetails, StepDetails
+
+    made = {}
+    for name in ("support_path", "support_path_draft"):
+        texts = {"title_sv": name, "introduction": "Johdanto", "introduction_sv": "Inledning"}
+        details = PathDetails(title=name, area=area, **texts)
+        path = services.create_path(actor=SYSTEM, details=details)
+        service = StepDetails(heading="Neuvonta", service_name="Neuvonta", service_phone="040 000 0001")
+        made[name] = path.pk
+        made[f"{name}_step"] = services.add_step(actor=SYSTEM, path=path, details=service).pk
+        activity = Activity.objects.get(pk=activities["register_activity"])
+        services.add_step(actor=SYSTEM, path=path, details=StepDetails(heading="Kirjasto", activity=activity))
+        if name == "support_path":
+            services.publish_path(actor=SYSTEM, path=path)
+    return made
 
 
 def build(world: Any) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The public activity finder in a real browser at a phone's and a desktop's width: axe-core finds no WCAG 2.1 AA
 violation, the page does not scroll sideways, and a search can be made with the keyboard only; with a tile server
-set, the same holds with the results' map, which keeps out of the keyboard's way. The register's signed-in pages
-are checked with axe too."""
+set, the same holds with the results' map, which keeps out of the keyboard's way. The open data page of the
+register and the register's signed-in pages are checked with axe too."""
 
 from __future__ import annotations
 
@@ -44,6 +44,10 @@ def test_the_finder_meets_wcag_21_aa_and_works_with_the_keyboard(browser, live_s
     assert _violations(page) == []
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     assert page.locator("a[href^='tel:']").count() == 1
+    page.goto(f"{live_server.url}/public/{language}/activities/open-data/")  # the register's open data
+    assert _violations(page) == []
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.locator("a[href='/public/activities/240.csv']").count() == 1
     context.close()
     assert refused == []
 

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 from django.utils import translation
 
-from hyte.actors.models import Activity
 from hyte.actors.map_points import check_map_point
+from hyte.actors.models import Activity
 from hyte.public.finder import tile_source
 from hyte.situation import boundaries
 from tests.actors_world import build_register, edit_activity, kemi_area, tornio_area

@@ -25,6 +25,7 @@ from hyte.accounts.services import unshare_drafts
 from hyte.api.root import api
 from hyte.audit.actions import AuditAction as A
 from hyte.audit.models import AuditEntry
+from tests.linked_events_server import serving
 from tests.matrix_world import build as build_world
 from tests.matrix_world import png_bytes
 
@@ -70,7 +71,7 @@ def api_write(allowed: frozenset[str], audits: A, ok: int = 200, **extra: Any) -
     return Route(allowed, ok=ok, audits=audits, **extra)
 
 
-G, P, PUT, PATCH = "GET", "POST", "PUT", "PATCH"
+G, P, PUT, PATCH, DELETE = "GET", "POST", "PUT", "PATCH", "DELETE"
 PUBLIC = {"public": True}
 PUBLISHED = {"report_id": "{published}", "number": "2"}
 DRAFT_AMENDMENT = {"report_id": "{published}", "number": "1"}  # a draft amendment of the published plan
@@ -93,6 +94,11 @@ API_ACTIVITY = {
     "municipality": "240",
     "themes": ["nutrition"],
 }
+SUPPORT_PATH = {"title": "Polku", "title_sv": "Stig", "introduction": "Johdanto", "introduction_sv": "Inledning"}
+API_STEP = {"heading": "Askel", "service_name": "Neuvonta", "service_phone": "040 000 0001"}
+SUPPORT_PATH_STEP = {"heading": "Askel", "kind": "service", "service_name": "Neuvonta", "service_phone": "040 000 0001"}
+REGISTER_EVENTS = {"query": "keyword=yso:p916", "municipality": "{kemi_area}", "provider": "{register_actor}"}
+REGISTER_COLUMNS = {"header_row": "1", "id": "0", "title": "1", "provider": "2"}
 
 EXPECT: dict[tuple[str, str], list[Route]] = {
     ("home", G): [read(EVERYONE, public=True, ok={"*": 302, "anonymous": 200})],
@@ -180,6 +186,10 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-activities", G): [read(MEMBERS)],
     ("register-gaps", G): [read(MEMBERS)],
     ("register-gaps-xlsx", G): [read(MEMBERS)],
+    ("register-gaps-places", G): [read(MEMBERS, query="age=older")],
+    # The welfare concept of Kemi's area: its coordinators and admins choose (the county chooses its own).
+    ("register-concept", G): [read(COORDINATORS)],
+    ("register-concept", P): [form(COORDINATORS, A.WELFARE_CONCEPT_CHOOSE, data={"concept": "pohjois-pohjanmaa"})],
     ("register-activity-new", G): [read(COORDINATORS)],
     ("register-activity-new", P): [form(COORDINATORS, A.ACTIVITY_CREATE, data=REGISTER_ACTIVITY)],
     ("register-activity", G): [
@@ -192,6 +202,38 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-activity-unhide", P): [form(COORDINATORS, A.ACTIVITY_UNHIDE, args={"activity_id": "{register_hidden}"})],
     ("register-activity-check", P): [form(COORDINATORS, A.ACTIVITY_CHECK)],
     ("register-stale", G): [read(COORDINATORS)],
+    ("register-duplicates", G): [read(COORDINATORS)],
+    ("register-merge", G): [read(COORDINATORS)],
+    ("register-merge", P): [form(COORDINATORS, A.ACTOR_MERGE, data={"keep": "{twin_a}", "name": "{twin_b}"})],
+    ("register-not-duplicates", P): [form(COORDINATORS, A.ACTOR_NOT_DUPLICATE)],
+    ("register-import", G): [read(COORDINATORS)],
+    ("register-import", P): [form(COORDINATORS, A.REGISTER_IMPORT_START, data={"file": "REGISTER_UPLOAD"})],
+    ("register-import-events", P): [form(COORDINATORS, A.REGISTER_IMPORT_START, data=REGISTER_EVENTS)],
+    ("register-import-template", G): [read(COORDINATORS)],
+    ("register-import-columns", G): [read(COORDINATORS, args={"import_id": "{register_import_mapping}"})],
+    ("register-import-columns", P): [
+        form(
+            COORDINATORS, A.REGISTER_IMPORT_MAP, args={"import_id": "{register_import_mapping}"}, data=REGISTER_COLUMNS
+        )
+    ],
+    ("register-import-run", G): [read(COORDINATORS)],
+    ("register-import-run", P): [form(COORDINATORS, A.REGISTER_IMPORT_DONE)],
+    ("register-import-discard", P): [form(COORDINATORS, A.REGISTER_IMPORT_DISCARD)],
+    # Support paths: Kemi's members read them in the register, its coordinators keep them.
+    ("register-paths", G): [read(MEMBERS)],
+    ("register-path-new", G): [read(COORDINATORS)],
+    ("register-path-new", P): [form(COORDINATORS, A.PATH_CREATE, data={"title": "Polku"})],
+    ("register-path", G): [read(COORDINATORS)],
+    ("register-path", P): [form(COORDINATORS, A.PATH_UPDATE, data=SUPPORT_PATH)],
+    ("register-path-publish", P): [form(COORDINATORS, A.PATH_PUBLISH, args={"path_id": "{support_path_draft}"})],
+    ("register-path-unpublish", P): [form(COORDINATORS, A.PATH_UNPUBLISH)],
+    ("register-path-delete", P): [form(COORDINATORS, A.PATH_DELETE)],
+    ("register-path-step-new", G): [read(COORDINATORS)],
+    ("register-path-step-new", P): [form(COORDINATORS, A.PATH_STEP_ADD, data=SUPPORT_PATH_STEP)],
+    ("register-path-step", G): [read(COORDINATORS)],
+    ("register-path-step", P): [form(COORDINATORS, A.PATH_STEP_UPDATE, data=SUPPORT_PATH_STEP)],
+    ("register-path-step-move", P): [form(COORDINATORS, A.PATH_STEP_MOVE, data={"direction": "down"})],
+    ("register-path-step-remove", P): [form(COORDINATORS, A.PATH_STEP_REMOVE)],
     ("area-list", G): [read(EVERYONE, **PUBLIC)],
     ("area-detail", G): [read(EVERYONE, args={"kind": "municipality", "code": "240"}, **PUBLIC)],
     # Indicators: shared ones for every member, Kemi's own for Kemi's members only.
@@ -430,6 +472,23 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(NOBODY, label="draft", args={"lang": "fi", "activity_id": "{register_draft}"}, **PUBLIC),
         read(NOBODY, label="hidden", args={"lang": "fi", "activity_id": "{register_hidden}"}, **PUBLIC),
     ],
+    ("public-paths", G): [read(EVERYONE, args={"lang": "sv"}, query="municipality=240", **PUBLIC)],
+    ("public-path", G): [
+        read(EVERYONE, args={"lang": "fi"}, **PUBLIC),
+        read(NOBODY, label="draft", args={"lang": "fi", "path_id": "{support_path_draft}"}, **PUBLIC),
+    ],
+    ("public-path-leaflet", G): [
+        read(EVERYONE, args={"lang": "en"}, **PUBLIC),
+        read(NOBODY, label="draft", args={"lang": "fi", "path_id": "{support_path_draft}"}, **PUBLIC),
+    ],
+    # The register's open data: what the finder shows, for everyone.
+    ("public-activity-open-data", G): [read(EVERYONE, args={"lang": "sv"}, **PUBLIC)],
+    ("public-register-file", G): [
+        read(EVERYONE, label="hsds", args={"name": "240.sv.hsds.json"}, **PUBLIC),
+        read(EVERYONE, label="csv", args={"name": "240.csv"}, **PUBLIC),
+        read(EVERYONE, label="xlsx", args={"name": "21.xlsx"}, **PUBLIC),
+        read(NOBODY, label="no such area", args={"name": "999.csv"}, **PUBLIC),
+    ],
     ("public-activity-image", G): [
         read(EVERYONE, args={"name": "{register_image_name}"}, **PUBLIC),
         read(NOBODY, label="another name", args={"name": "0123456789abcdef.png"}, **PUBLIC),
@@ -528,7 +587,26 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(NOBODY, label="draft", args={"activity_id": "{register_draft}"}, **PUBLIC),
         read(NOBODY, label="hidden", args={"activity_id": "{register_hidden}"}, **PUBLIC),
     ],
+    ("api:activities_as_hsds", G): [read(EVERYONE, query="area=21&language=en&per_page=2", **PUBLIC)],
     ("api:list_actors", G): [read(EVERYONE, **PUBLIC)],
+    ("api:list_support_paths", G): [read(EVERYONE, query="municipality=240", **PUBLIC)],
+    ("api:get_support_path", G): [
+        read(EVERYONE, **PUBLIC),
+        read(COORDINATORS, label="draft", args={"path_id": "{support_path_draft}"}, **PUBLIC),
+    ],
+    ("api:post_support_path", P): [
+        api_write(COORDINATORS, A.PATH_CREATE, ok=201, data={"municipality": "240", "title": "API-polku"})
+    ],
+    ("api:put_support_path", PUT): [api_write(COORDINATORS, A.PATH_UPDATE, data=SUPPORT_PATH)],
+    ("api:delete_support_path", DELETE): [api_write(COORDINATORS, A.PATH_DELETE, ok=204)],
+    ("api:publish_support_path", P): [
+        api_write(COORDINATORS, A.PATH_PUBLISH, args={"path_id": "{support_path_draft}"})
+    ],
+    ("api:unpublish_support_path", P): [api_write(COORDINATORS, A.PATH_UNPUBLISH)],
+    ("api:post_support_path_step", P): [api_write(COORDINATORS, A.PATH_STEP_ADD, ok=201, data=API_STEP)],
+    ("api:put_support_path_step", PUT): [api_write(COORDINATORS, A.PATH_STEP_UPDATE, data=API_STEP)],
+    ("api:delete_support_path_step", DELETE): [api_write(COORDINATORS, A.PATH_STEP_REMOVE, ok=204)],
+    ("api:move_support_path_step", P): [api_write(COORDINATORS, A.PATH_STEP_MOVE, data={"direction": "down"})],
     ("api:list_themes", G): [read(EVERYONE, **PUBLIC)],
     ("api:list_target_groups", G): [read(EVERYONE, **PUBLIC)],
     # The register's signed-in API: Kemi's members read it, its coordinators keep it (an NGO's own users keep their
@@ -647,9 +725,23 @@ DEFAULT_ARGS = {
     "kind": "child",
     "actor_id": "{register_actor}",
     "activity_id": "{register_activity}",
+    "first_id": "{twin_a}",
+    "second_id": "{twin_b}",
+    "import_id": "{register_import}",
+    "path_id": "{support_path}",
+    "step_id": "{support_path_step}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _linked_events():
+    """The register's Linked Events import asks a real server on loopback that serves recorded answers."""
+    from django.test import override_settings
+
+    with serving() as server, override_settings(HYTE_LINKED_EVENTS_URL=server.base):
+        yield
 
 
 def _named_routes() -> dict[str, URLPattern]:
@@ -729,6 +821,8 @@ def _request(client: Any, method: str, path: str, route: Route, values: dict[str
     if data.get("file") == "IMAGE":  # a picture, sent as a form sends it (multipart), to the API as to a page
         data["file"] = SimpleUploadedFile("kuva.png", png_bytes(), content_type="image/png")
         return client.post(path, data)
+    if data.get("file") == "REGISTER_UPLOAD":
+        data["file"] = SimpleUploadedFile("toiminnot.csv", "Otsikko;Järjestäjä\nSatutunti;Kemin kirjasto\n".encode())
     if is_api and method in WRITES:  # JSON keeps its types: "{name}" becomes the world's value as it is
 
         def typed(value: Any) -> Any:

@@ -7,12 +7,23 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from hyte.actors.details import ActivityDetails, ActorDetails, ImageUpload
 from hyte.actors.images import MAX_BYTES, clean_activity_image
-from hyte.actors.models import Activity, ActivityImage, Actor, ActorKind, AgeGroup, Language, TargetGroup, Theme
 from hyte.actors.map_points import check_map_point
+from hyte.actors.models import (
+    Activity,
+    ActivityImage,
+    Actor,
+    ActorKind,
+    AgeGroup,
+    Language,
+    TargetGroup,
+    Theme,
+    WelfareConcept,
+)
 from hyte.regions.models import Area, AreaKind
 from hyte.reports.models import Measure
 
@@ -42,6 +53,19 @@ class ActorForm(forms.Form):
         return ActorDetails(**self.cleaned_data)
 
 
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    """The themes of the area's welfare concept, and any other theme the activity has (named with its concept),
+    so that saving never drops a theme given under an earlier concept."""
+
+    concept_id: int | None = None
+
+    def label_from_instance(self, obj: Any) -> str:
+        theme = cast(Theme, obj)
+        if self.concept_id is not None and theme.concept_id != self.concept_id:
+            return f"{theme.display_name} ({theme.concept.display_name})"
+        return theme.display_name
+
+
 class ActivityForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
@@ -56,8 +80,8 @@ class ActivityForm(forms.Form):
     providers = forms.ModelMultipleChoiceField(
         label=_("Providers"), queryset=Actor.objects.none(), widget=forms.CheckboxSelectMultiple
     )
-    themes = forms.ModelMultipleChoiceField(
-        label=_("Themes"), queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    themes = ThemeChoiceField(
+        label=_("Themes"), queryset=Theme.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
     )
     age_groups = forms.MultipleChoiceField(
         label=_("Age groups"), choices=AgeGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
@@ -111,10 +135,25 @@ class ActivityForm(forms.Form):
     LINKS = ("providers", "themes", "target_groups", "measures")
     IMAGE = ("image", "image_alt_text", "image_alt_text_sv", "remove_image")
 
-    def __init__(self, *args: Any, providers: Sequence[Actor], measures: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        providers: Sequence[Actor],
+        measures: Any,
+        concept: WelfareConcept,
+        current_themes: Sequence[Theme] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         provider_field = cast(forms.ModelMultipleChoiceField, self.fields["providers"])
         provider_field.queryset = Actor.objects.filter(pk__in=[actor.pk for actor in providers])
+        theme_field = cast(ThemeChoiceField, self.fields["themes"])
+        theme_field.concept_id = concept.pk
+        theme_field.queryset = (
+            Theme.objects.filter(Q(concept=concept) | Q(pk__in=[theme.pk for theme in current_themes]))
+            .select_related("concept")
+            .order_by(Case(When(concept=concept, then=0), default=1), "concept_id", "position", "code")
+        )
         measure_field = cast(forms.ModelMultipleChoiceField, self.fields["measures"])
         measure_field.queryset = measures
         self.image_data: bytes | None = None

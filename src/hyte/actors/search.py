@@ -8,30 +8,34 @@
   (`to_tsquery('finnish', 'sana:*')`).
 
 Either way the document is `Activity.search_document`, built by `document()` and kept current by the services
-(`reindex`): titles and descriptions in every language, the place, the providers, themes and target groups.
+(`reindex`): titles and descriptions in every language, the place, the providers, themes and target groups. The
+themes are the activity's own and, where they are of another welfare concept than its area uses, the area's
+concept's themes it counts under (concepts.py), so that text search finds what the area's theme filter finds; a
+change of an area's concept rebuilds its activities' documents (`reindex_many`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
-
-    from hyte.actors.models import Activity
+    from hyte.actors.concepts import ThemeMap
+    from hyte.actors.models import Activity, Theme
 
 FTS_TABLE = "actors_activity_fts"
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 8
 
 
-def document(activity: Activity) -> str:
-    """What search reads of an activity (its relations prefetched or fetched here)."""
+def document(activity: Activity, counterparts: Iterable[Theme] = ()) -> str:
+    """What search reads of an activity (its relations prefetched or fetched here); `counterparts` are the themes
+    of its area's concept that it counts under through the mapping."""
     parts: list[str] = [
         activity.title,
         activity.title_sv,
@@ -46,14 +50,43 @@ def document(activity: Activity) -> str:
         parts += [provider.name, provider.name_sv]
     for theme in activity.themes.all():
         parts += [theme.name_fi, theme.name_sv, theme.name_en]
+    for theme in counterparts:
+        parts += [theme.name_fi, theme.name_sv, theme.name_en]
     for group in activity.target_groups.all():
         parts += [group.name_fi, group.name_sv, group.name_en]
     return "\n".join(part for part in parts if part)
 
 
+def _counterparts(activity: Activity, theme_map: ThemeMap, concept_id: int) -> list[Theme]:
+    own = {theme.pk for theme in activity.themes.all()}
+    under = theme_map.counted_under(concept_id, own) - own
+    return sorted((theme_map.themes[pk] for pk in under), key=lambda theme: (theme.position, theme.code))
+
+
 def reindex(activity: Activity) -> None:
     """Store the activity's document and, on SQLite, its row of the FTS table."""
-    text = document(activity)
+    from hyte.actors.concepts import ThemeMap, concept_for_area
+
+    concept = concept_for_area(activity.area)
+    _store(activity, document(activity, _counterparts(activity, ThemeMap.load(), concept.pk)))
+
+
+def reindex_many(activities: QuerySet[Activity], concept_of_area: dict[int, int]) -> int:
+    """Rebuild the documents of many activities (after an area's concept changed); `concept_of_area` gives each
+    activity's area's concept id. Returns how many."""
+    from hyte.actors.concepts import ThemeMap
+
+    theme_map = ThemeMap.load()
+    ids = list(activities.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), 500):
+        chunk = activities.model._default_manager.filter(pk__in=ids[start : start + 500])
+        for activity in chunk.prefetch_related("providers", "themes", "target_groups"):
+            counterparts = _counterparts(activity, theme_map, concept_of_area[activity.area_id])
+            _store(activity, document(activity, counterparts))
+    return len(ids)
+
+
+def _store(activity: Activity, text: str) -> None:
     type(activity)._default_manager.filter(pk=activity.pk).update(search_document=text)
     activity.search_document = text
     if connection.vendor == "sqlite":

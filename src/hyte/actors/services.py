@@ -3,59 +3,39 @@ write of an activity keeps its search document (and SQLite's FTS row) current.""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, require
 from hyte.actors import search
-from hyte.actors.businessid import normalise
 from hyte.actors.details import ActivityDetails, ActorDetails, ImageUpload
 from hyte.actors.images import clean_activity_image
-from hyte.actors.models import Activity, ActivityImage, Actor, ActorKind, AgeGroup, Language, TargetGroup, Theme
-from hyte.actors.map_points import check_map_point
+from hyte.actors.models import Activity, ActivityImage, Actor, TargetGroup, Theme
+from hyte.actors.validation import clean_activity, clean_actor
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor as Who
 from hyte.core.actors import person
-from hyte.regions.models import AreaKind
 from hyte.reports.models import Measure
 
 
-def _web_address(value: str) -> str:
-    """An http(s) address or nothing: what a page links to must not be a `javascript:` or a `data:` address."""
-    value = (value or "").strip()
-    if value:
-        try:
-            URLValidator(schemes=["http", "https"])(value)
-        except ValidationError as exc:
-            raise ValidationError(_("Give a web address that starts with https:// (or http://).")) from exc
-    return value
-
-
-def _clean_actor(values: dict[str, Any]) -> dict[str, Any]:
-    values["kind"] = ActorKind(values["kind"]).value
-    values["name"] = values["name"].strip()
-    if not values["name"]:
-        raise ValidationError(_("Give the actor's name."))
-    values["business_id"] = normalise(values.get("business_id") or "")
-    values["website"] = _web_address(values.get("website") or "")
-    area = values["area"]
-    if area.kind != AreaKind.MUNICIPALITY:
-        raise ValidationError(_("An actor works in a municipality: choose one."))
-    return values
-
-
 @audit.service(AuditAction.ACTOR_CREATE)
-def create_actor(*, actor: Who, details: ActorDetails, organisation: Organisation | None = None) -> Actor:
-    """Add an actor to the register. `organisation` makes it an NGO's own entry, kept by its members."""
-    values = _clean_actor(details.values())
+def create_actor(
+    *,
+    actor: Who,
+    details: ActorDetails,
+    organisation: Organisation | None = None,
+    source: str = "",
+    external_id: str = "",
+) -> Actor:
+    """Add an actor to the register. `organisation` makes it an NGO's own entry, kept by its members; `source` and
+    `external_id` say where an imported entry came from (importing it again updates it)."""
+    values = clean_actor(details.values())
     if organisation is not None:
         if organisation.kind != OrganisationKind.NGO:
             raise ValidationError(_("Only an NGO's organisation can keep its own entry."))
@@ -66,10 +46,12 @@ def create_actor(*, actor: Who, details: ActorDetails, organisation: Organisatio
         raise ValidationError(_("An actor with this business id is in the register already."))
     return audit.create(
         Actor,
-        audit_fields=[*values, "organisation"],
+        audit_fields=[*values, "organisation", *(("source", "external_id") if external_id else ())],
         organisation=organisation,
         last_checked_at=clock.now(),
         last_checked_by=person(actor),
+        source=source[:200] if external_id else "",
+        external_id=external_id[:200],
         **values,
     )
 
@@ -79,34 +61,25 @@ def update_actor(*, actor: Who, entry: Actor, details: ActorDetails) -> Actor:
     """Change an actor's entry; saving it marks it checked. Moving it to another municipality needs the right to
     edit there too."""
     require(actor, Action.EDIT, entry)
-    values = _clean_actor(details.values())
+    values = clean_actor(details.values())
     if values["area"] != entry.area:
         require(actor, Action.EDIT, Actor(organisation=entry.organisation, **values))
     duplicate = Actor.objects.filter(business_id=values["business_id"]).exclude(pk=entry.pk)
     if values["business_id"] and duplicate.exists():
         raise ValidationError(_("An actor with this business id is in the register already."))
+    provenance = _provenance_still_true(entry, values)
     audit.update(entry, **values, last_checked_at=clock.now(), last_checked_by=person(actor))
+    if provenance != entry.provenance:
+        Actor.objects.filter(pk=entry.pk).update(provenance=provenance)
+        entry.provenance = provenance
     return entry
 
 
-def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:
-    values["title"] = values["title"].strip()
-    if not values["title"]:
-        raise ValidationError(_("Give the activity a title."))
-    if values["area"].kind != AreaKind.MUNICIPALITY:
-        raise ValidationError(_("An activity takes place in a municipality: choose one."))
-    starts, ends = values.get("starts_on"), values.get("ends_on")
-    if isinstance(starts, dt.date) and isinstance(ends, dt.date) and ends < starts:
-        raise ValidationError(_("The activity cannot end before it starts."))
-    if values.get("recurring") and not (values.get("schedule") or "").strip():
-        raise ValidationError(_("Say when a recurring activity meets, e.g. Tuesdays 10–12."))
-    if not values.get("is_free", True) and not (values.get("fee") or "").strip():
-        raise ValidationError(_("Say what the activity costs, or mark it free of charge."))
-    check_map_point(values["area"], values.get("latitude"), values.get("longitude"))
-    values["join_url"] = _web_address(values.get("join_url") or "")
-    values["age_groups"] = [AgeGroup(group).value for group in values.get("age_groups") or []]
-    values["languages"] = [Language(code).value for code in values.get("languages") or []]
-    return values
+def _provenance_still_true(entry: Actor, values: dict[str, Any]) -> dict[str, Any]:
+    """A value changed by hand no longer comes from a merged entry: its record of origin goes (merge_services.py)."""
+    fields = (entry.provenance or {}).get("fields", {})
+    kept = {name: came for name, came in fields.items() if name not in values or values[name] == getattr(entry, name)}
+    return {**entry.provenance, "fields": kept} if kept != fields else entry.provenance
 
 
 def _links(
@@ -152,20 +125,25 @@ def create_activity(
     themes: Iterable[Theme] = (),
     target_groups: Iterable[TargetGroup] = (),
     measures: Iterable[Measure] = (),
+    source: str = "",
+    external_id: str = "",
     image: ImageUpload | None = None,
 ) -> Activity:
     """Add an activity of actors the actor may edit (all `providers`); a draft unless published; with its
-    picture when one is given."""
+    picture when one is given. `source` and `external_id` say where an imported activity came from (importing it
+    again updates it)."""
     providers = list(providers)
     if not providers:
         raise ValidationError(_("Name at least one provider."))
     _check_providers(actor, providers)
-    values = _clean_activity(details.values())
+    values = clean_activity(details.values())
     activity = audit.create(
         Activity,
-        audit_fields=["title", "area", "is_published"],
+        audit_fields=["title", "area", "is_published", *(("source", "external_id") if external_id else ())],
         last_checked_at=clock.now(),
         last_checked_by=person(actor),
+        source=source[:200] if external_id else "",
+        external_id=external_id[:200],
         **values,
     )
     _links(activity, providers=providers, themes=themes, target_groups=target_groups, measures=measures)
@@ -192,7 +170,7 @@ def update_activity(
     edit that actor. `image` sets its picture (or only the picture's text alternatives), `remove_image` removes
     it; a new picture wins over removing the old one."""
     require(actor, Action.EDIT, activity)
-    values = _clean_activity(details.values())
+    values = clean_activity(details.values())
     if providers is not None:
         providers = list(providers)
         if not providers:

@@ -1,6 +1,7 @@
 """The activity finder on the public site (issue 16): search what is on offer by text, age group, municipality,
 village, free of charge and language; an activity's page with everything needed to join. Finnish, Swedish and
-English; answered fresh (the register changes without publishing, so these pages are not in the page cache)."""
+English, with the support paths for life situations linked from it; answered fresh (the register changes without
+publishing, so these pages are not in the page cache)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ import re
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from hyte.actors import queries
 from hyte.actors.models import Activity, AgeGroup, Language
+from hyte.actors.support_paths import queries as path_queries
 from hyte.public.views import LANGUAGES, _page
 
 PER_PAGE = 25
+PATHS_SHOWN = 5  # support paths named on the finder's page; the rest behind "All support paths"
 
 
 def chosen_filter(request: HttpRequest) -> queries.ActivityFilter:
@@ -65,7 +69,9 @@ def finder(request: HttpRequest, lang: str) -> HttpResponse:
         "age_groups": AgeGroup.choices,
         "languages_offered": Language.choices,
         "municipalities": queries.finder_municipalities(),
-        "themes": queries.themes(),
+        # the chosen municipality's welfare concept's themes, read only if a template shows them
+        "themes": SimpleLazyObject(lambda: list(queries.themes(queries.finder_concept(chosen.area_code)))),
+        "paths": path_queries.public_paths(chosen.area_code)[:PATHS_SHOWN],
         "map": _map(list(page.object_list)),
     }
     response = _page(request, lang, "public/finder.html", context, list(LANGUAGES))

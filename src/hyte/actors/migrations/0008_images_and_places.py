@@ -17,7 +17,7 @@ def drop_vector(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0003_source_ids'),
+        ('actors', '0007_welfare_concepts'),
     ]
 
     operations = [

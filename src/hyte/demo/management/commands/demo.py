@@ -12,6 +12,7 @@ from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
+from hyte.demo.support_paths import load_demo_support_paths
 
 
 class Command(BaseCommand):
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             load_demo_reports()
             assessments = load_demo_assessments()
             actors, activities = load_demo_register()
+            paths = load_demo_support_paths()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -50,6 +52,8 @@ class Command(BaseCommand):
         )
         if actors:
             self.stdout.write(f"Register of actors and activities: {actors} actors, {activities} activities.")
+        if paths:
+            self.stdout.write(f"Support paths: {paths}, in Kemi and Tornio.")
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
