@@ -235,7 +235,7 @@ DOCUMENTS = {
     documents.ServiceArea: "service_area.json",
     documents.Schedule: "schedule.json",
     documents.Phone: "phone.json",
-    documents.Language: "language.json",
+    documents.HsdsLanguage: "language.json",
     documents.CostOption: "cost_option.json",
     documents.Attribute: "attribute.json",
     documents.TaxonomyTerm: "taxonomy_term.json",

@@ -123,7 +123,10 @@ def test_events_are_previewed_row_by_row_and_imported_as_the_providers_activitie
     plan = plan_of(run, world.users["coordinator"])
 
     assert [row.action for row in plan] == ["create", "create", "reject", "reject"]
-    assert plan[2].reasons == ["Its place is in Helsinki, not in Kemi."]
+    assert plan[2].reasons == [  # the event's own place, and its map point against the boundaries
+        "Its place is in Helsinki, not in Kemi.",
+        "The map point is in Helsinki, not in Kemi: check the address, the point or the municipality.",
+    ]
     assert plan[3].reasons == ["Say what the activity costs, or mark it free of charge."]
 
     run = confirm_import(actor=world.users["coordinator"], run=run)
@@ -170,7 +173,10 @@ def test_another_municipality_gets_only_the_events_whose_place_is_its_own(world,
     run = _start(world, register["tornio_club"], persona="outsider", organisation=world.tornio)
     plan = plan_of(run, world.users["outsider"])
 
-    assert plan[0].reasons == ["Its place is in Kemi, not in Tornio."]
+    assert plan[0].reasons == [
+        "Its place is in Kemi, not in Tornio.",
+        "The map point is in Kemi, not in Tornio: check the address, the point or the municipality.",
+    ]
     assert plan[1].action == "create"
     assert plan[1].details.area.code == "851"
 

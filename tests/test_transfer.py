@@ -126,7 +126,13 @@ def _register(world, measure):
     world.register = register
     services_of_register.create_activity(
         actor=SYSTEM,
-        details=ActivityDetails(title=TRICKY, area=kemi_area(), description_sv=TRICKY, latitude=-0.0, longitude=0.1),
+        details=ActivityDetails(
+            title=TRICKY,
+            area=kemi_area(),
+            description_sv=TRICKY,
+            latitude=65.73612345678901,
+            longitude=24.564000000000004,
+        ),
         providers=[register["library"], register["tornio_club"]],
         themes=Theme.objects.filter(code="culture"),
         target_groups=TargetGroup.objects.filter(code__in=["immigrants", "students"]),

@@ -24,7 +24,7 @@ from hyte.actors.hsds.documents import (
     Address,
     Attribute,
     CostOption,
-    Language,
+    HsdsLanguage,
     Location,
     Organization,
     OrganizationIdentifier,
@@ -304,7 +304,7 @@ def service(activity: Activity, vocabulary: Vocabulary, *, today: dt.date) -> Se
         ],
         service_at_locations=_locations(activity),
         languages=[
-            Language(
+            HsdsLanguage(
                 id=uid("activity", activity.pk, "language", code), service_id=pk, name=str(spoken[code]), code=code
             )
             for code in activity.languages

@@ -65,7 +65,7 @@ class Phone(Schema):
     number: str
 
 
-class Language(Schema):
+class HsdsLanguage(Schema):
     id: UUID
     service_id: UUID
     name: str
@@ -149,7 +149,7 @@ class Service(Schema):
     schedules: list[Schedule]
     service_areas: list[ServiceArea]
     service_at_locations: list[ServiceAtLocation]
-    languages: list[Language]
+    languages: list[HsdsLanguage]
     cost_options: list[CostOption]
     attributes: list[Attribute]
 
