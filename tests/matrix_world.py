@@ -45,7 +45,7 @@ def _assessments(world: Any) -> dict[str, int]:
     return {"option": option.pk, "screening": screening.pk, **{name: a.pk for name, a in created.items()}}
 
 
-def _png() -> bytes:
+def png_bytes() -> bytes:
     import io
 
     from PIL import Image
@@ -58,7 +58,7 @@ def _png() -> bytes:
 def _register(world: Any) -> dict[str, Any]:
     """Kemi's register: a library with a published, a draft and a hidden activity."""
     from hyte.actors import services as actor_services
-    from hyte.actors.details import ActivityDetails, ActorDetails
+    from hyte.actors.details import ActivityDetails, ActorDetails, ImageUpload
 
     area = world.kemi.area
     library = actor_services.create_actor(
@@ -70,7 +70,65 @@ def _register(world: Any) -> dict[str, Any]:
         made[name] = actor_services.create_activity(actor=SYSTEM, details=details, providers=[library]).pk
     hidden = library.activities.get(pk=made["register_hidden"])
     actor_services.hide_activity(actor=SYSTEM, activity=hidden, reason="Matriisi")
-    return {"register_actor": library.pk, "kemi_area": area.pk, **made}
+    picture = ImageUpload(
+        data=png_bytes(), filename="kirjasto.png", alt_text="Kirjaston sali", alt_text_sv="Bibliotekets sal"
+    )
+    image = actor_services.set_activity_image(
+        actor=SYSTEM, activity=library.activities.get(pk=made["register_activity"]), image=picture
+    )
+    twins = [
+        actor_services.create_actor(actor=SYSTEM, details=ActorDetails(kind="ngo", name=name, area=area)).pk
+        for name in ("Kemin Nuorisoseura", "KEMIN NUORISOSEURA r.y.")  # a likely pair of duplicates
+    ]
+    return {
+        "register_actor": library.pk,
+        "kemi_area": area.pk,
+        "register_image_name": image.file_name,
+        "twin_a": twins[0],
+        "twin_b": twins[1],
+        **made,
+        **_register_imports(world),
+        **_support_paths(area, made),
+    }
+
+
+REGISTER_SHEET = "Tunnus;Otsikko;Järjestäjä;Teemat\nM1;Tuolijumppa;Kemin kirjasto;Liikunta\nM2;Laulu;Kemin kirjasto;x\n"
+
+
+def _register_imports(world: Any) -> dict[str, int]:
+    """An import into Kemi's register waiting for its columns, and one waiting for confirmation."""
+    from hyte.actors.imports.services import choose_columns, start_import
+
+    made = {}
+    for name in ("register_import", "register_import_mapping"):
+        run = start_import(
+            actor=SYSTEM, organisation=world.kemi, file_format="sheet", data=REGISTER_SHEET.encode(), filename=name
+        )
+        if name == "register_import":
+            choose_columns(actor=SYSTEM, run=run, columns={"id": 0, "title": 1, "provider": 2, "themes": 3})
+        made[name] = run.pk
+    return made
+
+
+def _support_paths(area: Any, activities: dict[str, int]) -> dict[str, int]:
+    """A published support path in Kemi with a service step and an activity step, and a draft ready to publish."""
+    from hyte.actors.models import Activity
+    from hyte.actors.support_paths import services
+    from hyte.actors.support_paths.details import PathDetails, StepDetails
+
+    made = {}
+    for name in ("support_path", "support_path_draft"):
+        texts = {"title_sv": name, "introduction": "Johdanto", "introduction_sv": "Inledning"}
+        details = PathDetails(title=name, area=area, **texts)
+        path = services.create_path(actor=SYSTEM, details=details)
+        service = StepDetails(heading="Neuvonta", service_name="Neuvonta", service_phone="040 000 0001")
+        made[name] = path.pk
+        made[f"{name}_step"] = services.add_step(actor=SYSTEM, path=path, details=service).pk
+        activity = Activity.objects.get(pk=activities["register_activity"])
+        services.add_step(actor=SYSTEM, path=path, details=StepDetails(heading="Kirjasto", activity=activity))
+        if name == "support_path":
+            services.publish_path(actor=SYSTEM, path=path)
+    return made
 
 
 def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: Any) -> dict[str, Any]:
@@ -107,7 +165,7 @@ def build(world: Any) -> dict[str, Any]:
     text_block = section.blocks.get()
     chart_block = report_services.add_block(actor=SYSTEM, section=section, kind="chart")
     image_block = report_services.add_block(actor=SYSTEM, section=section, kind="image")
-    report_services.set_block_image(actor=SYSTEM, block=image_block, alt_text="Kuva", data=_png())
+    report_services.set_block_image(actor=SYSTEM, block=image_block, alt_text="Kuva", data=png_bytes())
     goal = report_services.add_goal(actor=SYSTEM, report=report, text="Tavoite")
     annual = report_services.create_report(
         actor=SYSTEM,

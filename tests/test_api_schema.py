@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.test_situation import data  # noqa: F401 (the situation picture's world, with comparisons)
+from tests.test_support_path_api import support_path_calls
 
 # Media types whose body is a file, described as a string (text, or `format: binary`), not as JSON.
 FILE_MEDIA_TYPES = {
@@ -184,17 +185,28 @@ class Conformance:
         self.document = document
         self.called: set[tuple[str, str]] = set()
 
-    def __call__(self, method: str, template: str, *, status: int = 200, body: Any = None, **params: Any) -> Any:
+    def __call__(
+        self, method: str, template: str, *, status: int = 200, body: Any = None, form: Any = None, **params: Any
+    ) -> Any:
         import jsonschema_rs  # the validator schemathesis checks answers with
 
         query = params.pop("query", None)
         url = "/api/v1" + template.format(**params)
-        if body is None:
+        if form is not None:  # multipart/form-data, as the document declares for a file
+            operation = self.document["paths"]["/api/v1" + template][method]
+            assert "multipart/form-data" in operation["requestBody"]["content"], (method, template)
+            response = self.client.post(url, form)
+        elif body is None:
             response = getattr(self.client, method)(url, query or {})
         else:
             response = getattr(self.client, method)(url, json.dumps(body), content_type="application/json")
         assert response.status_code == status, (method, url, response.content[:500])
         declared = self.document["paths"]["/api/v1" + template][method]["responses"][str(status)]
+        if status == 204:  # no content, and the document declares none
+            assert not response.content, (method, template)
+            assert "content" not in declared, (method, template)
+            self.called.add((method, "/api/v1" + template))
+            return None
         media_type = response["Content-Type"].split(";")[0]
         assert media_type in declared["content"], (method, template, media_type)
         self.called.add((method, "/api/v1" + template))
@@ -232,6 +244,10 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     assert call("get", "/actors")["count"] == 3
     assert call("get", "/activity-themes")
     assert call("get", "/activity-target-groups")
+    hsds = call("get", "/activities/hsds", query={"area": "240", "language": "sv"})
+    assert hsds["total_items"] == 2  # the walking group and the story time: not the draft, the hidden or Tornio's
+    _the_register_s_writes(call, register)
+    support_path_calls(call, world, register)
     indicators = call("get", "/indicators")["items"]
     call("get", "/indicators/{indicator_id}", indicator_id=indicators[0]["id"])
     sets = call("get", "/organisations/{slug}/indicator-sets", slug=slug)
@@ -415,6 +431,51 @@ def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> Non
         body={"decision": "confirmed"},
     )
     call.called |= county.called
+
+
+def _the_register_s_writes(call: Conformance, register: dict[str, Any]) -> None:
+    """Every operation of the signed-in register, as Kemi's coordinator: actors, activities, a picture."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    org = "/organisations/{slug}"
+    library = register["library"].pk
+    assert call("get", org + "/actors", slug="kemi")["count"] == 2
+    actor = call(
+        "post",
+        org + "/actors",
+        status=201,
+        slug="kemi",
+        body={"kind": "parish", "name": "Kemin seurakunta", "municipality": "240"},
+    )
+    call(
+        "patch",
+        org + "/actors/{actor_id}",
+        slug="kemi",
+        actor_id=actor["id"],
+        body={"website": "https://seurakunta.fi"},
+    )
+    body = {"title": "Perhekahvila", "providers": [library], "municipality": "240", "age_groups": ["children"]}
+    activity = call("post", org + "/activities", status=201, slug="kemi", body=body)
+    ids = {"slug": "kemi", "activity_id": activity["id"]}
+    one = org + "/activities/{activity_id}"
+    assert call("get", one, **ids)["is_published"] is False
+    call("patch", one, **ids, body={"is_published": True, "latitude": 65.736, "longitude": 24.564})
+    assert (
+        call("get", org + "/activities", slug="kemi", query={"status": "published", "q": "perhekahvila"})["count"] == 1
+    )
+    call("post", one + "/checked", **ids)
+    call("post", one + "/hide", **ids, body={"reason": "Tarkistetaan"})
+    assert call("post", one + "/unhide", **ids)["is_hidden"] is False
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 6), (0, 80, 138)).save(picture, format="JPEG")
+    upload = SimpleUploadedFile("kahvila.jpg", picture.getvalue(), content_type="image/jpeg")
+    image = call("post", one + "/image", **ids, form={"file": upload, "alt_text": "Kahvikupit", "alt_text_sv": "Kaffe"})
+    assert image["url"].startswith("/public/activity-images/")
+    assert call("get", "/activities/{activity_id}", activity_id=activity["id"])["image"]["alt_text"] == "Kahvikupit"
+    call("delete", one + "/image", status=204, **ids)
 
 
 @pytest.mark.django_db

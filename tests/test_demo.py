@@ -133,6 +133,15 @@ def test_the_demo_register_has_its_actors_activities_and_a_gap():
     assert actors >= 20
     assert activities >= 60
     assert load_demo_register() == (0, 0), "loaded once"
+    # A twin of the NGO's own entry, for the coordinator's duplicates page to find (and nothing else there).
+    from hyte.accounts.models import Organisation
+    from hyte.actors.duplicates import likely_duplicates
+
+    pairs = likely_duplicates(Organisation.objects.get(slug="kemi"))
+    assert [({p.first.name, p.second.name}, p.reasons) for p in pairs] == [
+        ({"Meripuiston Seniorit ry", "MERIPUISTON SENIORIT r.y."}, {"name", "email"})
+    ]
+    assert likely_duplicates(Organisation.objects.get(slug="tornio")) == []
     assert {a.area.code for a in Actor.objects.select_related("area")} == {"240", "851"}
     public = Activity.objects.filter(is_published=True, is_hidden=False)
     assert public.count() >= 55
@@ -146,3 +155,32 @@ def test_the_demo_register_has_its_actors_activities_and_a_gap():
     entry = Actor.objects.get(organisation__slug="meripuiston-seniorit")
     assert Permissions(volunteer).can(Action.EDIT, entry)
     assert not Permissions(volunteer).can(Action.EDIT, Actor.objects.get(name="Kemin kaupunginkirjasto"))
+
+
+@pytest.mark.django_db
+def test_the_demo_has_two_published_support_paths_in_finnish_and_swedish():
+    from django.test import Client
+
+    from hyte.actors.models import SupportPath
+    from hyte.demo.actors import load_demo_register
+    from hyte.demo.support_paths import load_demo_support_paths
+
+    load_demo()
+    load_demo_register()
+    assert load_demo_support_paths() == 2
+    assert load_demo_support_paths() == 0, "loaded once"
+    paths = {p.area.code: p for p in SupportPath.objects.select_related("area")}
+    assert set(paths) == {"240", "851"}
+    for path in paths.values():
+        steps = list(path.steps.select_related("activity"))
+        assert path.is_published
+        assert 4 <= len(steps) <= 6
+        assert all(step.heading_sv and step.guidance and step.guidance_sv for step in steps)
+        assert sum(1 for step in steps if step.service_name and step.service_phone) == 1
+        assert sum(1 for step in steps if step.activity is not None) >= 4
+    tornio = paths["851"]
+    draft = tornio.steps.get(activity__is_published=False)  # shown with its own words only
+    page = Client().get(f"/public/sv/activities/paths/{tornio.pk}/").content.decode()
+    assert "Stöd för babyfamiljer" in page
+    assert draft.heading_sv in page
+    assert f"/activities/{draft.activity_id}/" not in page

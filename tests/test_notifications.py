@@ -125,4 +125,12 @@ def test_the_page_lists_marks_read_and_saves_the_choices(world):
     assert saved.status_code == 302
     preference = preference_of(world.users["coordinator"])
     assert preference.language == "sv"
-    assert set(preference.muted) == {"commented", "in_review", "approved", "published", "alert", "export_ready"}
+    assert set(preference.muted) == {
+        "commented",
+        "in_review",
+        "approved",
+        "published",
+        "alert",
+        "export_ready",
+        "register_stale",
+    }

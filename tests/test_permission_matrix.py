@@ -25,7 +25,9 @@ from hyte.accounts.services import unshare_drafts
 from hyte.api.root import api
 from hyte.audit.actions import AuditAction as A
 from hyte.audit.models import AuditEntry
+from tests.linked_events_server import serving
 from tests.matrix_world import build as build_world
+from tests.matrix_world import png_bytes
 
 PERSONAS = ["anonymous", "outsider", "reader", "editor", "coordinator", "admin", "county", "county_unshared"]
 SIGNED_IN = frozenset(PERSONAS) - {"anonymous"}
@@ -72,7 +74,7 @@ def api_write(allowed: frozenset[str], audits: A, ok: int = 200, **extra: Any) -
     return Route(allowed, ok=ok, audits=audits, **extra)
 
 
-G, P, PUT, PATCH = "GET", "POST", "PUT", "PATCH"
+G, P, PUT, PATCH, DELETE = "GET", "POST", "PUT", "PATCH", "DELETE"
 PUBLIC = {"public": True}
 PUBLISHED = {"report_id": "{published}", "number": "2"}
 DRAFT_AMENDMENT = {"report_id": "{published}", "number": "1"}  # a draft amendment of the published plan
@@ -89,7 +91,26 @@ SERIES = {"title": "Lapin neuvottelu", "kind": "hyte_yearly", "arrangement": "jo
 ACTION = {"text": "Sovittu toimi", "owner": "{kemi_id}", "owner_person": "Kaisa Koordinaattori"}
 
 REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
-REGISTER_ACTIVITY = {"title": "Tuolijumppa", "providers": "{register_actor}", "area": "{kemi_area}", "is_free": "on"}
+REGISTER_ACTIVITY = {
+    "title": "Tuolijumppa",
+    "providers": "{register_actor}",
+    "area": "{kemi_area}",
+    "is_free": "on",
+    "image_alt_text": "Kirjaston sali",  # the activity has a picture: its text alternatives are sent with the form
+    "image_alt_text_sv": "Bibliotekets sal",
+}
+API_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "municipality": "240", "business_id": "0201256-6"}
+API_ACTIVITY = {
+    "title": "Tuolijumppa",
+    "providers": ["{register_actor}"],
+    "municipality": "240",
+    "themes": ["nutrition"],
+}
+SUPPORT_PATH = {"title": "Polku", "title_sv": "Stig", "introduction": "Johdanto", "introduction_sv": "Inledning"}
+API_STEP = {"heading": "Askel", "service_name": "Neuvonta", "service_phone": "040 000 0001"}
+SUPPORT_PATH_STEP = {"heading": "Askel", "kind": "service", "service_name": "Neuvonta", "service_phone": "040 000 0001"}
+REGISTER_EVENTS = {"query": "keyword=yso:p916", "municipality": "{kemi_area}", "provider": "{register_actor}"}
+REGISTER_COLUMNS = {"header_row": "1", "id": "0", "title": "1", "provider": "2"}
 
 EXPECT: dict[tuple[str, str], list[Route]] = {
     ("home", G): [read(EVERYONE, public=True, ok={"*": 302, "anonymous": 200})],
@@ -177,6 +198,10 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-activities", G): [read(MEMBERS)],
     ("register-gaps", G): [read(MEMBERS)],
     ("register-gaps-xlsx", G): [read(MEMBERS)],
+    ("register-gaps-places", G): [read(MEMBERS, query="age=older")],
+    # The welfare concept of Kemi's area: its coordinators and admins choose (the county chooses its own).
+    ("register-concept", G): [read(COORDINATORS)],
+    ("register-concept", P): [form(COORDINATORS, A.WELFARE_CONCEPT_CHOOSE, data={"concept": "pohjois-pohjanmaa"})],
     ("register-activity-new", G): [read(COORDINATORS)],
     ("register-activity-new", P): [form(COORDINATORS, A.ACTIVITY_CREATE, data=REGISTER_ACTIVITY)],
     ("register-activity", G): [
@@ -184,6 +209,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(COORDINATORS, label="draft", args={"activity_id": "{register_draft}"}),
     ],
     ("register-activity", P): [form(COORDINATORS, A.ACTIVITY_UPDATE, data=REGISTER_ACTIVITY)],
+    ("register-activity-image", G): [read(COORDINATORS)],
     ("register-activity-hide", P): [form(COORDINATORS, A.ACTIVITY_HIDE, data={"reason": "Sopimaton"})],
     ("register-activity-unhide", P): [form(COORDINATORS, A.ACTIVITY_UNHIDE, args={"activity_id": "{register_hidden}"})],
     ("register-activity-check", P): [form(COORDINATORS, A.ACTIVITY_CHECK)],
@@ -271,6 +297,38 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         form(COORDINATORS, A.ACTION_CARRY, args={"action_id": "{coop_kemi_action}"}),
         form(COUNTY, A.ACTION_CARRY, label="county", args={**LAPPI, "action_id": "{coop_kemi_action}"}),
     ],
+    ("register-duplicates", G): [read(COORDINATORS)],
+    ("register-merge", G): [read(COORDINATORS)],
+    ("register-merge", P): [form(COORDINATORS, A.ACTOR_MERGE, data={"keep": "{twin_a}", "name": "{twin_b}"})],
+    ("register-not-duplicates", P): [form(COORDINATORS, A.ACTOR_NOT_DUPLICATE)],
+    ("register-import", G): [read(COORDINATORS)],
+    ("register-import", P): [form(COORDINATORS, A.REGISTER_IMPORT_START, data={"file": "REGISTER_UPLOAD"})],
+    ("register-import-events", P): [form(COORDINATORS, A.REGISTER_IMPORT_START, data=REGISTER_EVENTS)],
+    ("register-import-template", G): [read(COORDINATORS)],
+    ("register-import-columns", G): [read(COORDINATORS, args={"import_id": "{register_import_mapping}"})],
+    ("register-import-columns", P): [
+        form(
+            COORDINATORS, A.REGISTER_IMPORT_MAP, args={"import_id": "{register_import_mapping}"}, data=REGISTER_COLUMNS
+        )
+    ],
+    ("register-import-run", G): [read(COORDINATORS)],
+    ("register-import-run", P): [form(COORDINATORS, A.REGISTER_IMPORT_DONE)],
+    ("register-import-discard", P): [form(COORDINATORS, A.REGISTER_IMPORT_DISCARD)],
+    # Support paths: Kemi's members read them in the register, its coordinators keep them.
+    ("register-paths", G): [read(MEMBERS)],
+    ("register-path-new", G): [read(COORDINATORS)],
+    ("register-path-new", P): [form(COORDINATORS, A.PATH_CREATE, data={"title": "Polku"})],
+    ("register-path", G): [read(COORDINATORS)],
+    ("register-path", P): [form(COORDINATORS, A.PATH_UPDATE, data=SUPPORT_PATH)],
+    ("register-path-publish", P): [form(COORDINATORS, A.PATH_PUBLISH, args={"path_id": "{support_path_draft}"})],
+    ("register-path-unpublish", P): [form(COORDINATORS, A.PATH_UNPUBLISH)],
+    ("register-path-delete", P): [form(COORDINATORS, A.PATH_DELETE)],
+    ("register-path-step-new", G): [read(COORDINATORS)],
+    ("register-path-step-new", P): [form(COORDINATORS, A.PATH_STEP_ADD, data=SUPPORT_PATH_STEP)],
+    ("register-path-step", G): [read(COORDINATORS)],
+    ("register-path-step", P): [form(COORDINATORS, A.PATH_STEP_UPDATE, data=SUPPORT_PATH_STEP)],
+    ("register-path-step-move", P): [form(COORDINATORS, A.PATH_STEP_MOVE, data={"direction": "down"})],
+    ("register-path-step-remove", P): [form(COORDINATORS, A.PATH_STEP_REMOVE)],
     ("area-list", G): [read(EVERYONE, **PUBLIC)],
     ("area-detail", G): [read(EVERYONE, args={"kind": "municipality", "code": "240"}, **PUBLIC)],
     # Indicators: shared ones for every member, Kemi's own for Kemi's members only.
@@ -517,6 +575,27 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(EVERYONE, args={"lang": "en", **LAPPI, "meeting_id": "{coop_previous}"}, **PUBLIC),
         read(NOBODY, label="not published", args={"lang": "fi", **LAPPI}, **PUBLIC),
     ],
+    ("public-paths", G): [read(EVERYONE, args={"lang": "sv"}, query="municipality=240", **PUBLIC)],
+    ("public-path", G): [
+        read(EVERYONE, args={"lang": "fi"}, **PUBLIC),
+        read(NOBODY, label="draft", args={"lang": "fi", "path_id": "{support_path_draft}"}, **PUBLIC),
+    ],
+    ("public-path-leaflet", G): [
+        read(EVERYONE, args={"lang": "en"}, **PUBLIC),
+        read(NOBODY, label="draft", args={"lang": "fi", "path_id": "{support_path_draft}"}, **PUBLIC),
+    ],
+    # The register's open data: what the finder shows, for everyone.
+    ("public-activity-open-data", G): [read(EVERYONE, args={"lang": "sv"}, **PUBLIC)],
+    ("public-register-file", G): [
+        read(EVERYONE, label="hsds", args={"name": "240.sv.hsds.json"}, **PUBLIC),
+        read(EVERYONE, label="csv", args={"name": "240.csv"}, **PUBLIC),
+        read(EVERYONE, label="xlsx", args={"name": "21.xlsx"}, **PUBLIC),
+        read(NOBODY, label="no such area", args={"name": "999.csv"}, **PUBLIC),
+    ],
+    ("public-activity-image", G): [
+        read(EVERYONE, args={"name": "{register_image_name}"}, **PUBLIC),
+        read(NOBODY, label="another name", args={"name": "0123456789abcdef.png"}, **PUBLIC),
+    ],
     ("public-organisation", G): [
         read(EVERYONE, label="kemi", args={"lang": "fi"}, **PUBLIC),
         read(NOBODY, label="nothing published", args={"lang": "fi", "slug": "lappi"}, **PUBLIC),
@@ -611,9 +690,50 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(NOBODY, label="draft", args={"activity_id": "{register_draft}"}, **PUBLIC),
         read(NOBODY, label="hidden", args={"activity_id": "{register_hidden}"}, **PUBLIC),
     ],
+    ("api:activities_as_hsds", G): [read(EVERYONE, query="area=21&language=en&per_page=2", **PUBLIC)],
     ("api:list_actors", G): [read(EVERYONE, **PUBLIC)],
+    ("api:list_support_paths", G): [read(EVERYONE, query="municipality=240", **PUBLIC)],
+    ("api:get_support_path", G): [
+        read(EVERYONE, **PUBLIC),
+        read(COORDINATORS, label="draft", args={"path_id": "{support_path_draft}"}, **PUBLIC),
+    ],
+    ("api:post_support_path", P): [
+        api_write(COORDINATORS, A.PATH_CREATE, ok=201, data={"municipality": "240", "title": "API-polku"})
+    ],
+    ("api:put_support_path", PUT): [api_write(COORDINATORS, A.PATH_UPDATE, data=SUPPORT_PATH)],
+    ("api:delete_support_path", DELETE): [api_write(COORDINATORS, A.PATH_DELETE, ok=204)],
+    ("api:publish_support_path", P): [
+        api_write(COORDINATORS, A.PATH_PUBLISH, args={"path_id": "{support_path_draft}"})
+    ],
+    ("api:unpublish_support_path", P): [api_write(COORDINATORS, A.PATH_UNPUBLISH)],
+    ("api:post_support_path_step", P): [api_write(COORDINATORS, A.PATH_STEP_ADD, ok=201, data=API_STEP)],
+    ("api:put_support_path_step", PUT): [api_write(COORDINATORS, A.PATH_STEP_UPDATE, data=API_STEP)],
+    ("api:delete_support_path_step", DELETE): [api_write(COORDINATORS, A.PATH_STEP_REMOVE, ok=204)],
+    ("api:move_support_path_step", P): [api_write(COORDINATORS, A.PATH_STEP_MOVE, data={"direction": "down"})],
     ("api:list_themes", G): [read(EVERYONE, **PUBLIC)],
     ("api:list_target_groups", G): [read(EVERYONE, **PUBLIC)],
+    # The register's signed-in API: Kemi's members read it, its coordinators keep it (an NGO's own users keep their
+    # entry: tests/test_actor_api_writes.py).
+    ("api:list_register_actors", G): [read(MEMBERS)],
+    ("api:post_actor", P): [api_write(COORDINATORS, A.ACTOR_CREATE, ok=201, data=API_ACTOR)],
+    ("api:patch_actor", PATCH): [api_write(COORDINATORS, A.ACTOR_UPDATE, data={"name": "Kemin pääkirjasto"})],
+    ("api:list_register_activities", G): [read(MEMBERS, query="status=published")],
+    ("api:get_register_activity", G): [
+        read(MEMBERS),
+        read(COORDINATORS, label="draft", args={"activity_id": "{register_draft}"}),
+        read(COORDINATORS, label="hidden", args={"activity_id": "{register_hidden}"}),
+    ],
+    ("api:post_activity", P): [api_write(COORDINATORS, A.ACTIVITY_CREATE, ok=201, data=API_ACTIVITY)],
+    ("api:patch_activity", PATCH): [api_write(COORDINATORS, A.ACTIVITY_UPDATE, data={"title": "Lukupiiri"})],
+    ("api:post_activity_checked", P): [api_write(COORDINATORS, A.ACTIVITY_CHECK)],
+    ("api:post_activity_hide", P): [api_write(COORDINATORS, A.ACTIVITY_HIDE, data={"reason": "Sopimaton"})],
+    ("api:post_activity_unhide", P): [
+        api_write(COORDINATORS, A.ACTIVITY_UNHIDE, args={"activity_id": "{register_hidden}"})
+    ],
+    ("api:post_activity_image", P): [
+        api_write(COORDINATORS, A.ACTIVITY_IMAGE_SET, data={"file": "IMAGE", "alt_text": "Sali", "alt_text_sv": "Sal"})
+    ],
+    ("api:delete_activity_image", "DELETE"): [api_write(COORDINATORS, A.ACTIVITY_IMAGE_REMOVE, ok=204)],
     ("api:me", G): [read(SIGNED_IN)],
     ("api:my_organisations", G): [read(SIGNED_IN)],
     ("api:get_organisation", G): [read(MEMBERS)],
@@ -761,9 +881,23 @@ DEFAULT_ARGS = {
     "material_id": "{coop_material}",
     "item_id": "{coop_item}",
     "action_id": "{coop_action}",
+    "first_id": "{twin_a}",
+    "second_id": "{twin_b}",
+    "import_id": "{register_import}",
+    "path_id": "{support_path}",
+    "step_id": "{support_path_step}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _linked_events():
+    """The register's Linked Events import asks a real server on loopback that serves recorded answers."""
+    from django.test import override_settings
+
+    with serving() as server, override_settings(HYTE_LINKED_EVENTS_URL=server.base):
+        yield
 
 
 def _named_routes() -> dict[str, URLPattern]:
@@ -840,11 +974,20 @@ def _request(client: Any, method: str, path: str, route: Route, values: dict[str
     }
     if data.get("file") == "UPLOAD":
         data["file"] = SimpleUploadedFile("kysely.csv", b"kunta;vuosi;arvo\n240;2024;55,5\n")
+    if data.get("file") == "IMAGE":  # a picture, sent as a form sends it (multipart), to the API as to a page
+        data["file"] = SimpleUploadedFile("kuva.png", png_bytes(), content_type="image/png")
+        return client.post(path, data)
+    if data.get("file") == "REGISTER_UPLOAD":
+        data["file"] = SimpleUploadedFile("toiminnot.csv", "Otsikko;Järjestäjä\nSatutunti;Kemin kirjasto\n".encode())
     if is_api and method in WRITES:  # JSON keeps its types: "{name}" becomes the world's value as it is
-        body = {
-            key: values[value[1:-1]] if isinstance(value, str) and value[1:-1] in values and value[0] == "{" else value
-            for key, value in route.data.items()
-        }
+
+        def typed(value: Any) -> Any:
+            if isinstance(value, list):
+                return [typed(each) for each in value]
+            named = isinstance(value, str) and value[:1] == "{" and value[1:-1] in values
+            return values[value[1:-1]] if named else value
+
+        body = {key: typed(value) for key, value in route.data.items()}
         return client.generic(method, path, json.dumps(body), content_type="application/json")
     if method == "GET":
         return client.get(path)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.test import Client
 
-from tests.actors_world import build_register
+from tests.actors_world import add_activity, build_register, kemi_area
+from tests.conftest import SYSTEM
 
 EN = "/public/en/activities/"
 
@@ -68,3 +69,25 @@ def test_an_activity_page_has_what_is_needed_to_join(world):
     assert "1.9.2026–15.12.2026" in page
     for key in ("draft", "hidden"):
         assert Client().get(f"/public/fi/activities/{register[key].pk}/").status_code == 404
+
+
+def test_the_results_are_paged_with_their_count_read_with_the_page(world):
+    """The page's activities and the count of all matches come from one query (a window count); the pages and
+    their links behave as Django's paginator's would, a page beyond the last showing the last."""
+    register = build_register(world)
+    for number in range(27):
+        add_activity(
+            SYSTEM, title=f"Lukupiiri {number:02}", area=kemi_area(), providers=[register["library"]], is_published=True
+        )
+    first = _titles(EN + "?q=lukupiiri")
+    assert "27 activities found." in first
+    assert first.count("Lukupiiri ") == 25
+    assert "Page 1 of 2" in first
+    assert 'rel="next"' in first
+    second = _titles(EN + "?q=lukupiiri&page=2")
+    assert [f"Lukupiiri {n}" in second for n in ("25", "26")] == [True, True]
+    assert "Lukupiiri 24" not in second
+    assert "Page 2 of 2" in second
+    assert "Page 2 of 2" in _titles(EN + "?q=lukupiiri&page=99")
+    assert "Page 1 of 2" in _titles(EN + "?q=lukupiiri&page=x")
+    assert "0 activities found." in _titles(EN + "?q=sukellus&page=3")

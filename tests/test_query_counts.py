@@ -55,15 +55,40 @@ PAGES = [
     ("coordinator", "/o/kemi/assessments/{assessment}/summary/", 12),
     ("coordinator", "/o/kemi/assessments/templates/", 9),
     ("coordinator", "/o/kemi/register/actors/", 7),
-    ("coordinator", "/o/kemi/register/activities/", 11),
-    ("reader", "/o/kemi/register/activities/?q=kirjasto", 11),
-    ("coordinator", "/o/kemi/register/activities/{register_activity}/", 16),
+    ("coordinator", "/o/kemi/register/activities/", 12),
+    ("reader", "/o/kemi/register/activities/?q=kirjasto", 12),
+    ("coordinator", "/o/kemi/register/activities/{register_activity}/", 17),
+    ("coordinator", "/o/kemi/register/activities/{register_activity}/image/", 10),
     ("coordinator", "/o/kemi/register/stale/", 7),
-    ("reader", "/o/kemi/register/gaps/", 8),
+    ("reader", "/o/kemi/register/activities/?measure={published_measure}&status=published", 13),
+    ("coordinator", "/o/kemi/register/duplicates/", 7),
+    ("coordinator", "/o/kemi/register/duplicates/{twin_a}/{twin_b}/", 9),
+    ("coordinator", "/o/kemi/register/actors/{twin_a}/", 7),
+    ("coordinator", "/o/kemi/register/import/", 9),  # with the earlier imports
+    ("coordinator", "/o/kemi/register/import/{register_import}/", 12),  # the preview (test_register_import_pages)
+    ("coordinator", "/o/kemi/register/import/{register_import_mapping}/columns/", 6),
+    ("coordinator", "/o/kemi/register/paths/", 6),
+    ("reader", "/o/kemi/register/paths/", 6),
+    ("coordinator", "/o/kemi/register/paths/{support_path}/", 9),
+    ("coordinator", "/o/kemi/register/paths/{support_path}/steps/{support_path_step}/", 8),
+    ("reader", "/o/kemi/register/gaps/", 11),  # with the welfare concept and the population
+    ("reader", "/o/kemi/register/gaps/places/?age=older", 10),
+    ("county", "/o/lappi/register/gaps/", 12),  # and the municipalities to add up
+    ("coordinator", "/o/kemi/register/concept/", 10),
+    ("reader", "/o/kemi/register/activities/?theme=physical-activity", 14),
+    ("reader", "/o/kemi/register/activities/?theme=physical-activity&place=kylä+0", 15),
     ("anonymous", "/public/fi/", 2),
-    ("anonymous", "/public/fi/activities/", 7),
-    ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 6),
+    ("anonymous", "/public/fi/activities/", 8),  # with the support paths linked
+    ("anonymous", "/public/fi/activities/?q=kirjasto&free=1", 7),
     ("anonymous", "/public/sv/activities/{register_activity}/", 5),
+    ("anonymous", "/public/fi/activities/paths/", 3),
+    ("anonymous", "/public/sv/activities/paths/{support_path}/", 5),
+    ("anonymous", "/public/en/activities/paths/{support_path}/leaflet.pdf", 5),
+    ("anonymous", "/public/en/activities/open-data/", 2),
+    ("anonymous", "/public/activities/240.hsds.json", 7),
+    ("anonymous", "/public/activities/21.csv", 7),
+    ("anonymous", "/public/activities/21.xlsx", 7),
+    ("anonymous", "/public/activity-images/{register_activity}/{register_image_name}", 2),
     ("anonymous", "/public/fi/kemi/", 4),
     ("anonymous", "/public/fi/kemi/{published}/", 9),
     ("coordinator", "/api/v1/organisations", 4),
@@ -90,6 +115,14 @@ PAGES = [
     ("coordinator", "/api/v1/organisations/kemi/negotiations", 9),
     ("coordinator", "/api/v1/organisations/kemi/meetings/{coop_meeting}", 18),
     ("coordinator", "/api/v1/organisations/kemi/agreed-actions", 10),
+    ("coordinator", "/api/v1/organisations/kemi/actors", 7),
+    ("coordinator", "/api/v1/organisations/kemi/activities", 11),
+    ("coordinator", "/api/v1/organisations/kemi/activities?status=draft&q=kirjaston", 11),
+    ("coordinator", "/api/v1/organisations/kemi/activities/{register_activity}", 10),
+    ("anonymous", "/api/v1/support-paths", 3),
+    ("anonymous", "/api/v1/support-paths/{support_path}", 4),
+    ("coordinator", "/api/v1/support-paths/{support_path}", 7),
+    ("anonymous", "/api/v1/activities/hsds?area=21&per_page=2", 7),
 ]
 
 
@@ -161,6 +194,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
         measure=tag,
     )
     _grow_register(world, tag=tag, n=n)
+    _grow_support_paths(values, tag=tag, n=n)
     municipalities = [("261", "Kittilä"), ("273", "Kolari")] if tag == "more" else [("047", "Enontekiö")]
     for code, name in municipalities:
         municipality = accounts.create_organisation(
@@ -183,7 +217,9 @@ def _grow_register(world: Any, *, tag: str, n: int) -> None:
     from hyte.actors import services as actor_services
     from hyte.actors.details import ActivityDetails, ActorDetails
     from hyte.actors.models import TargetGroup, Theme
+    from hyte.reports.models import Measure
 
+    measures = list(Measure.objects.filter(goal__report__organisation=world.kemi, goal__report__kind="broad")[:3])
     for i in range(n):
         actor = actor_services.create_actor(
             actor=SYSTEM, details=ActorDetails(kind="ngo", name=f"Yhdistys {tag}{i}", area=world.kemi.area)
@@ -192,12 +228,51 @@ def _grow_register(world: Any, *, tag: str, n: int) -> None:
             actor_services.create_activity(
                 actor=SYSTEM,
                 details=ActivityDetails(
-                    title=f"Kirjaston toiminta {tag}{i}", area=world.kemi.area, is_published=published
+                    title=f"Kirjaston toiminta {tag}{i}",
+                    area=world.kemi.area,
+                    is_published=published,
+                    place=f"Kylä {i}",
+                    age_groups=["older"],
                 ),
                 providers=[actor],
                 themes=Theme.objects.all()[:2],
                 target_groups=TargetGroup.objects.all()[:2],
+                measures=measures,  # the plan pages count them per measure
             )
+        _grow_imports(world, tag=f"{tag}{i}")
+
+
+def _grow_imports(world: Any, *, tag: str) -> None:
+    """Another import into the register, done, whose rows are then among those an import previews."""
+    from hyte.actors.imports.services import choose_columns, confirm_import, start_import
+
+    rows = "".join(f"{tag}-{n};Toiminta {tag} {n};Yhdistys {tag};Liikunta;Lapset\n" for n in range(3))
+    data = f"Tunnus;Otsikko;Järjestäjä;Teemat;Ikäryhmät\n{rows}".encode()
+    run = start_import(actor=world.users["coordinator"], organisation=world.kemi, file_format="sheet", data=data)
+    choose_columns(actor=SYSTEM, run=run, columns={"id": 0, "title": 1, "provider": 2, "themes": 3, "age_groups": 4})
+    confirm_import(actor=SYSTEM, run=run)
+
+
+def _grow_support_paths(values: dict[str, Any], *, tag: str, n: int) -> None:
+    """More published paths, and more steps on the matrix's path: activities with providers, and services."""
+    from hyte.actors.models import Activity, SupportPath
+    from hyte.actors.support_paths import services
+    from hyte.actors.support_paths.details import PathDetails, StepDetails
+
+    path = SupportPath.objects.get(pk=values["support_path"])
+    activities = Activity.objects.filter(area=path.area, is_published=True, title__contains=tag)
+    for i in range(n):
+        texts = {"title_sv": "Stig", "introduction": "Johdanto", "introduction_sv": "Inledning"}
+        other = services.create_path(
+            actor=SYSTEM, details=PathDetails(title=f"Polku {tag}{i}", area=path.area, **texts)
+        )
+        services.add_step(actor=SYSTEM, path=other, details=StepDetails(heading="Askel", activity=activities[i]))
+        services.publish_path(actor=SYSTEM, path=other)
+        services.add_step(
+            actor=SYSTEM, path=path, details=StepDetails(heading=f"Askel {tag}{i}", activity=activities[i])
+        )
+        service = StepDetails(heading=f"Palvelu {tag}{i}", service_name="Neuvonta", service_url="https://example.fi")
+        services.add_step(actor=SYSTEM, path=path, details=service)
 
 
 @pytest.mark.parametrize(("persona", "path", "expected"), PAGES, ids=[p for _persona, p, _n in PAGES])

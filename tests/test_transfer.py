@@ -21,6 +21,9 @@ from django.db import connection
 from PIL import Image
 
 from hyte.accounts.models import Organisation
+from hyte.actors import services as services_of_register
+from hyte.actors.details import ActivityDetails
+from hyte.actors.models import Activity, Actor, TargetGroup, Theme
 from hyte.assessments import services as assessments
 from hyte.audit.actions import AuditAction
 from hyte.audit.models import AuditEntry
@@ -35,7 +38,8 @@ from hyte.situation import services as situation
 from hyte.transfer import codec
 from hyte.transfer.reader import ArchiveRefused
 from hyte.transfer.services import export_organisation, import_organisation
-from hyte.transfer.tables import NOT_CARRIED, SHARED, TABLES, Table, position
+from hyte.transfer.tables import NOT_CARRIED, SHARED, TABLES, Table, position, table_of
+from tests.actors_world import build_register, kemi_area
 from tests.conftest import SYSTEM, kemi_values
 
 User = get_user_model()
@@ -111,7 +115,29 @@ def rich(world, published):
     )  # fmt: skip
     assessments.set_goal_effect(actor=coordinator, option=option, goal=goal, effect="supports", note=TRICKY)
     assessments.add_hearing(actor=coordinator, assessment=assessment, party="Nuorisovaltuusto", views=TRICKY)
+    _register(world, measure)
     return world
+
+
+def _register(world, measure):
+    """Kemi's register (the NGO with its own entry, a library, drafts and a hidden activity) and an activity
+    carried out with a Tornio club, with themes, target groups and a link to the plan's measure."""
+    register = build_register(world)
+    world.register = register
+    services_of_register.create_activity(
+        actor=SYSTEM,
+        details=ActivityDetails(
+            title=TRICKY,
+            area=kemi_area(),
+            description_sv=TRICKY,
+            latitude=65.73612345678901,
+            longitude=24.564000000000004,
+        ),
+        providers=[register["library"], register["tornio_club"]],
+        themes=Theme.objects.filter(code="culture"),
+        target_groups=TargetGroup.objects.filter(code__in=["immigrants", "students"]),
+        measures=[measure],
+    )
 
 
 def _user_key(pk, cache={}):  # noqa: B006 - a cache for the test's lookups
@@ -139,6 +165,10 @@ def _value(field, value, ranks):
             )
         if target is Organisation:
             return ("organisation", Organisation.objects.get(pk=value).slug)
+        if target in (Theme, TargetGroup):
+            return (target._meta.label_lower, target.objects.get(pk=value).code)
+        if table_of(target) is not None:  # a shared register entry's link to another organisation's row
+            return ("elsewhere", target._meta.label_lower, value)
         raise AssertionError(f"{field} refers outside the organisation")
     if isinstance(value, float):
         return "nan" if math.isnan(value) else value.hex()  # (-0.0).hex() is '-0x0.0p+0'
@@ -151,19 +181,28 @@ def _value(field, value, ranks):
     return repr(value)
 
 
+# Where an imported register entry came from: set by the import (see test_the_register_comes_back_once).
+ENTRY_SOURCE = {"source", "external_id"}
+# Register entries found in the instance keep their ids, so their rows are ranked by name, not by id.
+BY = {Actor: ["name", "pk"], Activity: ["title", "pk"]}
+
+
 def snapshot(organisation: Organisation) -> dict[str, list[str]]:
     """Every row of every table the archive carries, without primary keys; a reference to a row of the organisation
-    is that row's place in its table."""
+    is that row's place in its table. Register entries are compared without their source."""
     ranks = {
         table.model: {
-            pk: rank for rank, pk in enumerate(table.rows(organisation).order_by("pk").values_list("pk", flat=True))
+            pk: rank
+            for rank, pk in enumerate(
+                table.rows(organisation).order_by(*BY.get(table.model, ["pk"])).values_list("pk", flat=True)
+            )
         }
         for table in TABLES
         if table.has_pk
     }
     result = {}
     for table in TABLES:
-        fields = table.fields()
+        fields = [f for f in table.fields() if table.model not in (Actor, Activity) or f.name not in ENTRY_SOURCE]
         rows = table.rows(organisation).exclude(**_not_the_import(table)).values_list(*(f.attname for f in fields))
         result[table.name] = sorted(
             repr([(f.name, _value(f, v, ranks)) for f, v in zip(fields, row, strict=True)]) for row in rows
@@ -176,11 +215,14 @@ def _not_the_import(table: Table) -> dict[str, str]:
 
 
 def remove(organisation: Organisation) -> None:
-    """The organisation and every row of it, table by table from the last (protected references go first)."""
+    """The organisation and every row of it, table by table from the last (protected references go first). The
+    rows are found first: the register's rows are found through links that go before them."""
+    found = {table.name: list(table.rows(organisation).values_list("pk", flat=True)) for table in TABLES}
     for table in reversed(TABLES):
+        rows = table.model._default_manager.filter(pk__in=found[table.name])
         if table.model is Report:
-            table.rows(organisation).exclude(plan_report=None).delete()  # the annual reports before their plans
-        table.rows(organisation).delete()
+            rows.exclude(plan_report=None).delete()  # the annual reports before their plans
+        rows.delete()
     assert not Organisation.objects.filter(pk=organisation.pk).exists()
 
 
@@ -219,13 +261,16 @@ def test_an_organisation_goes_out_and_comes_back_with_every_row_equal(rich, tmp_
     if connection.vendor == "postgresql":  # SQLite itself keeps no negative zero
         assert math.copysign(1, dict(values)[2022]) == -1
     assert kemi.reports.get(title=TRICKY).sections.first().blocks.filter(image__isnull=False).get().image.data
+    assert not loaded.matched, "Kemi's register was removed with it: every entry is made again"
 
 
 def test_importing_again_does_not_duplicate(rich, tmp_path):
     export_organisation(actor=COMMAND_LINE, organisation=rich.kemi, target=tmp_path / "kemi.zip")
     before = snapshot(rich.kemi)
+    register = {name: count for name, count in counts().items() if name.startswith("actors.")}
     copy = import_organisation(actor=COMMAND_LINE, source=tmp_path / "kemi.zip", slug="kemi-kopio").organisation
     assert snapshot(copy)["reports.report"] == before["reports.report"]
+    assert {name: count for name, count in counts().items() if name.startswith("actors.")} == register
     written = counts()
     with pytest.raises(ArchiveRefused, match="exists already"):
         import_organisation(actor=COMMAND_LINE, source=tmp_path / "kemi.zip", slug="kemi-kopio")
@@ -432,6 +477,8 @@ def test_the_commands_export_and_import(rich, tmp_path, capsys):
     assert (manifest["format"], manifest["version"], manifest["organisation"]) == ("hyte-organisation", 1, "kemi")
     assert manifest["members"]["tables/accounts.membership.jsonl"]["rows"] == 4
     call_command("import_organisation", str(target), "--slug", "kemi-2")
-    assert "Imported kemi-2" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Imported kemi-2" in out
+    assert "not made again: 3 row(s) of actors.actor" in out, "Kemi's register is here already"
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_organisation", str(target), "--slug", "kemi-2")

@@ -292,6 +292,11 @@ HYTE_IMPORT_STALE_MINUTES = env_int("HYTE_IMPORT_STALE_MINUTES", 60)
 # waiting or being made for longer than this many minutes is marked failed (`hyte expire_exports`).
 HYTE_EXPORT_RETENTION_HOURS = env_int("HYTE_EXPORT_RETENTION_HOURS", 24)
 HYTE_EXPORT_STALE_MINUTES = env_int("HYTE_EXPORT_STALE_MINUTES", 30)
+# The register: the keepers of an activity not checked in 12 months are reminded again after this many days
+# (`hyte remind_stale_register`, also run by `hyte notify_daily`).
+HYTE_REGISTER_REMINDER_DAYS = env_int("HYTE_REGISTER_REMINDER_DAYS", 30)
+if HYTE_REGISTER_REMINDER_DAYS < 1:
+    raise ImproperlyConfigured(f"HYTE_REGISTER_REMINDER_DAYS must be 1 or more, not {HYTE_REGISTER_REMINDER_DAYS}")
 # API rate limits (requests per second, min, hour or day), per client address anonymously and per user signed in
 HYTE_API_RATE_ANONYMOUS = env_str("HYTE_API_RATE_ANONYMOUS", "120/min")
 HYTE_API_RATE_SIGNED_IN = env_str("HYTE_API_RATE_SIGNED_IN", "1200/min")
@@ -300,8 +305,24 @@ HYTE_API_RATE_SIGNED_IN = env_str("HYTE_API_RATE_SIGNED_IN", "1200/min")
 NINJA_NUM_PROXIES = env_int("HYTE_PROXIES", 0)
 NINJA_PAGINATION_MAX_LIMIT = 1000
 HYTE_SOTKANET_BASE_URL = env_str("HYTE_SOTKANET_BASE_URL", "https://sotkanet.fi/rest")
+# The Linked Events API the register imports events from (City of Helsinki's, or another city's instance).
+HYTE_LINKED_EVENTS_URL = env_str("HYTE_LINKED_EVENTS_URL", "https://api.hel.fi/linkedevents/v1")
 
 # The public site: its address as readers see it (for the sitemap and the static export), and a folder that
 # `hyte publish` writes the static site to whenever a report version is published (empty: no automatic export).
 PUBLIC_BASE_URL = env_str("HYTE_PUBLIC_BASE_URL", "").rstrip("/")
 HYTE_PUBLISH_DIR = env_str("HYTE_PUBLISH_DIR", "")
+
+# The activity finder's map: the URL template of an OpenStreetMap-based tile server the deployment may use
+# (`https://tile.example.fi/{z}/{x}/{y}.png`, `{s}` for its subdomains). Empty, the default: no map, the list only.
+# The finder's Content-Security-Policy then allows images from that host, and nowhere else.
+HYTE_MAP_TILES = env_str("HYTE_MAP_TILES", "").strip()
+if HYTE_MAP_TILES and (
+    not HYTE_MAP_TILES.startswith(("https://", "http://"))
+    or not all(p in HYTE_MAP_TILES for p in ("{z}", "{x}", "{y}"))
+):
+    raise ImproperlyConfigured(
+        f"HYTE_MAP_TILES must be an http(s) URL template with {{z}}, {{x}} and {{y}}, not {HYTE_MAP_TILES!r}"
+    )
+HYTE_MAP_ATTRIBUTION = env_str("HYTE_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+HYTE_MAP_ATTRIBUTION_URL = env_str("HYTE_MAP_ATTRIBUTION_URL", "https://www.openstreetmap.org/copyright")

@@ -63,3 +63,14 @@ class ActivityDetails:
 
     def values(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class ImageUpload:
+    """An activity's picture as given: the file (None keeps the current picture, changing only its text
+    alternatives) and what it shows, in Finnish and in Swedish (both required)."""
+
+    data: bytes | None
+    filename: str = ""
+    alt_text: str = ""
+    alt_text_sv: str = ""

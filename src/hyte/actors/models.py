@@ -3,7 +3,8 @@
 An actor works in one municipality (`area`); that municipality's coordinators keep its entry, or, where the
 actor is an organisation in Hyte (an NGO with its own users), its own members do. Activities carry the themes
 and groups that the finder searches and the gap view counts; the public finder shows only activities that are
-published and not hidden by a coordinator.
+published and not hidden by a coordinator. Support paths string activities and services together, in order,
+for a life situation.
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ class Actor(models.Model):
     # importing the same source again updates the entry instead of adding a second one. Empty for hand-made entries.
     source = models.CharField(_("source"), max_length=200, blank=True)
     external_id = models.CharField(_("id in the source"), max_length=200, blank=True)
+    # Where each value came from when entries were merged (merge_services.py): {"fields": {field: origin},
+    # "merged": [the merged entries]}; each origin names the merged entry, its source and id there, when and by whom.
+    provenance = models.JSONField(_("where the values came from"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("actor")
@@ -135,12 +139,85 @@ class _Term(models.Model):
         return _in_language(self.name_fi, self.name_sv, self.name_en)
 
 
+class WelfareConcept(models.Model):
+    """A welfare concept (hyvinvointikäsite): the set of themes an area classifies its activities by. The default
+    is THL's hyte themes; a region may use its own (Pohjois-Pohjanmaa's ships with Hyte), whose themes map to
+    THL's so that national views still speak THL's terms. See concepts.py."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    is_default = models.BooleanField(_("the default concept"), default=False)
+
+    class Meta:
+        verbose_name = _("welfare concept")
+        verbose_name_plural = _("welfare concepts")
+        ordering = ["-is_default", "name_fi"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_default"], condition=models.Q(is_default=True), name="one_default")
+        ]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    @property
+    def display_name(self) -> str:
+        return _in_language(self.name_fi, self.name_sv, self.name_en)
+
+
 class Theme(_Term):
-    """A theme of the welfare concept: data, loaded by a migration, replaceable by a region's own concept."""
+    """A theme of a welfare concept: data, loaded by a migration or `hyte load_welfare_concept`. A theme of a
+    concept other than the default maps to the default concept's themes closest to it (`maps_to`)."""
+
+    code = models.SlugField(_("code"), max_length=60)  # unique within its concept
+    concept = models.ForeignKey(
+        WelfareConcept, verbose_name=_("welfare concept"), on_delete=models.PROTECT, related_name="themes"
+    )
+    maps_to = models.ManyToManyField(
+        "self",
+        verbose_name=_("closest themes of the default concept"),
+        symmetrical=False,
+        blank=True,
+        related_name="mapped_from",
+    )
 
     class Meta(_Term.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
+        ordering = ["concept_id", "position", "code"]
+        constraints = [models.UniqueConstraint(fields=["concept", "code"], name="theme_code_unique_in_concept")]
+
+
+class AreaConcept(models.Model):
+    """The welfare concept an area (a county or a municipality) uses; a municipality without its own row uses its
+    county's, and an area with neither uses the default. Chosen by the area's coordinators (concept_services)."""
+
+    area = models.OneToOneField(
+        Area, verbose_name=_("area"), on_delete=models.CASCADE, primary_key=True, related_name="welfare_concept"
+    )
+    concept = models.ForeignKey(
+        WelfareConcept, verbose_name=_("welfare concept"), on_delete=models.PROTECT, related_name="areas"
+    )
+    chosen_at = models.DateTimeField(_("chosen"))
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("welfare concept of an area")
+        verbose_name_plural = _("welfare concepts of areas")
+
+    def __str__(self) -> str:
+        return f"{self.area_id}: {self.concept_id}"
+
+    @property
+    def audit_organisation(self) -> Organisation | None:
+        return Organisation.objects.filter(
+            area_id=self.area_id, kind__in=["municipality", "county"], is_active=True
+        ).first()
 
 
 class TargetGroup(_Term):
@@ -200,6 +277,8 @@ class Activity(models.Model):
     # importing the same source again updates the entry instead of adding a second one. Empty for hand-made entries.
     source = models.CharField(_("source"), max_length=200, blank=True)
     external_id = models.CharField(_("id in the source"), max_length=200, blank=True)
+    # When its keepers were last reminded that it is not checked (`hyte remind_stale_register`).
+    reminded_at = models.DateTimeField(_("keepers reminded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("activity")
@@ -238,3 +317,69 @@ class Activity(models.Model):
     def language_labels(self) -> list[str]:
         labels = dict(Language.choices)
         return [str(labels[code]) for code in self.languages if code in labels]
+
+
+class ActivityImage(models.Model):
+    """An activity's one picture: re-encoded on upload (`actors/images.py`: metadata such as a photo's GPS position
+    dropped, at most 1600 pixels a side), stored in the database like a report's images, with its text alternative
+    in Finnish and Swedish, which is required (a screen reader reads it instead of the picture)."""
+
+    activity = models.OneToOneField(Activity, on_delete=models.CASCADE, primary_key=True, related_name="image")
+    data = models.BinaryField(_("image"))
+    content_type = models.CharField(max_length=20)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    alt_text = models.CharField(_("text alternative"), max_length=300)
+    alt_text_sv = models.CharField(_("text alternative in Swedish"), max_length=300)
+    uploaded_at = models.DateTimeField(_("uploaded"))
+
+    class Meta:
+        verbose_name = _("activity image")
+        verbose_name_plural = _("activity images")
+
+    def __str__(self) -> str:
+        return f"{self.width}×{self.height} {self.content_type}"
+
+    @property
+    def audit_organisation(self) -> Organisation | None:
+        return municipality_of(self.activity.area_id)
+
+    @property
+    def display_alt(self) -> str:
+        return _in_language(self.alt_text, self.alt_text_sv)
+
+    @property
+    def alt_language(self) -> str:
+        """The language of `display_alt` (an English page shows the Finnish text)."""
+        return "sv" if (get_language() or "fi")[:2] == "sv" else "fi"
+
+    @property
+    def file_name(self) -> str:
+        """The name the image is served under: its content's hash, so that a new picture is a new address."""
+        return f"{self.sha256[:16]}.{EXTENSIONS[self.content_type]}"
+
+
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
+
+
+# The register's upkeep and support paths are in modules of their own (each short enough to read in one
+# sitting), imported here so that Django registers them and this module names every model of the app.
+from hyte.actors.path_models import SupportPath, SupportPathStep  # noqa: E402
+from hyte.actors.upkeep_models import (  # noqa: E402
+    ActorAlias,
+    ImportFormat,
+    ImportStatus,
+    NotDuplicate,
+    RegisterImport,
+)
+
+__all__ = [
+    "ActorAlias",
+    "ImportFormat",
+    "ImportStatus",
+    "NotDuplicate",
+    "RegisterImport",
+    "SupportPath",
+    "SupportPathStep",
+]

@@ -3,7 +3,6 @@ write of an activity keeps its search document (and SQLite's FTS row) current.""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,34 +12,30 @@ from django.utils.translation import gettext as _
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, require
 from hyte.actors import search
-from hyte.actors.businessid import normalise
-from hyte.actors.details import ActivityDetails, ActorDetails
-from hyte.actors.models import Activity, Actor, ActorKind, AgeGroup, Language, TargetGroup, Theme
+from hyte.actors.details import ActivityDetails, ActorDetails, ImageUpload
+from hyte.actors.images import clean_activity_image
+from hyte.actors.models import Activity, ActivityImage, Actor, TargetGroup, Theme
+from hyte.actors.validation import clean_activity, clean_actor
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor as Who
 from hyte.core.actors import person
-from hyte.regions.models import AreaKind
 from hyte.reports.models import Measure
 
 
-def _clean_actor(values: dict[str, Any]) -> dict[str, Any]:
-    values["kind"] = ActorKind(values["kind"]).value
-    values["name"] = values["name"].strip()
-    if not values["name"]:
-        raise ValidationError(_("Give the actor's name."))
-    values["business_id"] = normalise(values.get("business_id") or "")
-    area = values["area"]
-    if area.kind != AreaKind.MUNICIPALITY:
-        raise ValidationError(_("An actor works in a municipality: choose one."))
-    return values
-
-
 @audit.service(AuditAction.ACTOR_CREATE)
-def create_actor(*, actor: Who, details: ActorDetails, organisation: Organisation | None = None) -> Actor:
-    """Add an actor to the register. `organisation` makes it an NGO's own entry, kept by its members."""
-    values = _clean_actor(details.values())
+def create_actor(
+    *,
+    actor: Who,
+    details: ActorDetails,
+    organisation: Organisation | None = None,
+    source: str = "",
+    external_id: str = "",
+) -> Actor:
+    """Add an actor to the register. `organisation` makes it an NGO's own entry, kept by its members; `source` and
+    `external_id` say where an imported entry came from (importing it again updates it)."""
+    values = clean_actor(details.values())
     if organisation is not None:
         if organisation.kind != OrganisationKind.NGO:
             raise ValidationError(_("Only an NGO's organisation can keep its own entry."))
@@ -51,10 +46,12 @@ def create_actor(*, actor: Who, details: ActorDetails, organisation: Organisatio
         raise ValidationError(_("An actor with this business id is in the register already."))
     return audit.create(
         Actor,
-        audit_fields=[*values, "organisation"],
+        audit_fields=[*values, "organisation", *(("source", "external_id") if external_id else ())],
         organisation=organisation,
         last_checked_at=clock.now(),
         last_checked_by=person(actor),
+        source=source[:200] if external_id else "",
+        external_id=external_id[:200],
         **values,
     )
 
@@ -64,34 +61,25 @@ def update_actor(*, actor: Who, entry: Actor, details: ActorDetails) -> Actor:
     """Change an actor's entry; saving it marks it checked. Moving it to another municipality needs the right to
     edit there too."""
     require(actor, Action.EDIT, entry)
-    values = _clean_actor(details.values())
+    values = clean_actor(details.values())
     if values["area"] != entry.area:
         require(actor, Action.EDIT, Actor(organisation=entry.organisation, **values))
     duplicate = Actor.objects.filter(business_id=values["business_id"]).exclude(pk=entry.pk)
     if values["business_id"] and duplicate.exists():
         raise ValidationError(_("An actor with this business id is in the register already."))
+    provenance = _provenance_still_true(entry, values)
     audit.update(entry, **values, last_checked_at=clock.now(), last_checked_by=person(actor))
+    if provenance != entry.provenance:
+        Actor.objects.filter(pk=entry.pk).update(provenance=provenance)
+        entry.provenance = provenance
     return entry
 
 
-def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:
-    values["title"] = values["title"].strip()
-    if not values["title"]:
-        raise ValidationError(_("Give the activity a title."))
-    if values["area"].kind != AreaKind.MUNICIPALITY:
-        raise ValidationError(_("An activity takes place in a municipality: choose one."))
-    starts, ends = values.get("starts_on"), values.get("ends_on")
-    if isinstance(starts, dt.date) and isinstance(ends, dt.date) and ends < starts:
-        raise ValidationError(_("The activity cannot end before it starts."))
-    if values.get("recurring") and not (values.get("schedule") or "").strip():
-        raise ValidationError(_("Say when a recurring activity meets, e.g. Tuesdays 10–12."))
-    if not values.get("is_free", True) and not (values.get("fee") or "").strip():
-        raise ValidationError(_("Say what the activity costs, or mark it free of charge."))
-    if (values.get("latitude") is None) != (values.get("longitude") is None):
-        raise ValidationError(_("A map point needs both its latitude and its longitude."))
-    values["age_groups"] = [AgeGroup(group).value for group in values.get("age_groups") or []]
-    values["languages"] = [Language(code).value for code in values.get("languages") or []]
-    return values
+def _provenance_still_true(entry: Actor, values: dict[str, Any]) -> dict[str, Any]:
+    """A value changed by hand no longer comes from a merged entry: its record of origin goes (merge_services.py)."""
+    fields = (entry.provenance or {}).get("fields", {})
+    kept = {name: came for name, came in fields.items() if name not in values or values[name] == getattr(entry, name)}
+    return {**entry.provenance, "fields": kept} if kept != fields else entry.provenance
 
 
 def _links(
@@ -137,22 +125,31 @@ def create_activity(
     themes: Iterable[Theme] = (),
     target_groups: Iterable[TargetGroup] = (),
     measures: Iterable[Measure] = (),
+    source: str = "",
+    external_id: str = "",
+    image: ImageUpload | None = None,
 ) -> Activity:
-    """Add an activity of actors the actor may edit (all `providers`); a draft unless published."""
+    """Add an activity of actors the actor may edit (all `providers`); a draft unless published; with its
+    picture when one is given. `source` and `external_id` say where an imported activity came from (importing it
+    again updates it)."""
     providers = list(providers)
     if not providers:
         raise ValidationError(_("Name at least one provider."))
     _check_providers(actor, providers)
-    values = _clean_activity(details.values())
+    values = clean_activity(details.values())
     activity = audit.create(
         Activity,
-        audit_fields=["title", "area", "is_published"],
+        audit_fields=["title", "area", "is_published", *(("source", "external_id") if external_id else ())],
         last_checked_at=clock.now(),
         last_checked_by=person(actor),
+        source=source[:200] if external_id else "",
+        external_id=external_id[:200],
         **values,
     )
     _links(activity, providers=providers, themes=themes, target_groups=target_groups, measures=measures)
     search.reindex(activity)
+    if image is not None:
+        set_activity_image(actor=actor, activity=activity, image=image)
     return activity
 
 
@@ -166,11 +163,14 @@ def update_activity(
     themes: Iterable[Theme] | None = None,
     target_groups: Iterable[TargetGroup] | None = None,
     measures: Iterable[Measure] | None = None,
+    image: ImageUpload | None = None,
+    remove_image: bool = False,
 ) -> Activity:
     """Change an activity and the links given; saving it marks it checked. Adding a provider needs the right to
-    edit that actor."""
+    edit that actor. `image` sets its picture (or only the picture's text alternatives), `remove_image` removes
+    it; a new picture wins over removing the old one."""
     require(actor, Action.EDIT, activity)
-    values = _clean_activity(details.values())
+    values = clean_activity(details.values())
     if providers is not None:
         providers = list(providers)
         if not providers:
@@ -181,6 +181,10 @@ def update_activity(
     changed = {name: value for name, value in values.items() if getattr(activity, name) != value}
     audit.update(activity, also_changed=links, last_checked_at=clock.now(), last_checked_by=person(actor), **changed)
     search.reindex(activity)
+    if image is not None:
+        set_activity_image(actor=actor, activity=activity, image=image)
+    elif remove_image and ActivityImage.objects.filter(activity=activity).exists():
+        remove_activity_image(actor=actor, activity=activity)
     return activity
 
 
@@ -205,3 +209,51 @@ def hide_activity(*, actor: Who, activity: Activity, reason: str) -> None:
 def unhide_activity(*, actor: Who, activity: Activity) -> None:
     require(actor, Action.HIDE, activity)
     audit.update(activity, is_hidden=False, hidden_reason="")
+
+
+def _alt(text: str) -> str:
+    return " ".join(text.split())[:300]
+
+
+@audit.service(AuditAction.ACTIVITY_IMAGE_SET)
+def set_activity_image(*, actor: Who, activity: Activity, image: ImageUpload) -> ActivityImage:
+    """Give the activity its picture (replacing any earlier one), or with `image.data` None change only the text
+    alternatives of the one it has. The picture is checked and re-encoded (`images.py`); what it shows must be
+    said in Finnish and in Swedish: a screen reader reads that instead of the picture (WCAG 1.1.1)."""
+    require(actor, Action.EDIT, activity)
+    alt_text, alt_text_sv = _alt(image.alt_text), _alt(image.alt_text_sv)
+    if not alt_text or not alt_text_sv:
+        raise ValidationError(
+            _("Say what the image shows in Finnish and in Swedish: the text alternatives are required.")
+        )
+    current = ActivityImage.objects.filter(activity=activity).defer("data").first()
+    if image.data is None:
+        if current is None:
+            raise ValidationError(_("Choose an image file."))
+        audit.update(current, alt_text=alt_text, alt_text_sv=alt_text_sv)
+        return current
+    clean = clean_activity_image(image.data, image.filename)
+    if current is not None:
+        audit.delete(current, changes={"sha256": [current.sha256, clean.sha256]})
+    return audit.create(
+        ActivityImage,
+        audit_fields=["content_type", "width", "height", "sha256", "alt_text", "alt_text_sv"],
+        activity=activity,
+        data=clean.data,
+        content_type=clean.content_type,
+        width=clean.width,
+        height=clean.height,
+        sha256=clean.sha256,
+        alt_text=alt_text,
+        alt_text_sv=alt_text_sv,
+        uploaded_at=clock.now(),
+    )
+
+
+@audit.service(AuditAction.ACTIVITY_IMAGE_REMOVE)
+def remove_activity_image(*, actor: Who, activity: Activity) -> None:
+    require(actor, Action.EDIT, activity)
+    current = ActivityImage.objects.filter(activity=activity).defer("data").first()
+    if current is None:
+        raise ValidationError(_("The activity has no image."))
+    audit.delete(current)

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
-from hyte.actors import gaps as gap_queries
-from hyte.actors import queries, services
+from hyte.actors import duplicates, queries, services
+from hyte.actors.concepts import concept_for, concept_for_area
 from hyte.actors.forms import ActivityForm, ActorForm, HideForm
-from hyte.actors.models import Activity, ActorKind, AgeGroup
+from hyte.actors.models import Activity, ActivityImage, ActorKind, AgeGroup
 from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
 from hyte.regions.models import Area
 
@@ -34,13 +34,21 @@ def _query(request: AuthenticatedRequest) -> str:
     return kept.urlencode()
 
 
+def _id(value: str) -> int | None:
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
+
+
 def _filter(request: AuthenticatedRequest) -> queries.ActivityFilter:
     get = request.GET
     return queries.ActivityFilter(
         text=get.get("q", "")[:200],
-        theme=get.get("theme", ""),
+        theme=get.get("theme", "")[:60],
         age_group=get.get("age", "") if get.get("age") in AgeGroup.values else "",
+        area_code=get.get("municipality", "")[:10],
+        place=get.get("place", "").strip()[:120],
+        where=get.get("where", "") if get.get("where") in ("online", "none") else "",
         status=get.get("status", ""),
+        measure=_id(get.get("measure", "")),
     )
 
 
@@ -83,7 +91,12 @@ def actor_edit(request: AuthenticatedRequest, slug: str, actor_id: int | None = 
             saved = call_service(request, services.update_actor, entry=entry, details=form.details())
         if saved is not None:
             return redirect("register-actors", slug=slug)
-    return render(request, "actors/actor_form.html", {"organisation": organisation, "form": form, "entry": entry})
+    provenance = duplicates.provenance_of(entry) if entry is not None else None
+    return render(
+        request,
+        "actors/actor_form.html",
+        {"organisation": organisation, "form": form, "entry": entry, "provenance": provenance},
+    )
 
 
 @require_GET
@@ -92,17 +105,21 @@ def activity_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     perms = permissions_for(request.user)
     chosen = _filter(request)
+    concept = concept_for(organisation)
     return render(
         request,
         "actors/activity_list.html",
         {
             "organisation": organisation,
-            "page": _page(request, queries.activities_of(perms, organisation, chosen)),
+            "page": _page(request, queries.activities_of(perms, organisation, chosen, concept)),
             "query": _query(request),
             "chosen": chosen,
-            "themes": queries.themes(),
+            "themes": queries.themes(concept),
             "age_groups": AgeGroup.choices,
             "keeps": queries.edits_register(perms, organisation),
+            "measure": queries.measures_for(organisation.area_id).filter(pk=chosen.measure).first()
+            if chosen.measure is not None
+            else None,
         },
     )
 
@@ -121,18 +138,24 @@ def activity_edit(request: AuthenticatedRequest, slug: str, activity_id: int | N
     elif not providers:
         raise Http404
     area = activity.area if activity is not None else _area(organisation)
+    image = queries.image_of(activity)
+    initial = ActivityForm.initial_for(activity, area, image)
     form = ActivityForm(
         request.POST or None,
-        initial=ActivityForm.initial_for(activity, area),
+        request.FILES or None,
+        initial=initial,
         providers=providers,
         measures=queries.measures_for(area.pk if area else organisation.area_id),
+        concept=concept_for_area(area) if area is not None else concept_for(organisation),
+        current_themes=initial.get("themes", []),
     )
     if request.method == "POST" and form.is_valid():
+        changes = {**form.links(), **form.image_changes()}
         if activity is None:
-            saved = call_service(request, services.create_activity, details=form.details(), **form.links())
+            saved = call_service(request, services.create_activity, details=form.details(), **changes)
         else:
             saved = call_service(
-                request, services.update_activity, activity=activity, details=form.details(), **form.links()
+                request, services.update_activity, activity=activity, details=form.details(), **changes
             )
         if saved is not None:
             return redirect("register-activities", slug=slug)
@@ -144,6 +167,7 @@ def activity_edit(request: AuthenticatedRequest, slug: str, activity_id: int | N
             "form": form,
             "activity": activity,
             "hide_form": HideForm() if activity is not None and perms.can(Action.HIDE, activity) else None,
+            "image": image,
         },
     )
 
@@ -153,6 +177,19 @@ def _activity(request: AuthenticatedRequest, slug: str, activity_id: int, action
     scoped = queries.activities_of(permissions_for(request.user), organisation)
     found: Activity = get_for(request.user, action, scoped, pk=activity_id)
     return found
+
+
+@require_GET
+@login_required
+def activity_image(request: AuthenticatedRequest, slug: str, activity_id: int) -> HttpResponse:
+    """The activity's picture as its form shows it, drafts' too, for those who may edit the activity."""
+    activity = _activity(request, slug, activity_id, Action.EDIT)
+    image = ActivityImage.objects.filter(activity=activity).first()
+    if image is None:
+        raise Http404
+    response = HttpResponse(bytes(image.data), content_type=image.content_type)
+    response["Cache-Control"] = "private, no-cache"  # a new picture replaces it at the same address
+    return response
 
 
 @require_POST
@@ -199,39 +236,3 @@ def stale(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             "actors": queries.stale_actors_of(organisation)[:200],
         },
     )
-
-
-def _gap_organisation(request: AuthenticatedRequest, slug: str) -> Organisation:
-    """The gap view is an area's: a municipality's or a county's, for its members."""
-    organisation = get_organisation_for(request.user, slug, Action.VIEW)
-    if organisation.kind not in (OrganisationKind.MUNICIPALITY, OrganisationKind.COUNTY):
-        raise Http404
-    return organisation
-
-
-@require_GET
-@login_required
-def gaps(request: AuthenticatedRequest, slug: str) -> HttpResponse:
-    """Current activities by theme × age group: the empty and thin cells are the gaps."""
-    organisation = _gap_organisation(request, slug)
-    perms = permissions_for(request.user)
-    return render(
-        request,
-        "actors/gaps.html",
-        {
-            "organisation": organisation,
-            "gaps": gap_queries.gaps_of(organisation),
-            "keeps": queries.edits_register(perms, organisation),
-            "thin": gap_queries.THIN,
-        },
-    )
-
-
-@require_GET
-@login_required
-def gaps_xlsx(request: AuthenticatedRequest, slug: str) -> HttpResponse:
-    organisation = _gap_organisation(request, slug)
-    body = gap_queries.gaps_xlsx(organisation, gap_queries.gaps_of(organisation))
-    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{organisation.slug}-gaps.xlsx"'
-    return response

@@ -14,6 +14,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from hyte import __version__
 from hyte.accounts.api import router as accounts_router
 from hyte.actors.api import router as actors_router
+from hyte.actors.support_paths.api import router as support_paths_router
 from hyte.api.auth import AUTH
 from hyte.api.throttling import THROTTLES
 from hyte.assessments.api import router as assessments_router
@@ -154,3 +155,4 @@ api.add_router("/", reports_router)
 api.add_router("/", assessments_router)
 api.add_router("/", actors_router)
 api.add_router("/", cooperation_router)
+api.add_router("/", support_paths_router)

@@ -24,6 +24,10 @@ EXTRA_KEYS = {
     "amendment_change": gettext_lazy("proposed change"),
     "users": gettext_lazy("users"),
     "role": gettext_lazy("role"),
+    "merged": gettext_lazy("entry merged into this one"),
+    "merged_into": gettext_lazy("merged into the entry"),
+    "activities": gettext_lazy("activities"),
+    "told": gettext_lazy("people told"),
 }
 
 

@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     ALERT = "alert", _("alerts from the indicators")
     DEADLINE = "deadline", _("deadlines nearing")
     EXPORT_READY = "export_ready", _("files I asked for, ready or failed")
+    REGISTER_STALE = "register_stale", _("register entries I keep that need checking")
 
 
 class Notification(models.Model):

@@ -19,3 +19,8 @@ def members(organisation: Organisation, roles: Iterable[Role] | None = None) -> 
 
 def coordinators(organisation: Organisation) -> list[User]:
     return members(organisation, [Role.COORDINATOR, Role.ADMIN])
+
+
+def editors(organisation: Organisation) -> list[User]:
+    """Those who edit an organisation's own material: its editors, coordinators and admins."""
+    return members(organisation, [Role.EDITOR, Role.COORDINATOR, Role.ADMIN])

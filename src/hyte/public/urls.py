@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from hyte.public import finder, negotiations, views
+from hyte.public import activity_data, finder, negotiations, paths, views
 
 
 class LanguageConverter:
@@ -30,10 +30,16 @@ urlpatterns = [
         views.image,
         name="public-image",
     ),
+    path("public/activity-images/<int:activity_id>/<str:name>", finder.activity_image, name="public-activity-image"),
+    path("public/activities/<str:name>", activity_data.register_file, name="public-register-file"),
     path("public/<lang:lang>/", views.index, name="public-index"),
     # Before the organisations' pages: "activities" is not an organisation's short name.
     path("public/<lang:lang>/activities/", finder.finder, name="public-finder"),
     path("public/<lang:lang>/activities/<int:activity_id>/", finder.activity, name="public-activity"),
+    path("public/<lang:lang>/activities/paths/", paths.path_list, name="public-paths"),
+    path("public/<lang:lang>/activities/paths/<int:path_id>/", paths.path_page, name="public-path"),
+    path("public/<lang:lang>/activities/paths/<int:path_id>/leaflet.pdf", paths.leaflet, name="public-path-leaflet"),
+    path("public/<lang:lang>/activities/open-data/", activity_data.open_data, name="public-activity-open-data"),
     path("public/<lang:lang>/<slug:slug>/", views.organisation, name="public-organisation"),
     path("public/<lang:lang>/<slug:slug>/negotiations/", negotiations.negotiations, name="public-negotiations"),
     path(

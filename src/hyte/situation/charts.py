@@ -4,17 +4,16 @@ Series differ by colour, line style and marker, so they can be told apart withou
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
 from django.template.defaultfilters import floatformat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from hyte.core.formats import format_number
+from hyte.situation.boundaries import municipality_rings
 
 # Okabe–Ito colours (distinguishable with colour-vision deficiencies), all ≥ 3:1 against white.
 COLOURS = ("#0b5394", "#b35900", "#117a4f", "#8e3b8e", "#6b6b00")
@@ -134,40 +133,17 @@ def line_chart(
 
 # --- maps ---------------------------------------------------------------------------------------------------
 
-TOPOJSON = Path(__file__).resolve().parent / "data" / "finland-municipalities-wellbeing-counties-2021.topo.json"
 MAP_COLOURS = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")  # light to dark
 
 
 @lru_cache(maxsize=1)
 def _municipality_shapes() -> dict[str, list[list[tuple[float, float]]]]:
     """Municipality code → polygons' rings in projected coordinates (decoded once per process)."""
-    topo = json.loads(TOPOJSON.read_text(encoding="utf-8"))
-    scale_x, scale_y = topo["transform"]["scale"]
-    translate_x, translate_y = topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        coordinates = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            lon, lat = x * scale_x + translate_x, y * scale_y + translate_y
-            coordinates.append((lon * math.cos(math.radians(64)), -lat))
-        arcs.append(coordinates)
-
-    def ring(indexes: list[int]) -> list[tuple[float, float]]:
-        points: list[tuple[float, float]] = []
-        for index in indexes:
-            arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
-            points.extend(arc if not points else arc[1:])
-        return points
-
-    shapes: dict[str, list[list[tuple[float, float]]]] = {}
-    for geometry in topo["objects"]["munis"]["geometries"]:
-        code = str(geometry["properties"]["id"]).zfill(3)
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        shapes[code] = [ring(r) for polygon in polygons for r in polygon]
-    return shapes
+    stretch = math.cos(math.radians(64))
+    return {
+        code: [[(lon * stretch, -lat) for lon, lat in ring] for ring in rings]
+        for code, rings in municipality_rings().items()
+    }
 
 
 def choropleth(

@@ -4,6 +4,7 @@ remapped. Anything wrong raises `ArchiveRefused`, and the transaction takes back
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,8 +13,10 @@ from typing import Any
 from django.db import models
 
 from hyte.accounts.models import Organisation
+from hyte.actors.models import Activity, TargetGroup, Theme
 from hyte.indicators.models import Indicator
 from hyte.regions.models import Area
+from hyte.transfer import register
 from hyte.transfer.codec import Garbled, decode
 from hyte.transfer.reader import Archive, ArchiveRefused
 from hyte.transfer.tables import TABLES, USER_FIELDS, USERS_MEMBER, Table, User, is_user, position
@@ -29,6 +32,7 @@ class Loaded:
     people_created: list[Any] = field(default_factory=list)
     people_matched: int = 0
     warnings: list[str] = field(default_factory=list)
+    matched: Counter[str] = field(default_factory=Counter)  # register entries found here already, by table
 
 
 @contextmanager
@@ -53,6 +57,8 @@ def _shared(archive: Archive) -> dict[type[models.Model], dict[tuple[Any, ...], 
     national = Indicator.objects.filter(organisation__isnull=True).values_list("pk", "source", "source_id")
     indicators = {(source, source_id): pk for pk, source, source_id in national}
     organisations = {(slug,): pk for pk, slug in Organisation.objects.values_list("pk", "slug")}
+    themes = {(code,): pk for pk, code in Theme.objects.values_list("pk", "code")}
+    target_groups = {(code,): pk for pk, code in TargetGroup.objects.values_list("pk", "code")}
     for model, what, found, advice in (
         (Area, "areas", areas, "load Finland's areas first (hyte load_areas)"),
         (
@@ -67,7 +73,7 @@ def _shared(archive: Archive) -> dict[type[models.Model], dict[tuple[Any, ...], 
             names = ", ".join(" ".join(str(part) for part in key) for key in missing[:5])
             more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
             raise ArchiveRefused(f"the archive refers to {what} missing in this instance: {names}{more}; {advice}")
-    return {Area: areas, Indicator: indicators, Organisation: organisations}
+    return {Area: areas, Indicator: indicators, Organisation: organisations, Theme: themes, TargetGroup: target_groups}
 
 
 def _people(archive: Archive, loaded: Loaded) -> dict[int, int]:
@@ -115,6 +121,8 @@ class _Load:
         self.people = _people(archive, loaded)
         self.remap: dict[type[models.Model], dict[Any, Any]] = {}
         self.deferred: list[tuple[type[models.Model], Any, dict[str, tuple[type[models.Model], Any]]]] = []
+        manifest = archive.manifest
+        self.register = register.Matcher(str(manifest.get("origin") or f"hyte-archive:{manifest['organisation']}"))
 
     def table(self, table: Table) -> None:
         fields = table.fields()
@@ -140,6 +148,10 @@ class _Load:
     ) -> tuple[models.Model, dict[str, Any]] | None:
         values: dict[str, Any] = {}
         later: dict[str, tuple[type[models.Model], Any]] = {}
+        if table.owner:
+            owner: Any = table.model._meta.get_field(table.owner).related_model
+            if row.get(table.owner) in self.register.matched[owner]:
+                return None  # a link of an entry found here: it keeps its own
         for each in fields:
             if each.name not in row:
                 continue  # written before the field existed: its default
@@ -150,9 +162,10 @@ class _Load:
                     value = self.people[value]
                 elif isinstance(value, dict):
                     value = self.shared[target].get(tuple(value["key"]))
-                    if value is None:  # another organisation, not in this instance: only an optional link
+                    if value is None:  # another organisation or a term not in this instance: an optional link
+                        what = target._meta.model_name
                         self.loaded.warnings.append(
-                            f"{table.name}: a link to the organisation {row[each.name]['key'][0]} was left out"
+                            f"{table.name}: a link to the {what} {row[each.name]['key'][0]} was left out"
                         )
                         if not each.null:
                             return None
@@ -175,6 +188,11 @@ class _Load:
     def flush(self, table: Table, batch: list[tuple[Any, models.Model, dict[str, Any]]]) -> None:
         if not batch:
             return
+        if table.model in register.REGISTER:
+            batch, found = self.register.split(table.model, batch)
+            self.remap[table.model].update(found)
+            if found:
+                self.loaded.matched[table.name] += len(found)
         objects = [obj for _old, obj, _later in batch]
         if table.model is Organisation:
             for obj in objects:
@@ -182,6 +200,8 @@ class _Load:
                 self.loaded.organisation = obj  # type: ignore[assignment]
         else:
             table.model._default_manager.bulk_create(objects)
+        if table.model is Activity:
+            self.register.inserted.extend(obj.pk for obj in objects)
         self.loaded.rows += len(objects)
         if table.has_pk:
             remap = self.remap[table.model]
@@ -199,6 +219,8 @@ class _Load:
                     f"a row of {model._meta.label_lower} refers to a row the archive does not hold"
                 ) from exc
             model._default_manager.filter(pk=pk).update(**values)
+        self.register.reindex()
+        self.loaded.warnings += self.register.warnings
 
 
 def load(archive: Archive, *, slug: str) -> Loaded:

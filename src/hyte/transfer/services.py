@@ -83,6 +83,7 @@ def import_organisation(*, actor: Actor, source: Path, slug: str = "") -> Loaded
             "rows": loaded.rows,
             "people created": len(loaded.people_created),
             "people matched": loaded.people_matched,
+            "register entries found here": dict(loaded.matched),
         },
     )
     return loaded

@@ -5,18 +5,23 @@ A reference to a row of an earlier table is that row's primary key in the export
 remaps it. A reference to a later table or to the same table (a report's plan, an assessment's chosen option)
 is nullable, inserted empty and set once every row is in. Shared data is referred to by natural key and never
 copied: areas by kind and official code, the national catalogue's indicators by source and id at the source,
-other organisations by slug. People are the `auth.user` table: matched by e-mail on import.
+other organisations by slug, the register's themes and target groups by code. People are the `auth.user` table:
+matched by e-mail on import. The register of actors and activities is carried in part (register.py): its entries
+are matched to those an instance has already instead of being made twice.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models import Q
 
 from hyte.accounts.models import DraftSharing, Membership, Organisation
+from hyte.actors.models import Activity, Actor, TargetGroup, Theme
 from hyte.assessments.models import Assessment, AssessmentTemplate, GoalEffect, Hearing, Impact, Option
 from hyte.audit.models import AuditEntry
 from hyte.indicators.models import (
@@ -45,6 +50,7 @@ from hyte.reports.models import (
     Section,
 )
 from hyte.situation.models import Alert, Rule
+from hyte.transfer import register
 
 User = get_user_model()
 
@@ -58,6 +64,8 @@ class Table:
     model: type[models.Model]
     lookup: str  # the path from a row to its organisation, for `filter(**{lookup: organisation})`
     chunk: int = 2000  # rows read at a time; small where rows carry files
+    scope: Callable[[Organisation], Q] | None = None  # instead of `lookup`: the rows of the organisation
+    owner: str = ""  # a link's row: left as this instance has it when the row it belongs to was found here
 
     @property
     def name(self) -> str:
@@ -81,6 +89,8 @@ class Table:
         ]
 
     def rows(self, organisation: Organisation) -> models.QuerySet[Any]:
+        if self.scope is not None:
+            return self.model._default_manager.filter(self.scope(organisation))
         return self.model._default_manager.filter(**{self.lookup: organisation.pk})
 
 
@@ -88,6 +98,11 @@ def _links(model: type[models.Model], name: str, lookup: str) -> Table:
     """The table of a many-to-many field's links."""
     through = model._meta.get_field(name).remote_field.through  # type: ignore[union-attr]
     return Table(through, lookup)
+
+
+def _activity_links(name: str) -> Table:
+    through = Activity._meta.get_field(name).remote_field.through  # type: ignore[union-attr]
+    return Table(through, "", scope=register.links_of, owner="activity")
 
 
 TABLES: tuple[Table, ...] = (
@@ -129,6 +144,12 @@ TABLES: tuple[Table, ...] = (
     _links(Impact, "indicators", "impact__option__assessment__organisation"),
     Table(GoalEffect, "option__assessment__organisation"),
     Table(Hearing, "assessment__organisation"),
+    Table(Actor, "", scope=register.actors_of),
+    Table(Activity, "", scope=register.activities_of),
+    _activity_links("providers"),
+    _activity_links("themes"),
+    _activity_links("target_groups"),
+    _activity_links("measures"),
     Table(AuditEntry, "organisation"),
 )
 
@@ -137,14 +158,16 @@ USERS_MEMBER = "tables/auth.user.jsonl"
 # What an organisation has that the archive leaves out, and why (tests/test_transfer.py checks that every model
 # of the project is either carried, shared data referred to by key, or named here).
 NOT_CARRIED: dict[str, str] = {
-    "actors.actor": "the area's register, not one organisation's: kept where the area is (HSDS export to come)",
-    "actors.activity": "the area's register, not one organisation's: kept where the area is",
-    "actors.activity_providers": "the area's register",
-    "actors.activity_themes": "the area's register",
-    "actors.activity_target_groups": "the area's register",
-    "actors.activity_measures": "links to a plan's measures: made again in the target instance",
-    "actors.theme": "instance-wide data, loaded by a migration",
-    "actors.targetgroup": "instance-wide data, loaded by a migration",
+    "actors.activityimage": "the area's register: an activity's picture goes with the activity",
+    "actors.actoralias": "the area's register: merged entries' source ids",
+    "actors.notduplicate": "the area's register: pairs its keepers said are different actors",
+    "actors.supportpath": "the area's register, not one organisation's: kept where the area is",
+    "actors.supportpath_target_groups": "the area's register",
+    "actors.supportpathstep": "the area's register: its steps name the area's activities",
+    "actors.registerimport": "imports into the area's register (their files, outcomes and rejected rows) stay with it",
+    "actors.welfareconcept": "instance-wide data, loaded by a migration or `hyte load_welfare_concept`",
+    "actors.theme_maps_to": "instance-wide data: how a concept's themes map to THL's",
+    "actors.areaconcept": "the area's choice, not one organisation's: made again where the area is",
     "accounts.apitoken": "a person's secret: made anew in the target instance",
     "notifications.notification": "a person's inbox, with links into the old instance",
     "notifications.preference": "a person's own choices, not the organisation's",
@@ -167,7 +190,7 @@ NOT_CARRIED: dict[str, str] = {
     "cooperation.confirmation": "between organisations",
     "cooperation.carriedaction": "a link from a negotiation to a report: the report's block travels with the report",
 }
-SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation)
+SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 
 
 def natural_key_fields(model: type[models.Model]) -> tuple[str, ...]:
@@ -178,6 +201,8 @@ def natural_key_fields(model: type[models.Model]) -> tuple[str, ...]:
         return ("source", "source_id")  # of the national catalogue: organisation empty
     if model is Organisation:
         return ("slug",)
+    if model in (Theme, TargetGroup):
+        return ("code",)  # instance-wide data loaded by a migration (a region may keep its own)
     return ()
 
 

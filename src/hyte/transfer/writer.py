@@ -24,9 +24,10 @@ import hyte
 from hyte.accounts.models import Organisation
 from hyte.core import clock
 from hyte.indicators.models import Indicator
-from hyte.regions.models import Area
+from hyte.transfer import register
 from hyte.transfer.codec import dumps, encode
 from hyte.transfer.tables import (
+    SHARED,
     TABLES,
     USER_FIELDS,
     USERS_MEMBER,
@@ -92,7 +93,7 @@ class _Export:
             return value
         if table_of(target) is not None and value in self.exported(target):
             return value
-        if target in (Area, Indicator, Organisation):
+        if target in SHARED:
             key = self.natural(target).get(value)
             if key is not None:
                 return {"key": key}
@@ -176,6 +177,7 @@ def write(organisation: Organisation, out: IO[bytes]) -> Written:
             "hyte": hyte.__version__,
             "created_at": clock.now().isoformat(),
             "organisation": organisation.slug,
+            "origin": register.origin(),  # the instance its register entries come from (register.py)
             "migrations": applied_migrations(),
             "members": export.written.members,
             "left_out": dict(sorted(export.written.left_out.items())),

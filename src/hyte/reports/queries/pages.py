@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from hyte.accounts.models import Organisation
+from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.accounts.queries import county_municipalities
 from hyte.core import clock
@@ -46,6 +46,13 @@ def current_plan_goals(organisation: Organisation) -> list[Goal]:
     return list(plan.goals.filter(retired_by=None).select_related("report")) if plan else []
 
 
+def with_activity_counts(measures: QuerySet[Measure]) -> QuerySet[Measure]:
+    """Each measure with `current_activities`: the register's published, not hidden activities that carry it out.
+    The register (hyte.actors) is a layer above reports: it is read through the reverse relation, not imported."""
+    current = Q(activities__is_published=True, activities__is_hidden=False)
+    return measures.annotate(current_activities=Count("activities", filter=current, distinct=True))
+
+
 def reports_of(organisation: Organisation) -> QuerySet[Report]:
     return Report.objects.filter(organisation=organisation).select_related("plan_report")
 
@@ -78,7 +85,7 @@ def report_content(report: Report) -> dict[str, Any]:
             Prefetch("supported_by", queryset=Goal.objects.select_related("report__organisation")),
             Prefetch(
                 "measures",
-                queryset=Measure.objects.filter(retired_by=None)
+                queryset=with_activity_counts(Measure.objects.filter(retired_by=None))
                 .select_related("added_by")
                 .prefetch_related("assignees"),
             ),
@@ -137,6 +144,8 @@ def report_page(user: Viewer, report: Report) -> dict[str, Any]:
         "summary": plan_summary(content["goals"]) if report.kind != ReportKind.ANNUAL and content["goals"] else None,
         "status_rule": RULE,
         "open_comments": [c for c in report.comments.select_related("author") if c.resolved_at is None],
+        # A municipality's plan measures are what its register's activities link to (actors' measures_for).
+        "register_marks": organisation.kind == OrganisationKind.MUNICIPALITY and report.kind != ReportKind.REGIONAL,
     }
 
 
@@ -190,7 +199,7 @@ def _plan_goals(report: Report) -> list[Goal]:
         return []
     followed = Progress.objects.filter(report=report)
     current_indicators = GoalIndicator.objects.filter(retired_by=None)
-    followed_measures = Measure.objects.filter(Q(retired_by=None) | Q(progress__in=followed)).distinct()
+    followed_measures = with_activity_counts(Measure.objects.filter(Q(retired_by=None) | Q(progress__in=followed)))
     goals = list(
         report.plan_report.goals.filter(Q(retired_by=None) | Q(progress__in=followed))
         .distinct()

@@ -13,6 +13,7 @@ from hyte.demo.cooperation import load_demo_cooperation
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
+from hyte.demo.support_paths import load_demo_support_paths
 
 
 class Command(BaseCommand):
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             assessments = load_demo_assessments()
             actors, activities = load_demo_register()
             agreed = load_demo_cooperation()
+            paths = load_demo_support_paths()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -56,6 +58,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Negotiations: Lappi county's yearly hyte negotiation with Kemi and Tornio, {agreed} agreed actions."
             )
+        if paths:
+            self.stdout.write(f"Support paths: {paths}, in Kemi and Tornio.")
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))

@@ -29,6 +29,8 @@ class Command(BaseCommand):
             raise CommandError(f"{exc}. Nothing was imported.") from exc
         for warning in sorted(set(loaded.warnings)):
             self.stderr.write(f"Note: {warning}")
+        for table, count in sorted(loaded.matched.items()):
+            self.stdout.write(f"Found in this instance already, not made again: {count} row(s) of {table}")
         for person in loaded.people_created:
             self.stdout.write(f"New account without a password: {person.username} <{person.email}>")
         self.stdout.write(
