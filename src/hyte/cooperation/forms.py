@@ -133,7 +133,7 @@ class ItemForm(forms.Form):
 
 class MaterialForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
-    url = forms.CharField(label=_("Link"), max_length=500, required=False)
+    url = forms.CharField(label=_("Website"), max_length=500, required=False)
     file = forms.FileField(
         label=_("File"),
         required=False,
