@@ -115,3 +115,26 @@ def build_register(world: Any) -> dict[str, Any]:
         "hidden": hidden,
         "football": football,
     }
+
+
+def ensure_register_terms() -> None:
+    """The welfare concepts, themes and target groups the migrations load, loaded again where a transactional test
+    (the live server's) has emptied the database, with the migrations' own data and functions."""
+    import importlib
+
+    from django.apps import apps
+
+    from hyte.actors.models import TargetGroup, WelfareConcept
+
+    if WelfareConcept.objects.filter(is_default=True).exists():
+        return
+    terms = importlib.import_module("hyte.actors.migrations.0002_themes_and_search")
+    concepts = importlib.import_module("hyte.actors.migrations.0007_welfare_concepts")
+    concepts.create_default(apps, None)
+    default = WelfareConcept.objects.get(is_default=True)
+    for model, rows, extra in ((Theme, terms.THEMES, {"concept": default}), (TargetGroup, terms.TARGET_GROUPS, {})):
+        for position, (code, fi, sv, en) in enumerate(rows):
+            model.objects.update_or_create(
+                code=code, **extra, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "position": position}
+            )
+    concepts.load_pohjois_pohjanmaa(apps, None)

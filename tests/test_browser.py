@@ -20,6 +20,7 @@ from hyte.assessments import services as assessment_services
 from hyte.regions.models import Area, LanguageStatus
 from hyte.regions.services import load_areas
 from hyte.reports import services
+from tests.actors_world import ensure_register_terms
 from tests.conftest import SYSTEM
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -98,6 +99,7 @@ def areas(transactional_db):
     (pytest-django runs these transactional tests after all others, which keep their loaded areas.)"""
     if not Area.objects.exists():
         load_areas(actor=SYSTEM)
+    ensure_register_terms()  # the register's welfare concepts and themes, data of the migrations, emptied too
 
 
 @pytest.fixture
