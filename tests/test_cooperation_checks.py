@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from icalendar import Calendar
 from PIL import Image
 
@@ -22,6 +23,14 @@ from hyte.cooperation.models import AgendaItem, AgreedAction, Confirmation, Mate
 from hyte.core.clock import HELSINKI
 from tests.conftest import SYSTEM
 from tests.cooperation_world import PDF, at, build_cooperation
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages asserted are the English ones (Finnish is the default language)."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -109,7 +118,7 @@ def test_only_a_named_checker_confirms_the_minutes(world, coop):
         f"/o/tornio/cooperation/meetings/{shared.pk}/minutes/confirm/", {"decision": "confirmed"}
     )
     assert outsider.status_code == 404
-    with pytest.raises(ValidationError, match="Write the corrections"):
+    with translation.override("en"), pytest.raises(ValidationError, match="Write the corrections"):
         services.confirm_minutes(actor=world.users["coordinator"], meeting=shared, decision="corrections")
     assert not Confirmation.objects.filter(party__meeting=shared).exists()
     _unchanged(log)

@@ -15,7 +15,9 @@ API = "/api/v1/support-paths"
 
 
 def _send(client: Any, method: str, url: str, body: dict[str, Any] | None = None) -> Any:
-    return client.generic(method, url, json.dumps(body or {}), content_type="application/json")
+    return client.generic(
+        method, url, json.dumps(body or {}), content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
 
 
 def test_everyone_reads_the_published_paths_with_their_steps_in_order(world, client):

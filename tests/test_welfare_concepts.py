@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from hyte.actors.concept_services import choose_concept, load_welfare_concept
 from hyte.actors.concepts import concept_for, concept_for_area
@@ -19,6 +20,14 @@ from hyte.actors.queries import ActivityFilter, public_activities
 from hyte.audit.models import AuditEntry
 from tests.actors_world import add_activity, build_register, kemi_area
 from tests.conftest import SYSTEM
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages asserted are the English ones (Finnish is the default language)."""
+    with translation.override("en"):
+        yield
+
 
 PP = "pohjois-pohjanmaa"
 
