@@ -26,19 +26,8 @@ from hyte.core.actors import person
 from hyte.regions.models import Area, AreaKind
 
 
-def _concept_of_areas(area_ids: set[int]) -> dict[int, int]:
-    """Each area's concept id, by the rule of concepts.py (own, else county's, else default)."""
-    areas = dict(Area.objects.filter(pk__in=area_ids).values_list("pk", "county_id"))
-    counties = {county for county in areas.values() if county is not None}
-    chosen = dict(AreaConcept.objects.filter(area_id__in=set(areas) | counties).values_list("area_id", "concept_id"))
-    default = WelfareConcept.objects.get(is_default=True).pk
-    return {pk: chosen.get(pk) or chosen.get(county or 0) or default for pk, county in areas.items()}
-
-
 def _reindex(activities: Q) -> int:
-    found = Activity.objects.filter(activities).distinct()
-    area_ids = set(found.values_list("area_id", flat=True))
-    return search.reindex_many(found, _concept_of_areas(area_ids)) if area_ids else 0
+    return search.rebuild(Activity.objects.filter(pk__in=Activity.objects.filter(activities).values("pk")))
 
 
 @audit.service(AuditAction.WELFARE_CONCEPT_CHOOSE)

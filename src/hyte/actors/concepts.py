@@ -40,6 +40,15 @@ def concept_for_area(area: Area) -> WelfareConcept:
     return by_area.get(area.pk) or by_area.get(area.county_id) or next(c for c in by_area.values() if c.is_default)
 
 
+def concept_ids_of_areas(area_ids: set[int]) -> dict[int, int]:
+    """Each area's concept id by the same rule as `concept_for_area`, for many areas in three queries."""
+    areas = dict(Area.objects.filter(pk__in=area_ids).values_list("pk", "county_id"))
+    counties = {county for county in areas.values() if county is not None}
+    chosen = dict(AreaConcept.objects.filter(area_id__in=set(areas) | counties).values_list("area_id", "concept_id"))
+    default = WelfareConcept.objects.get(is_default=True).pk if areas else 0
+    return {pk: chosen.get(pk) or chosen.get(county or 0) or default for pk, county in areas.items()}
+
+
 def concept_for(organisation: Organisation) -> WelfareConcept:
     """The concept of an organisation's register: its area's (an NGO's is its municipality's)."""
     return concept_for_area(organisation.area) if organisation.area is not None else default_concept()

@@ -11,7 +11,7 @@ Either way the document is `Activity.search_document`, built by `document()` and
 (`reindex`): titles and descriptions in every language, the place, the providers, themes and target groups. The
 themes are the activity's own and, where they are of another welfare concept than its area uses, the area's
 concept's themes it counts under (concepts.py), so that text search finds what the area's theme filter finds; a
-change of an area's concept rebuilds its activities' documents (`reindex_many`).
+change of an area's concept rebuilds its activities' documents (`rebuild`).
 """
 
 from __future__ import annotations
@@ -71,21 +71,6 @@ def reindex(activity: Activity) -> None:
     _store(activity, document(activity, _counterparts(activity, ThemeMap.load(), concept.pk)))
 
 
-def reindex_many(activities: QuerySet[Activity], concept_of_area: dict[int, int]) -> int:
-    """Rebuild the documents of many activities (after an area's concept changed); `concept_of_area` gives each
-    activity's area's concept id. Returns how many."""
-    from hyte.actors.concepts import ThemeMap
-
-    theme_map = ThemeMap.load()
-    ids = list(activities.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), 500):
-        chunk = activities.model._default_manager.filter(pk__in=ids[start : start + 500])
-        for activity in chunk.prefetch_related("providers", "themes", "target_groups"):
-            counterparts = _counterparts(activity, theme_map, concept_of_area[activity.area_id])
-            _store(activity, document(activity, counterparts))
-    return len(ids)
-
-
 def _store(activity: Activity, text: str) -> None:
     type(activity)._default_manager.filter(pk=activity.pk).update(search_document=text)
     activity.search_document = text
@@ -96,14 +81,20 @@ def _store(activity: Activity, text: str) -> None:
 
 
 def rebuild(activities: QuerySet[Activity], *, chunk: int = 1000) -> int:
-    """Rebuild the documents (and SQLite's FTS rows) of many activities at once, a chunk at a time: after a bulk
-    load, where writing them one by one through `reindex` would take a query per activity and relation."""
+    """Rebuild the documents (and SQLite's FTS rows) of many activities at once, a chunk at a time, each with the
+    counterparts in its area's concept as `reindex` writes them: after a bulk load or a change of an area's concept,
+    where writing them one by one would take a query per activity and relation. Returns how many."""
+    from hyte.actors.concepts import ThemeMap, concept_ids_of_areas
+
     model = activities.model
+    theme_map = ThemeMap.load()
+    concept_of_area = concept_ids_of_areas(set(activities.values_list("area_id", flat=True)))
     done = 0
     found = activities.order_by("pk").prefetch_related("providers", "themes", "target_groups")
     batch: list[Activity] = []
     for activity in found.iterator(chunk_size=chunk):
-        activity.search_document = document(activity)
+        counterparts = _counterparts(activity, theme_map, concept_of_area[activity.area_id])
+        activity.search_document = document(activity, counterparts)
         batch.append(activity)
         if len(batch) == chunk:
             done += _write(model, batch)
