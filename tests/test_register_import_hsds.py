@@ -334,3 +334,13 @@ def test_a_service_without_an_organisation_is_rejected_for_want_of_a_provider(wo
 
     assert (run.rows_created, run.rows_rejected) == (1, 1)
     assert _outcome(run) == {1: "Name the provider."}
+
+
+def test_one_service_alone_is_read_as_a_service_though_its_lists_share_the_tables_names(world):
+    """As the specification's examples/service_full.json: one compiled service, whose phones, schedules and
+    languages are named as the tables of a bundle would be."""
+    build_register(world)
+    run = _import(world, _service("yksi", "Tuolijumppa yksin"))
+
+    assert (run.rows_read, run.rows_created, run.rows_rejected) == (1, 1, 0)
+    assert Activity.objects.filter(title="Tuolijumppa yksin").exists()

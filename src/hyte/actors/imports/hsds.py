@@ -23,12 +23,12 @@ _BUSINESS_ID = re.compile(r"^\d{6,7}-\d$")
 
 def services_of(document: Any) -> list[dict[str, Any]]:
     """The compiled services of any accepted shape; refuses what is not HSDS, naming what is missing."""
-    if isinstance(document, dict) and any(key in document for names in TABLES.values() for key in names):
+    if isinstance(document, dict) and "status" in document and not isinstance(document.get("services"), list):
+        services = [document]  # one service: its nested lists (phones, schedules …) share the tables' names
+    elif isinstance(document, dict) and any(key in document for names in TABLES.values() for key in names):
         services = compile_services(document)
     elif isinstance(document, dict) and isinstance(document.get("contents"), list):
         services = document["contents"]
-    elif isinstance(document, dict) and "status" in document:
-        services = [document]
     elif isinstance(document, list):
         services = document
     else:
