@@ -303,3 +303,27 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(monkeypatch):
     assert sorted(outcomes) == ["demoted", "refused"]
     assert Membership.objects.filter(organisation=organisation, role=Role.ADMIN).count() == 1
     Organisation.objects.filter(pk=organisation.pk).delete()
+
+
+def test_national_bodies_read_the_national_view_and_their_coordinators_administer_it(world):
+    from django.contrib.auth import get_user_model
+
+    from hyte.accounts.models import Organisation, OrganisationKind
+
+    thl = Organisation.objects.create(name="THL", slug="thl", kind=OrganisationKind.NATIONAL)
+    user_model = get_user_model()
+    reader = user_model.objects.create_user("thl-reader")
+    coordinator = user_model.objects.create_user("thl-coordinator")
+    Membership.objects.create(user=reader, organisation=thl, role=Role.READER)
+    Membership.objects.create(user=coordinator, organisation=thl, role=Role.COORDINATOR)
+    assert Permissions(reader).can(Action.VIEW_NATIONALLY, SITE)
+    assert not Permissions(reader).can(Action.ADMINISTER_NATIONALLY, SITE)
+    assert Permissions(coordinator).can(Action.ADMINISTER_NATIONALLY, SITE)
+    # A municipality's admin, even a superuser, is not a national body.
+    kemi_admin = world.users["admin"]
+    kemi_admin.is_superuser = True
+    assert not Permissions(kemi_admin).can(Action.VIEW_NATIONALLY, SITE)
+    assert not Permissions(None).can(Action.VIEW_NATIONALLY, SITE)
+    thl.is_active = False
+    thl.save()
+    assert not Permissions(user_model.objects.get(pk=coordinator.pk)).can(Action.ADMINISTER_NATIONALLY, SITE)

@@ -54,6 +54,9 @@ class Action(enum.StrEnum):
     EDIT_SHARED_DATA = "edit_shared_data"  # the site: the national catalogue, shared sets, Sotkanet's files
     REVOKE = "revoke"  # an API token
     HIDE = "hide"  # an activity: hide it from the public finder (the area's coordinators)
+    VIEW_NATIONALLY = "view_nationally"  # the site: the signed-in national view (members of a national body)
+    ADMINISTER_NATIONALLY = "administer_nationally"  # the site: national models and surveys (a national body's
+    # coordinators and admins)
 
 
 class Site:
@@ -194,7 +197,19 @@ class Permissions:
             return self.is_authenticated and bool(user.is_superuser)
         if action == Action.EDIT_SHARED_DATA:
             return self.is_authenticated and bool(user.is_staff)
+        if action == Action.VIEW_NATIONALLY:
+            return self._in_national_body(Perm.VIEW_ORGANISATION)
+        if action == Action.ADMINISTER_NATIONALLY:
+            return self._in_national_body(Perm.EDIT_ALL)
         raise LookupError(f"the resolver has no rule for {action!r} on the site")
+
+    def _in_national_body(self, perm: Perm) -> bool:
+        """A national body (THL, Kuntaliitto, a ministry) is an organisation of kind NATIONAL; its members read the
+        national view, and its coordinators and admins administer what is national (coefficient models, surveys)."""
+        return any(
+            m.organisation.kind == OrganisationKind.NATIONAL and perm in ROLE_PERMISSIONS[Role(m.role)]
+            for m in self.memberships
+        )
 
     def _organisation(self, action: Action, organisation: Organisation) -> bool:
         if action == Action.WORK_REGIONALLY:
