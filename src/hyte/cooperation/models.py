@@ -186,6 +186,7 @@ class ItemKind(models.TextChoices):
     ACTIONS = "actions", _("agreed actions followed up")
     GOALS = "goals", _("the parties' plan goals side by side")
     INDICATORS = "indicators", _("key indicators of the area")
+    INTERFACES = "interfaces", _("interfaces due for review")
 
 
 class AgendaItem(models.Model):
@@ -258,6 +259,8 @@ from hyte.cooperation.action_models import (  # noqa: E402
     Confirmation,
     MinutesDecision,
 )
+from hyte.cooperation.interface_models import CounterpartPair, Interface, InterfaceOwner  # noqa: E402
+from hyte.cooperation.structure_models import Structure, StructureKind, StructureMember  # noqa: E402
 
 __all__ = [
     "ActionStatus",
@@ -266,6 +269,9 @@ __all__ = [
     "Arrangement",
     "CarriedAction",
     "Confirmation",
+    "CounterpartPair",
+    "Interface",
+    "InterfaceOwner",
     "Invitee",
     "ItemKind",
     "Material",
@@ -277,4 +283,7 @@ __all__ = [
     "PersonRole",
     "Series",
     "SeriesKind",
+    "Structure",
+    "StructureKind",
+    "StructureMember",
 ]

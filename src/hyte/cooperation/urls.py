@@ -1,9 +1,10 @@
 from django.urls import path
 
-from hyte.cooperation.views import actions, agenda, meetings, series
+from hyte.cooperation.views import actions, agenda, interfaces, meetings, series
 
 C = "o/<slug:slug>/cooperation/"
 M = C + "meetings/<int:meeting_id>/"
+F = C + "interfaces/"
 
 urlpatterns = [
     path(C, series.series_list, name="cooperation"),
@@ -30,4 +31,13 @@ urlpatterns = [
     path(C + "actions/<int:action_id>/", actions.action_edit, name="cooperation-action"),
     path(C + "actions/<int:action_id>/follow-up/", actions.action_follow_up, name="cooperation-action-follow-up"),
     path(C + "actions/<int:action_id>/carry/", actions.action_carry, name="cooperation-action-carry"),
+    path(F, interfaces.register, name="cooperation-interfaces"),
+    path(F + "defaults/", interfaces.add_defaults, name="cooperation-interface-defaults"),
+    path(F + "gaps/", interfaces.gaps, name="cooperation-interface-gaps"),
+    path(F + "<int:interface_id>/", interfaces.interface_page, name="cooperation-interface"),
+    path(F + "<int:interface_id>/retire/", interfaces.retire, name="cooperation-interface-retire"),
+    path(F + "<int:interface_id>/owners/", interfaces.owner, name="cooperation-interface-owner"),
+    path(F + "<int:interface_id>/pairs/", interfaces.pair_add, name="cooperation-pair-add"),
+    path(F + "pairs/<int:pair_id>/remove/", interfaces.pair_remove, name="cooperation-pair-remove"),
+    path(C + "counterparts/", interfaces.counterparts, name="cooperation-counterparts"),
 ]

@@ -3,6 +3,15 @@
 
 from hyte.cooperation.services.actions import add_action, carry_action, edit_action, follow_up_action
 from hyte.cooperation.services.agenda import add_item, edit_item, move_item, remove_item, save_minutes
+from hyte.cooperation.services.interfaces import (
+    add_default_interfaces,
+    add_pair,
+    create_interface,
+    remove_pair,
+    retire_interface,
+    set_owner,
+    update_interface,
+)
 from hyte.cooperation.services.materials import add_material, remove_material
 from hyte.cooperation.services.meetings import create_meeting, update_meeting
 from hyte.cooperation.services.minutes import confirm_minutes, reopen_minutes, share_minutes
@@ -11,12 +20,15 @@ from hyte.cooperation.services.series import create_series, update_series
 
 __all__ = [
     "add_action",
+    "add_default_interfaces",
     "add_invitee",
     "add_item",
     "add_material",
+    "add_pair",
     "add_party",
     "carry_action",
     "confirm_minutes",
+    "create_interface",
     "create_meeting",
     "create_series",
     "edit_action",
@@ -26,10 +38,14 @@ __all__ = [
     "remove_invitee",
     "remove_item",
     "remove_material",
+    "remove_pair",
     "reopen_minutes",
+    "retire_interface",
     "save_minutes",
     "set_checker",
+    "set_owner",
     "share_minutes",
+    "update_interface",
     "update_meeting",
     "update_series",
 ]
