@@ -36,4 +36,45 @@ def build_interfaces(world: Any) -> dict[str, Any]:
     services.update_interface(
         actor=SYSTEM, interface=substance, name=substance.name, name_sv=substance.name_sv, next_review=today
     )
-    return {"coop_interface": substance.pk, "coop_interface_other": lifestyle.pk, "coop_pair": pair.pk}
+    network = services.create_structure(
+        actor=SYSTEM, keeper=world.lappi, name="Hyvinvointikoordinaattorien verkosto", kind="network"
+    )
+    member = services.add_structure_member(
+        actor=SYSTEM, structure=network, organisation=world.kemi, name="Kaisa Koordinaattori"
+    )
+    return {
+        "coop_interface": substance.pk,
+        "coop_interface_other": lifestyle.pk,
+        "coop_pair": pair.pk,
+        "coop_structure": network.pk,
+        "coop_structure_member": member.pk,
+    }
+
+
+def grow_interfaces(world: Any, values: dict[str, Any], *, tag: str) -> None:
+    """More of what the interface pages list (for the query counts): an interface more, and a pair and an owner
+    for every municipality of the county on each of two interfaces."""
+    from hyte.cooperation.interface_queries import municipalities_of
+    from hyte.cooperation.models import Interface
+
+    new = services.create_interface(actor=SYSTEM, county=world.lappi, name=f"Yhdyspinta {tag}", name_sv=tag)
+    today = clock.today()
+    for interface in (new, Interface.objects.get(pk=values["coop_interface"])):
+        for municipality in municipalities_of(world.lappi):
+            person = world.users["coordinator"] if municipality.pk == world.kemi.pk else None
+            if person is None:
+                from hyte.accounts import services as accounts
+                from hyte.accounts.roles import Role
+                from tests.conftest import make_user
+
+                person = make_user(f"pari-{tag}-{interface.pk}-{municipality.pk}")
+                accounts.add_member(actor=SYSTEM, organisation=municipality, user=person, role=Role.READER)
+            services.add_pair(
+                actor=SYSTEM,
+                interface=interface,
+                municipality=municipality,
+                county_person=world.users["county"],
+                municipality_person=person,
+                starts_on=today,
+            )
+            services.set_owner(actor=SYSTEM, interface=interface, municipality=municipality, owner=f"Omistaja {tag}")

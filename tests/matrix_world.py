@@ -16,6 +16,7 @@ from hyte.reports.services.pdf_exports import finish_pdf, request_pdf, start_pdf
 from hyte.situation.models import Alert
 from hyte.situation.services import create_rule
 from tests.conftest import SYSTEM, answer_all, approve_and_publish
+from tests.interface_world import build_interfaces
 
 
 def _assessments(world: Any) -> dict[str, int]:
@@ -134,10 +135,12 @@ def _support_paths(area: Any, activities: dict[str, int]) -> dict[str, int]:
 def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: Any) -> dict[str, Any]:
     """Lappi's negotiation series with Kemi and an NGO network (Tornio not in it), and Lappi's annual report for
     carrying agreed actions into (tests/cooperation_world.py)."""
+    from hyte.cooperation.models import Party
     from tests.cooperation_world import build_cooperation, lappi_annual_report
 
     made = build_cooperation(world, kemi_goal=kemi_goal, lappi_goal=regional_goal)
     lappi_annual_report(world, regional)
+    made["coop_ngo_party"] = Party.objects.get(meeting_id=made["coop_meeting"], organisation=made["ngo"]).pk
     return {key: value for key, value in made.items() if key.startswith("coop_")}
 
 
@@ -237,4 +240,6 @@ def build(world: Any) -> dict[str, Any]:
         **_assessments(world),
         **_register(world),
         **_cooperation(world, kemi_goal=published_goal, regional=regional, regional_goal=regional_goal),
+        **build_interfaces(world),
+        "county_user_id": world.users["county"].pk,
     }

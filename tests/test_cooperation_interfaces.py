@@ -207,3 +207,37 @@ def translation_en():
     from django.utils import translation
 
     return translation.override("en")
+
+
+def test_interfaces_due_for_review_are_on_the_prefilled_agenda(world):
+    from hyte.cooperation.models import ItemKind, Series
+    from tests.cooperation_world import at, build_cooperation, meeting_on
+
+    build_cooperation(world)  # Lappi's series with Kemi and an NGO; its meetings have no interface item yet
+    made = build_interfaces(world)
+    series = Series.objects.get(convener=world.lappi)
+    later = Interface.objects.get(pk=made["coop_interface_other"])
+    services.update_interface(
+        actor=SYSTEM, interface=later, name=later.name, next_review=clock.today() + dt.timedelta(days=800)
+    )
+    retired = Interface.objects.get(county=world.lappi, default_key="culture")
+    services.update_interface(actor=SYSTEM, interface=retired, name=retired.name, next_review=clock.today())
+    services.retire_interface(actor=SYSTEM, interface=retired)
+    when = at(clock.today().year + 1, 3, 10)
+    meeting = meeting_on(series, when, "Neuvottelu")
+    assert meeting.agenda_items.filter(kind=ItemKind.INTERFACES).count() == 1
+    page = world.client_for("coordinator").get(f"/o/kemi/cooperation/meetings/{meeting.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    entry = next(e for e in page.context["agenda"] if e.item.kind == ItemKind.INTERFACES)
+    # due by the meeting: the substance abuse work (due today); not the one due in 800 days, not the retired one
+    assert [due.interface.pk for due in entry.interfaces] == [made["coop_interface"]]
+    rows = entry.interfaces[0].rows
+    assert [(m.slug, pair.pk if pair else None, valid) for m, pair, valid in rows] == [
+        ("kemi", made["coop_pair"], True)
+    ]  # only the invited municipalities: Tornio is not invited
+    assert "Ehkäisevä päihdetyö" in page.content.decode()
+    # a county without a register gets no such item
+    from hyte.cooperation.models import Meeting
+
+    assert not Meeting.objects.filter(
+        series=series, starts_at__lt=when, agenda_items__kind=ItemKind.INTERFACES
+    ).exists()

@@ -88,6 +88,13 @@ SHARED_MINUTES = {"meeting_id": "{coop_shared}"}
 NOT_THE_CHECKER = {"reader": 302, "editor": 302, "admin": 302}  # told that only the named checker confirms
 NEW_MEETING = {"new-title": "Neuvottelu 2027", "new-date": "2027-03-10", "new-starts": "09:00", "new-ends": "12:00"}
 SERIES = {"title": "Lapin neuvottelu", "kind": "hyte_yearly", "arrangement": "joint", "members": "{kemi_id}"}
+STRUCTURE = {"name": "Kumppanuusryhmä", "name_sv": "Partnerskapsgrupp", "kind": "group"}
+PAIR = {
+    "municipality": "{kemi_id}",
+    "county_person": "{county_user_id}",
+    "municipality_person": "{editor_id}",
+    "starts_on": "2026-01-01",
+}
 ACTION = {"text": "Sovittu toimi", "owner": "{kemi_id}", "owner_person": "Kaisa Koordinaattori"}
 
 REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
@@ -296,6 +303,48 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("cooperation-action-carry", P): [
         form(COORDINATORS, A.ACTION_CARRY, args={"action_id": "{coop_kemi_action}"}),
         form(COUNTY, A.ACTION_CARRY, label="county", args={**LAPPI, "action_id": "{coop_kemi_action}"}),
+    ],
+    # Interfaces: Lappi's register, read by the members of Lappi and of its municipalities (Kemi, and Tornio, the
+    # outsider's); kept by the county's coordinators.
+    ("cooperation-interfaces", G): [
+        read(MEMBERS),
+        read(COUNTY, label="county", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio, a municipality of the county", args={"slug": "tornio"}),
+    ],
+    ("cooperation-interfaces", P): [
+        form(COUNTY, A.INTERFACE_CREATE, args=LAPPI, data={"name": "Liikuntaneuvonta", "name_sv": "Motionsrådgivning"})
+    ],
+    ("cooperation-interface-defaults", P): [form(COUNTY, A.INTERFACE_DEFAULTS, args=LAPPI)],
+    ("cooperation-interface-gaps", G): [read(COUNTY, args=LAPPI)],
+    ("cooperation-interface", G): [read(MEMBERS), read(COUNTY, label="county", args=LAPPI)],
+    ("cooperation-interface", P): [form(COUNTY, A.INTERFACE_UPDATE, args=LAPPI, data={"name": "Päihdetyö"})],
+    ("cooperation-interface-retire", P): [form(COUNTY, A.INTERFACE_RETIRE, args=LAPPI, data={"retired": "1"})],
+    ("cooperation-interface-owner", P): [
+        form(COUNTY, A.INTERFACE_OWNER, args=LAPPI, data={"municipality": "{kemi_id}", "owner": "Hyte-yksikkö"})
+    ],
+    ("cooperation-pair-add", P): [form(COUNTY, A.PAIR_ADD, args=LAPPI, data=PAIR)],
+    ("cooperation-pair-remove", P): [form(COUNTY, A.PAIR_REMOVE, args=LAPPI)],
+    ("cooperation-party-remove", P): [form(COUNTY, A.PARTY_REMOVE, args={**LAPPI, "party_id": "{coop_ngo_party}"})],
+    # Structures: Lappi's network with a member from Kemi; Kemi's coordinators set up their own.
+    ("cooperation-structures", G): [
+        read(MEMBERS),
+        read(COUNTY, label="keeper", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio, in none", args={"slug": "tornio"}),
+    ],
+    ("cooperation-structures", P): [
+        form(COORDINATORS, A.STRUCTURE_CREATE, data=STRUCTURE),
+        form(COUNTY, A.STRUCTURE_CREATE, label="county", args=LAPPI, data=STRUCTURE),
+    ],
+    ("cooperation-structure", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
+    ("cooperation-structure", P): [form(COUNTY, A.STRUCTURE_UPDATE, args=LAPPI, data=STRUCTURE)],
+    ("cooperation-structure-member-add", P): [
+        form(COUNTY, A.STRUCTURE_MEMBER_ADD, args=LAPPI, data={"organisation": "{tornio_id}", "name": "Tiina"})
+    ],
+    ("cooperation-structure-member-remove", P): [form(COUNTY, A.STRUCTURE_MEMBER_REMOVE, args=LAPPI)],
+    ("cooperation-counterparts", G): [
+        read(MEMBERS),
+        read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
+        read(NOBODY, label="a county has none", args=LAPPI),
     ],
     ("register-duplicates", G): [read(COORDINATORS)],
     ("register-merge", G): [read(COORDINATORS)],
@@ -881,6 +930,10 @@ DEFAULT_ARGS = {
     "material_id": "{coop_material}",
     "item_id": "{coop_item}",
     "action_id": "{coop_action}",
+    "interface_id": "{coop_interface}",
+    "pair_id": "{coop_pair}",
+    "structure_id": "{coop_structure}",
+    "member_id": "{coop_structure_member}",
     "first_id": "{twin_a}",
     "second_id": "{twin_b}",
     "import_id": "{register_import}",

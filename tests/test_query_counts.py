@@ -23,6 +23,7 @@ from hyte.reports import services as reports
 from hyte.situation.services import create_rule
 from tests.conftest import SYSTEM, approve_and_publish, make_user
 from tests.cooperation_world import grow_cooperation
+from tests.interface_world import grow_interfaces
 from tests.matrix_world import build
 
 # (persona, path, queries). Paths use the world's object ids by name.
@@ -112,6 +113,12 @@ PAGES = [
     ("county", "/o/lappi/cooperation/meetings/{coop_meeting}/agenda/", 9),
     ("coordinator", "/o/kemi/cooperation/meetings/{coop_shared}/minutes/", 15),
     ("anonymous", "/public/fi/lappi/negotiations/{coop_previous}/", 6),
+    # Interfaces: Lappi's register, one interface, Kemi's counterparts and the county's gaps.
+    ("county", "/o/lappi/cooperation/interfaces/", 11),
+    ("county", "/o/lappi/cooperation/interfaces/gaps/", 11),
+    ("county", "/o/lappi/cooperation/interfaces/{coop_interface}/", 17),
+    ("coordinator", "/o/kemi/cooperation/interfaces/{coop_interface}/", 12),
+    ("coordinator", "/o/kemi/cooperation/counterparts/", 12),
     ("coordinator", "/api/v1/organisations/kemi/negotiations", 9),
     ("coordinator", "/api/v1/organisations/kemi/meetings/{coop_meeting}", 18),
     ("coordinator", "/api/v1/organisations/kemi/agreed-actions", 10),
@@ -211,6 +218,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     reports.add_goal(actor=SYSTEM, report=another, text="Vanha tavoite")
     approve_and_publish(another, SYSTEM)
     grow_cooperation(world, values, tag=tag, n=n)  # after the municipalities above: they are invited too
+    grow_interfaces(world, values, tag=tag)  # the new municipalities get counterpart pairs and owners
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

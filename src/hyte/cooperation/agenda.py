@@ -1,7 +1,8 @@
 """The agenda's data, read afresh whenever the agenda is shown, so that it is current at the meeting: the actions
 agreed earlier in the series with their status now, each party's plan goals side by side (read through
 `hyte.reports`' queries) and the key indicators of the area (the situation picture's table of a county's
-municipalities, with the county and the whole country). A fixed number of queries, however many parties,
+municipalities, with the county and the whole country), and the county's interfaces due for review with the
+invited municipalities' counterpart pairs. A fixed number of queries, however many parties,
 goals and actions there are."""
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from typing import Any
 from django.db.models import Prefetch, Q
 
 from hyte.accounts.models import OrganisationKind
+from hyte.cooperation import interface_queries
 from hyte.cooperation.action_models import OPEN_STATUSES
 from hyte.cooperation.models import AgendaItem, AgreedAction, ItemKind, Meeting
 from hyte.core.actors import Viewer
+from hyte.core.clock import HELSINKI
 from hyte.indicators.queries import set_items
 from hyte.regions.models import AreaKind
 from hyte.reports.models import Goal, Report
@@ -35,6 +38,15 @@ class ShownItem:
     actions: list[AgreedAction] = field(default_factory=list)
     plans: list[PartyPlan] = field(default_factory=list)
     table: CountyTable | None = None
+    interfaces: list[DueInterface] = field(default_factory=list)
+
+
+@dataclass
+class DueInterface:
+    """An interface due for review by the meeting, with each invited municipality's counterpart pair."""
+
+    interface: Any
+    rows: list[Any] = field(default_factory=list)  # (municipality, pair or None, valid on the meeting's day)
 
 
 def earlier_actions(meeting: Meeting) -> list[AgreedAction]:
@@ -81,12 +93,32 @@ def indicator_table(meeting: Meeting, item: AgendaItem) -> CountyTable | None:
     return county_table(county, set_items(item.indicator_set), only=municipalities)
 
 
+def due_interfaces(meeting: Meeting) -> list[DueInterface]:
+    """The convener's interfaces whose review is due by the meeting's day, with the counterpart pairs of the
+    municipalities invited (valid on that day or not)."""
+    day = meeting.starts_at.astimezone(HELSINKI).date()
+    municipalities = [
+        party.organisation
+        for party in meeting.parties.all()
+        if party.organisation.kind == OrganisationKind.MUNICIPALITY
+    ]
+    found = []
+    for interface in interface_queries.due_for_review(meeting.series.convener, day):
+        due = DueInterface(interface)
+        for municipality in municipalities:
+            pair = interface_queries.current_pair(interface, municipality.pk, day)
+            due.rows.append((municipality, pair, pair is not None and pair.valid_on(day)))
+        found.append(due)
+    return found
+
+
 def shown_agenda(user: Viewer, meeting: Meeting) -> list[ShownItem]:
     """The agenda items with their data; each kind of data is read once however many items show it."""
     items = list(meeting.agenda_items.all())
     kinds = {item.kind for item in items}
     actions = earlier_actions(meeting) if ItemKind.ACTIONS in kinds else []
     plans = party_plans(user, meeting) if ItemKind.GOALS in kinds else []
+    due = due_interfaces(meeting) if ItemKind.INTERFACES in kinds else []
     shown = []
     for item in items:
         entry = ShownItem(item)
@@ -96,5 +128,7 @@ def shown_agenda(user: Viewer, meeting: Meeting) -> list[ShownItem]:
             entry.plans = plans
         elif item.kind == ItemKind.INDICATORS:
             entry.table = indicator_table(meeting, item)
+        elif item.kind == ItemKind.INTERFACES:
+            entry.interfaces = due
         shown.append(entry)
     return shown

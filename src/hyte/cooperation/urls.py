@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.cooperation.views import actions, agenda, interfaces, meetings, series
+from hyte.cooperation.views import actions, agenda, interfaces, meetings, series, structures
 
 C = "o/<slug:slug>/cooperation/"
 M = C + "meetings/<int:meeting_id>/"
@@ -13,6 +13,7 @@ urlpatterns = [
     path(C + "series/<int:series_id>/meetings/", series.meeting_new, name="cooperation-meeting-new"),
     path(M, meetings.meeting_page, name="cooperation-meeting"),
     path(M + "parties/", meetings.party_add, name="cooperation-party-add"),
+    path(M + "parties/<int:party_id>/remove/", meetings.party_remove, name="cooperation-party-remove"),
     path(M + "parties/<int:party_id>/checker/", meetings.party_checker, name="cooperation-party-checker"),
     path(M + "parties/<int:party_id>/people/", meetings.invitee_add, name="cooperation-invitee-add"),
     path(M + "people/<int:invitee_id>/remove/", meetings.invitee_remove, name="cooperation-invitee-remove"),
@@ -40,4 +41,12 @@ urlpatterns = [
     path(F + "<int:interface_id>/pairs/", interfaces.pair_add, name="cooperation-pair-add"),
     path(F + "pairs/<int:pair_id>/remove/", interfaces.pair_remove, name="cooperation-pair-remove"),
     path(C + "counterparts/", interfaces.counterparts, name="cooperation-counterparts"),
+    path(C + "structures/", structures.structure_list, name="cooperation-structures"),
+    path(C + "structures/<int:structure_id>/", structures.structure_page, name="cooperation-structure"),
+    path(C + "structures/<int:structure_id>/members/", structures.member_add, name="cooperation-structure-member-add"),
+    path(
+        C + "structures/<int:structure_id>/members/<int:member_id>/remove/",
+        structures.member_remove,
+        name="cooperation-structure-member-remove",
+    ),
 ]

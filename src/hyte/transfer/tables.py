@@ -189,6 +189,13 @@ NOT_CARRIED: dict[str, str] = {
     "cooperation.agreedaction_indicators": "between organisations",
     "cooperation.confirmation": "between organisations",
     "cooperation.carriedaction": "a link from a negotiation to a report: the report's block travels with the report",
+    "cooperation.interface": "between organisations: the county's register of its interfaces with its municipalities",
+    "cooperation.interface_goals": "links to several organisations' plans",
+    "cooperation.interface_indicators": "between organisations",
+    "cooperation.interfaceowner": "between organisations",
+    "cooperation.counterpartpair": "between organisations: a person of the county and one of a municipality",
+    "cooperation.structure": "between organisations: members from several organisations",
+    "cooperation.structuremember": "between organisations",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

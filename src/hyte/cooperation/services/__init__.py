@@ -15,8 +15,14 @@ from hyte.cooperation.services.interfaces import (
 from hyte.cooperation.services.materials import add_material, remove_material
 from hyte.cooperation.services.meetings import create_meeting, update_meeting
 from hyte.cooperation.services.minutes import confirm_minutes, reopen_minutes, share_minutes
-from hyte.cooperation.services.people import add_invitee, add_party, remove_invitee, set_checker
+from hyte.cooperation.services.people import add_invitee, add_party, remove_invitee, remove_party, set_checker
 from hyte.cooperation.services.series import create_series, update_series
+from hyte.cooperation.services.structures import (
+    add_structure_member,
+    create_structure,
+    remove_structure_member,
+    update_structure,
+)
 
 __all__ = [
     "add_action",
@@ -26,11 +32,13 @@ __all__ = [
     "add_material",
     "add_pair",
     "add_party",
+    "add_structure_member",
     "carry_action",
     "confirm_minutes",
     "create_interface",
     "create_meeting",
     "create_series",
+    "create_structure",
     "edit_action",
     "edit_item",
     "follow_up_action",
@@ -39,6 +47,8 @@ __all__ = [
     "remove_item",
     "remove_material",
     "remove_pair",
+    "remove_party",
+    "remove_structure_member",
     "reopen_minutes",
     "retire_interface",
     "save_minutes",
@@ -48,4 +58,5 @@ __all__ = [
     "update_interface",
     "update_meeting",
     "update_series",
+    "update_structure",
 ]

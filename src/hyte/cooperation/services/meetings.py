@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from hyte.accounts.permissions import Action, require
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
-from hyte.cooperation.models import AgendaItem, AgreedAction, ItemKind, Meeting, Party, Series, SeriesKind
+from hyte.cooperation.models import AgendaItem, AgreedAction, Interface, ItemKind, Meeting, Party, Series, SeriesKind
 from hyte.cooperation.services._common import line, text
 from hyte.core import clock
 from hyte.core.actors import Actor
@@ -47,7 +47,8 @@ def _clean(*, title: str, starts_at: dt.datetime, ends_at: dt.datetime, place: s
 
 def _draft_agenda(series: Series, meeting: Meeting) -> list[dict[str, Any]]:
     """The items a new meeting starts from: the follow-up of earlier agreed actions (when there are any), the
-    parties' plan goals side by side, the key indicators of the area, and the decisions to make (§7: goals,
+    parties' plan goals side by side, the key indicators of the area, the interfaces due for review (when the county
+    keeps a register), and the decisions to make (§7: goals,
     measures, cooperation and follow-up; §14: cooperation, goals and division of work)."""
     items: list[dict[str, Any]] = []
     earlier = AgreedAction.objects.filter(meeting__series=series, meeting__starts_at__lt=meeting.starts_at)
@@ -74,6 +75,14 @@ def _draft_agenda(series: Series, meeting: Meeting) -> list[dict[str, Any]]:
             "indicator_set": chosen_set(series.convener, None),
         }
     )
+    if Interface.objects.filter(county=series.convener, is_retired=False).exists():
+        items.append(
+            {
+                "kind": ItemKind.INTERFACES,
+                "title": _("Interfaces due for review"),
+                "body": _("The interfaces whose review is due by the negotiation, with the counterpart pairs."),
+            }
+        )
     if series.kind == SeriesKind.COUNCIL_TERM:
         decisions = [
             _("Cooperation, goals and division of work for the council term"),

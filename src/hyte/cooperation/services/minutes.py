@@ -5,16 +5,21 @@ shared last, with a record of who confirmed when."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hyte.accounts.permissions import Action, require
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
-from hyte.cooperation.models import Confirmation, Meeting, MinutesDecision, MinutesStatus
+from hyte.cooperation.models import Confirmation, Meeting, MinutesDecision, MinutesStatus, Party
 from hyte.cooperation.queries import latest_answers
 from hyte.cooperation.services._common import minutes_open, text
 from hyte.core import clock
 from hyte.core.actors import Actor, person
+from hyte.notifications.models import Kind
+from hyte.notifications.queries import display_name
+from hyte.notifications.services import notify
 
 
 @audit.service(AuditAction.MINUTES_SHARE)
@@ -22,7 +27,7 @@ def share_minutes(*, actor: Actor, meeting: Meeting) -> Meeting:
     """Send the draft to the checkers: a new round of confirmations begins."""
     require(actor, Action.EDIT, meeting)
     minutes_open(meeting)
-    parties = list(meeting.parties.select_related("organisation"))
+    parties = list(meeting.parties.select_related("organisation", "checker"))
     unnamed = [party.organisation.display_name for party in parties if party.checker_id is None]
     if unnamed:
         raise ValidationError(
@@ -32,7 +37,26 @@ def share_minutes(*, actor: Actor, meeting: Meeting) -> Meeting:
     if not any(item.minutes.strip() for item in meeting.agenda_items.all()):
         raise ValidationError(_("Write the minutes before sharing them."))
     audit.update(meeting, minutes_status=MinutesStatus.SHARED, round=meeting.round + 1, updated_at=clock.now())
+    _tell_checkers(actor, meeting, parties)
     return meeting
+
+
+def _tell_checkers(actor: Actor, meeting: Meeting, parties: list[Party]) -> None:
+    """Each checker is told (on the site, and by e-mail as they chose) that the minutes wait for their answer,
+    with a link to the minutes as seen through their own organisation; once per round."""
+    for party in parties:
+        if party.checker is None:
+            continue
+        notify(
+            actor=actor,
+            users=[party.checker],
+            kind=Kind.IN_REVIEW,
+            message=gettext_noop("The minutes of “%(meeting)s” wait for your confirmation on behalf of %(party)s"),
+            params={"meeting": meeting.title[:120], "party": party.organisation.name, "who": display_name(actor)},
+            url=reverse("cooperation-minutes", args=[party.organisation.slug, meeting.pk]),
+            organisation=party.organisation,
+            key=f"minutes:{meeting.pk}:{meeting.round}:{party.pk}",
+        )
 
 
 @audit.service(AuditAction.MINUTES_REOPEN)

@@ -29,6 +29,29 @@ def add_party(*, actor: Actor, meeting: Meeting, organisation: Organisation) -> 
     return audit.create(Party, meeting=meeting, organisation=organisation)
 
 
+@audit.service(AuditAction.PARTY_REMOVE)
+def remove_party(*, actor: Actor, party: Party) -> None:
+    """Withdraw an organisation's invitation to this meeting (the convener's coordinators): its people, checker
+    and answers go with it. Not the convener itself, not while the minutes are being checked (take them back
+    first) and not once they are final."""
+    meeting = party.meeting
+    require(actor, Action.EDIT, meeting)
+    if party.organisation_id == meeting.series.convener_id:
+        raise ValidationError(_("The convener takes part in its own negotiation: it cannot be removed."))
+    if meeting.minutes_status == MinutesStatus.FINAL:
+        raise ValidationError(_("The minutes are final: the organisations invited no longer change."))
+    if meeting.minutes_status == MinutesStatus.SHARED:
+        raise ValidationError(
+            _("The minutes are being checked: take them back for corrections before withdrawing an invitation.")
+        )
+    if meeting.agreed_actions.filter(owner_id=party.organisation_id).exists():
+        raise ValidationError(
+            _("%(organisation)s owns agreed actions of this meeting: give them another owner first.")
+            % {"organisation": party.organisation.display_name}
+        )
+    audit.delete(party)
+
+
 @audit.service(AuditAction.PARTY_CHECKER)
 def set_checker(*, actor: Actor, party: Party, checker: User | None) -> Party:
     """Name the one person of the invited organisation who checks the minutes on its behalf."""

@@ -113,6 +113,16 @@ def party_add(request: AuthenticatedRequest, slug: str, meeting_id: int) -> Http
 
 @require_POST
 @login_required
+def party_remove(request: AuthenticatedRequest, slug: str, meeting_id: int, party_id: int) -> HttpResponse:
+    """Withdraw an organisation's invitation (the convener)."""
+    meeting = meeting_of(request, slug, meeting_id, Action.EDIT)
+    party = get_object_or_404(Party, pk=party_id, meeting=meeting)
+    call_service(request, services.remove_party, party=party)
+    return to_meeting(slug, meeting_id, "invited")
+
+
+@require_POST
+@login_required
 def party_checker(request: AuthenticatedRequest, slug: str, meeting_id: int, party_id: int) -> HttpResponse:
     """Name the party's checker of the minutes (a member of it), or none."""
     meeting = meeting_of(request, slug, meeting_id)
