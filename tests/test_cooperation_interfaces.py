@@ -241,3 +241,23 @@ def test_interfaces_due_for_review_are_on_the_prefilled_agenda(world):
     assert not Meeting.objects.filter(
         series=series, starts_at__lt=when, agenda_items__kind=ItemKind.INTERFACES
     ).exists()
+
+
+def test_the_demo_register_has_two_interfaces_with_pairs_for_kemi_and_tornio(db):
+    from hyte.cooperation.interface_queries import gaps, interfaces, municipalities_of
+    from hyte.cooperation.models import StructureMember
+    from hyte.demo.cooperation_interfaces import load_demo_interfaces
+    from hyte.demo.people import load_demo
+
+    load_demo()
+    assert load_demo_interfaces() == 4
+    assert load_demo_interfaces() == 0  # once: running the demo again duplicates nothing
+    lappi = Interface.objects.get(default_key="substance").county
+    assert Interface.objects.filter(county=lappi).count() == 13
+    rows = {
+        row.municipality.slug: row.missing
+        for row in gaps(list(interfaces(lappi)), municipalities_of(lappi), dt.date(2026, 6, 1))
+        if row.municipality.slug in ("kemi", "tornio")
+    }
+    assert rows == {"kemi": 11, "tornio": 12}  # Tornio's lifestyle counselling pair ended in 2025
+    assert StructureMember.objects.filter(structure__keeper=lappi).count() == 3

@@ -846,6 +846,36 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         api_write(COUNTY, A.ACTION_PROGRESS, label="convener", args=LAPPI, data={"status": "done"}),
     ],
     ("api:list_actions", G): [read(MEMBERS), read(COUNTY, label="county", args=LAPPI)],
+    ("api:list_interfaces", G): [
+        read(MEMBERS),
+        read(COUNTY, label="county", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
+    ],
+    ("api:post_interface", P): [
+        api_write(
+            COUNTY, A.INTERFACE_CREATE, ok=201, args=LAPPI, data={"name": "Liikuntaneuvonta", "name_sv": "Motion"}
+        )
+    ],
+    ("api:get_interface", G): [read(MEMBERS), read(COUNTY, label="county", args=LAPPI)],
+    ("api:post_pair", P): [
+        api_write(
+            COUNTY,
+            A.PAIR_ADD,
+            ok=201,
+            args=LAPPI,
+            data={
+                **PAIR,
+                "municipality": "kemi",
+                "county_person": "{county_user_id}",
+                "municipality_person": "{editor_id}",
+            },
+        )
+    ],
+    ("api:list_structures", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
+    ("api:post_structure", P): [
+        api_write(COORDINATORS, A.STRUCTURE_CREATE, ok=201, data=STRUCTURE),
+        api_write(COUNTY, A.STRUCTURE_CREATE, ok=201, label="county", args=LAPPI, data=STRUCTURE),
+    ],
     ("api:post_confirmation", P): [
         Route(
             frozenset({"coordinator"}),

@@ -118,7 +118,7 @@ PAGES = [
     ("county", "/o/lappi/cooperation/interfaces/gaps/", 11),
     ("county", "/o/lappi/cooperation/interfaces/{coop_interface}/", 17),
     ("coordinator", "/o/kemi/cooperation/interfaces/{coop_interface}/", 12),
-    ("coordinator", "/o/kemi/cooperation/counterparts/", 12),
+    ("coordinator", "/o/kemi/cooperation/counterparts/", 11),
     ("coordinator", "/api/v1/organisations/kemi/negotiations", 9),
     ("coordinator", "/api/v1/organisations/kemi/meetings/{coop_meeting}", 18),
     ("coordinator", "/api/v1/organisations/kemi/agreed-actions", 10),

@@ -185,5 +185,7 @@ def indicator_choices(user: Viewer, interface: Interface) -> list[tuple[int, str
     perms = permissions_for(user)
     own = Indicator.objects.filter(sets__organisation=interface.county)
     found = own if own.exists() else Indicator.objects.filter(sets__organisation__isnull=True)
-    chosen = list((found | interface.indicators.all()).distinct().order_by("title_fi", "id"))
+    chosen = list(
+        (found | interface.indicators.all()).distinct().select_related("organisation").order_by("title_fi", "id")
+    )
     return [(i.pk, i.title) for i in chosen if perms.can(Action.VIEW, i)]

@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 from hyte.demo.actors import load_demo_register
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.cooperation import load_demo_cooperation
+from hyte.demo.cooperation_interfaces import load_demo_interfaces
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             assessments = load_demo_assessments()
             actors, activities = load_demo_register()
             agreed = load_demo_cooperation()
+            pairs = load_demo_interfaces()
             paths = load_demo_support_paths()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
@@ -54,6 +56,10 @@ class Command(BaseCommand):
         )
         if actors:
             self.stdout.write(f"Register of actors and activities: {actors} actors, {activities} activities.")
+        if pairs:
+            self.stdout.write(
+                f"Interfaces: Lappi county's register with {pairs} counterpart pairs for Kemi and Tornio."
+            )
         if agreed:
             self.stdout.write(
                 f"Negotiations: Lappi county's yearly hyte negotiation with Kemi and Tornio, {agreed} agreed actions."
