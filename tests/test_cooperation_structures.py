@@ -41,7 +41,8 @@ def test_a_structure_is_shown_on_each_member_organisations_page(world):
     tornio_page = world.client_for("outsider").get("/o/tornio/").content.decode()
     assert "Hyvinvointikoordinaattorien verkosto" not in tornio_page  # no member there
     structure_page = world.client_for("reader").get(f"/o/kemi/cooperation/structures/{network.pk}/")
-    assert structure_page.status_code == 200 and structure_page.context["can_edit"] is False
+    assert structure_page.status_code == 200
+    assert structure_page.context["can_edit"] is False
     assert world.client_for("outsider").get(f"/o/tornio/cooperation/structures/{network.pk}/").status_code == 404
 
 
