@@ -28,8 +28,8 @@ from tests.matrix_world import build
 
 # (persona, path, queries). Paths use the world's object ids by name.
 PAGES = [
-    ("coordinator", "/o/kemi/", 18),  # "my work"
-    ("editor", "/o/kemi/", 18),  # "my work" with assigned goals and measures
+    ("coordinator", "/o/kemi/", 20),  # "my work", with the cooperation structures
+    ("editor", "/o/kemi/", 20),  # "my work" with assigned goals and measures
     ("coordinator", "/o/kemi/members/", 6),
     ("coordinator", "/o/kemi/audit/", 7),
     ("coordinator", "/o/kemi/indicators/", 7),
@@ -116,7 +116,7 @@ PAGES = [
     # Interfaces: Lappi's register, one interface, Kemi's counterparts and the county's gaps.
     ("county", "/o/lappi/cooperation/interfaces/", 11),
     ("county", "/o/lappi/cooperation/interfaces/gaps/", 11),
-    ("county", "/o/lappi/cooperation/interfaces/{coop_interface}/", 17),
+    ("county", "/o/lappi/cooperation/interfaces/{coop_interface}/", 18),
     ("coordinator", "/o/kemi/cooperation/interfaces/{coop_interface}/", 12),
     ("coordinator", "/o/kemi/cooperation/counterparts/", 11),
     ("coordinator", "/api/v1/organisations/kemi/negotiations", 9),
