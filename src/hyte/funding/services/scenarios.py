@@ -45,7 +45,7 @@ def save_scenario(
     user = getattr(actor, "pk", None)
     return audit.create(
         Scenario,
-        model=model,
+        model_id=model.pk,  # `model` is audit.create's own first argument
         organisation=organisation,
         area=area,
         title=title,
