@@ -71,13 +71,13 @@ def small_model(**changes: Any) -> dict[str, Any]:
 
 
 TEAVIISARI_CSV = (
-    "Aluekoodi;Alue;Toimiala;Vuosi;Ulottuvuus;Pisteet\n"
-    "240;Kemi;Kuntajohto;2023;Kokonaispisteet;80\n"
-    "851;Tornio;Kuntajohto;2023;Kokonaispisteet;40\n"
-    "698;Rovaniemi;Kuntajohto;2023;Kokonaispisteet;60\n"
-    "HV21;Lappi;Kuntajohto;2023;Kokonaispisteet;55\n"
-    "FI;Koko maa;Kuntajohto;2023;Kokonaispisteet;62,5\n"
-).encode()
+    b"Aluekoodi;Alue;Toimiala;Vuosi;Ulottuvuus;Pisteet\n"
+    b"240;Kemi;Kuntajohto;2023;Kokonaispisteet;80\n"
+    b"851;Tornio;Kuntajohto;2023;Kokonaispisteet;40\n"
+    b"698;Rovaniemi;Kuntajohto;2023;Kokonaispisteet;60\n"
+    b"HV21;Lappi;Kuntajohto;2023;Kokonaispisteet;55\n"
+    b"FI;Koko maa;Kuntajohto;2023;Kokonaispisteet;62,5\n"
+)
 
 
 @dataclass

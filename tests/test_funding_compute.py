@@ -36,12 +36,12 @@ def _inputs(columns: list[list[float]], *, earlier=None, country=None, residents
 
 
 P = IndicatorSpec("p", "process", "minmax", "higher", 1.0)
-O = IndicatorSpec("o", "outcome", "minmax", "lower", 1.0)
+OUT = IndicatorSpec("o", "outcome", "minmax", "lower", 1.0)
 
 
 def test_minmax_both_directions_score_rank_and_euros():
     # P: 10, 20, 30 → 0, 50, 100; O (lower is better): 5, 3, 1 → 0, 50, 100.
-    result = compute(_spec(P, O), _inputs([[10, 20, 30], [5, 3, 1]]))
+    result = compute(_spec(P, OUT), _inputs([[10, 20, 30], [5, 3, 1]]))
     assert result.scaled.tolist() == [[0, 0], [50, 50], [100, 100]]
     assert result.score.tolist() == [0, 50, 100]
     assert result.rank.tolist() == [3, 2, 1]
@@ -53,7 +53,7 @@ def test_minmax_both_directions_score_rank_and_euros():
 
 def test_ties_share_the_smallest_rank():
     # P: 10, 30, 30 → 0, 100, 100; O equal everywhere → 100 for all (no one is behind).
-    result = compute(_spec(P, O), _inputs([[10, 30, 30], [1, 1, 1]]))
+    result = compute(_spec(P, OUT), _inputs([[10, 30, 30], [1, 1, 1]]))
     assert result.score.tolist() == [50, 100, 100]
     assert result.rank.tolist() == [3, 1, 1]
     assert rank_of(np.array([70.0, 90.0, 70.0, 50.0])).tolist() == [2, 1, 2, 4]
@@ -118,18 +118,18 @@ def test_relative_to_the_country():
 
 
 def test_share_of_a_pool_and_share_without_one():
-    spec = _spec(P, O, euro="share", funding_pool=1000.0)
+    spec = _spec(P, OUT, euro="share", funding_pool=1000.0)
     result = compute(spec, _inputs([[10, 20, 30], [5, 3, 1]]))
     # residents × score: 0, 10 000, 10 000 → shares 0, ½, ½ of 1 000 €.
     assert result.share.tolist() == pytest.approx([0, 0.5, 0.5])
     assert result.euros.tolist() == pytest.approx([0, 500, 500])
-    no_pool = compute(_spec(P, O, euro="share", funding_pool=None), _inputs([[10, 20, 30], [5, 3, 1]]))
+    no_pool = compute(_spec(P, OUT, euro="share", funding_pool=None), _inputs([[10, 20, 30], [5, 3, 1]]))
     assert np.isnan(no_pool.euros).all()
     assert no_pool.share.tolist() == pytest.approx([0, 0.5, 0.5])
 
 
 def test_unknown_residents_give_no_euros_and_do_not_bend_the_mean():
-    result = compute(_spec(P, O), _inputs([[10, 20, 30], [5, 3, 1]], residents=(100.0, NAN, 100.0)))
+    result = compute(_spec(P, OUT), _inputs([[10, 20, 30], [5, 3, 1]], residents=(100.0, NAN, 100.0)))
     # The mean is over the areas with residents: (0·100 + 100·100) / 200 = 50.
     assert np.isnan(result.euros[1])
     assert result.euros[2] == pytest.approx(10 * 100 * 100 / 50)
@@ -139,7 +139,7 @@ def test_a_what_if_changes_only_the_inputs_given():
     inputs = _inputs([[10, 20, 30], [5, 3, 1]])
     changed = inputs.with_changes(0, {0: 40.0})
     assert inputs.current[0, 0] == 10  # the original is untouched
-    result = compute(_spec(P, O), changed)
+    result = compute(_spec(P, OUT), changed)
     # P: 40, 20, 30 → 100, 0, 50; area 1 now 0.5·100 + 0.5·0 = 50, area 2: 0.5·0 + 0.5·50 = 25.
     assert result.score.tolist() == pytest.approx([50, 25, 75])
     assert result.rank.tolist() == [2, 3, 1]
