@@ -5,9 +5,11 @@ queries whatever the number of areas."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet
 
 from hyte.funding.compute import Inputs
@@ -28,10 +30,7 @@ class Loaded:
     years: dict[str, list[int | None]]  # indicator code → the data year used for each area (None: missing)
 
     def row_of(self, area_id: int) -> int | None:
-        for row, area in enumerate(self.areas):
-            if area.pk == area_id:
-                return row
-        return None
+        return next((row for row, area in enumerate(self.areas) if area.pk == area_id), None)
 
 
 def models_queryset() -> QuerySet[CoefficientModel]:
@@ -48,15 +47,19 @@ def _series(indicator_ids: list[int], area_ids: list[int], years: set[int]) -> d
     found: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
     if not indicator_ids or not years:
         return found
-    rows = Observation.objects.filter(
-        indicator_id__in=indicator_ids,
-        area_id__in=area_ids,
-        gender=Gender.TOTAL,
-        age_group="",
-        period="",
-        year__in=sorted(years),
-        value__isnull=False,
-    ).values_list("indicator_id", "area_id", "year", "value")
+    rows = (
+        Observation.objects.filter(
+            indicator_id__in=indicator_ids,
+            area_id__in=area_ids,
+            gender=Gender.TOTAL,
+            age_group="",
+            period="",
+            year__in=sorted(years),
+            value__isnull=False,
+        )
+        .order_by()
+        .values_list("indicator_id", "area_id", "year", "value")
+    )
     for indicator_id, area_id, year, value in rows:
         found[(indicator_id, area_id)][year] = value
     return found
@@ -68,15 +71,20 @@ def _teaviisari(indicators: list[ModelIndicator], area_ids: list[int]) -> dict[t
     if not indicators:
         return found
     years = {year for ind in indicators for year in ind.data_years}
-    rows = TeaviisariValue.objects.filter(
-        sector__in={ind.sector for ind in indicators},
-        item__in={ind.item for ind in indicators},
-        dimension="",
-        survey_year__in=sorted(years),
-        area_id__in=area_ids,
-    ).values_list("sector", "item", "area_id", "survey_year", "value")
+    wanted = set(area_ids)
+    rows = (
+        TeaviisariValue.objects.filter(
+            sector__in={ind.sector for ind in indicators},
+            item__in={ind.item for ind in indicators},
+            dimension="",
+            survey_year__in=sorted(years),
+        )
+        .order_by()
+        .values_list("sector", "item", "area_id", "survey_year", "value")
+    )
     for sector, item, area_id, year, value in rows:
-        found[(sector, item, area_id)][year] = value
+        if area_id in wanted:
+            found[(sector, item, area_id)][year] = value
     return found
 
 
@@ -173,3 +181,37 @@ def _residents(
         for row in missing:
             residents[row] = sums.get(areas[row].pk, np.nan)
     return residents
+
+
+# Inputs change only when values are imported: a generation counter in the cache, bumped by every import of
+# observations (the indicators' event) and of TEAviisari results, keys the loaded inputs, so a what-if reads no
+# values again until something changed.
+GENERATION = "funding:generation"
+LOADED_SECONDS = 3600
+
+
+def generation() -> int:
+    return int(cache.get_or_set(GENERATION, 0) or 0)
+
+
+def bump_generation(*_args: object) -> None:
+    def bump() -> None:
+        try:
+            cache.incr(GENERATION)
+        except ValueError:
+            cache.set(GENERATION, 1)
+
+    bump()
+    transaction.on_commit(bump)  # and again once committed: a read in between may have cached the old values
+
+
+def load_cached(model: CoefficientModel) -> Loaded:
+    """`load(model)` through the cache. The model's own settings (weights, rules) are always the given ones; only
+    the inputs (which depend on its indicators' sources and years, fixed per version) come from the cache."""
+    key = f"funding:loaded:{model.pk}:{generation()}"
+    found = cache.get(key)
+    if isinstance(found, Loaded):
+        return replace(found, model=model)
+    loaded = load(model)
+    cache.set(key, loaded, LOADED_SECONDS)
+    return loaded

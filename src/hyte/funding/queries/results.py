@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from hyte.funding.compute import Result, compute
 from hyte.funding.exchange import spec_of
 from hyte.funding.models import CoefficientModel, ModelIndicator, OfficialResult
-from hyte.funding.queries.inputs import Loaded, load
+from hyte.funding.queries.inputs import Loaded, load_cached
 from hyte.regions.models import Area
 
 BEST_THIRD = 100.0 * 2 / 3  # the percentile where the best third of the areas begins
@@ -76,54 +76,51 @@ class ModelResults:
         return next((row for row in self.rows if row.area.pk == area_id), None)
 
 
-def _rows(
-    loaded: Loaded, result: Result, official: Mapping[int, OfficialResult], detail_row: int | None = None
-) -> list[AreaResult]:
+def _row(loaded: Loaded, result: Result, row: int, official: OfficialResult | None, *, detail: bool) -> AreaResult:
     indicators = list(loaded.model.indicators.all())
-    rows = []
-    for row, area in enumerate(loaded.areas):
-        missing = [ind.code for column, ind in enumerate(indicators) if result.missing[row, column]]
-        contributions = []
-        if detail_row is None or detail_row == row:
-            contributions = [
-                Contribution(
-                    indicator=ind,
-                    raw=_number(loaded.inputs.current[row, column]),
-                    year=loaded.years[ind.code][row],
-                    scaled=_number(result.scaled[row, column]),
-                    points=float(result.contributions[row, column]),
-                    missing=bool(result.missing[row, column]),
-                )
-                for column, ind in enumerate(indicators)
-            ]
-        found = official.get(area.pk)
-        rows.append(
-            AreaResult(
-                area=area,
-                score=float(result.score[row]),
-                rank=int(result.rank[row]),
-                euros=_number(result.euros[row]),
-                share=_number(result.share[row]),
-                residents=_number(loaded.inputs.residents[row]),
-                process=float(result.process[row]),
-                outcome=float(result.outcome[row]),
-                missing=missing,
-                contributions=contributions,
-                official_score=found.score if found else None,
-                official_euros=found.euros if found else None,
+    missing_row = result.missing[row]
+    contributions = []
+    if detail:
+        contributions = [
+            Contribution(
+                indicator=ind,
+                raw=_number(loaded.inputs.current[row, column]),
+                year=loaded.years[ind.code][row],
+                scaled=_number(result.scaled[row, column]),
+                points=float(result.contributions[row, column]),
+                missing=bool(missing_row[column]),
             )
-        )
+            for column, ind in enumerate(indicators)
+        ]
+    return AreaResult(
+        area=loaded.areas[row],
+        score=float(result.score[row]),
+        rank=int(result.rank[row]),
+        euros=_number(result.euros[row]),
+        share=_number(result.share[row]),
+        residents=_number(loaded.inputs.residents[row]),
+        process=float(result.process[row]),
+        outcome=float(result.outcome[row]),
+        missing=[ind.code for column, ind in enumerate(indicators) if missing_row[column]],
+        contributions=contributions,
+        official_score=official.score if official else None,
+        official_euros=official.euros if official else None,
+    )
+
+
+def _rows(loaded: Loaded, result: Result, official: Mapping[int, OfficialResult]) -> list[AreaResult]:
+    rows = [_row(loaded, result, row, official.get(area.pk), detail=False) for row, area in enumerate(loaded.areas)]
     rows.sort(key=lambda r: (r.rank, r.area.name_fi))
     return rows
 
 
-def results_for(model: CoefficientModel, *, with_contributions: bool = False) -> ModelResults:
-    """Every area's result under one model version (its indicators prefetched: `models_queryset()`).
-    `with_contributions` adds each indicator's part for every area (the area page asks for one area only)."""
-    loaded = load(model)
+def results_for(model: CoefficientModel) -> ModelResults:
+    """Every area's result under one model version (its indicators prefetched: `models_queryset()`); each
+    indicator's part is on the area's page (`explain`)."""
+    loaded = load_cached(model)
     result = compute(spec_of(model), loaded.inputs)
     official = {o.area_id: o for o in OfficialResult.objects.filter(model=model)}
-    rows = _rows(loaded, result, official, detail_row=None if with_contributions else -1)
+    rows = _rows(loaded, result, official)
     euros = [row.euros for row in rows if row.euros is not None]
     return ModelResults(
         model=model,
@@ -183,16 +180,19 @@ def _gaps(loaded: Loaded, result: Result, row: int) -> list[Gap]:
 
 def explain(model: CoefficientModel, area: Area) -> Explanation | None:
     """One area's result in full: each indicator's part and the gaps to the best third, largest first."""
-    loaded = load(model)
+    loaded = load_cached(model)
     row = loaded.row_of(area.pk)
     if row is None:
         return None
     result = compute(spec_of(model), loaded.inputs)
-    official = {o.area_id: o for o in OfficialResult.objects.filter(model=model, area=area)}
-    rows = _rows(loaded, result, official, detail_row=row)
-    mine = next(r for r in rows if r.area.pk == area.pk)
+    official = OfficialResult.objects.filter(model=model, area=area).first()
+    mine = _row(loaded, result, row, official, detail=True)
     return Explanation(
-        model=model, provisional=model.is_provisional, row=mine, count=len(rows), gaps=_gaps(loaded, result, row)
+        model=model,
+        provisional=model.is_provisional,
+        row=mine,
+        count=len(loaded.areas),
+        gaps=_gaps(loaded, result, row),
     )
 
 
@@ -222,19 +222,17 @@ def what_if_loaded(loaded: Loaded, row: int, changes: Mapping[str, float]) -> Wh
     before = compute(spec, loaded.inputs)
     after_inputs = loaded.inputs.with_changes(row, changed)
     after = compute(spec, after_inputs)
-    before_rows = _rows(loaded, before, {}, detail_row=row)
-    after_rows = _rows(Loaded(loaded.model, loaded.areas, after_inputs, loaded.years), after, {}, detail_row=row)
-    area_id = loaded.areas[row].pk
+    changed_loaded = Loaded(loaded.model, loaded.areas, after_inputs, loaded.years)
     return WhatIf(
-        before=next(r for r in before_rows if r.area.pk == area_id),
-        after=next(r for r in after_rows if r.area.pk == area_id),
+        before=_row(loaded, before, row, None, detail=True),
+        after=_row(changed_loaded, after, row, None, detail=True),
         changes={code: float(value) for code, value in changes.items() if code in columns},
         count=len(loaded.areas),
     )
 
 
 def what_if(model: CoefficientModel, area: Area, changes: Mapping[str, float]) -> WhatIf | None:
-    loaded = load(model)
+    loaded = load_cached(model)
     row = loaded.row_of(area.pk)
     return None if row is None else what_if_loaded(loaded, row, changes)
 

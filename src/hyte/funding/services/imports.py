@@ -17,6 +17,7 @@ from hyte.audit.actions import AuditAction
 from hyte.core.actors import Actor
 from hyte.funding.files import AreaKey, read_official, read_teaviisari
 from hyte.funding.models import CoefficientModel, ModelKind, OfficialResult, TeaviisariValue
+from hyte.funding.queries.inputs import bump_generation
 from hyte.funding.services._common import freeze_used
 from hyte.indicators.parsing.values import FileRefused
 from hyte.regions.models import Area, AreaKind
@@ -91,6 +92,7 @@ def import_teaviisari(*, actor: Actor, data: bytes, filename: str = "", syntheti
     TeaviisariValue.objects.bulk_update(changed, ["value", "synthetic"], batch_size=2000)
     outcome.created, outcome.updated = len(new), len(changed)
     outcome.rejected.sort()
+    bump_generation()
     audit.record(
         None,
         object_type="funding.teaviisarivalue",
