@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hyte.regions.models import localized
+
 
 class ModelKind(models.TextChoices):
     MUNICIPAL = "municipal", _("municipalities (state share, Act 618/2021 §15)")
@@ -62,6 +64,14 @@ class CoefficientModel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_fi} v{self.version}"
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
 
     @property
     def is_provisional(self) -> bool:
@@ -122,6 +132,10 @@ class ModelIndicator(models.Model):
 
     def __str__(self) -> str:
         return self.title_fi
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
 
 
 class TeaviisariValue(models.Model):
