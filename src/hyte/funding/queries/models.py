@@ -71,17 +71,18 @@ def _sector_name(code: str, language: str) -> str:
     return {"sv": sector.name_sv, "en": sector.name_en}.get(language, sector.name_fi)
 
 
-def teaviisari_for(area: Area, language: str = "fi") -> TeaviisariPanel:
+def teaviisari_for(area: Area, language: str = "fi", similar: list[Area] | None = None) -> TeaviisariPanel:
     """An area's latest TEAviisari sector totals with THL's band, beside the county, the country and similar
-    municipalities (same municipality group in the same county). Three queries."""
+    municipalities (the situation picture's, when given; else the same municipality group in the same county).
+    At most three queries."""
     own = list(TeaviisariValue.objects.filter(area=area, item=TOTAL, dimension="").order_by("sector", "-survey_year"))
     latest: dict[str, TeaviisariValue] = {}
     for value in own:
         latest.setdefault(value.sector, value)
     if not latest:
         return TeaviisariPanel(area=area)
-    similar_ids: list[int] = []
-    if area.kind == AreaKind.MUNICIPALITY and area.municipality_group:
+    similar_ids: list[int] = [a.pk for a in similar or [] if a.kind == area.kind]
+    if similar is None and area.kind == AreaKind.MUNICIPALITY and area.municipality_group:
         similar_ids = list(
             Area.objects.filter(
                 kind=AreaKind.MUNICIPALITY,
