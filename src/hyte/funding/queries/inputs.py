@@ -28,6 +28,7 @@ class Loaded:
     areas: list[Area]
     inputs: Inputs
     years: dict[str, list[int | None]]  # indicator code → the data year used for each area (None: missing)
+    synthetic: bool = False  # some TEAviisari value read is the demo's invented one
 
     def row_of(self, area_id: int) -> int | None:
         return next((row for row, area in enumerate(self.areas) if area.pk == area_id), None)
@@ -65,11 +66,14 @@ def _series(indicator_ids: list[int], area_ids: list[int], years: set[int]) -> d
     return found
 
 
-def _teaviisari(indicators: list[ModelIndicator], area_ids: list[int]) -> dict[tuple[str, str, int], dict[int, float]]:
-    """(sector, item, area id) → survey year → score."""
+def _teaviisari(
+    indicators: list[ModelIndicator], area_ids: list[int]
+) -> tuple[dict[tuple[str, str, int], dict[int, float]], bool]:
+    """(sector, item, area id) → survey year → score; and whether any of them is synthetic."""
     found: dict[tuple[str, str, int], dict[int, float]] = defaultdict(dict)
+    synthetic = False
     if not indicators:
-        return found
+        return found, synthetic
     years = {year for ind in indicators for year in ind.data_years}
     wanted = set(area_ids)
     rows = (
@@ -80,12 +84,13 @@ def _teaviisari(indicators: list[ModelIndicator], area_ids: list[int]) -> dict[t
             survey_year__in=sorted(years),
         )
         .order_by()
-        .values_list("sector", "item", "area_id", "survey_year", "value")
+        .values_list("sector", "item", "area_id", "survey_year", "value", "synthetic")
     )
-    for sector, item, area_id, year, value in rows:
+    for sector, item, area_id, year, value, invented in rows:
         if area_id in wanted:
             found[(sector, item, area_id)][year] = value
-    return found
+            synthetic = synthetic or invented
+    return found, synthetic
 
 
 def _latest(series: dict[int, float], years: list[int]) -> tuple[int | None, float]:
@@ -123,7 +128,7 @@ def load(model: CoefficientModel) -> Loaded:
     wanted = [ids[ind.sotkanet_id] for ind in sotkanet if ind.sotkanet_id in ids]
     series = _series(wanted, [*area_ids, *([country] if country else [])], years)
     population = _series([population_id] if population_id else [], area_ids, population_years)
-    tea = _teaviisari([ind for ind in indicators if ind.source == SourceKind.TEAVIISARI], area_ids)
+    tea, synthetic = _teaviisari([ind for ind in indicators if ind.source == SourceKind.TEAVIISARI], area_ids)
 
     n, k = len(areas), len(indicators)
     current = np.full((n, k), np.nan)
@@ -148,7 +153,7 @@ def load(model: CoefficientModel) -> Loaded:
             country_values[column] = _latest(series.get((ids[ind.sotkanet_id or 0], country), {}), ind.data_years)[1]
     residents = _residents(areas, population, population_id, model.population_year)
     inputs = Inputs(area_ids=area_ids, residents=residents, current=current, earlier=earlier, country=country_values)
-    return Loaded(model=model, areas=areas, inputs=inputs, years=used)
+    return Loaded(model=model, areas=areas, inputs=inputs, years=used, synthetic=synthetic)
 
 
 def _residents(

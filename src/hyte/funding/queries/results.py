@@ -71,6 +71,7 @@ class ModelResults:
     count: int
     total_euros: float | None
     has_official: bool
+    synthetic: bool = False  # computed from the demo's synthetic TEAviisari values
 
     def for_area(self, area_id: int) -> AreaResult | None:
         return next((row for row in self.rows if row.area.pk == area_id), None)
@@ -129,6 +130,7 @@ def results_for(model: CoefficientModel) -> ModelResults:
         count=len(rows),
         total_euros=sum(euros) if euros else None,
         has_official=bool(official),
+        synthetic=loaded.synthetic,
     )
 
 
@@ -147,6 +149,7 @@ class Explanation:
     row: AreaResult
     count: int
     gaps: list[Gap]  # largest first; only indicators below the best third
+    synthetic: bool = False
 
     @property
     def largest(self) -> Gap | None:
@@ -193,6 +196,7 @@ def explain(model: CoefficientModel, area: Area) -> Explanation | None:
         row=mine,
         count=len(loaded.areas),
         gaps=_gaps(loaded, result, row),
+        synthetic=loaded.synthetic,
     )
 
 
