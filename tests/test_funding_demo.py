@@ -31,10 +31,14 @@ def test_the_demo_computes_the_models_with_labelled_synthetic_values_and_saves_k
     assert municipal.frozen  # used by a scenario
     results = queries.results_for(municipal)
     assert results.synthetic
+    # The test database has no Sotkanet values: every outcome indicator is filled by the rule, and said so.
+    assert {ind.part for ind in results.without_data} == {"outcome"}
+    assert len(results.without_data) == 6
     assert results.provisional
     page = client.get(f"/coefficient/{municipal.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Synthetic demo values." in page
     assert "Provisional model." in page
+    assert "No area has a value for these indicators" in page
     county = queries.models_queryset().get(key="county")
     counties = Area.objects.filter(kind=AreaKind.COUNTY, valid_until__isnull=True).count()
     assert counties >= 21

@@ -123,6 +123,15 @@ PAGES = [
     ("anonymous", "/api/v1/support-paths/{support_path}", 4),
     ("coordinator", "/api/v1/support-paths/{support_path}", 7),
     ("anonymous", "/api/v1/activities/hsds?area=21&per_page=2", 7),
+    # The HYTE coefficient: results for all 308 municipalities in a fixed number of queries.
+    ("anonymous", "/coefficient/", 0),
+    ("anonymous", "/coefficient/{coef_model}/", 0),
+    ("anonymous", "/coefficient/{coef_model}/areas/{coef_area}/", 0),
+    ("coordinator", "/coefficient/{coef_model}/areas/{coef_area}/?v-leadership=90", 0),
+    ("coordinator", "/o/kemi/coefficient/scenarios/", 0),
+    ("anonymous", "/api/v1/coefficient/models", 0),
+    ("anonymous", "/api/v1/coefficient/models/{coef_model}/results", 0),
+    ("coordinator", "/api/v1/organisations/kemi/coefficient-scenarios", 0),
 ]
 
 
@@ -211,6 +220,28 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     reports.add_goal(actor=SYSTEM, report=another, text="Vanha tavoite")
     approve_and_publish(another, SYSTEM)
     grow_cooperation(world, values, tag=tag, n=n)  # after the municipalities above: they are invited too
+    _grow_funding(world, values, tag=tag, n=n)
+
+
+def _grow_funding(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
+    """More scenarios of Kemi's, and TEAviisari values for more municipalities."""
+    from hyte.funding.models import CoefficientModel
+    from hyte.funding.services import import_teaviisari, save_scenario
+
+    model = CoefficientModel.objects.get(pk=values["coef_model"])
+    for i in range(n):
+        save_scenario(
+            actor=SYSTEM,
+            organisation=world.kemi,
+            model=model,
+            area=world.kemi.area,
+            title=f"Skenaario {tag}{i}",
+            changes={"leadership": 50 + i},
+            shared=bool(i % 2),
+        )
+    codes = ["005", "009", "010", "016"] if tag == "more" else ["018"]
+    rows = "".join(f"{code};Kuntajohto;2023;Kokonaispisteet;{40 + i}\n" for i, code in enumerate(codes))
+    import_teaviisari(actor=SYSTEM, data=f"Aluekoodi;Toimiala;Vuosi;Ulottuvuus;Pisteet\n{rows}".encode())
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

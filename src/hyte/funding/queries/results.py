@@ -72,6 +72,7 @@ class ModelResults:
     total_euros: float | None
     has_official: bool
     synthetic: bool = False  # computed from the demo's synthetic TEAviisari values
+    without_data: list[ModelIndicator] = field(default_factory=list)  # no area has a value: the rule fills all
 
     def for_area(self, area_id: int) -> AreaResult | None:
         return next((row for row in self.rows if row.area.pk == area_id), None)
@@ -131,6 +132,7 @@ def results_for(model: CoefficientModel) -> ModelResults:
         total_euros=sum(euros) if euros else None,
         has_official=bool(official),
         synthetic=loaded.synthetic,
+        without_data=[ind for column, ind in enumerate(model.indicators.all()) if result.missing[:, column].all()],
     )
 
 
