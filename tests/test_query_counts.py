@@ -37,7 +37,7 @@ PAGES = [
     ("coordinator", "/o/kemi/indicator-sets/{set}/", 10),  # with the indicator picker
     ("coordinator", "/o/kemi/imports/", 7),
     ("coordinator", "/o/kemi/imports/{batch}/", 8),
-    ("coordinator", "/o/kemi/situation/", 11),
+    ("coordinator", "/o/kemi/situation/", 12),  # with the TEAviisari panel (funding/_teaviisari.html)
     ("coordinator", "/o/kemi/situation/indicators/{own}/", 19),
     ("coordinator", "/o/kemi/rules/", 9),  # with the indicator picker
     ("coordinator", "/o/kemi/reports/", 8),
@@ -124,14 +124,14 @@ PAGES = [
     ("coordinator", "/api/v1/support-paths/{support_path}", 7),
     ("anonymous", "/api/v1/activities/hsds?area=21&per_page=2", 7),
     # The HYTE coefficient: results for all 308 municipalities in a fixed number of queries.
-    ("anonymous", "/coefficient/", 0),
-    ("anonymous", "/coefficient/{coef_model}/", 0),
-    ("anonymous", "/coefficient/{coef_model}/areas/{coef_area}/", 0),
-    ("coordinator", "/coefficient/{coef_model}/areas/{coef_area}/?v-leadership=90", 0),
-    ("coordinator", "/o/kemi/coefficient/scenarios/", 0),
-    ("anonymous", "/api/v1/coefficient/models", 0),
-    ("anonymous", "/api/v1/coefficient/models/{coef_model}/results", 0),
-    ("coordinator", "/api/v1/organisations/kemi/coefficient-scenarios", 0),
+    ("anonymous", "/coefficient/", 2),
+    ("anonymous", "/coefficient/{coef_model}/", 8),
+    ("anonymous", "/coefficient/{coef_model}/areas/{coef_area}/", 9),
+    ("coordinator", "/coefficient/{coef_model}/areas/{coef_area}/?v-leadership=90", 13),
+    ("coordinator", "/o/kemi/coefficient/scenarios/", 6),
+    ("anonymous", "/api/v1/coefficient/models", 2),
+    ("anonymous", "/api/v1/coefficient/models/{coef_model}/results", 8),
+    ("coordinator", "/api/v1/organisations/kemi/coefficient-scenarios", 6),
 ]
 
 

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]  # no stubs installed; checked by tests
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 

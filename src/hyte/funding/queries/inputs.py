@@ -62,7 +62,8 @@ def _series(indicator_ids: list[int], area_ids: list[int], years: set[int]) -> d
         .values_list("indicator_id", "area_id", "year", "value")
     )
     for indicator_id, area_id, year, value in rows:
-        found[(indicator_id, area_id)][year] = value
+        if value is not None:
+            found[(indicator_id, area_id)][year] = value
     return found
 
 

@@ -77,8 +77,8 @@ def teaviisari_for(area: Area, language: str = "fi", similar: list[Area] | None 
     At most three queries."""
     own = list(TeaviisariValue.objects.filter(area=area, item=TOTAL, dimension="").order_by("sector", "-survey_year"))
     latest: dict[str, TeaviisariValue] = {}
-    for value in own:
-        latest.setdefault(value.sector, value)
+    for found in own:
+        latest.setdefault(found.sector, found)
     if not latest:
         return TeaviisariPanel(area=area)
     similar_ids: list[int] = [a.pk for a in similar or [] if a.kind == area.kind]
@@ -98,35 +98,35 @@ def teaviisari_for(area: Area, language: str = "fi", similar: list[Area] | None 
         item=TOTAL,
         dimension="",
         sector__in=list(latest),
-        survey_year__in={value.survey_year for value in latest.values()},
+        survey_year__in={found.survey_year for found in latest.values()},
     ).values_list("area_id", "area__kind", "sector", "survey_year", "value")
     county: dict[tuple[str, int], float] = {}
     country: dict[tuple[str, int], float] = {}
-    similar: dict[tuple[str, int], list[float]] = defaultdict(list)
+    peers: dict[tuple[str, int], list[float]] = defaultdict(list)
     for area_id, kind, sector, year, value in others:
         if area_id == area.county_id:
             county[(sector, year)] = value
         elif kind == AreaKind.COUNTRY:
             country[(sector, year)] = value
         else:
-            similar[(sector, year)].append(value)
+            peers[(sector, year)].append(value)
     rows = []
     for code in [code for code in SECTORS if code in latest]:
-        value = latest[code]
-        key = (code, value.survey_year)
-        peers = similar.get(key)
+        mine = latest[code]
+        key = (code, mine.survey_year)
+        peer_values = peers.get(key)
         rows.append(
             SectorRow(
                 sector=code,
                 name=_sector_name(code, language),
                 cycle_years=SECTORS[code].cycle_years,
-                survey_year=value.survey_year,
-                value=value.value,
-                band=band(value.value),
+                survey_year=mine.survey_year,
+                value=mine.value,
+                band=band(mine.value),
                 county=county.get(key),
                 country=country.get(key),
-                similar=sum(peers) / len(peers) if peers else None,
-                synthetic=value.synthetic,
+                similar=sum(peer_values) / len(peer_values) if peer_values else None,
+                synthetic=mine.synthetic,
             )
         )
     return TeaviisariPanel(area=area, rows=rows)

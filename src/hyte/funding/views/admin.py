@@ -67,8 +67,8 @@ def model_new_version(request: AuthenticatedRequest, model_id: int) -> HttpRespo
 def teaviisari_import(request: AuthenticatedRequest) -> HttpResponse:
     data = _upload(request, UploadForm)
     if data is not None:
-        upload = request.FILES["file"]
-        outcome = call_service(request, services.import_teaviisari, data=data, filename=upload.name or "")
+        name = getattr(request.FILES.get("file"), "name", "") or ""
+        outcome = call_service(request, services.import_teaviisari, data=data, filename=name)
         if outcome is not None:
             _report(request, outcome)
     return redirect("funding")
@@ -80,10 +80,8 @@ def official_import(request: AuthenticatedRequest, model_id: int) -> HttpRespons
     model = model_of(model_id)
     data = _upload(request, UploadForm)
     if data is not None:
-        upload = request.FILES["file"]
-        outcome = call_service(
-            request, services.import_official_results, model=model, data=data, filename=upload.name or ""
-        )
+        name = getattr(request.FILES.get("file"), "name", "") or ""
+        outcome = call_service(request, services.import_official_results, model=model, data=data, filename=name)
         if outcome is not None:
             _report(request, outcome)
     return redirect("funding-results", model_id=model_id)

@@ -82,9 +82,9 @@ def area_page(request: HttpRequest, model_id: int, area_id: int) -> HttpResponse
     if explanation is None:
         raise Http404
     changes = {
-        key.removeprefix("v-"): value
+        key.removeprefix("v-"): str(value)
         for key, value in request.GET.items()
-        if key.startswith("v-") and value.strip() != ""
+        if key.startswith("v-") and str(value).strip() != ""
     }
     error = ""
     result = None

@@ -23,9 +23,9 @@ def scenario_save(request: AuthenticatedRequest, slug: str, model_id: int, area_
     area = area_of(model, area_id)
     form = ScenarioForm(request.POST)
     changes = {
-        key.removeprefix("v-"): value
+        key.removeprefix("v-"): str(value)
         for key, value in request.POST.items()
-        if key.startswith("v-") and value.strip() != ""
+        if key.startswith("v-") and str(value).strip() != ""
     }
     if form.is_valid():
         saved = call_service(
