@@ -144,6 +144,25 @@ def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: An
     return {key: value for key, value in made.items() if key.startswith("coop_")}
 
 
+def _funding(world: Any) -> dict[str, int]:
+    """A coefficient model (the small one of tests/funding_world.py) and a scenario Kemi's coordinator saved."""
+    import json
+
+    from hyte.funding.services import import_model, save_scenario
+    from tests.funding_world import small_model
+
+    model = import_model(actor=SYSTEM, data=json.dumps(small_model()))
+    scenario = save_scenario(
+        actor=world.users["coordinator"],
+        organisation=world.kemi,
+        model=model,
+        area=world.kemi.area,
+        title="Kuntajohto 90",
+        changes={"leadership": 90},
+    )
+    return {"coef_model": model.pk, "coef_area": world.kemi.area_id, "coef_scenario": scenario.pk}
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -242,4 +261,5 @@ def build(world: Any) -> dict[str, Any]:
         **_cooperation(world, kemi_goal=published_goal, regional=regional, regional_goal=regional_goal),
         **build_interfaces(world),
         "county_user_id": world.users["county"].pk,
+        **_funding(world),
     }

@@ -32,6 +32,7 @@ RESOLVER = {
     "accounts/register_rules.py",
     "accounts/cooperation_rules.py",
     "accounts/interface_rules.py",
+    "accounts/funding_rules.py",
     "accounts/roles.py",
 }
 MAX_LINES = 420

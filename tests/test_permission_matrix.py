@@ -378,6 +378,24 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-path-step", P): [form(COORDINATORS, A.PATH_STEP_UPDATE, data=SUPPORT_PATH_STEP)],
     ("register-path-step-move", P): [form(COORDINATORS, A.PATH_STEP_MOVE, data={"direction": "down"})],
     ("register-path-step-remove", P): [form(COORDINATORS, A.PATH_STEP_REMOVE)],
+    # The HYTE coefficient: models and results are public; only national administrators (a persona the matrix has
+    # not: every persona here is refused) import models, TEAviisari and official results; scenarios are Kemi's.
+    ("funding", G): [read(EVERYONE, **PUBLIC)],
+    ("funding-import", P): [form(NOBODY, A.COEFFICIENT_MODEL_IMPORT, data={"file": "UPLOAD"})],
+    ("funding-teaviisari-import", P): [form(NOBODY, A.TEAVIISARI_IMPORT, data={"file": "UPLOAD"})],
+    ("funding-results", G): [read(EVERYONE, **PUBLIC)],
+    ("funding-export", G): [read(EVERYONE, **PUBLIC)],
+    ("funding-new-version", P): [form(NOBODY, A.COEFFICIENT_MODEL_VERSION)],
+    ("funding-official-import", P): [form(NOBODY, A.COEFFICIENT_OFFICIAL_IMPORT, data={"file": "UPLOAD"})],
+    ("funding-area", G): [
+        read(EVERYONE, **PUBLIC),
+        read(EVERYONE, label="what-if", query="v-leadership=90", **PUBLIC),
+    ],
+    ("funding-scenario-save", P): [
+        form(CONTRIBUTORS, A.SCENARIO_SAVE, data={"title": "Kokeilu", "v-leadership": "95"})
+    ],
+    ("funding-scenarios", G): [read(MEMBERS)],
+    ("funding-scenario", P): [form(COORDINATORS, A.SCENARIO_SHARE, data={"action": "share"})],
     ("area-list", G): [read(EVERYONE, **PUBLIC)],
     ("area-detail", G): [read(EVERYONE, args={"kind": "municipality", "code": "240"}, **PUBLIC)],
     # Indicators: shared ones for every member, Kemi's own for Kemi's members only.
@@ -746,6 +764,21 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(EVERYONE, **PUBLIC),
         read(COORDINATORS, label="draft", args={"path_id": "{support_path_draft}"}, **PUBLIC),
     ],
+    ("api:list_models", G): [read(EVERYONE, **PUBLIC)],
+    ("api:get_model", G): [read(EVERYONE, **PUBLIC)],
+    ("api:post_model", P): [api_write(NOBODY, A.COEFFICIENT_MODEL_IMPORT, ok=201, data={"document": {"key": "x"}})],
+    ("api:get_results", G): [read(EVERYONE, **PUBLIC)],
+    ("api:post_what_if", P): [read(EVERYONE, data={"area": "240", "values": {"leadership": 90}}, **PUBLIC)],
+    ("api:list_scenarios", G): [read(MEMBERS)],
+    ("api:post_scenario", P): [
+        api_write(
+            CONTRIBUTORS,
+            A.SCENARIO_SAVE,
+            ok=201,
+            data={"model": "{coef_model}", "area": "240", "title": "API", "values": {"leadership": 95}},
+        )
+    ],
+    ("api:list_teaviisari", G): [read(EVERYONE, args={"kind": "municipality", "code": "240"}, **PUBLIC)],
     ("api:post_support_path", P): [
         api_write(COORDINATORS, A.PATH_CREATE, ok=201, data={"municipality": "240", "title": "API-polku"})
     ],
@@ -969,6 +1002,9 @@ DEFAULT_ARGS = {
     "import_id": "{register_import}",
     "path_id": "{support_path}",
     "step_id": "{support_path_step}",
+    "model_id": "{coef_model}",
+    "area_id": "{coef_area}",
+    "scenario_id": "{coef_scenario}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

@@ -38,7 +38,7 @@ PAGES = [
     ("coordinator", "/o/kemi/indicator-sets/{set}/", 10),  # with the indicator picker
     ("coordinator", "/o/kemi/imports/", 7),
     ("coordinator", "/o/kemi/imports/{batch}/", 8),
-    ("coordinator", "/o/kemi/situation/", 11),
+    ("coordinator", "/o/kemi/situation/", 12),  # with the TEAviisari panel (funding/_teaviisari.html)
     ("coordinator", "/o/kemi/situation/indicators/{own}/", 19),
     ("coordinator", "/o/kemi/rules/", 9),  # with the indicator picker
     ("coordinator", "/o/kemi/reports/", 8),
@@ -130,6 +130,15 @@ PAGES = [
     ("anonymous", "/api/v1/support-paths/{support_path}", 4),
     ("coordinator", "/api/v1/support-paths/{support_path}", 7),
     ("anonymous", "/api/v1/activities/hsds?area=21&per_page=2", 7),
+    # The HYTE coefficient: results for all 308 municipalities in a fixed number of queries.
+    ("anonymous", "/coefficient/", 2),
+    ("anonymous", "/coefficient/{coef_model}/", 8),
+    ("anonymous", "/coefficient/{coef_model}/areas/{coef_area}/", 9),
+    ("coordinator", "/coefficient/{coef_model}/areas/{coef_area}/?v-leadership=90", 13),
+    ("coordinator", "/o/kemi/coefficient/scenarios/", 6),
+    ("anonymous", "/api/v1/coefficient/models", 2),
+    ("anonymous", "/api/v1/coefficient/models/{coef_model}/results", 8),
+    ("coordinator", "/api/v1/organisations/kemi/coefficient-scenarios", 6),
 ]
 
 
@@ -219,6 +228,28 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     approve_and_publish(another, SYSTEM)
     grow_cooperation(world, values, tag=tag, n=n)  # after the municipalities above: they are invited too
     grow_interfaces(world, values, tag=tag)  # the new municipalities get counterpart pairs and owners
+    _grow_funding(world, values, tag=tag, n=n)
+
+
+def _grow_funding(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
+    """More scenarios of Kemi's, and TEAviisari values for more municipalities."""
+    from hyte.funding.models import CoefficientModel
+    from hyte.funding.services import import_teaviisari, save_scenario
+
+    model = CoefficientModel.objects.get(pk=values["coef_model"])
+    for i in range(n):
+        save_scenario(
+            actor=SYSTEM,
+            organisation=world.kemi,
+            model=model,
+            area=world.kemi.area,
+            title=f"Skenaario {tag}{i}",
+            changes={"leadership": 50 + i},
+            shared=bool(i % 2),
+        )
+    codes = ["005", "009", "010", "016"] if tag == "more" else ["018"]
+    rows = "".join(f"{code};Kuntajohto;2023;Kokonaispisteet;{40 + i}\n" for i, code in enumerate(codes))
+    import_teaviisari(actor=SYSTEM, data=f"Aluekoodi;Toimiala;Vuosi;Ulottuvuus;Pisteet\n{rows}".encode())
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

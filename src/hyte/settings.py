@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "hyte.notifications",
     "hyte.indicators",
     "hyte.situation",
+    "hyte.funding",
     "hyte.reports",
     "hyte.assessments",
     "hyte.actors",

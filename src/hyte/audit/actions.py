@@ -95,6 +95,16 @@ class AuditAction(models.TextChoices):
     ACTIVITY_CHECK = "activity.check", _("activity checked as current")
     ACTIVITY_HIDE = "activity.hide", _("activity hidden from the public finder")
     ACTIVITY_UNHIDE = "activity.unhide", _("activity shown in the public finder again")
+    # The HYTE coefficient: models, results and what-if scenarios
+    COEFFICIENT_MODEL_IMPORT = "coefficient.model_import", _("coefficient model imported")
+    COEFFICIENT_MODEL_VERSION = "coefficient.model_version", _("new version of a coefficient model made")
+    COEFFICIENT_MODEL_UPDATE = "coefficient.model_update", _("coefficient model changed")
+    COEFFICIENT_MODEL_FREEZE = "coefficient.model_freeze", _("coefficient model version frozen")
+    COEFFICIENT_OFFICIAL_IMPORT = "coefficient.official_import", _("official coefficient results imported")
+    TEAVIISARI_IMPORT = "coefficient.teaviisari_import", _("TEAviisari results imported")
+    SCENARIO_SAVE = "coefficient.scenario_save", _("what-if scenario saved")
+    SCENARIO_SHARE = "coefficient.scenario_share", _("what-if scenario shared or made private")
+    SCENARIO_DELETE = "coefficient.scenario_delete", _("what-if scenario removed")
     # Cooperation: negotiations between the county, its municipalities and others
     SERIES_CREATE = "negotiation.series_create", _("negotiation series set up")
     SERIES_UPDATE = "negotiation.series_update", _("negotiation series changed")

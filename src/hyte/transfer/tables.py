@@ -196,6 +196,13 @@ NOT_CARRIED: dict[str, str] = {
     "cooperation.counterpartpair": "between organisations: a person of the county and one of a municipality",
     "cooperation.structure": "between organisations: members from several organisations",
     "cooperation.structuremember": "between organisations",
+    # The HYTE coefficient is national data, kept by national administrators; a scenario is computed under one of
+    # this instance's model versions and is made again where the organisation goes.
+    "funding.coefficientmodel": "instance-wide data: national coefficient models, exchanged as JSON files",
+    "funding.modelindicator": "instance-wide data: part of a coefficient model",
+    "funding.teaviisarivalue": "instance-wide data: THL's TEAviisari results, imported from THL's files",
+    "funding.officialresult": "instance-wide data: official results of a coefficient model",
+    "funding.scenario": "computed under this instance's model versions: made again in the target",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

@@ -11,6 +11,7 @@ from hyte.demo.actors import load_demo_register
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.cooperation import load_demo_cooperation
 from hyte.demo.cooperation_interfaces import load_demo_interfaces
+from hyte.demo.funding import load_demo_funding
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             agreed = load_demo_cooperation()
             pairs = load_demo_interfaces()
             paths = load_demo_support_paths()
+            funded = load_demo_funding()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -66,6 +68,11 @@ class Command(BaseCommand):
             )
         if paths:
             self.stdout.write(f"Support paths: {paths}, in Kemi and Tornio.")
+        if funded:
+            self.stdout.write(
+                f"HYTE coefficient: the shipped models computed for {funded} municipalities and the counties "
+                "(TEAviisari values synthetic), a what-if scenario for Kemi."
+            )
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
