@@ -189,6 +189,11 @@ NOT_CARRIED: dict[str, str] = {
     "cooperation.agreedaction_indicators": "between organisations",
     "cooperation.confirmation": "between organisations",
     "cooperation.carriedaction": "a link from a negotiation to a report: the report's block travels with the report",
+    # The resources survey is between a sender (a national body, a county) and the organisations it asks.
+    "national.surveyround": "between organisations: the sender and the organisations it asks",
+    "national.surveyround_recipients": "between organisations",
+    "national.question": "the sender's round: between organisations",
+    "national.answer": "an answer to another organisation's round: kept where the round is",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 
