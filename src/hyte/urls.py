@@ -18,11 +18,11 @@ urlpatterns = [
     path("", include("hyte.indicators.urls")),
     path("", include("hyte.situation.urls")),
     path("", include("hyte.reports.urls")),
+    path("", include("hyte.national.urls")),  # before the public site: its national overview
     path("", include("hyte.public.urls")),
     path("", include("hyte.assessments.urls")),
     path("", include("hyte.actors.urls")),
     path("", include("hyte.cooperation.urls")),
-    path("", include("hyte.national.urls")),
     path("", include("hyte.work.urls")),
     path("", include("hyte.notifications.urls")),
 ]

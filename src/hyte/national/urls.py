@@ -1,11 +1,29 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from hyte.national.views import answers, surveys
+from hyte.national.views import answers, overview, surveys
+
+
+class LanguageConverter:
+    regex = "fi|sv|en"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(LanguageConverter, "national_lang")
 
 S = "o/<slug:slug>/surveys/"
 R = S + "<int:round_id>/"
 
 urlpatterns = [
+    # Before the public site's organisation pages: "national" is not an organisation's short name there.
+    path("public/<national_lang:lang>/national/", overview.public_overview, name="national-public"),
+    path("public/national/<str:name>", overview.public_data, name="national-open-data"),
+    path("national/", overview.national_overview, name="national-overview"),
+    path("national/finland.<str:file_format>", overview.national_export, name="national-export"),
     path(S, surveys.survey_list, name="national-surveys"),
     path(R, surveys.survey_page, name="national-survey"),
     path(R + "questions/", surveys.question_add, name="national-question-add"),
