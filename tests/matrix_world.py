@@ -141,6 +141,17 @@ def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: An
     return {key: value for key, value in made.items() if key.startswith("coop_")}
 
 
+def _national(world: Any) -> dict[str, Any]:
+    """THL with its reader and coordinator (tests/national_world.py): a round asking Kemi and Tornio, Kemi's answer
+    submitted, and a round being prepared with a question."""
+    from hyte.national import services
+    from tests.national_world import build_national
+
+    made = build_national(world)
+    question = services.add_question(actor=SYSTEM, survey=made["draft_survey"], kind="text", text_fi="Mitä?")
+    return {"survey": made["survey"].pk, "draft_survey": made["draft_survey"].pk, "draft_question": question.pk}
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -237,4 +248,5 @@ def build(world: Any) -> dict[str, Any]:
         **_assessments(world),
         **_register(world),
         **_cooperation(world, kemi_goal=published_goal, regional=regional, regional_goal=regional_goal),
+        **_national(world),
     }

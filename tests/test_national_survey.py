@@ -9,10 +9,11 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
-from hyte.accounts.permissions import Action, permissions_for
+from hyte.accounts.permissions import SITE, Action, permissions_for
 from hyte.audit.models import AuditEntry
 from hyte.core import clock
 from hyte.national import queries, services
@@ -237,3 +238,17 @@ def test_pages(world, national):
     listing = world.client_for("reader").get("/o/kemi/surveys/", HTTP_ACCEPT_LANGUAGE="en")
     assert "Hyte-resurssikysely 2026" in listing.content.decode()
     assert "Hyte-resurssikysely 2027" not in listing.content.decode()  # still being prepared
+
+
+@pytest.mark.django_db
+def test_the_demo_has_thl_its_user_and_the_2026_rounds_once():
+    from hyte.demo.national import load_demo_national
+    from hyte.demo.people import load_demo
+
+    load_demo()
+    assert load_demo_national() == 3
+    assert load_demo_national() == 0
+    answered = Answer.objects.filter(status=AnswerStatus.SUBMITTED).values_list("organisation__slug", flat=True)
+    assert sorted(answered) == ["kemi", "lappi", "tornio"]
+    user = get_user_model().objects.get(username="kansallinen")
+    assert permissions_for(user).can(Action.ADMINISTER_NATIONALLY, SITE)

@@ -25,7 +25,7 @@ def _rounds() -> QuerySet[SurveyRound]:
 
 def rounds_of(viewer: Viewer, organisation: Organisation) -> list[SurveyRound]:
     """The rounds an organisation sends or is asked in (not those still being prepared); on a national body's
-    pages, for its members, every round."""
+    pages, for its members, every round. The caller has checked that the reader may view the organisation."""
     perms = permissions_for(viewer)
     everything = organisation.kind == OrganisationKind.NATIONAL and perms.can(Action.VIEW_NATIONALLY, SITE)
     found = (
@@ -33,7 +33,9 @@ def rounds_of(viewer: Viewer, organisation: Organisation) -> list[SurveyRound]:
         if everything
         else _rounds().filter(Q(sender=organisation) | Q(recipients=organisation, status__in=["open", "closed"]))
     )
-    return [survey for survey in found.distinct() if perms.can(Action.VIEW, survey)]
+    # Each of them the reader may see (the resolver's rule for a round): it is the sender's, whose pages the
+    # reader is on, or it asks that organisation and is open or closed, or the reader is in a national body.
+    return list(found.distinct())
 
 
 def round_for(viewer: Viewer, organisation: Organisation, round_id: int, action: Action = Action.VIEW) -> SurveyRound:
@@ -50,6 +52,14 @@ def answer_of(survey: SurveyRound, organisation: Organisation) -> Answer | None:
 
 def questions_of(survey: SurveyRound) -> list[Question]:
     return list(survey.questions.all())
+
+
+def questions_by_round(round_ids: list[int]) -> dict[int, list[Question]]:
+    """The added questions of several rounds in one query."""
+    found: dict[int, list[Question]] = {}
+    for question in Question.objects.filter(round_id__in=round_ids):
+        found.setdefault(question.round_id, []).append(question)
+    return found
 
 
 @dataclass

@@ -11,6 +11,7 @@ from hyte.demo.actors import load_demo_register
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.cooperation import load_demo_cooperation
 from hyte.demo.indicators import load_demo_indicators
+from hyte.demo.national import NATIONAL_USER, load_demo_national
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
 from hyte.demo.support_paths import load_demo_support_paths
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             actors, activities = load_demo_register()
             agreed = load_demo_cooperation()
             paths = load_demo_support_paths()
+            answered = load_demo_national()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -60,11 +62,14 @@ class Command(BaseCommand):
             )
         if paths:
             self.stdout.write(f"Support paths: {paths}, in Kemi and Tornio.")
+        if answered:
+            self.stdout.write(f"Resources survey 2026 (THL): {answered} answers (Kemi, Tornio, Lappi).")
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
-        width = max(len(u.username) for u in result.users)
-        for user in result.users:
+        users = [*result.users, NATIONAL_USER]
+        width = max(len(u.username) for u in users)
+        for user in users:
             self.stdout.write(f"  {user.username.ljust(width)}  {result.password}  {user.description}")
 
 
