@@ -163,6 +163,17 @@ def _funding(world: Any) -> dict[str, int]:
     return {"coef_model": model.pk, "coef_area": world.kemi.area_id, "coef_scenario": scenario.pk}
 
 
+def _national(world: Any) -> dict[str, Any]:
+    """THL with its reader and coordinator (tests/national_world.py): a round asking Kemi and Tornio, Kemi's answer
+    submitted, and a round being prepared with a question."""
+    from hyte.national import services
+    from tests.national_world import build_national
+
+    made = build_national(world)
+    question = services.add_question(actor=SYSTEM, survey=made["draft_survey"], kind="text", text_fi="Mitä?")
+    return {"survey": made["survey"].pk, "draft_survey": made["draft_survey"].pk, "draft_question": question.pk}
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -262,4 +273,5 @@ def build(world: Any) -> dict[str, Any]:
         **build_interfaces(world),
         "county_user_id": world.users["county"].pk,
         **_funding(world),
+        **_national(world),
     }

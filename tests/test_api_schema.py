@@ -350,8 +350,30 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     assert b"Nuorisotalon aukiolo" in call("get", base + ".csv", slug=slug)
 
     _cooperation(world, call, document)
+    _national(world, call)
     everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
     assert everything - call.called == set()
+
+
+def _national(world: Any, call: Conformance) -> None:
+    """The resources survey as Kemi's coordinator (its rounds, the results, correcting its answer) and the
+    overview (the public version: the coordinator is no member of a national body)."""
+    from tests.national_world import build_national
+
+    survey = build_national(world)["survey"]
+    rounds = call("get", "/organisations/{slug}/surveys", slug="kemi")
+    assert [r["id"] for r in rounds] == [survey.pk]
+    results = call("get", "/organisations/{slug}/surveys/{round_id}/results", slug="kemi", round_id=survey.pk)
+    assert results["response_rate"] == 50.0
+    body = {"coordinator_named": True, "person_years": 2.5, "structures": ["welfare_group"], "submit": True}
+    saved = call("put", "/organisations/{slug}/surveys/{round_id}/answer", slug="kemi", round_id=survey.pk, body=body)
+    assert saved["person_years"] == 2.5
+    bad = {**body, "person_years": 5000}
+    answer = "/organisations/{slug}/surveys/{round_id}/answer"
+    call("put", answer, status=422, slug="kemi", round_id=survey.pk, body=bad)
+    found = call("get", "/national/overview", query={"county": "21"})
+    assert found["public"] is True
+    assert "240" in [area["code"] for area in found["areas"]]
 
 
 def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> None:

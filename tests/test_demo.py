@@ -10,6 +10,7 @@ import pytest
 
 from hyte.accounts.models import DraftSharing, Membership, Organisation
 from hyte.accounts.permissions import Action, Permissions
+from hyte.demo.national import NATIONAL_USER
 from hyte.demo.people import DEMO_PASSWORD, DEMO_USERS, load_demo
 
 
@@ -29,19 +30,25 @@ def run_hyte(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path):
     result = run_hyte("demo", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
-    for user in DEMO_USERS:
+    for user in [*DEMO_USERS, NATIONAL_USER]:
         assert user.username in result.stdout
     assert DEMO_PASSWORD in result.stdout
     database = sqlite3.connect(tmp_path / "hyte.sqlite3")
     assert database.execute(
         "select count(*) from regions_area where kind='municipality' and valid_until is null"
     ).fetchone() == (308,)
-    assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 1,)
+    # the coordinator is also Lappi's reader; THL's national administrator is THL's coordinator
+    assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 2,)
 
     again = run_hyte("demo", data_dir=tmp_path)
     assert again.returncode == 0, again.stderr
-    assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 1,)
-    assert database.execute("select count(*) from accounts_organisation").fetchone() == (4,)  # an NGO too
+    assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 2,)
+    assert database.execute("select count(*) from accounts_organisation").fetchone() == (5,)  # an NGO and THL too
+    # THL's 2026 resources survey: Kemi and Tornio answer the municipalities' round, Lappi the counties', once.
+    assert database.execute(
+        "select o.slug from national_answer a join accounts_organisation o on o.id = a.organisation_id "
+        "where a.status = 'submitted' order by o.slug"
+    ).fetchall() == [("kemi",), ("lappi",), ("tornio",)]
     # The register: at least 60 activities from at least 20 actors in Kemi and Tornio, loaded once.
     assert database.execute("select count(*) from actors_actor").fetchone() >= (20,)
     assert database.execute("select count(*) from actors_activity").fetchone() >= (60,)

@@ -39,6 +39,11 @@ COORDINATORS = frozenset({"coordinator", "admin"})
 ADMINS = frozenset({"admin"})
 COUNTY = frozenset({"county", "county_unshared"})
 NOBODY: frozenset[str] = frozenset()
+# The national view's personas (tests/national_world.py): THL's reader and its coordinator, the national
+# administrator. They are asked of the national view's rows (test_national_personas), besides the others.
+NATIONAL_PERSONAS = ["national", "national_admin"]
+NATIONAL = frozenset(NATIONAL_PERSONAS)
+NATIONAL_ADMIN = frozenset({"national_admin"})
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,49 @@ API_STEP = {"heading": "Askel", "service_name": "Neuvonta", "service_phone": "04
 SUPPORT_PATH_STEP = {"heading": "Askel", "kind": "service", "service_name": "Neuvonta", "service_phone": "040 000 0001"}
 REGISTER_EVENTS = {"query": "keyword=yso:p916", "municipality": "{kemi_area}", "provider": "{register_actor}"}
 REGISTER_COLUMNS = {"header_row": "1", "id": "0", "title": "1", "provider": "2"}
+
+# The national view: THL's round asks Kemi and Tornio (Kemi has submitted); a second round is being prepared.
+THL = {"slug": "thl"}
+SURVEY = {"round_id": "{survey}"}
+DRAFT_SURVEY = {"slug": "thl", "round_id": "{draft_survey}"}
+NEW_ROUND = {"title_fi": "Kysely", "year": "2027", "scope": "all_municipalities", "closes_on": "2099-12-31"}
+ANSWER = {"coordinator_named": "yes", "coordinator_name": "Kaisa", "person_years": "1,5"}
+NATIONAL_ROWS: dict[tuple[str, str], list[Route]] = {
+    ("national-surveys", G): [read(MEMBERS, label="kemi"), read(NATIONAL, label="thl", args=THL)],
+    ("national-surveys", P): [form(NATIONAL_ADMIN, A.SURVEY_ROUND_CREATE, args=THL, data=NEW_ROUND)],
+    ("national-survey", G): [
+        read(MEMBERS, label="kemi, asked", args=SURVEY),
+        read(NATIONAL, label="thl, the sender", args={**THL, **SURVEY}),
+        read(NATIONAL, label="being prepared", args=DRAFT_SURVEY),
+    ],
+    ("national-question-add", P): [
+        form(NATIONAL_ADMIN, A.SURVEY_QUESTION_ADD, args=DRAFT_SURVEY, data={"kind": "number", "text_fi": "Montako?"})
+    ],
+    ("national-question-remove", P): [
+        form(NATIONAL_ADMIN, A.SURVEY_QUESTION_REMOVE, args={**DRAFT_SURVEY, "question_id": "{draft_question}"})
+    ],
+    ("national-survey-open", P): [form(NATIONAL_ADMIN, A.SURVEY_ROUND_OPEN, args=DRAFT_SURVEY)],
+    ("national-survey-close", P): [form(NATIONAL_ADMIN, A.SURVEY_ROUND_CLOSE, args={**THL, **SURVEY})],
+    ("national-survey-xlsx", G): [read(MEMBERS, args=SURVEY), read(NATIONAL, label="thl", args={**THL, **SURVEY})],
+    ("national-answer", G): [read(MEMBERS, args=SURVEY)],
+    ("national-answer", P): [form(COORDINATORS, A.SURVEY_ANSWER_SAVE, args=SURVEY, data=ANSWER)],
+    ("national-overview", G): [read(NATIONAL)],
+    ("national-export", G): [
+        read(NATIONAL, label="xlsx", args={"file_format": "xlsx"}),
+        read(NATIONAL, label="csv", args={"file_format": "csv"}, query="county=21"),
+    ],
+    ("national-public", G): [read(EVERYONE | NATIONAL, args={"lang": "sv"}, query="kind=county", **PUBLIC)],
+    ("national-open-data", G): [
+        read(EVERYONE | NATIONAL, label="json", args={"name": "finland.json"}, **PUBLIC),
+        read(EVERYONE | NATIONAL, label="csv", args={"name": "finland.csv"}, **PUBLIC),
+    ],
+    ("api:list_rounds", G): [read(MEMBERS), read(NATIONAL, label="thl", args=THL)],
+    ("api:get_results", G): [read(MEMBERS, args=SURVEY), read(NATIONAL, label="thl", args={**THL, **SURVEY})],
+    ("api:put_answer", PUT): [
+        api_write(COORDINATORS, A.SURVEY_ANSWER_SAVE, args=SURVEY, data={"coordinator_named": True, "person_years": 2})
+    ],
+    ("api:get_overview", G): [read(SIGNED_IN | NATIONAL, query="kind=county")],
+}
 
 EXPECT: dict[tuple[str, str], list[Route]] = {
     ("home", G): [read(EVERYONE, public=True, ok={"*": 302, "anonymous": 200})],
@@ -963,6 +1011,7 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api:put_follow_up", PUT): [
         api_write(COORDINATORS, A.ASSESSMENT_FOLLOW_UP, args={"assessment_id": "{decided}"}, data={"notes": "x"}),
     ],
+    **NATIONAL_ROWS,
 }
 
 # The values of URL arguments, by name, unless a route says otherwise.
@@ -1120,6 +1169,25 @@ def _request(client: Any, method: str, path: str, route: Route, values: dict[str
     ids=[f"{method}-{name}{'-' + route.label if route.label else ''}" for name, method, route in _cases()],
 )
 def test_permission_matrix(world, name: str, method: str, route: Route, persona: str):
+    _check(world, name, method, route, persona)
+
+
+def _national_cases() -> list[tuple[str, str, Route]]:
+    return [case for case in _cases() if (case[0], case[1]) in NATIONAL_ROWS]
+
+
+@pytest.mark.parametrize("persona", NATIONAL_PERSONAS)
+@pytest.mark.parametrize(
+    ("name", "method", "route"),
+    _national_cases(),
+    ids=[f"{method}-{name}{'-' + route.label if route.label else ''}" for name, method, route in _national_cases()],
+)
+def test_national_personas(world, name: str, method: str, route: Route, persona: str):
+    """THL's reader and its coordinator (the national administrator) on the national view's rows."""
+    _check(world, name, method, route, persona)
+
+
+def _check(world: Any, name: str, method: str, route: Route, persona: str) -> None:
     values = build_world(world)
     if persona == "county_unshared":
         unshare_drafts(actor=world.users["admin"], organisation=world.kemi, with_organisation=world.lappi)

@@ -139,6 +139,15 @@ PAGES = [
     ("anonymous", "/api/v1/coefficient/models", 2),
     ("anonymous", "/api/v1/coefficient/models/{coef_model}/results", 8),
     ("coordinator", "/api/v1/organisations/kemi/coefficient-scenarios", 6),
+    ("national_admin", "/o/thl/surveys/", 7),
+    ("coordinator", "/o/kemi/surveys/", 7),
+    ("national_admin", "/o/thl/surveys/{survey}/", 10),
+    ("coordinator", "/o/kemi/surveys/{survey}/answer/", 10),
+    ("national", "/national/", 11),  # every municipality and county of Finland
+    ("anonymous", "/public/fi/national/", 8),
+    ("national", "/api/v1/organisations/thl/surveys", 7),
+    ("national", "/api/v1/organisations/thl/surveys/{survey}/results", 9),
+    ("national", "/api/v1/national/overview", 10),
 ]
 
 
@@ -250,6 +259,41 @@ def _grow_funding(world: Any, values: dict[str, Any], *, tag: str, n: int) -> No
     codes = ["005", "009", "010", "016"] if tag == "more" else ["018"]
     rows = "".join(f"{code};Kuntajohto;2023;Kokonaispisteet;{40 + i}\n" for i, code in enumerate(codes))
     import_teaviisari(actor=SYSTEM, data=f"Aluekoodi;Toimiala;Vuosi;Ulottuvuus;Pisteet\n{rows}".encode())
+    _grow_national(world, tag=tag, n=n)
+
+
+def _grow_national(world: Any, *, tag: str, n: int) -> None:
+    """Another THL round with `n` questions, asking every municipality (those above too), all of them answering."""
+    import datetime as dt
+
+    from hyte.accounts.models import Organisation
+    from hyte.core import clock
+    from hyte.national import services
+
+    thl = Organisation.objects.get(slug="thl")
+    survey = services.create_round(
+        actor=SYSTEM,
+        sender=thl,
+        year=2026,
+        title_fi=f"Kysely {tag}",
+        scope="all_municipalities",
+        closes_on=clock.today() + dt.timedelta(days=5),
+    )
+    questions = [
+        services.add_question(actor=SYSTEM, survey=survey, kind="yes_no", text_fi=f"Kysymys {i}") for i in range(n)
+    ]
+    services.open_round(actor=SYSTEM, survey=survey)
+    for organisation in survey.recipients.all():
+        services.save_answer(
+            actor=SYSTEM,
+            survey=survey,
+            organisation=organisation,
+            coordinator_named=True,
+            person_years="1",
+            structures=["welfare_group"],
+            extra={str(q.pk): True for q in questions},
+            submit=True,
+        )
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "hyte.assessments",
     "hyte.actors",
     "hyte.cooperation",
+    "hyte.national",
     "hyte.public",
     "hyte.transfer",
     "hyte.work",

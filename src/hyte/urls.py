@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("hyte.indicators.urls")),
     path("", include("hyte.situation.urls")),
     path("", include("hyte.reports.urls")),
+    path("", include("hyte.national.urls")),  # before the public site: its national overview
     path("", include("hyte.public.urls")),
     path("", include("hyte.assessments.urls")),
     path("", include("hyte.actors.urls")),

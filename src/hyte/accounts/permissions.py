@@ -420,5 +420,6 @@ from hyte.accounts import (  # noqa: E402, F401
     cooperation_rules,
     funding_rules,
     interface_rules,
+    national_rules,
     register_rules,
 )

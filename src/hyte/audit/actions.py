@@ -180,6 +180,15 @@ class AuditAction(models.TextChoices):
     ASSESSMENT_FOLLOW_UP = "assessment.follow_up", _("follow-up recorded")
     TEMPLATE_CREATE = "assessment.template_create", _("assessment method created")
     TEMPLATE_UPDATE = "assessment.template_update", _("assessment method changed")
+    # The national view: the hyte resources survey
+    SURVEY_ROUND_CREATE = "survey.round_create", _("resources survey round created")
+    SURVEY_ROUND_UPDATE = "survey.round_update", _("resources survey round changed")
+    SURVEY_QUESTION_ADD = "survey.question_add", _("question added to a resources survey")
+    SURVEY_QUESTION_REMOVE = "survey.question_remove", _("question removed from a resources survey")
+    SURVEY_ROUND_OPEN = "survey.round_open", _("resources survey round opened")
+    SURVEY_ROUND_CLOSE = "survey.round_close", _("resources survey round closed")
+    SURVEY_ANSWER_SAVE = "survey.answer_save", _("resources survey answer saved")
+    SURVEY_ANSWER_SUBMIT = "survey.answer_submit", _("resources survey answer submitted")
 
 
 def label(code: str) -> str:

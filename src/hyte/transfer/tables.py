@@ -203,6 +203,11 @@ NOT_CARRIED: dict[str, str] = {
     "funding.teaviisarivalue": "instance-wide data: THL's TEAviisari results, imported from THL's files",
     "funding.officialresult": "instance-wide data: official results of a coefficient model",
     "funding.scenario": "computed under this instance's model versions: made again in the target",
+    # The resources survey is between a sender (a national body, a county) and the organisations it asks.
+    "national.surveyround": "between organisations: the sender and the organisations it asks",
+    "national.surveyround_recipients": "between organisations",
+    "national.question": "the sender's round: between organisations",
+    "national.answer": "an answer to another organisation's round: kept where the round is",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

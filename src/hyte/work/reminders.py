@@ -1,5 +1,6 @@
 """The daily reminders: a statutory deadline within REMIND_BEFORE days tells the organisation's coordinators once,
-and an impact assessment's follow-up date within that time tells them too; then the daily digests leave."""
+an impact assessment's follow-up date within that time tells them too, and so does a resources survey round
+closing within a week without their answer (national/reminders.py); then the daily digests leave."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_noop
 from hyte.accounts.models import Organisation
 from hyte.assessments.models import Assessment, AssessmentStatus
 from hyte.core.actors import Actor
+from hyte.national.reminders import remind_closing
 from hyte.notifications.models import Kind
 from hyte.notifications.recipients import coordinators
 from hyte.notifications.services import notify
@@ -59,4 +61,4 @@ def remind(*, actor: Actor, today: dt.date) -> int:
                     key=f"follow-up:{assessment.pk}:{assessment.follow_up_date.isoformat()}",
                 )
             )
-    return told
+    return told + remind_closing(actor=actor, today=today)

@@ -13,6 +13,7 @@ from hyte.demo.cooperation import load_demo_cooperation
 from hyte.demo.cooperation_interfaces import load_demo_interfaces
 from hyte.demo.funding import load_demo_funding
 from hyte.demo.indicators import load_demo_indicators
+from hyte.demo.national import NATIONAL_USER, load_demo_national
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
 from hyte.demo.support_paths import load_demo_support_paths
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             pairs = load_demo_interfaces()
             paths = load_demo_support_paths()
             funded = load_demo_funding()
+            answered = load_demo_national()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -73,11 +75,14 @@ class Command(BaseCommand):
                 f"HYTE coefficient: the shipped models computed for {funded} municipalities and the counties "
                 "(TEAviisari values synthetic), a what-if scenario for Kemi."
             )
+        if answered:
+            self.stdout.write(f"Resources survey 2026 (THL): {answered} answers (Kemi, Tornio, Lappi).")
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
-        width = max(len(u.username) for u in result.users)
-        for user in result.users:
+        users = [*result.users, NATIONAL_USER]
+        width = max(len(u.username) for u in users)
+        for user in users:
             self.stdout.write(f"  {user.username.ljust(width)}  {result.password}  {user.description}")
 
 

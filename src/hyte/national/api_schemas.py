@@ -1,0 +1,102 @@
+"""The bodies of the national API (`hyte.national.api`), typed so the OpenAPI document describes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Field, Schema
+
+from hyte.national.models import AnswerStatus, QuestionKind, RoundStatus, Scope, Structure
+
+
+class AnswerIn(Schema):
+    coordinator_named: bool | None = Field(None, description="is a hyte coordinator named")
+    coordinator_name: str = Field("", max_length=200)
+    person_years: float | None = Field(None, ge=0, le=1000, description="person-years for hyte coordination")
+    structures: list[Structure] = Field([], max_length=10)
+    county_cooperation: str = Field("", max_length=4000)
+    extra: dict[str, Any] = Field({}, description="answers to the added questions, by question id")
+    submit: bool = Field(False, description="submit (true) or save as a draft (false)")
+
+
+class OrganisationRef(Schema):
+    slug: str
+    name: str
+    kind: str
+
+
+class QuestionOut(Schema):
+    id: int
+    kind: QuestionKind
+    text_fi: str
+    text_sv: str
+    choices: list[str]
+
+
+class RoundOut(Schema):
+    id: int
+    year: int
+    title_fi: str
+    title_sv: str
+    sender: OrganisationRef
+    scope: Scope
+    status: RoundStatus
+    closes_on: dt.date
+    answers_public: bool
+    asked: int = Field(description="organisations asked")
+    submitted: int = Field(description="answers submitted")
+    questions: list[QuestionOut]
+
+
+class AnswerOut(Schema):
+    organisation: OrganisationRef
+    area_code: str | None
+    status: AnswerStatus
+    coordinator_named: bool | None
+    coordinator_name: str
+    person_years: float | None
+    structures: list[str]
+    county_cooperation: str
+    extra: dict[str, Any]
+    submitted_at: dt.datetime | None
+
+
+class ResultsOut(Schema):
+    round: RoundOut
+    response_rate: float | None = Field(description="submitted answers of the organisations asked, %")
+    answers: list[AnswerOut] = Field(description="the submitted answers the caller may see")
+
+
+class OverviewPlanOut(Schema):
+    term: str
+    status: str
+    decision_date: dt.date | None
+    published_on: dt.date | None
+
+
+class OverviewRowOut(Schema):
+    kind: str
+    code: str
+    name_fi: str
+    name_sv: str
+    county_code: str
+    municipality_group: str
+    population: float | None
+    population_year: int | None
+    organisation: str | None = Field(description="the organisation's short name in Hyte; null when not in Hyte")
+    plan: OverviewPlanOut | None
+    annual_report_year: int | None
+    survey_year: int | None
+    coordinator_named: bool | None
+    coordinator: str | None
+    person_years: float | None
+    structures: list[str] | None
+    coefficient: Any = Field(None, description="the HYTE coefficient's result (null until computed)")
+    indicators: dict[str, dict[str, float]] = Field(description="Sotkanet id → {value, year}")
+
+
+class OverviewOut(Schema):
+    licence: str
+    public: bool = Field(description="true: only what is public; false: the national bodies' version")
+    areas: list[OverviewRowOut]
