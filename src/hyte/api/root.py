@@ -20,6 +20,7 @@ from hyte.api.throttling import THROTTLES
 from hyte.assessments.api import router as assessments_router
 from hyte.cooperation.api import router as cooperation_router
 from hyte.indicators.api import router as indicators_router
+from hyte.participation.api import router as participation_router
 from hyte.regions.api import router as regions_router
 from hyte.reports.api import router as reports_router
 from hyte.situation.api import router as situation_router
@@ -155,4 +156,5 @@ api.add_router("/", reports_router)
 api.add_router("/", assessments_router)
 api.add_router("/", actors_router)
 api.add_router("/", cooperation_router)
+api.add_router("/", participation_router)
 api.add_router("/", support_paths_router)

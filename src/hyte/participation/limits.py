@@ -28,7 +28,10 @@ def comments_allowed() -> tuple[int, int]:
     """How many comments one client may send, and in how many seconds (HYTE_COMMENT_RATE, e.g. "10/600")."""
     rate = str(getattr(settings, "HYTE_COMMENT_RATE", "10/600"))
     count, _slash, seconds = rate.partition("/")
-    return int(count), int(seconds or 600)
+    try:
+        return max(1, int(count)), max(1, int(seconds or 600))
+    except ValueError:
+        return 10, 600
 
 
 def take(client: str, *, what: str = "comment") -> bool:

@@ -11,6 +11,7 @@ from hyte.demo.actors import load_demo_register
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.cooperation import load_demo_cooperation
 from hyte.demo.indicators import load_demo_indicators
+from hyte.demo.participation import load_demo_participation
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
 from hyte.demo.support_paths import load_demo_support_paths
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             actors, activities = load_demo_register()
             agreed = load_demo_cooperation()
             paths = load_demo_support_paths()
+            load_demo_participation()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
