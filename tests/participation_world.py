@@ -89,3 +89,65 @@ def build_participation(world: Any) -> dict[str, Any]:
         "moderated": moderated,
         "pending": pending,
     }
+
+
+def grow_participation(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
+    """More of everything a round's pages list (for the query counts): comments with replies, supports, flags,
+    answers and changes, removed and waiting ones, poll answers, statements, and another round."""
+    from hyte.participation.models import Round, RoundSection
+
+    round_ = Round.objects.get(pk=values["round"])
+    sections = list(RoundSection.objects.filter(round=round_))
+    for i in range(n):
+        for section in sections:
+            comment = services.add_comment(
+                actor=AnonymousUser(), section=section, body=f"Kommentti {tag}{i}", nickname=f"N{i}"
+            )
+            services.add_comment(
+                actor=world.users["outsider"], section=section, body=f"Vastaus {tag}{i}", parent=comment
+            )
+            services.support_comment(actor=AnonymousUser(), comment=comment, reader=f"{tag}-{i}")
+            services.flag_comment(actor=AnonymousUser(), comment=comment, reason="spam", reader=f"{tag}-{i}")
+            change = services.add_change(actor=SYSTEM, section=section, description=f"Muutos {tag}{i}")
+            services.answer_comment(actor=SYSTEM, comment=comment, answer="Kiitos", change=change)
+            hidden = services.add_comment(actor=AnonymousUser(), section=section, body="Roskaa", nickname="R")
+            services.moderate_comment(actor=SYSTEM, comment=hidden, publish=False, reason="spam")
+            if section.poll_kind:
+                services.answer_poll(actor=AnonymousUser(), section=section, value=i % 3, reader=f"{tag}-{i}")
+        statement = services.request_statement(actor=SYSTEM, round=round_, author_name=f"Neuvosto {tag}{i}")
+        services.give_statement(actor=SYSTEM, statement=statement, text_fi="Lausunto")
+        open_on(draft_plan(world, f"Luonnos {tag}{i}"), title=f"Kierros {tag}{i}")
+
+
+def many_comments(round_: Any, count: int) -> None:
+    """`count` published comments on the round's sections, every fifth a reply, with supports and flags: written
+    in bulk (for the query counts and the benchmark; the services are tested elsewhere)."""
+    from hyte.participation.models import Comment, Flag, RoundSection, Support
+
+    sections = list(RoundSection.objects.filter(round=round_))
+    now = clock.now()
+    tops = Comment.objects.bulk_create(
+        Comment(
+            round=round_,
+            section=sections[i % len(sections)],
+            nickname=f"Asukas {i}",
+            text=f"Kommentti numero {i}: <b>lisää</b> harrastuksia & liikuntaa.",
+            status="published",
+            created_at=now,
+        )
+        for i in range(count - count // 5)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            round=round_,
+            section=parent.section,
+            parent=parent,
+            nickname=f"Vastaaja {i}",
+            text=f"Vastaus {i}",
+            status="published",
+            created_at=now,
+        )
+        for i, parent in enumerate(tops[: count // 5])
+    )
+    Support.objects.bulk_create(Support(comment=c, reader=f"r{n}") for c in tops[::3] for n in range(3))
+    Flag.objects.bulk_create(Flag(comment=c, reader="r", reason="spam", created_at=now) for c in tops[::50])

@@ -24,6 +24,7 @@ from hyte.situation.services import create_rule
 from tests.conftest import SYSTEM, approve_and_publish, make_user
 from tests.cooperation_world import grow_cooperation
 from tests.matrix_world import build
+from tests.participation_world import grow_participation
 
 # (persona, path, queries). Paths use the world's object ids by name.
 PAGES = [
@@ -123,6 +124,16 @@ PAGES = [
     ("anonymous", "/api/v1/support-paths/{support_path}", 4),
     ("coordinator", "/api/v1/support-paths/{support_path}", 7),
     ("anonymous", "/api/v1/activities/hsds?area=21&per_page=2", 7),
+    # Participation: comment rounds, their pages with the threaded comments, polls, changes and statements.
+    ("coordinator", "/o/kemi/participation/", 8),
+    ("coordinator", "/o/kemi/participation/{round}/", 12),
+    ("anonymous", "/public/fi/kemi/rounds/", 3),
+    ("anonymous", "/public/fi/kemi/rounds/{round}/", 8),
+    ("anonymous", "/public/sv/kemi/rounds/{round}/", 8),
+    ("anonymous", "/api/v1/organisations/kemi/rounds", 2),
+    ("anonymous", "/api/v1/rounds/{round}", 8),
+    ("anonymous", "/api/v1/rounds/{round}/comments", 2),
+    ("anonymous", "/api/v1/rounds/{round}/statements", 2),
 ]
 
 
@@ -211,6 +222,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     reports.add_goal(actor=SYSTEM, report=another, text="Vanha tavoite")
     approve_and_publish(another, SYSTEM)
     grow_cooperation(world, values, tag=tag, n=n)  # after the municipalities above: they are invited too
+    grow_participation(world, values, tag=tag, n=n)
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:
@@ -285,3 +297,16 @@ def test_the_query_count_is_pinned_and_does_not_grow_with_the_data(world, person
     after = _count(world, persona, address)
     assert after == before, f"{address}: {before} queries, then {after} with more data (a query per row)"
     assert before == expected, f"{address}: {before} queries, pinned at {expected}"
+
+
+def test_a_round_page_with_2000_comments_runs_the_same_pinned_queries(world):
+    """Issue 18: a comment round with 2,000 comments (a fifth of them replies, with supports and flags) renders in
+    the same number of queries as with a handful."""
+    from tests.participation_world import build_participation, many_comments
+
+    made = build_participation(world)
+    public = f"/public/fi/kemi/rounds/{made['round'].pk}/"
+    staff = f"/o/kemi/participation/{made['round'].pk}/"
+    few = (_count(world, "anonymous", public), _count(world, "coordinator", staff))
+    many_comments(made["round"], 2000)
+    assert (_count(world, "anonymous", public), _count(world, "coordinator", staff)) == few == (8, 12)
