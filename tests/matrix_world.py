@@ -132,6 +132,28 @@ def _support_paths(area: Any, activities: dict[str, int]) -> dict[str, int]:
     return made
 
 
+def _participation(world: Any) -> dict[str, Any]:
+    """Kemi's comment rounds (tests/participation_world.py): an open one with a published comment, a poll and a
+    statement given with its file, one asked; an ended one with its summary written, ready to close."""
+    from hyte.participation import services
+    from tests.participation_world import build_participation
+
+    made = build_participation(world)
+    given = made["statement"]
+    services.give_statement(
+        actor=SYSTEM, statement=given, text_fi="Lausunto", file_data=b"Lausunto\n", filename="l.txt"
+    )
+    services.write_summary(actor=SYSTEM, round=made["ended"], summary="Yhteenveto")
+    return {
+        "round": made["round"].pk,
+        "ended_round": made["ended"].pk,
+        "round_section": made["section"].pk,
+        "round_comment": made["comment"].pk,
+        "statement": given.pk,
+        "asked_statement": made["asked"].pk,
+    }
+
+
 def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: Any) -> dict[str, Any]:
     """Lappi's negotiation series with Kemi and an NGO network (Tornio not in it), and Lappi's annual report for
     carrying agreed actions into (tests/cooperation_world.py)."""
@@ -274,4 +296,5 @@ def build(world: Any) -> dict[str, Any]:
         "county_user_id": world.users["county"].pk,
         **_funding(world),
         **_national(world),
+        **_participation(world),
     }

@@ -102,6 +102,18 @@ PAIR = {
 }
 ACTION = {"text": "Sovittu toimi", "owner": "{kemi_id}", "owner_person": "Kaisa Koordinaattori"}
 
+# Participation: Kemi's open comment round (anonymous comments allowed) and an ended one with its summary.
+ROUND_COMMENT = {"comment_id": "{round_comment}"}
+PUBLIC_ROUND = {"lang": "fi", "round_id": "{round}"}
+NEW_ROUND = {
+    "report": "{report}",
+    "sections": "{section}",
+    "title": "Kommentoi",
+    "opens_on": "2026-01-01",
+    "closes_on": "2026-02-01",
+    "anonymous_allowed": "on",
+}
+
 REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
 REGISTER_ACTIVITY = {
     "title": "Tuolijumppa",
@@ -682,6 +694,83 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(NOBODY, label="draft", args={"lang": "fi", "activity_id": "{register_draft}"}, **PUBLIC),
         read(NOBODY, label="hidden", args={"lang": "fi", "activity_id": "{register_hidden}"}, **PUBLIC),
     ],
+    ("participation", G): [read(MEMBERS)],
+    ("participation", P): [form(COORDINATORS, A.ROUND_CREATE, data=NEW_ROUND)],
+    ("participation-round", G): [read(MEMBERS)],
+    ("participation-round", P): [form(COORDINATORS, A.ROUND_SUMMARY, data={"summary": "Yhteenveto"})],
+    ("participation-close", P): [form(COORDINATORS, A.ROUND_CLOSE, args={"round_id": "{ended_round}"})],
+    ("participation-poll", P): [form(COORDINATORS, A.ROUND_UPDATE, data={"kind": "scale", "question": "Kuinka?"})],
+    ("participation-offline", P): [
+        form(COORDINATORS, A.COMMENT_OFFLINE, data={"section": "{round_section}", "source": "paper", "body": "x"})
+    ],
+    ("participation-change-add", P): [
+        form(COORDINATORS, A.CHANGE_ADD, data={"section": "{round_section}", "description": "Muutos"})
+    ],
+    ("participation-statement-request", P): [
+        form(COORDINATORS, A.STATEMENT_REQUEST, data={"author_name": "Vammaisneuvosto"})
+    ],
+    ("participation-statement", G): [read(MEMBERS)],
+    ("participation-statement", P): [
+        form(COORDINATORS, A.STATEMENT_GIVE, args={"statement_id": "{asked_statement}"}, data={"text": "Lausunto"})
+    ],
+    ("participation-xlsx", G): [read(COORDINATORS)],
+    ("participation-pdf", G): [read(MEMBERS)],
+    ("participation-moderate", P): [
+        form(COORDINATORS, A.COMMENT_MODERATE, args=ROUND_COMMENT, data={"action": "hide", "reason": "abuse"})
+    ],
+    ("participation-redact", P): [form(COORDINATORS, A.COMMENT_REDACT, args=ROUND_COMMENT)],
+    ("participation-answer", P): [form(COORDINATORS, A.COMMENT_ANSWER, args=ROUND_COMMENT, data={"answer": "Kiitos"})],
+    ("public-rounds", G): [read(EVERYONE, args={"lang": "sv"}, **PUBLIC)],
+    ("public-round", G): [
+        read(EVERYONE, args=PUBLIC_ROUND, **PUBLIC),
+        read(NOBODY, label="an upcoming round", args={"lang": "fi", "round_id": "999999"}, **PUBLIC),
+    ],
+    ("public-round", P): [
+        Route(
+            EVERYONE,
+            args=PUBLIC_ROUND,
+            data={"section": "{round_section}", "nickname": "Asukas", "body": "Hyvä suunnitelma"},
+            ok=302,
+            audits=A.ROUND_COMMENT,
+            **PUBLIC,
+        )
+    ],
+    ("public-round-support", P): [
+        Route(
+            EVERYONE,
+            args={**PUBLIC_ROUND, **ROUND_COMMENT},
+            ok=302,
+            audits=A.COMMENT_SUPPORT,
+            writes_elsewhere=True,
+            **PUBLIC,
+        )
+    ],
+    ("public-round-flag", P): [
+        Route(
+            EVERYONE,
+            args={**PUBLIC_ROUND, **ROUND_COMMENT},
+            data={"reason": "abuse"},
+            ok=302,
+            audits=A.COMMENT_FLAG,
+            writes_elsewhere=True,
+            **PUBLIC,
+        )
+    ],
+    ("public-round-poll", P): [
+        Route(
+            EVERYONE,
+            args=PUBLIC_ROUND,
+            data={"value": "1"},
+            ok=302,
+            audits=A.POLL_ANSWER,
+            writes_elsewhere=True,
+            **PUBLIC,
+        )
+    ],
+    ("api:list_rounds", G): [read(EVERYONE, **PUBLIC)],
+    ("api:get_round", G): [read(EVERYONE, **PUBLIC)],
+    ("api:list_round_comments", G): [read(EVERYONE, **PUBLIC)],
+    ("api:list_round_statements", G): [read(EVERYONE, **PUBLIC)],
     ("public-negotiations", G): [
         read(EVERYONE, args={"lang": "fi", **LAPPI}, **PUBLIC),
         read(NOBODY, label="nothing published", args={"lang": "fi"}, **PUBLIC),
@@ -1054,6 +1143,9 @@ DEFAULT_ARGS = {
     "model_id": "{coef_model}",
     "area_id": "{coef_area}",
     "scenario_id": "{coef_scenario}",
+    "round_id": "{round}",
+    "section_id": "{round_section}",
+    "statement_id": "{statement}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

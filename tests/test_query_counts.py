@@ -25,6 +25,7 @@ from tests.conftest import SYSTEM, approve_and_publish, make_user
 from tests.cooperation_world import grow_cooperation
 from tests.interface_world import grow_interfaces
 from tests.matrix_world import build
+from tests.participation_world import grow_participation
 
 # (persona, path, queries). Paths use the world's object ids by name.
 PAGES = [
@@ -148,6 +149,16 @@ PAGES = [
     ("national", "/api/v1/organisations/thl/surveys", 7),
     ("national", "/api/v1/organisations/thl/surveys/{survey}/results", 9),
     ("national", "/api/v1/national/overview", 10),
+    # Participation: comment rounds, their pages with the threaded comments, polls, changes and statements.
+    ("coordinator", "/o/kemi/participation/", 8),
+    ("coordinator", "/o/kemi/participation/{round}/", 12),
+    ("anonymous", "/public/fi/kemi/rounds/", 3),
+    ("anonymous", "/public/fi/kemi/rounds/{round}/", 8),
+    ("anonymous", "/public/sv/kemi/rounds/{round}/", 8),
+    ("anonymous", "/api/v1/organisations/kemi/rounds", 2),
+    ("anonymous", "/api/v1/rounds/{round}", 8),
+    ("anonymous", "/api/v1/rounds/{round}/comments", 2),
+    ("anonymous", "/api/v1/rounds/{round}/statements", 2),
 ]
 
 
@@ -294,6 +305,7 @@ def _grow_national(world: Any, *, tag: str, n: int) -> None:
             extra={str(q.pk): True for q in questions},
             submit=True,
         )
+    grow_participation(world, values, tag=tag, n=n)
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:
@@ -368,3 +380,16 @@ def test_the_query_count_is_pinned_and_does_not_grow_with_the_data(world, person
     after = _count(world, persona, address)
     assert after == before, f"{address}: {before} queries, then {after} with more data (a query per row)"
     assert before == expected, f"{address}: {before} queries, pinned at {expected}"
+
+
+def test_a_round_page_with_2000_comments_runs_the_same_pinned_queries(world):
+    """Issue 18: a comment round with 2,000 comments (a fifth of them replies, with supports and flags) renders in
+    the same number of queries as with a handful."""
+    from tests.participation_world import build_participation, many_comments
+
+    made = build_participation(world)
+    public = f"/public/fi/kemi/rounds/{made['round'].pk}/"
+    staff = f"/o/kemi/participation/{made['round'].pk}/"
+    few = (_count(world, "anonymous", public), _count(world, "coordinator", staff))
+    many_comments(made["round"], 2000)
+    assert (_count(world, "anonymous", public), _count(world, "coordinator", staff)) == few == (8, 12)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "hyte.actors",
     "hyte.cooperation",
     "hyte.national",
+    "hyte.participation",
     "hyte.public",
     "hyte.transfer",
     "hyte.work",
@@ -309,6 +310,8 @@ NINJA_PAGINATION_MAX_LIMIT = 1000
 HYTE_SOTKANET_BASE_URL = env_str("HYTE_SOTKANET_BASE_URL", "https://sotkanet.fi/rest")
 # The Linked Events API the register imports events from (City of Helsinki's, or another city's instance).
 HYTE_LINKED_EVENTS_URL = env_str("HYTE_LINKED_EVENTS_URL", "https://api.hel.fi/linkedevents/v1")
+# Residents' comments on a comment round: how many one address may send in how many seconds (issue 18).
+HYTE_COMMENT_RATE = env_str("HYTE_COMMENT_RATE", "10/600")
 
 # The public site: its address as readers see it (for the sitemap and the static export), and a folder that
 # `hyte publish` writes the static site to whenever a report version is published (empty: no automatic export).

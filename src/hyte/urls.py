@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("hyte.actors.urls")),
     path("", include("hyte.cooperation.urls")),
     path("", include("hyte.funding.urls")),
+    path("", include("hyte.participation.urls")),
     path("", include("hyte.work.urls")),
     path("", include("hyte.notifications.urls")),
 ]

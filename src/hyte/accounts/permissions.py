@@ -421,5 +421,6 @@ from hyte.accounts import (  # noqa: E402, F401
     funding_rules,
     interface_rules,
     national_rules,
+    participation_rules,
     register_rules,
 )

@@ -23,6 +23,7 @@ from hyte.cooperation.interface_api import router as interface_router
 from hyte.funding.api import router as funding_router
 from hyte.indicators.api import router as indicators_router
 from hyte.national.api import router as national_router
+from hyte.participation.api import router as participation_router
 from hyte.regions.api import router as regions_router
 from hyte.reports.api import router as reports_router
 from hyte.situation.api import router as situation_router
@@ -161,4 +162,5 @@ api.add_router("/", cooperation_router)
 api.add_router("/", interface_router)
 api.add_router("/", funding_router)
 api.add_router("/", national_router)
+api.add_router("/", participation_router)
 api.add_router("/", support_paths_router)

@@ -208,6 +208,16 @@ NOT_CARRIED: dict[str, str] = {
     "national.surveyround_recipients": "between organisations",
     "national.question": "the sender's round: between organisations",
     "national.answer": "an answer to another organisation's round: kept where the round is",
+    # Residents' comments carry personal data given for one round on the public site of this instance; a round
+    # is kept where residents gave their input (its summary and the approved report travel with the report).
+    "participation.round": "residents' input given on this instance's public site: kept where it was given",
+    "participation.roundsection": "part of a comment round",
+    "participation.comment": "residents' input, with personal data given for this instance only",
+    "participation.change": "part of a comment round",
+    "participation.support": "readers' keyed hashes, meaningless in another instance",
+    "participation.flag": "readers' keyed hashes, meaningless in another instance",
+    "participation.pollanswer": "readers' keyed hashes, meaningless in another instance",
+    "participation.statement": "part of a comment round",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

@@ -14,6 +14,7 @@ from hyte.demo.cooperation_interfaces import load_demo_interfaces
 from hyte.demo.funding import load_demo_funding
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.national import NATIONAL_USER, load_demo_national
+from hyte.demo.participation import load_demo_participation
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
 from hyte.demo.support_paths import load_demo_support_paths
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             paths = load_demo_support_paths()
             funded = load_demo_funding()
             answered = load_demo_national()
+            load_demo_participation()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(

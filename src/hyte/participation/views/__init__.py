@@ -1,0 +1,1 @@
+"""Pages of participation: the coordinator's (`manage.py`, `moderation.py`) and the public site's (`public.py`)."""
