@@ -415,5 +415,5 @@ def get_for(user: Viewer, action: Action, queryset: Any, **lookup: Any) -> Any:
     return found
 
 
-# The rules of the register and of cooperation join the table above (their modules import this one).
-from hyte.accounts import cooperation_rules, register_rules  # noqa: E402, F401
+# The rules of the register, of cooperation and of surveys join the table above (their modules import this one).
+from hyte.accounts import cooperation_rules, register_rules, surveys_rules  # noqa: E402, F401
