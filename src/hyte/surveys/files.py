@@ -85,6 +85,19 @@ def header_of(sheet: Sheet) -> list[str]:
     return [text_of(cell) for cell in (sheet.row(0) or [])]
 
 
+def column_values(sheet: Sheet, limit: int = 12) -> list[list[str] | None]:
+    """Per column, its distinct answers when there are at most `limit` of them (a scale), else None (free text or
+    ids, which are not shown): what the mapping page shows instead of any respondent's row."""
+    found: list[set[str]] = [set() for _name in header_of(sheet)]
+    for number, row in enumerate(sheet):
+        if number == 0:
+            continue
+        for index, cell in enumerate(row[: len(found)]):
+            if len(found[index]) <= limit and (value := text_of(cell)):
+                found[index].add(value)
+    return [sorted(values) if len(values) <= limit else None for values in found]
+
+
 def guess_mapping(header: list[str], questions: list[dict[str, Any]], *, limesurvey: bool) -> dict[str, Any]:
     """LimeSurvey's export heads its columns by question code: those columns are taken, its own columns left out.
     A table's columns are all offered, coded from their headers, with the scales left for the coordinator."""
