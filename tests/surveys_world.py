@@ -120,3 +120,45 @@ def imported(world, rows: list[list[str]], **extra) -> Survey:
     services.confirm_import(actor=SYSTEM, run=run)
     survey.refresh_from_db()
     return survey
+
+
+TABLE_CSV = "Vastaajan ID;Yksinäisyys;Ikä\nr1;1;18-39\nr2;3;65-\nr3;2;65-\n".encode()
+
+
+def build_surveys(world) -> dict[str, int]:
+    """For the permission matrix: Kemi's LimeSurvey survey with its results, a grouping and an indicator, an
+    upload of it waiting in preview; a table survey with an upload waiting for its columns."""
+    survey = imported(world, respondents({("A4", "1", "K1"): 6, ("A1", "2", "K2"): 6}))
+    grouping = services.add_grouping(
+        actor=SYSTEM, survey=survey, question="AGE", dimension="age_group", title_fi="Ikä", title_sv="Ålder"
+    )
+    indicator = services.add_indicator(
+        actor=SYSTEM,
+        survey=survey,
+        question="LONELY",
+        counted=["A4"],
+        title_fi="Y",
+        title_sv="E",
+        groupings=[grouping],
+    )
+    preview = services.start_import(
+        actor=SYSTEM, survey=survey, data=responses_csv([["A1", "1", "K1"]]), filename="again.csv"
+    )
+    table = services.create_survey(
+        actor=SYSTEM,
+        organisation=world.kemi,
+        title_fi="Kysely",
+        title_sv="Enkät",
+        year=2025,
+        tool="table",
+        keep_until=dt.date(2027, 1, 1),
+    )
+    mapping = services.start_import(actor=SYSTEM, survey=table, data=TABLE_CSV, filename="w.csv")
+    return {
+        "survey": survey.pk,
+        "survey_grouping": grouping.pk,
+        "survey_indicator": indicator.pk,
+        "survey_preview": preview.pk,
+        "survey_table": table.pk,
+        "survey_mapping": mapping.pk,
+    }

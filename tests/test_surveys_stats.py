@@ -85,7 +85,8 @@ def test_a_total_below_the_minimum_hides_everything():
     groups = cells(2, 2)
     total = Tally("", 2, 4)
     suppress(total, groups, 5)
-    assert total.suppressed and all(cell.suppressed for cell in groups)
+    assert total.suppressed
+    assert all(cell.suppressed for cell in groups)
 
 
 def test_the_minimum_is_a_strict_lower_bound():
@@ -116,6 +117,6 @@ def test_no_suppressed_cell_can_be_derived_from_the_total_and_the_others():
             hidden = [cell for cell in groups if cell.suppressed]
             assert all(cell.suppressed for cell in groups if cell.base < 5), bases
             if len(hidden) == 1:  # only when the grouping has one group, which is then not the whole total
-                assert len(groups) == 1 and groups[0].base < total.base or total.suppressed
+                assert (len(groups) == 1 and groups[0].base < total.base) or total.suppressed
             checked += 1
     assert checked > 9000

@@ -23,6 +23,7 @@ from hyte.indicators.api import router as indicators_router
 from hyte.regions.api import router as regions_router
 from hyte.reports.api import router as reports_router
 from hyte.situation.api import router as situation_router
+from hyte.surveys.api import router as surveys_router
 
 # Every operation can answer these; the document says so, with their bodies, so clients (and the fuzzer in
 # tests/test_api_fuzz.py) know every answer they may get.
@@ -156,3 +157,4 @@ api.add_router("/", assessments_router)
 api.add_router("/", actors_router)
 api.add_router("/", cooperation_router)
 api.add_router("/", support_paths_router)
+api.add_router("/", surveys_router)

@@ -12,7 +12,9 @@ urlpatterns = [
     path(ONE + "groupings/", surveys.grouping_add, name="survey-grouping-add"),
     path(ONE + "groupings/<int:grouping_id>/remove/", surveys.grouping_remove, name="survey-grouping-remove"),
     path(ONE + "indicators/", surveys.indicator_add, name="survey-indicator-add"),
-    path(ONE + "indicators/<int:indicator_id>/remove/", surveys.indicator_remove, name="survey-indicator-remove"),
+    path(
+        ONE + "indicators/<int:survey_indicator_id>/remove/", surveys.indicator_remove, name="survey-indicator-remove"
+    ),
     path(ONE + "imports/", imports.import_start, name="survey-import-start"),
     path(ONE + "imports/<int:import_id>/", imports.import_page, name="survey-import"),
     path(ONE + "imports/<int:import_id>/confirm/", imports.import_confirm, name="survey-import-confirm"),

@@ -189,6 +189,15 @@ NOT_CARRIED: dict[str, str] = {
     "cooperation.agreedaction_indicators": "between organisations",
     "cooperation.confirmation": "between organisations",
     "cooperation.carriedaction": "a link from a negotiation to a report: the report's block travels with the report",
+    # Residents' surveys: the indicators they computed travel as the organisation's own indicators and observations;
+    # the respondents' answers never leave the instance (kept only until their retention day).
+    "surveys.survey": "its computed indicators travel as own indicators; the survey is set up again to import anew",
+    "surveys.surveyimport": "uploads of respondents' answers: never carried",
+    "surveys.response": "respondents' answers: never leave the instance, deleted after their retention day",
+    "surveys.grouping": "a survey's definition: its published indicators travel as own indicators",
+    "surveys.surveyindicator": "a survey's definition: its published indicators travel as own indicators",
+    "surveys.surveyindicator_groupings": "a survey's definition",
+    "surveys.cell": "computed from the answers: published as own indicators' observations, which travel",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

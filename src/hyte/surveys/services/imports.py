@@ -58,6 +58,11 @@ def start_import(*, actor: Actor, survey: Survey, data: bytes, filename: str) ->
                 "question codes as headings."
             )
         )
+    if limesurvey:
+        try:
+            files.check(sheet, mapping, labels_of(survey))  # a garbled line refuses the upload now
+        except FileRefused as exc:
+            raise ValidationError(str(exc)) from exc
     user = actor if getattr(actor, "is_authenticated", False) and getattr(actor, "pk", None) else None
     return audit.create(
         SurveyImport,
@@ -101,6 +106,11 @@ def choose_columns(
         mapping["columns"][str(index)] = {"code": code, "text": line(str(spec.get("text", "")), 300), "scale": scale}
     if not mapping["columns"]:
         raise ValidationError(_("Choose at least one column as a question."))
+    if run.upload is not None:
+        try:
+            files.check(files.read_file(bytes(run.upload)), mapping)
+        except FileRefused as exc:
+            raise ValidationError(str(exc)) from exc
     audit.update(run, mapping=mapping, status=ImportStatus.PREVIEW)
     return run
 

@@ -144,8 +144,11 @@ def indicator_add(request: AuthenticatedRequest, slug: str, survey_id: int) -> H
 
 @require_POST
 @login_required
-def indicator_remove(request: AuthenticatedRequest, slug: str, survey_id: int, indicator_id: int) -> HttpResponse:
+def indicator_remove(
+    request: AuthenticatedRequest, slug: str, survey_id: int, survey_indicator_id: int
+) -> HttpResponse:
     survey = survey_of(request, slug, survey_id)
-    indicator = get_for(request.user, Action.EDIT, SurveyIndicator.objects.filter(survey=survey), pk=indicator_id)
+    scoped = SurveyIndicator.objects.filter(survey=survey)
+    indicator = get_for(request.user, Action.EDIT, scoped, pk=survey_indicator_id)
     call_service(request, services.remove_indicator, indicator=indicator)
     return to_survey(survey, "indicators")

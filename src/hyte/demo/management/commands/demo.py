@@ -14,6 +14,7 @@ from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
 from hyte.demo.support_paths import load_demo_support_paths
+from hyte.demo.surveys import load_demo_surveys
 
 
 class Command(BaseCommand):
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             actors, activities = load_demo_register()
             agreed = load_demo_cooperation()
             paths = load_demo_support_paths()
+            surveys = load_demo_surveys()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -60,6 +62,8 @@ class Command(BaseCommand):
             )
         if paths:
             self.stdout.write(f"Support paths: {paths}, in Kemi and Tornio.")
+        if surveys:
+            self.stdout.write(f"Residents' survey: Kemi's 400 respondents, {surveys} indicators by age group and area.")
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
