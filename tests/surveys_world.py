@@ -162,3 +162,35 @@ def build_surveys(world) -> dict[str, int]:
         "survey_table": table.pk,
         "survey_mapping": mapping.pk,
     }
+
+
+def grow_surveys(world, values: dict[str, int], *, tag: str, n: int) -> None:
+    """For the query counts: `n` more surveys, and on the matrix's survey more groupings and indicators."""
+    survey = Survey.objects.get(pk=values["survey"])
+    for i in range(n):
+        services.create_survey(
+            actor=SYSTEM,
+            organisation=world.kemi,
+            title_fi=f"Kysely {tag}{i}",
+            title_sv=f"Enkät {tag}{i}",
+            year=2024,
+            tool="table",
+            keep_until=dt.date(2027, 1, 1),
+        )
+        grouping = services.add_grouping(
+            actor=SYSTEM,
+            survey=survey,
+            question="VILLAGE",
+            dimension="other",
+            title_fi=f"Kylä {tag}{i}",
+            title_sv=f"By {tag}{i}",
+        )
+        services.add_indicator(
+            actor=SYSTEM,
+            survey=survey,
+            question="LONELY",
+            counted=["A1", "A2"],
+            title_fi=f"Y {tag}{i}",
+            title_sv=f"E {tag}{i}",
+            groupings=[grouping],
+        )

@@ -24,6 +24,7 @@ from hyte.situation.services import create_rule
 from tests.conftest import SYSTEM, approve_and_publish, make_user
 from tests.cooperation_world import grow_cooperation
 from tests.matrix_world import build
+from tests.surveys_world import grow_surveys
 
 # (persona, path, queries). Paths use the world's object ids by name.
 PAGES = [
@@ -123,6 +124,13 @@ PAGES = [
     ("anonymous", "/api/v1/support-paths/{support_path}", 4),
     ("coordinator", "/api/v1/support-paths/{support_path}", 7),
     ("anonymous", "/api/v1/activities/hsds?area=21&per_page=2", 7),
+    # Residents' surveys: the list, a survey's values by group with its forms, an import's preview or its columns.
+    ("reader", "/o/kemi/surveys/", 6),
+    ("coordinator", "/o/kemi/surveys/{survey}/", 12),
+    ("coordinator", "/o/kemi/surveys/{survey}/imports/{survey_preview}/", 7),
+    ("coordinator", "/o/kemi/surveys/{survey_table}/imports/{survey_mapping}/", 7),
+    ("coordinator", "/api/v1/organisations/kemi/surveys", 6),
+    ("coordinator", "/api/v1/organisations/kemi/surveys/{survey}", 1),
 ]
 
 
@@ -211,6 +219,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     reports.add_goal(actor=SYSTEM, report=another, text="Vanha tavoite")
     approve_and_publish(another, SYSTEM)
     grow_cooperation(world, values, tag=tag, n=n)  # after the municipalities above: they are invited too
+    grow_surveys(world, values, tag=tag, n=n)
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:
