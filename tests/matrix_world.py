@@ -196,6 +196,13 @@ def _national(world: Any) -> dict[str, Any]:
     return {"survey": made["survey"].pk, "draft_survey": made["draft_survey"].pk, "draft_question": question.pk}
 
 
+def _surveys(world: Any) -> dict[str, int]:
+    """Kemi's residents' surveys (tests/surveys_world.py)."""
+    from tests.surveys_world import build_surveys
+
+    return build_surveys(world)
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -297,4 +304,5 @@ def build(world: Any) -> dict[str, Any]:
         **_funding(world),
         **_national(world),
         **_participation(world),
+        **_surveys(world),
     }

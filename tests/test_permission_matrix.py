@@ -178,6 +178,24 @@ NATIONAL_ROWS: dict[tuple[str, str], list[Route]] = {
     ],
     ("api:get_overview", G): [read(SIGNED_IN | NATIONAL, query="kind=county")],
 }
+# Residents' surveys: Kemi's members read them; its coordinators set them up, import results and define indicators.
+SURVEY = {
+    "title_fi": "Kysely",
+    "title_sv": "Enkät",
+    "year": "2026",
+    "tool": "table",
+    "min_cell": "5",
+    "keep_until": "2027-06-30",
+}
+SURVEY_SETTINGS = {
+    "title_fi": "Kysely",
+    "title_sv": "Enkät",
+    "year": "2026",
+    "min_cell": "6",
+    "keep_until": "2027-06-30",
+}
+SURVEY_TABLE = {"survey_id": "{survey_table}", "import_id": "{survey_mapping}"}
+SURVEY_PREVIEW = {"import_id": "{survey_preview}"}
 
 EXPECT: dict[tuple[str, str], list[Route]] = {
     ("home", G): [read(EVERYONE, public=True, ok={"*": 302, "anonymous": 200})],
@@ -410,6 +428,47 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("register-merge", G): [read(COORDINATORS)],
     ("register-merge", P): [form(COORDINATORS, A.ACTOR_MERGE, data={"keep": "{twin_a}", "name": "{twin_b}"})],
     ("register-not-duplicates", P): [form(COORDINATORS, A.ACTOR_NOT_DUPLICATE)],
+    ("surveys", G): [read(MEMBERS)],
+    ("surveys", P): [form(COORDINATORS, A.SURVEY_CREATE, data=SURVEY)],
+    ("survey", G): [read(MEMBERS)],
+    ("survey", P): [form(COORDINATORS, A.SURVEY_UPDATE, data=SURVEY_SETTINGS)],
+    ("survey-structure", P): [form(COORDINATORS, A.SURVEY_STRUCTURE, data={"file": "SURVEY_STRUCTURE"})],
+    ("survey-grouping-add", P): [
+        form(
+            COORDINATORS,
+            A.SURVEY_GROUPING_ADD,
+            data={
+                "grouping-question": "VILLAGE",
+                "grouping-dimension": "other",
+                "grouping-title_fi": "Kylä",
+                "grouping-title_sv": "By",
+            },
+        )
+    ],
+    ("survey-grouping-remove", P): [form(COORDINATORS, A.SURVEY_GROUPING_REMOVE)],
+    ("survey-indicator-add", P): [
+        form(
+            COORDINATORS,
+            A.SURVEY_INDICATOR_ADD,
+            data={
+                "indicator-question": "LONELY",
+                "indicator-counted": "A5",
+                "indicator-title_fi": "Aina",
+                "indicator-title_sv": "Alltid",
+                "indicator-polarity": "low_good",
+            },
+        )
+    ],
+    ("survey-indicator-remove", P): [form(COORDINATORS, A.SURVEY_INDICATOR_REMOVE)],
+    ("survey-import-start", P): [form(COORDINATORS, A.SURVEY_IMPORT_START, data={"file": "SURVEY_RESULTS"})],
+    ("survey-import", G): [read(COORDINATORS, args=SURVEY_TABLE)],
+    ("survey-import", P): [
+        form(COORDINATORS, A.SURVEY_IMPORT_MAP, args=SURVEY_TABLE, data={"id_column": "0", "code_1": "LONELY"})
+    ],
+    ("survey-import-confirm", P): [form(COORDINATORS, A.SURVEY_IMPORT_DONE, args=SURVEY_PREVIEW)],
+    ("survey-import-discard", P): [form(COORDINATORS, A.SURVEY_IMPORT_DISCARD, args=SURVEY_PREVIEW)],
+    ("api:list_surveys", G): [read(MEMBERS)],
+    ("api:get_survey", G): [read(MEMBERS)],
     ("register-import", G): [read(COORDINATORS)],
     ("register-import", P): [form(COORDINATORS, A.REGISTER_IMPORT_START, data={"file": "REGISTER_UPLOAD"})],
     ("register-import-events", P): [form(COORDINATORS, A.REGISTER_IMPORT_START, data=REGISTER_EVENTS)],
@@ -1146,6 +1205,9 @@ DEFAULT_ARGS = {
     "round_id": "{round}",
     "section_id": "{round_section}",
     "statement_id": "{statement}",
+    "survey_id": "{survey}",
+    "grouping_id": "{survey_grouping}",
+    "survey_indicator_id": "{survey_indicator}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
@@ -1237,6 +1299,14 @@ def _request(client: Any, method: str, path: str, route: Route, values: dict[str
     if data.get("file") == "IMAGE":  # a picture, sent as a form sends it (multipart), to the API as to a page
         data["file"] = SimpleUploadedFile("kuva.png", png_bytes(), content_type="image/png")
         return client.post(path, data)
+    if data.get("file") == "SURVEY_STRUCTURE":
+        from tests.surveys_world import lss
+
+        data["file"] = SimpleUploadedFile("kysely.lss", lss())
+    if data.get("file") == "SURVEY_RESULTS":
+        from tests.surveys_world import respondents, responses_csv
+
+        data["file"] = SimpleUploadedFile("tulokset.csv", responses_csv(respondents({("A5", "2", "K3"): 3})))
     if data.get("file") == "REGISTER_UPLOAD":
         data["file"] = SimpleUploadedFile("toiminnot.csv", "Otsikko;Järjestäjä\nSatutunti;Kemin kirjasto\n".encode())
     if is_api and method in WRITES:  # JSON keeps its types: "{name}" becomes the world's value as it is

@@ -26,6 +26,7 @@ from tests.cooperation_world import grow_cooperation
 from tests.interface_world import grow_interfaces
 from tests.matrix_world import build
 from tests.participation_world import grow_participation
+from tests.surveys_world import grow_surveys
 
 # (persona, path, queries). Paths use the world's object ids by name.
 PAGES = [
@@ -159,6 +160,13 @@ PAGES = [
     ("anonymous", "/api/v1/rounds/{round}", 8),
     ("anonymous", "/api/v1/rounds/{round}/comments", 2),
     ("anonymous", "/api/v1/rounds/{round}/statements", 2),
+    # Residents' surveys: the list, a survey's values by group with its forms, an import's preview or its columns.
+    ("reader", "/o/kemi/surveys/", 6),
+    ("coordinator", "/o/kemi/surveys/{survey}/", 12),
+    ("coordinator", "/o/kemi/surveys/{survey}/imports/{survey_preview}/", 7),
+    ("coordinator", "/o/kemi/surveys/{survey_table}/imports/{survey_mapping}/", 7),
+    ("coordinator", "/api/v1/organisations/kemi/surveys", 6),
+    ("coordinator", "/api/v1/organisations/kemi/surveys/{survey}", 1),
 ]
 
 
@@ -249,6 +257,9 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     grow_cooperation(world, values, tag=tag, n=n)  # after the municipalities above: they are invited too
     grow_interfaces(world, values, tag=tag)  # the new municipalities get counterpart pairs and owners
     _grow_funding(world, values, tag=tag, n=n)
+    _grow_national(world, tag=tag, n=n)
+    grow_participation(world, values, tag=tag, n=n)
+    grow_surveys(world, values, tag=tag, n=n)
 
 
 def _grow_funding(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
@@ -270,7 +281,6 @@ def _grow_funding(world: Any, values: dict[str, Any], *, tag: str, n: int) -> No
     codes = ["005", "009", "010", "016"] if tag == "more" else ["018"]
     rows = "".join(f"{code};Kuntajohto;2023;Kokonaispisteet;{40 + i}\n" for i, code in enumerate(codes))
     import_teaviisari(actor=SYSTEM, data=f"Aluekoodi;Toimiala;Vuosi;Ulottuvuus;Pisteet\n{rows}".encode())
-    _grow_national(world, tag=tag, n=n)
 
 
 def _grow_national(world: Any, *, tag: str, n: int) -> None:
@@ -305,7 +315,6 @@ def _grow_national(world: Any, *, tag: str, n: int) -> None:
             extra={str(q.pk): True for q in questions},
             submit=True,
         )
-    grow_participation(world, values, tag=tag, n=n)
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "hyte.cooperation",
     "hyte.national",
     "hyte.participation",
+    "hyte.surveys",
     "hyte.public",
     "hyte.transfer",
     "hyte.work",

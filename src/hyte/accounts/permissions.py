@@ -415,7 +415,6 @@ def get_for(user: Viewer, action: Action, queryset: Any, **lookup: Any) -> Any:
     return found
 
 
-# The rules of the register and of cooperation join the table above (their modules import this one).
 from hyte.accounts import (  # noqa: E402, F401
     cooperation_rules,
     funding_rules,
@@ -423,4 +422,5 @@ from hyte.accounts import (  # noqa: E402, F401
     national_rules,
     participation_rules,
     register_rules,
+    surveys_rules,
 )

@@ -27,6 +27,7 @@ from hyte.participation.api import router as participation_router
 from hyte.regions.api import router as regions_router
 from hyte.reports.api import router as reports_router
 from hyte.situation.api import router as situation_router
+from hyte.surveys.api import router as surveys_router
 
 # Every operation can answer these; the document says so, with their bodies, so clients (and the fuzzer in
 # tests/test_api_fuzz.py) know every answer they may get.
@@ -164,3 +165,4 @@ api.add_router("/", funding_router)
 api.add_router("/", national_router)
 api.add_router("/", participation_router)
 api.add_router("/", support_paths_router)
+api.add_router("/", surveys_router)

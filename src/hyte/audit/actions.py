@@ -205,6 +205,20 @@ class AuditAction(models.TextChoices):
     SURVEY_ROUND_CLOSE = "survey.round_close", _("resources survey round closed")
     SURVEY_ANSWER_SAVE = "survey.answer_save", _("resources survey answer saved")
     SURVEY_ANSWER_SUBMIT = "survey.answer_submit", _("resources survey answer submitted")
+    # Residents' surveys as data
+    SURVEY_CREATE = "survey.create", _("survey added")
+    SURVEY_UPDATE = "survey.update", _("survey's settings changed")
+    SURVEY_STRUCTURE = "survey.structure", _("survey's structure read")
+    SURVEY_IMPORT_START = "survey.import_start", _("survey results uploaded")
+    SURVEY_IMPORT_MAP = "survey.import_map", _("survey results' columns chosen")
+    SURVEY_IMPORT_DONE = "survey.import_done", _("survey results imported")
+    SURVEY_IMPORT_DISCARD = "survey.import_discard", _("survey results' upload discarded")
+    SURVEY_GROUPING_ADD = "survey.grouping_add", _("survey's population grouping added")
+    SURVEY_GROUPING_REMOVE = "survey.grouping_remove", _("survey's population grouping removed")
+    SURVEY_INDICATOR_ADD = "survey.indicator_add", _("indicator defined from a survey question")
+    SURVEY_INDICATOR_REMOVE = "survey.indicator_remove", _("survey indicator removed")
+    SURVEY_COMPUTE = "survey.compute", _("survey indicators computed")
+    SURVEY_PURGE = "survey.purge", _("survey's respondent answers deleted")
 
 
 def label(code: str) -> str:

@@ -105,6 +105,21 @@ class Indicator(models.Model):
     producer = models.CharField(_("producer"), max_length=300, blank=True)
     source_text = models.CharField(_("source"), max_length=500, blank=True)
     licence = models.CharField(_("licence"), max_length=200, blank=True)
+    sample_size = models.PositiveIntegerField(
+        _("sample size"),
+        null=True,
+        blank=True,
+        help_text=_("For an indicator computed from a survey: the respondents who answered the question validly."),
+    )
+    group_labels = models.JSONField(
+        _("groups"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "For an indicator computed from a survey by a grouping of its own (village, district …): each group's "
+            'label by its key ({"key": {"fi": …, "sv": …}}); its observations carry the key as their population group.'
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -218,6 +218,15 @@ NOT_CARRIED: dict[str, str] = {
     "participation.flag": "readers' keyed hashes, meaningless in another instance",
     "participation.pollanswer": "readers' keyed hashes, meaningless in another instance",
     "participation.statement": "part of a comment round",
+    # Residents' surveys: the indicators they computed travel as the organisation's own indicators and observations;
+    # the respondents' answers never leave the instance (kept only until their retention day).
+    "surveys.survey": "its computed indicators travel as own indicators; the survey is set up again to import anew",
+    "surveys.surveyimport": "uploads of respondents' answers: never carried",
+    "surveys.response": "respondents' answers: never leave the instance, deleted after their retention day",
+    "surveys.grouping": "a survey's definition: its published indicators travel as own indicators",
+    "surveys.surveyindicator": "a survey's definition: its published indicators travel as own indicators",
+    "surveys.surveyindicator_groupings": "a survey's definition",
+    "surveys.cell": "computed from the answers: published as own indicators' observations, which travel",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

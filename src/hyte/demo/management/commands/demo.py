@@ -18,6 +18,7 @@ from hyte.demo.participation import load_demo_participation
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
 from hyte.demo.support_paths import load_demo_support_paths
+from hyte.demo.surveys import load_demo_surveys
 
 
 class Command(BaseCommand):
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             funded = load_demo_funding()
             answered = load_demo_national()
             load_demo_participation()
+            surveys = load_demo_surveys()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -79,6 +81,8 @@ class Command(BaseCommand):
             )
         if answered:
             self.stdout.write(f"Resources survey 2026 (THL): {answered} answers (Kemi, Tornio, Lappi).")
+        if surveys:
+            self.stdout.write(f"Residents' survey: Kemi's 400 respondents, {surveys} indicators by age group and area.")
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
