@@ -258,6 +258,7 @@ from hyte.cooperation.action_models import (  # noqa: E402
     Confirmation,
     MinutesDecision,
 )
+from hyte.cooperation.chain_models import ChainStep, Phase, ServiceChain  # noqa: E402
 
 __all__ = [
     "ActionStatus",
@@ -265,6 +266,7 @@ __all__ = [
     "AgreedAction",
     "Arrangement",
     "CarriedAction",
+    "ChainStep",
     "Confirmation",
     "Invitee",
     "ItemKind",
@@ -275,6 +277,8 @@ __all__ = [
     "Participation",
     "Party",
     "PersonRole",
+    "Phase",
     "Series",
     "SeriesKind",
+    "ServiceChain",
 ]

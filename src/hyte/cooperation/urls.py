@@ -1,9 +1,10 @@
 from django.urls import path
 
-from hyte.cooperation.views import actions, agenda, meetings, series
+from hyte.cooperation.views import actions, agenda, chains, meetings, series
 
 C = "o/<slug:slug>/cooperation/"
 M = C + "meetings/<int:meeting_id>/"
+CH = C + "chains/<int:chain_id>/"
 
 urlpatterns = [
     path(C, series.series_list, name="cooperation"),
@@ -30,4 +31,11 @@ urlpatterns = [
     path(C + "actions/<int:action_id>/", actions.action_edit, name="cooperation-action"),
     path(C + "actions/<int:action_id>/follow-up/", actions.action_follow_up, name="cooperation-action-follow-up"),
     path(C + "actions/<int:action_id>/carry/", actions.action_carry, name="cooperation-action-carry"),
+    path(C + "chains/", chains.chain_list, name="cooperation-chains"),
+    path(CH, chains.chain_page, name="cooperation-chain"),
+    path(CH + "diagram.svg", chains.chain_svg, name="cooperation-chain-svg"),
+    path(CH + "steps/", chains.step_add, name="cooperation-chain-step-add"),
+    path(CH + "steps/<int:step_id>/", chains.step_edit, name="cooperation-chain-step"),
+    path(CH + "steps/<int:step_id>/move/", chains.step_move, name="cooperation-chain-step-move"),
+    path(CH + "steps/<int:step_id>/remove/", chains.step_remove, name="cooperation-chain-step-remove"),
 ]

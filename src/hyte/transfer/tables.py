@@ -189,6 +189,10 @@ NOT_CARRIED: dict[str, str] = {
     "cooperation.agreedaction_indicators": "between organisations",
     "cooperation.confirmation": "between organisations",
     "cooperation.carriedaction": "a link from a negotiation to a report: the report's block travels with the report",
+    "cooperation.servicechain": "between organisations: the keeper and those taking part",
+    "cooperation.servicechain_participants": "between organisations",
+    "cooperation.servicechain_indicators": "between organisations",
+    "cooperation.chainstep": "between organisations: each step is one organisation's",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 
