@@ -131,6 +131,13 @@ def _support_paths(area: Any, activities: dict[str, int]) -> dict[str, int]:
     return made
 
 
+def build_chains(world: Any) -> dict[str, Any]:
+    """Lappi's service chains (tests/chain_world.py): a published one with Kemi taking part, and a draft."""
+    from tests.chain_world import build_chains as build
+
+    return build(world)
+
+
 def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: Any) -> dict[str, Any]:
     """Lappi's negotiation series with Kemi and an NGO network (Tornio not in it), and Lappi's annual report for
     carrying agreed actions into (tests/cooperation_world.py)."""
@@ -237,4 +244,5 @@ def build(world: Any) -> dict[str, Any]:
         **_assessments(world),
         **_register(world),
         **_cooperation(world, kemi_goal=published_goal, regional=regional, regional_goal=regional_goal),
+        **build_chains(world),
     }

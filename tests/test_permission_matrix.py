@@ -88,6 +88,10 @@ SHARED_MINUTES = {"meeting_id": "{coop_shared}"}
 NOT_THE_CHECKER = {"reader": 302, "editor": 302, "admin": 302}  # told that only the named checker confirms
 NEW_MEETING = {"new-title": "Neuvottelu 2027", "new-date": "2027-03-10", "new-starts": "09:00", "new-ends": "12:00"}
 SERIES = {"title": "Lapin neuvottelu", "kind": "hyte_yearly", "arrangement": "joint", "members": "{kemi_id}"}
+CHAIN = {"name": "Ketju", "name_sv": "Kedja"}
+CHAIN_STEP_ARGS = {**LAPPI, "step_id": "{chain_step}"}
+CHAIN_STEP_EDIT = {"title": "Neuvonta", "phase": "counselling", "organisation": "{kemi_id}"}
+CHAIN_STEP = {"new-title": "Ryhmä", "new-phase": "continuation", "new-organisation": "{kemi_id}"}
 ACTION = {"text": "Sovittu toimi", "owner": "{kemi_id}", "owner_person": "Kaisa Koordinaattori"}
 
 REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
@@ -297,6 +301,27 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         form(COORDINATORS, A.ACTION_CARRY, args={"action_id": "{coop_kemi_action}"}),
         form(COUNTY, A.ACTION_CARRY, label="county", args={**LAPPI, "action_id": "{coop_kemi_action}"}),
     ],
+    # Service chains: Lappi keeps a published chain with Kemi taking part (tests/chain_world.py); Kemi's members read
+    # it through Kemi, the county's coordinators keep it.
+    ("cooperation-chains", G): [
+        read(MEMBERS),
+        read(COUNTY, label="keeper", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio, in no chain", args={"slug": "tornio"}),
+    ],
+    ("cooperation-chains", P): [form(COUNTY, A.CHAIN_CREATE, args=LAPPI, data=CHAIN)],
+    ("cooperation-chain", G): [
+        read(MEMBERS),
+        read(COUNTY, label="keeper", args=LAPPI),
+        read(COUNTY, label="draft", args={**LAPPI, "chain_id": "{chain_draft}"}),
+        read(NOBODY, label="Tornio not in it", args={"slug": "tornio"}),
+    ],
+    ("cooperation-chain", P): [form(COUNTY, A.CHAIN_UPDATE, args=LAPPI, data={**CHAIN, "participants": "{kemi_id}"})],
+    ("cooperation-chain-svg", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
+    ("cooperation-chain-step-add", P): [form(COUNTY, A.CHAIN_STEP_ADD, args=LAPPI, data=CHAIN_STEP)],
+    ("cooperation-chain-step", G): [read(COUNTY, args=CHAIN_STEP_ARGS)],
+    ("cooperation-chain-step", P): [form(COUNTY, A.CHAIN_STEP_UPDATE, args=CHAIN_STEP_ARGS, data={**CHAIN_STEP_EDIT})],
+    ("cooperation-chain-step-move", P): [form(COUNTY, A.CHAIN_STEP_MOVE, args=CHAIN_STEP_ARGS, data={"to": "up"})],
+    ("cooperation-chain-step-remove", P): [form(COUNTY, A.CHAIN_STEP_REMOVE, args=CHAIN_STEP_ARGS)],
     ("register-duplicates", G): [read(COORDINATORS)],
     ("register-merge", G): [read(COORDINATORS)],
     ("register-merge", P): [form(COORDINATORS, A.ACTOR_MERGE, data={"keep": "{twin_a}", "name": "{twin_b}"})],
@@ -575,6 +600,14 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(EVERYONE, args={"lang": "en", **LAPPI, "meeting_id": "{coop_previous}"}, **PUBLIC),
         read(NOBODY, label="not published", args={"lang": "fi", **LAPPI}, **PUBLIC),
     ],
+    ("public-chains", G): [
+        read(EVERYONE, args={"lang": "fi", **LAPPI}, **PUBLIC),
+        read(NOBODY, label="nothing published", args={"lang": "fi"}, **PUBLIC),
+    ],
+    ("public-chain", G): [
+        read(EVERYONE, args={"lang": "sv", **LAPPI}, **PUBLIC),
+        read(NOBODY, label="not published", args={"lang": "fi", **LAPPI, "chain_id": "{chain_draft}"}, **PUBLIC),
+    ],
     ("public-paths", G): [read(EVERYONE, args={"lang": "sv"}, query="municipality=240", **PUBLIC)],
     ("public-path", G): [
         read(EVERYONE, args={"lang": "fi"}, **PUBLIC),
@@ -815,6 +848,25 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
             data={"decision": "confirmed"},
         ),
     ],
+    ("api:list_chains", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
+    ("api:get_chain", G): [
+        read(MEMBERS),
+        read(COUNTY, label="keeper", args=LAPPI),
+        read(NOBODY, label="Tornio not in it", args={"slug": "tornio"}),
+    ],
+    ("api:chain_svg", G): [read(MEMBERS)],
+    ("api:post_chain", P): [
+        api_write(COUNTY, A.CHAIN_CREATE, ok=201, args=LAPPI, data={**CHAIN, "participants": ["kemi"]}),
+    ],
+    ("api:post_chain_step", P): [
+        api_write(
+            COUNTY,
+            A.CHAIN_STEP_ADD,
+            ok=201,
+            args=LAPPI,
+            data={"title": "Ryhmä", "phase": "continuation", "organisation": "kemi"},
+        )
+    ],
     ("api:list_assessments", G): [read(DRAFT_READERS)],
     ("api:assessments_csv", G): [read(DRAFT_READERS)],
     ("api:assessment_counts", G): [read(DRAFT_READERS)],
@@ -885,6 +937,7 @@ DEFAULT_ARGS = {
     "second_id": "{twin_b}",
     "import_id": "{register_import}",
     "path_id": "{support_path}",
+    "chain_id": "{chain}",
     "step_id": "{support_path_step}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method

@@ -21,6 +21,7 @@ from hyte.public.cache import forget
 from hyte.regions.models import Area
 from hyte.reports import services as reports
 from hyte.situation.services import create_rule
+from tests.chain_world import grow_chains
 from tests.conftest import SYSTEM, approve_and_publish, make_user
 from tests.cooperation_world import grow_cooperation
 from tests.matrix_world import build
@@ -112,6 +113,13 @@ PAGES = [
     ("county", "/o/lappi/cooperation/meetings/{coop_meeting}/agenda/", 9),
     ("coordinator", "/o/kemi/cooperation/meetings/{coop_shared}/minutes/", 15),
     ("anonymous", "/public/fi/lappi/negotiations/{coop_previous}/", 6),
+    # Service chains: a chain's page draws its diagram from the prefetched steps.
+    ("county", "/o/lappi/cooperation/chains/", 10),
+    ("reader", "/o/kemi/cooperation/chains/{chain}/", 9),
+    ("county", "/o/lappi/cooperation/chains/{chain}/", 13),  # with its forms
+    ("anonymous", "/public/fi/lappi/chains/{chain}/", 6),
+    ("anonymous", "/public/sv/lappi/chains/", 6),
+    ("coordinator", "/api/v1/organisations/kemi/service-chains", 9),
     ("coordinator", "/api/v1/organisations/kemi/negotiations", 9),
     ("coordinator", "/api/v1/organisations/kemi/meetings/{coop_meeting}", 18),
     ("coordinator", "/api/v1/organisations/kemi/agreed-actions", 10),
@@ -211,6 +219,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     reports.add_goal(actor=SYSTEM, report=another, text="Vanha tavoite")
     approve_and_publish(another, SYSTEM)
     grow_cooperation(world, values, tag=tag, n=n)  # after the municipalities above: they are invited too
+    grow_chains(world, values, tag=tag, n=n)
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

@@ -32,3 +32,30 @@ def _edit_chain(perms: Permissions, chain: Any) -> bool:
 @_rule("cooperation.chainstep", Action.EDIT)
 def _edit_step(perms: Permissions, step: Any) -> bool:
     return _edit_chain(perms, step.chain)
+
+
+# The strategic cooperation agreement: its keeper's coordinators draft and approve it; the members of the keeper
+# and of the parties (of any version) read it; a party's own coordinators record its approval decision.
+
+
+def _agreement_parties(agreement: Any) -> list[Any]:
+    if agreement.pk is None:
+        return []
+    return [party.organisation for version in agreement.versions.all() for party in version.parties.all()]
+
+
+@_rule("cooperation.agreement", Action.VIEW)
+def _view_agreement(perms: Permissions, agreement: Any) -> bool:
+    if perms._has(Perm.VIEW_ORGANISATION, agreement.keeper):
+        return True
+    return any(perms._has(Perm.VIEW_ORGANISATION, each) for each in _agreement_parties(agreement))
+
+
+@_rule("cooperation.agreement", Action.EDIT)
+def _edit_agreement(perms: Permissions, agreement: Any) -> bool:
+    return agreement.keeper.kind in KEEPERS and perms._has(Perm.EDIT_ALL, agreement.keeper)
+
+
+@_rule("cooperation.agreementparty", Action.EDIT)
+def _record_decision(perms: Permissions, party: Any) -> bool:
+    return _edit_agreement(perms, party.version.agreement) or perms._has(Perm.EDIT_ALL, party.organisation)

@@ -19,6 +19,7 @@ from hyte.api.auth import AUTH
 from hyte.api.throttling import THROTTLES
 from hyte.assessments.api import router as assessments_router
 from hyte.cooperation.api import router as cooperation_router
+from hyte.cooperation.chain_api import router as chain_router
 from hyte.indicators.api import router as indicators_router
 from hyte.regions.api import router as regions_router
 from hyte.reports.api import router as reports_router
@@ -155,4 +156,5 @@ api.add_router("/", reports_router)
 api.add_router("/", assessments_router)
 api.add_router("/", actors_router)
 api.add_router("/", cooperation_router)
+api.add_router("/", chain_router)
 api.add_router("/", support_paths_router)

@@ -258,12 +258,16 @@ from hyte.cooperation.action_models import (  # noqa: E402
     Confirmation,
     MinutesDecision,
 )
+from hyte.cooperation.agreement_models import Agreement, AgreementParty, AgreementVersion  # noqa: E402
 from hyte.cooperation.chain_models import ChainStep, Phase, ServiceChain  # noqa: E402
 
 __all__ = [
     "ActionStatus",
     "AgendaItem",
     "AgreedAction",
+    "Agreement",
+    "AgreementParty",
+    "AgreementVersion",
     "Arrangement",
     "CarriedAction",
     "ChainStep",

@@ -193,6 +193,9 @@ NOT_CARRIED: dict[str, str] = {
     "cooperation.servicechain_participants": "between organisations",
     "cooperation.servicechain_indicators": "between organisations",
     "cooperation.chainstep": "between organisations: each step is one organisation's",
+    "cooperation.agreement": "between organisations: the keeper and the parties",
+    "cooperation.agreementversion": "between organisations",
+    "cooperation.agreementparty": "between organisations",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 
