@@ -66,6 +66,22 @@ def grow_chains(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None
             ),
         )
         services.add_step(actor=SYSTEM, chain=other, details=step(world.kemi, "Neuvonta"))
+        _grow_agreements(world, values, tag=f"{tag}{i}")
+
+
+def _grow_agreements(world: Any, values: dict[str, Any], *, tag: str) -> None:
+    """Another agreement with Kemi and Tornio, and the matrix's version in preparation changed."""
+    import datetime as dt
+
+    from hyte.cooperation.agreement_models import AgreementVersion
+    from hyte.cooperation.services import agreements
+
+    content = agreements.AgreementText(term_start=dt.date(2026, 1, 1), term_end=dt.date(2029, 12, 31), goals=tag)
+    agreements.create_agreement(
+        actor=SYSTEM, keeper=world.lappi, title=f"Sopimus {tag}", parties=[world.kemi, world.tornio], content=content
+    )
+    version = AgreementVersion.objects.get(agreement_id=values["agreement"], number=2)
+    agreements.edit_version(actor=SYSTEM, version=version, content=content)
 
 
 def build_agreement(world: Any) -> dict[str, Any]:
@@ -93,7 +109,20 @@ def build_agreement(world: Any) -> dict[str, Any]:
     second = agreements.new_version(actor=SYSTEM, agreement=agreement)
     content.goals = "Liikkuminen lisääntyy.\nNuorten osallisuus vahvistuu."
     agreements.edit_version(actor=SYSTEM, version=second, content=content)
+    for party in second.parties.all():  # both have decided: the keeper may approve it
+        agreements.record_decision(
+            actor=SYSTEM, party=party, body="Valtuusto", date=dt.date(2026, 9, 1), reference="§ 8"
+        )
+    frozen = agreements.create_agreement(
+        actor=SYSTEM, keeper=world.lappi, title="Edellinen sopimus", parties=[world.kemi], content=content
+    )
+    for party in frozen.versions.get().parties.all():
+        agreements.record_decision(
+            actor=SYSTEM, party=party, body="Valtuusto", date=dt.date(2026, 2, 1), reference="§ 2"
+        )
+    agreements.approve_version(actor=SYSTEM, version=frozen.versions.get())
     return {
         "agreement": agreement.pk,
         "agreement_party": second.parties.get(organisation=world.kemi).pk,
+        "agreement_frozen": frozen.pk,
     }

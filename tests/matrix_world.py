@@ -138,6 +138,13 @@ def build_chains(world: Any) -> dict[str, Any]:
     return build(world)
 
 
+def build_agreement(world: Any) -> dict[str, Any]:
+    """Lappi's cooperation agreements with Kemi (tests/chain_world.py)."""
+    from tests.chain_world import build_agreement as build
+
+    return build(world)
+
+
 def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: Any) -> dict[str, Any]:
     """Lappi's negotiation series with Kemi and an NGO network (Tornio not in it), and Lappi's annual report for
     carrying agreed actions into (tests/cooperation_world.py)."""
@@ -245,4 +252,5 @@ def build(world: Any) -> dict[str, Any]:
         **_register(world),
         **_cooperation(world, kemi_goal=published_goal, regional=regional, regional_goal=regional_goal),
         **build_chains(world),
+        **build_agreement(world),
     }

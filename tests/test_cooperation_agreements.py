@@ -39,7 +39,7 @@ def test_versions_copy_and_freeze(world, made):
     assert not second.is_frozen
     assert second.background == first.background == "Laki velvoittaa yhteistyöhön."
     assert [p.organisation.slug for p in second.parties.order_by("organisation__slug")] == ["kemi", "lappi"]
-    assert not any(p.has_decided for p in second.parties.all())  # the decisions are each version's own
+    assert second.parties.get(organisation=world.kemi).decision_date == dt.date(2026, 9, 1)  # each version's own
     with pytest.raises(ValidationError, match="approved and no longer changes"):
         services.edit_version(actor=SYSTEM, version=first, content=_text(goals="Muutettu"))
     with pytest.raises(ValidationError, match="still in preparation"):
@@ -50,9 +50,11 @@ def test_versions_copy_and_freeze(world, made):
 
 def test_approval_needs_every_partys_decision(world, made):
     second = AgreementVersion.objects.get(agreement_id=made["agreement"], number=2)
-    with pytest.raises(ValidationError, match="Waiting for the approval decision of"):
-        services.approve_version(actor=SYSTEM, version=second)
     party = AgreementParty.objects.get(pk=made["agreement_party"])
+    AgreementParty.objects.filter(pk=party.pk).update(decision_body="", decision_date=None, decision_reference="")
+    with pytest.raises(ValidationError, match="Waiting for the approval decision of: Kemin kaupunki"):
+        services.approve_version(actor=SYSTEM, version=second)
+    party.refresh_from_db()
     with pytest.raises(ValidationError, match="check digit"):
         services.record_decision(
             actor=world.users["coordinator"],
@@ -82,6 +84,16 @@ def test_approval_needs_every_partys_decision(world, made):
     )
     party.refresh_from_db()
     assert (party.business_id, party.decision_reference) == ("0201256-6", "§ 9")
+
+
+def test_approved_then_frozen_and_a_new_version(world, made):
+    second = AgreementVersion.objects.get(agreement_id=made["agreement"], number=2)
+    services.approve_version(actor=world.users["county"], version=second)
+    assert second.is_frozen
+    third = services.new_version(actor=world.users["county"], agreement=second.agreement)
+    assert third.number == 3
+    assert third.goals == second.goals
+    assert not any(p.has_decided for p in third.parties.all())
 
 
 def test_dates_in_the_wrong_order_are_refused(world):
@@ -132,6 +144,9 @@ def test_docx_and_pdf_in_the_templates_layout(world, made):
 def test_pages(world, made, client):
     client.force_login(world.users["reader"])
     base = f"/o/kemi/cooperation/agreements/{made['agreement']}/"
+    listing = client.get("/o/kemi/cooperation/agreements/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Strateginen yhteistyösopimus" in listing
+    assert "version 2, in preparation" in listing
     page = client.get(base + "v1/", HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200
     assert "Kaupunginvaltuusto" in page.content.decode()
@@ -141,3 +156,28 @@ def test_pages(world, made, client):
     assert client.get(base + "v1/agreement.docx")["Content-Type"].startswith("application/vnd.openxmlformats")
     client.force_login(world.users["outsider"])
     assert client.get(f"/o/tornio/cooperation/agreements/{made['agreement']}/v1/").status_code == 404
+
+
+def test_the_api_reads_and_records_a_decision(world, made):
+    kemi = world.client_for("coordinator")
+    listed = kemi.get("/api/v1/organisations/kemi/agreements").json()
+    assert [a["title"] for a in listed] == ["Edellinen sopimus", "Strateginen yhteistyösopimus"]
+    assert [v["number"] for v in listed[1]["versions"]] == [1, 2]
+    assert listed[1]["versions"][0]["approved_at"] is not None
+    address = f"/api/v1/organisations/kemi/agreements/{made['agreement']}/versions/2/decisions"
+    body = {"party": "kemi", "body": "Kaupunginvaltuusto", "date": "2026-10-01", "reference": "§ 12"}
+    bad = kemi.post(
+        address, {**body, "business_id": "0201256-5"}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert bad.status_code == 400
+    assert "check digit" in bad.json()["detail"]
+    answer = kemi.post(address, {**body, "business_id": "0201256-6"}, content_type="application/json")
+    assert answer.status_code == 200
+    mine = next(p for p in answer.json()["parties"] if p["organisation"] == "kemi")
+    assert (mine["decision_reference"], mine["business_id"]) == ("§ 12", "0201256-6")
+    frozen = kemi.post(address.replace("/2/", "/1/"), body, content_type="application/json")
+    assert frozen.status_code == 400
+    assert (
+        world.client_for("outsider").get(f"/api/v1/organisations/tornio/agreements/{made['agreement']}").status_code
+        == 404
+    )

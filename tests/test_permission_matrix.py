@@ -88,6 +88,16 @@ SHARED_MINUTES = {"meeting_id": "{coop_shared}"}
 NOT_THE_CHECKER = {"reader": 302, "editor": 302, "admin": 302}  # told that only the named checker confirms
 NEW_MEETING = {"new-title": "Neuvottelu 2027", "new-date": "2027-03-10", "new-starts": "09:00", "new-ends": "12:00"}
 SERIES = {"title": "Lapin neuvottelu", "kind": "hyte_yearly", "arrangement": "joint", "members": "{kemi_id}"}
+AGREEMENT_V1 = {"number": "1"}
+AGREEMENT_V2 = {"number": "2"}
+AGREEMENT_PARTY = {**AGREEMENT_V2, "party_id": "{agreement_party}"}
+AGREEMENT_TEXT = {"term_start": "2026-01-01", "term_end": "2029-12-31", "goals": "Tavoite"}
+AGREEMENT_DECISION = {
+    "p{agreement_party}-body": "Kaupunginvaltuusto",
+    "p{agreement_party}-date": "2026-10-01",
+    "p{agreement_party}-reference": "§ 12",
+}
+API_DECISION = {"party": "kemi", "body": "Kaupunginvaltuusto", "date": "2026-10-01", "reference": "§ 12"}
 CHAIN = {"name": "Ketju", "name_sv": "Kedja"}
 CHAIN_STEP_ARGS = {**LAPPI, "step_id": "{chain_step}"}
 CHAIN_STEP_EDIT = {"title": "Neuvonta", "phase": "counselling", "organisation": "{kemi_id}"}
@@ -322,6 +332,36 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("cooperation-chain-step", P): [form(COUNTY, A.CHAIN_STEP_UPDATE, args=CHAIN_STEP_ARGS, data={**CHAIN_STEP_EDIT})],
     ("cooperation-chain-step-move", P): [form(COUNTY, A.CHAIN_STEP_MOVE, args=CHAIN_STEP_ARGS, data={"to": "up"})],
     ("cooperation-chain-step-remove", P): [form(COUNTY, A.CHAIN_STEP_REMOVE, args=CHAIN_STEP_ARGS)],
+    # The cooperation agreement: Lappi keeps it, Kemi is a party; version 2 waits for approval (both have decided).
+    ("cooperation-agreements", G): [
+        read(MEMBERS),
+        read(COUNTY, label="keeper", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio, in none", args={"slug": "tornio"}),
+    ],
+    ("cooperation-agreements", P): [
+        form(
+            COUNTY, A.AGREEMENT_CREATE, args=LAPPI, data={**AGREEMENT_TEXT, "title": "Sopimus", "parties": "{kemi_id}"}
+        )
+    ],
+    ("cooperation-agreement", G): [
+        read(MEMBERS, args=AGREEMENT_V1),
+        read(COUNTY, label="keeper", args={**LAPPI, **AGREEMENT_V2}),
+        read(NOBODY, label="Tornio not a party", args={"slug": "tornio", **AGREEMENT_V1}),
+    ],
+    ("cooperation-agreement", P): [form(COUNTY, A.AGREEMENT_EDIT, args={**LAPPI, **AGREEMENT_V2}, data=AGREEMENT_TEXT)],
+    ("cooperation-agreement-party", P): [
+        form(COORDINATORS, A.AGREEMENT_DECISION, args=AGREEMENT_PARTY, data=AGREEMENT_DECISION),  # Kemi's own
+        form(COUNTY, A.AGREEMENT_DECISION, label="keeper", args={**LAPPI, **AGREEMENT_PARTY}, data=AGREEMENT_DECISION),
+    ],
+    ("cooperation-agreement-approve", P): [form(COUNTY, A.AGREEMENT_APPROVE, args={**LAPPI, **AGREEMENT_V2})],
+    ("cooperation-agreement-new-version", P): [
+        form(COUNTY, A.AGREEMENT_VERSION, args={**LAPPI, "agreement_id": "{agreement_frozen}"})
+    ],
+    ("cooperation-agreement-compare", G): [read(MEMBERS, query="a=1&b=2")],
+    ("cooperation-agreement-export", G): [
+        read(MEMBERS, args={**AGREEMENT_V1, "file_format": "docx"}),
+        read(COUNTY, label="pdf", args={**LAPPI, **AGREEMENT_V1, "file_format": "pdf"}),
+    ],
     ("register-duplicates", G): [read(COORDINATORS)],
     ("register-merge", G): [read(COORDINATORS)],
     ("register-merge", P): [form(COORDINATORS, A.ACTOR_MERGE, data={"keep": "{twin_a}", "name": "{twin_b}"})],
@@ -867,6 +907,15 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
             data={"title": "Ryhmä", "phase": "continuation", "organisation": "kemi"},
         )
     ],
+    ("api:list_agreements", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
+    ("api:get_agreement", G): [
+        read(MEMBERS),
+        read(NOBODY, label="Tornio not a party", args={"slug": "tornio"}),
+    ],
+    ("api:post_decision", P): [
+        api_write(COORDINATORS, A.AGREEMENT_DECISION, args=AGREEMENT_V2, data=API_DECISION),  # Kemi's own
+        api_write(COUNTY, A.AGREEMENT_DECISION, label="keeper", args={**LAPPI, **AGREEMENT_V2}, data=API_DECISION),
+    ],
     ("api:list_assessments", G): [read(DRAFT_READERS)],
     ("api:assessments_csv", G): [read(DRAFT_READERS)],
     ("api:assessment_counts", G): [read(DRAFT_READERS)],
@@ -938,6 +987,7 @@ DEFAULT_ARGS = {
     "import_id": "{register_import}",
     "path_id": "{support_path}",
     "chain_id": "{chain}",
+    "agreement_id": "{agreement}",
     "step_id": "{support_path_step}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method

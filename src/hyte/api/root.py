@@ -18,6 +18,7 @@ from hyte.actors.support_paths.api import router as support_paths_router
 from hyte.api.auth import AUTH
 from hyte.api.throttling import THROTTLES
 from hyte.assessments.api import router as assessments_router
+from hyte.cooperation.agreement_api import router as agreement_router
 from hyte.cooperation.api import router as cooperation_router
 from hyte.cooperation.chain_api import router as chain_router
 from hyte.indicators.api import router as indicators_router
@@ -157,4 +158,5 @@ api.add_router("/", assessments_router)
 api.add_router("/", actors_router)
 api.add_router("/", cooperation_router)
 api.add_router("/", chain_router)
+api.add_router("/", agreement_router)
 api.add_router("/", support_paths_router)

@@ -33,7 +33,10 @@ def agreements_of(user: Viewer, organisation: Organisation) -> list[Agreement]:
     perms = permissions_for(user)
     involved = Q(keeper=organisation) | Q(versions__parties__organisation=organisation)
     found = _agreements().filter(pk__in=Agreement.objects.filter(involved).values("pk"))
-    return [agreement for agreement in found if perms.can(Action.VIEW, agreement)]
+    visible = [agreement for agreement in found if perms.can(Action.VIEW, agreement)]
+    for agreement in visible:
+        agreement.latest = list(agreement.versions.all())[-1]  # type: ignore[attr-defined]
+    return visible
 
 
 def agreement_for(

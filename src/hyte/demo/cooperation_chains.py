@@ -1,4 +1,6 @@
-"""The demo's service chain: physical-activity counselling in Lappi with Kemi (issue 15, seed 001). The county's
+"""The demo's service chain and cooperation agreement (the agreement: `load_demo_agreement` below).
+
+The chain: physical-activity counselling in Lappi with Kemi (issue 15, seed 001). The county's
 health care finds the people who would benefit (entry routes by age group) and refers them; Kemi's sports services
 counsel; the NGO's and the city's groups continue the support; the counselling follows up. Kept by Lappi county,
 published in Finnish and Swedish, linked to the register's activities where the demo has them. Invented for the
@@ -6,11 +8,15 @@ demo; built through the services as the county's coordinator would."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth import get_user_model
 
 from hyte.accounts.models import Organisation
 from hyte.actors.models import Activity
+from hyte.cooperation.agreement_models import Agreement
 from hyte.cooperation.chain_models import ServiceChain
+from hyte.cooperation.services import agreements
 from hyte.cooperation.services import chains as services
 
 NAME = "Liikuntaneuvonnan palveluketju"
@@ -174,3 +180,66 @@ def load_demo_chains() -> int:
             ),
         )
     return len(STEPS)
+
+
+AGREEMENT = "Lapin hyvinvointialueen ja kuntien strateginen hyte-yhteistyösopimus"
+# Invented business ids (valid check digits, no real organisation's), the decisions of each party.
+DECISIONS = {
+    "lappi": ("2345678-0", "Aluevaltuusto", dt.date(2025, 11, 24), "§ 101"),
+    "kemi": ("1234567-1", "Kemin kaupunginvaltuusto", dt.date(2025, 12, 8), "§ 88"),
+    "tornio": ("7654321-2", "Tornion kaupunginvaltuusto", dt.date(2025, 12, 15), "§ 93"),
+}
+TEXT = {
+    "background": (
+        "Hyvinvointialue ja kunnat edistävät asukkaidensa hyvinvointia ja terveyttä yhdessä (laki 612/2021 6–7 §, "
+        "laki 611/2021 14 §). Sopimus kokoaa yhteiset tavoitteet, toimet ja yhteistyön rakenteet valtuustokaudelle."
+    ),
+    "goals": (
+        "Lasten ja nuorten liikkuminen lisääntyy.\nIkääntyneet asuvat kotona pidempään toimintakykyisinä.\n"
+        "Elintapaohjauksen palveluketjut ovat yhtenäiset koko alueella."
+    ),
+    "actions": (
+        "Liikuntaneuvonnan palveluketju käyttöön kaikissa kunnissa.\n"
+        "Yhteinen hyvinvointikatsaus kunnille vuosittain.\nKotona asumista tukevien palvelujen yhteinen kartoitus."
+    ),
+    "indicators": (
+        "Vapaa-ajan liikuntaa harrastavien osuus\nKotona asuvat 75 vuotta täyttäneet (%)\n"
+        "Liikuntaneuvontaan ohjattujen määrä"
+    ),
+    "structures": (
+        "Hyte-neuvottelu kerran vuodessa (612/2021 7 §)\nHyvinvointikoordinaattorien verkosto\n"
+        "Hyte-yhteistyöpooli\nYhdyspintatyöryhmät (lapset ja perheet, elintapaohjaus, ikääntyneet)"
+    ),
+    "rules": "Osapuolet valmistelevat yhteiset asiat yhdessä ja tiedottavat toisilleen muutoksista ajoissa.",
+    "follow_up": "Sopimuksen toteutumista seurataan vuosittain hyte-neuvottelussa ja hyvinvointikertomuksissa.",
+}
+
+
+def load_demo_agreement() -> int:
+    """Lappi's cooperation agreement with Kemi and Tornio, once: version 1 approved by the three councils, version
+    2 in preparation with a changed goal (to compare). The number of versions created."""
+    slugs = ("lappi", "kemi", "tornio")
+    organisations = {o.slug: o for o in Organisation.objects.filter(slug__in=slugs)}
+    coordinator = get_user_model().objects.filter(username=COORDINATOR).first()
+    if len(organisations) < len(slugs) or coordinator is None or Agreement.objects.filter(title=AGREEMENT).exists():
+        return 0
+    content = agreements.AgreementText(term_start=dt.date(2026, 1, 1), term_end=dt.date(2029, 12, 31), **TEXT)
+    agreement = agreements.create_agreement(
+        actor=coordinator,
+        keeper=organisations["lappi"],
+        title=AGREEMENT,
+        parties=[organisations["kemi"], organisations["tornio"]],
+        content=content,
+    )
+    first = agreement.versions.get()
+    for party in first.parties.select_related("organisation"):
+        business_id, body, date, reference = DECISIONS[party.organisation.slug]
+        agreements.record_decision(
+            actor=coordinator, party=party, body=body, date=date, reference=reference, business_id=business_id
+        )
+    agreements.approve_version(actor=coordinator, version=first)
+    second = agreements.new_version(actor=coordinator, agreement=agreement)
+    content.goals = TEXT["goals"] + "\nNuorten osallisuus ja mielen hyvinvointi vahvistuvat."
+    content.structures = TEXT["structures"] + "\nNuorisovaltuustojen yhteinen foorumi"
+    agreements.edit_version(actor=coordinator, version=second, content=content)
+    return 2

@@ -10,7 +10,7 @@ from django.test.utils import override_settings
 from hyte.demo.actors import load_demo_register
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.cooperation import load_demo_cooperation
-from hyte.demo.cooperation_chains import load_demo_chains
+from hyte.demo.cooperation_chains import load_demo_agreement, load_demo_chains
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.people import load_demo
 from hyte.demo.reports import load_demo_reports
@@ -45,6 +45,7 @@ class Command(BaseCommand):
             actors, activities = load_demo_register()
             agreed = load_demo_cooperation()
             load_demo_chains()
+            load_demo_agreement()
             paths = load_demo_support_paths()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
