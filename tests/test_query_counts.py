@@ -121,7 +121,7 @@ PAGES = [
     ("anonymous", "/public/sv/lappi/chains/", 6),
     ("coordinator", "/api/v1/organisations/kemi/service-chains", 9),
     # The cooperation agreement: a version with its parties and their decisions, and two versions compared.
-    ("reader", "/o/kemi/cooperation/agreements/", 0),
+    ("reader", "/o/kemi/cooperation/agreements/", 8),
     ("county", "/o/lappi/cooperation/agreements/{agreement}/v2/", 8),  # with its forms
     ("reader", "/o/kemi/cooperation/agreements/{agreement}/compare/", 8),
     ("coordinator", "/api/v1/organisations/kemi/negotiations", 9),
