@@ -20,7 +20,7 @@ from hyte.core.http import AuthenticatedRequest
 router = Router(tags=["cooperation agreements"])
 
 
-class DecisionIn(Schema):
+class AgreementDecisionIn(Schema):
     party: str = Field(max_length=80, description="the party's short name (slug)")
     body: str = Field(max_length=200, description="the body that decided, e.g. the city council")
     date: dt.date
@@ -28,7 +28,7 @@ class DecisionIn(Schema):
     business_id: str = Field("", max_length=9)
 
 
-class PartyOut(Schema):
+class AgreementPartyOut(Schema):
     organisation: str = Field(description="the party's short name (slug)")
     name: str
     business_id: str
@@ -37,7 +37,7 @@ class PartyOut(Schema):
     decision_reference: str
 
 
-class VersionOut(Schema):
+class AgreementVersionOut(Schema):
     number: int
     term_start: dt.date
     term_end: dt.date
@@ -49,14 +49,14 @@ class VersionOut(Schema):
     rules: str
     follow_up: str
     approved_at: dt.datetime | None = Field(description="set once approved: the version is then frozen")
-    parties: list[PartyOut]
+    parties: list[AgreementPartyOut]
 
 
 class AgreementOut(Schema):
     id: int
     title: str
     keeper: str = Field(description="the keeper's short name (slug)")
-    versions: list[VersionOut]
+    versions: list[AgreementVersionOut]
 
 
 def _version(version: AgreementVersion) -> dict[str, Any]:
@@ -101,10 +101,12 @@ def get_agreement(request: AuthenticatedRequest, slug: str, agreement_id: int) -
 
 @router.post(
     "/organisations/{slug}/agreements/{agreement_id}/versions/{number}/decisions",
-    response={200: VersionOut, 400: Problem},
+    response={200: AgreementVersionOut, 400: Problem},
     summary="A party's approval decision recorded",
 )
-def post_decision(request: AuthenticatedRequest, slug: str, agreement_id: int, number: int, data: DecisionIn) -> Any:
+def post_decision(
+    request: AuthenticatedRequest, slug: str, agreement_id: int, number: int, data: AgreementDecisionIn
+) -> Any:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     agreement = docs.agreement_for(request.user, organisation, agreement_id)
     version = docs.version_of(agreement, number)

@@ -45,7 +45,7 @@ class ChainIn(Schema):
     is_published: bool = False
 
 
-class StepIn(Schema):
+class ChainStepIn(Schema):
     title: str = Field(max_length=200)
     title_sv: str = Field("", max_length=200)
     phase: Phase = Phase.COUNSELLING
@@ -69,7 +69,7 @@ class ChainOrganisationOut(Schema):
     kind: str
 
 
-class StepOut(Schema):
+class ChainStepOut(Schema):
     id: int
     position: int
     phase: str = Field(description="entry, referral, counselling, continuation or follow_up")
@@ -100,7 +100,7 @@ class ChainOut(Schema):
     indicators_text: str
     is_published: bool
     updated_at: dt.datetime
-    steps: list[StepOut]
+    steps: list[ChainStepOut]
 
 
 def _ref(organisation: Organisation) -> dict[str, str]:
@@ -184,7 +184,7 @@ def post_chain(request: AuthenticatedRequest, slug: str, data: ChainIn) -> Any:
     response={201: ChainOut, 400: Problem},
     summary="A step added at the end of a service chain",
 )
-def post_chain_step(request: AuthenticatedRequest, slug: str, chain_id: int, data: StepIn) -> Any:
+def post_chain_step(request: AuthenticatedRequest, slug: str, chain_id: int, data: ChainStepIn) -> Any:
     organisation = _organisation(request, slug)
     chain = chain_queries.chain_for(request.user, organisation, chain_id, Action.EDIT)
     responsible = Organisation.objects.filter(slug=data.organisation).first()
