@@ -154,6 +154,20 @@ def _participation(world: Any) -> dict[str, Any]:
     }
 
 
+def build_chains(world: Any) -> dict[str, Any]:
+    """Lappi's service chains (tests/chain_world.py): a published one with Kemi taking part, and a draft."""
+    from tests.chain_world import build_chains as build
+
+    return build(world)
+
+
+def build_agreement(world: Any) -> dict[str, Any]:
+    """Lappi's cooperation agreements with Kemi (tests/chain_world.py)."""
+    from tests.chain_world import build_agreement as build
+
+    return build(world)
+
+
 def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: Any) -> dict[str, Any]:
     """Lappi's negotiation series with Kemi and an NGO network (Tornio not in it), and Lappi's annual report for
     carrying agreed actions into (tests/cooperation_world.py)."""
@@ -305,4 +319,6 @@ def build(world: Any) -> dict[str, Any]:
         **_national(world),
         **_participation(world),
         **_surveys(world),
+        **build_chains(world),
+        **build_agreement(world),
     }

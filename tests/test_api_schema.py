@@ -21,6 +21,7 @@ FILE_MEDIA_TYPES = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/octet-stream",
     "text/calendar",
+    "image/svg+xml",  # a service chain's diagram
 }
 
 
@@ -351,6 +352,7 @@ def test_every_operation_answers_as_its_document_says(world, published, document
 
     _cooperation(world, call, document)
     _national(world, call)
+    _chains_and_agreements(world, call, document)
     everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
     assert everything - call.called == set()
 
@@ -451,6 +453,49 @@ def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> Non
         slug="kemi",
         meeting_id=coop["coop_shared"],
         body={"decision": "confirmed"},
+    )
+    call.called |= county.called
+
+
+def _chains_and_agreements(world: Any, call: Conformance, document: dict[str, Any]) -> None:
+    """Service chains and the cooperation agreement: the county creates a chain and adds a step; Kemi reads the
+    chains, their diagram and the agreements, and records its approval decision."""
+    from tests.chain_world import build_agreement
+
+    made = build_agreement(world)
+    county = Conformance(world.client_for("county"), document)
+    chain = county(
+        "post",
+        "/organisations/{slug}/service-chains",
+        status=201,
+        slug="lappi",
+        body={"name": "Liikuntaneuvonta", "name_sv": "Motionsrådgivning", "participants": ["kemi"]},
+    )
+    with_step = county(
+        "post",
+        "/organisations/{slug}/service-chains/{chain_id}/steps",
+        status=201,
+        slug="lappi",
+        chain_id=chain["id"],
+        body={"title": "Lähete", "phase": "referral", "age_group": "older", "organisation": "lappi"},
+    )
+    assert [s["title"] for s in with_step["steps"]] == ["Lähete"]
+    assert [c["id"] for c in call("get", "/organisations/{slug}/service-chains", slug="kemi")] == [chain["id"]]
+    assert call("get", "/organisations/{slug}/service-chains/{chain_id}", slug="kemi", chain_id=chain["id"])["steps"]
+    svg = call("get", "/organisations/{slug}/service-chains/{chain_id}/diagram.svg", slug="kemi", chain_id=chain["id"])
+    assert svg.startswith(b"<svg")
+    assert len(call("get", "/organisations/{slug}/agreements", slug="kemi")) == 2
+    agreement = call(
+        "get", "/organisations/{slug}/agreements/{agreement_id}", slug="kemi", agreement_id=made["agreement"]
+    )
+    assert [v["number"] for v in agreement["versions"]] == [1, 2]
+    call(
+        "post",
+        "/organisations/{slug}/agreements/{agreement_id}/versions/{number}/decisions",
+        slug="kemi",
+        agreement_id=made["agreement"],
+        number=2,
+        body={"party": "kemi", "body": "Kaupunginvaltuusto", "date": "2026-10-01", "reference": "§ 12"},
     )
     call.called |= county.called
 

@@ -33,6 +33,7 @@ RESOLVER = {
     "accounts/cooperation_rules.py",
     "accounts/interface_rules.py",
     "accounts/funding_rules.py",
+    "accounts/chain_rules.py",
     "accounts/roles.py",
 }
 MAX_LINES = 420

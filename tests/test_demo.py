@@ -90,6 +90,18 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
         6,
     )
     assert database.execute("select count(distinct organisation_id) from cooperation_carriedaction").fetchone() == (3,)
+    # The physical-activity counselling chain (Lappi with Kemi and an NGO), published, its eight steps across three
+    # organisations, two linked to the register's activities; the agreement with Kemi and Tornio: version 1
+    # approved by the three councils, version 2 in preparation. Loaded once.
+    assert database.execute(
+        "select count(*), count(distinct s.organisation_id), count(s.activity_id), max(c.is_published) "
+        "from cooperation_chainstep s join cooperation_servicechain c on c.id = s.chain_id"
+    ).fetchone() == (8, 3, 3, 1)
+    assert database.execute(
+        "select v.number, v.approved_at is not null, count(p.id), count(p.decision_date) "
+        "from cooperation_agreementversion v "
+        "join cooperation_agreementparty p on p.version_id = v.id group by v.id order by v.number"
+    ).fetchall() == [(1, 1, 3, 3), (2, 0, 3, 0)]
     # The current plan is in the budget: five lines over three branches, 117,500 € budgeted in all.
     assert database.execute("select count(distinct branch), sum(amount) from reports_budgetline").fetchone() == (
         3,

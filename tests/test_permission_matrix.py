@@ -100,6 +100,20 @@ PAIR = {
     "municipality_person": "{editor_id}",
     "starts_on": "2026-01-01",
 }
+AGREEMENT_V1 = {"number": "1"}
+AGREEMENT_V2 = {"number": "2"}
+AGREEMENT_PARTY = {**AGREEMENT_V2, "party_id": "{agreement_party}"}
+AGREEMENT_TEXT = {"term_start": "2026-01-01", "term_end": "2029-12-31", "goals": "Tavoite"}
+AGREEMENT_DECISION = {
+    "p{agreement_party}-body": "Kaupunginvaltuusto",
+    "p{agreement_party}-date": "2026-10-01",
+    "p{agreement_party}-reference": "§ 12",
+}
+API_DECISION = {"party": "kemi", "body": "Kaupunginvaltuusto", "date": "2026-10-01", "reference": "§ 12"}
+CHAIN = {"name": "Ketju", "name_sv": "Kedja"}
+CHAIN_STEP_ARGS = {**LAPPI, "step_id": "{chain_step}"}
+CHAIN_STEP_EDIT = {"title": "Neuvonta", "phase": "counselling", "organisation": "{kemi_id}"}
+CHAIN_STEP = {"new-title": "Ryhmä", "new-phase": "continuation", "new-organisation": "{kemi_id}"}
 ACTION = {"text": "Sovittu toimi", "owner": "{kemi_id}", "owner_person": "Kaisa Koordinaattori"}
 
 # Participation: Kemi's open comment round (anonymous comments allowed) and an ended one with its summary.
@@ -405,6 +419,29 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("cooperation-party-remove", P): [form(COUNTY, A.PARTY_REMOVE, args={**LAPPI, "party_id": "{coop_ngo_party}"})],
     # Structures: Lappi's network with a member from Kemi; Kemi's coordinators set up their own.
     ("cooperation-structures", G): [
+    # Service chains: Lappi keeps a published chain with Kemi taking part (tests/chain_world.py); Kemi's members read
+    # it through Kemi, the county's coordinators keep it.
+    ("cooperation-chains", G): [
+        read(MEMBERS),
+        read(COUNTY, label="keeper", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio, in no chain", args={"slug": "tornio"}),
+    ],
+    ("cooperation-chains", P): [form(COUNTY, A.CHAIN_CREATE, args=LAPPI, data=CHAIN)],
+    ("cooperation-chain", G): [
+        read(MEMBERS),
+        read(COUNTY, label="keeper", args=LAPPI),
+        read(COUNTY, label="draft", args={**LAPPI, "chain_id": "{chain_draft}"}),
+        read(NOBODY, label="Tornio not in it", args={"slug": "tornio"}),
+    ],
+    ("cooperation-chain", P): [form(COUNTY, A.CHAIN_UPDATE, args=LAPPI, data={**CHAIN, "participants": "{kemi_id}"})],
+    ("cooperation-chain-svg", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
+    ("cooperation-chain-step-add", P): [form(COUNTY, A.CHAIN_STEP_ADD, args=LAPPI, data=CHAIN_STEP)],
+    ("cooperation-chain-step", G): [read(COUNTY, args=CHAIN_STEP_ARGS)],
+    ("cooperation-chain-step", P): [form(COUNTY, A.CHAIN_STEP_UPDATE, args=CHAIN_STEP_ARGS, data={**CHAIN_STEP_EDIT})],
+    ("cooperation-chain-step-move", P): [form(COUNTY, A.CHAIN_STEP_MOVE, args=CHAIN_STEP_ARGS, data={"to": "up"})],
+    ("cooperation-chain-step-remove", P): [form(COUNTY, A.CHAIN_STEP_REMOVE, args=CHAIN_STEP_ARGS)],
+    # The cooperation agreement: Lappi keeps it, Kemi is a party; version 2 waits for approval (both have decided).
+    ("cooperation-agreements", G): [
         read(MEMBERS),
         read(COUNTY, label="keeper", args=LAPPI),
         read(frozenset({"outsider"}), label="tornio, in none", args={"slug": "tornio"}),
@@ -423,6 +460,29 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(MEMBERS),
         read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
         read(NOBODY, label="a county has none", args=LAPPI),
+    ("cooperation-agreements", P): [
+        form(
+            COUNTY, A.AGREEMENT_CREATE, args=LAPPI, data={**AGREEMENT_TEXT, "title": "Sopimus", "parties": "{kemi_id}"}
+        )
+    ],
+    ("cooperation-agreement", G): [
+        read(MEMBERS, args=AGREEMENT_V1),
+        read(COUNTY, label="keeper", args={**LAPPI, **AGREEMENT_V2}),
+        read(NOBODY, label="Tornio not a party", args={"slug": "tornio", **AGREEMENT_V1}),
+    ],
+    ("cooperation-agreement", P): [form(COUNTY, A.AGREEMENT_EDIT, args={**LAPPI, **AGREEMENT_V2}, data=AGREEMENT_TEXT)],
+    ("cooperation-agreement-party", P): [
+        form(COORDINATORS, A.AGREEMENT_DECISION, args=AGREEMENT_PARTY, data=AGREEMENT_DECISION),  # Kemi's own
+        form(COUNTY, A.AGREEMENT_DECISION, label="keeper", args={**LAPPI, **AGREEMENT_PARTY}, data=AGREEMENT_DECISION),
+    ],
+    ("cooperation-agreement-approve", P): [form(COUNTY, A.AGREEMENT_APPROVE, args={**LAPPI, **AGREEMENT_V2})],
+    ("cooperation-agreement-new-version", P): [
+        form(COUNTY, A.AGREEMENT_VERSION, args={**LAPPI, "agreement_id": "{agreement_frozen}"})
+    ],
+    ("cooperation-agreement-compare", G): [read(MEMBERS, query="a=1&b=2")],
+    ("cooperation-agreement-export", G): [
+        read(MEMBERS, args={**AGREEMENT_V1, "file_format": "docx"}),
+        read(COUNTY, label="pdf", args={**LAPPI, **AGREEMENT_V1, "file_format": "pdf"}),
     ],
     ("register-duplicates", G): [read(COORDINATORS)],
     ("register-merge", G): [read(COORDINATORS)],
@@ -838,6 +898,14 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(EVERYONE, args={"lang": "en", **LAPPI, "meeting_id": "{coop_previous}"}, **PUBLIC),
         read(NOBODY, label="not published", args={"lang": "fi", **LAPPI}, **PUBLIC),
     ],
+    ("public-chains", G): [
+        read(EVERYONE, args={"lang": "fi", **LAPPI}, **PUBLIC),
+        read(NOBODY, label="nothing published", args={"lang": "fi"}, **PUBLIC),
+    ],
+    ("public-chain", G): [
+        read(EVERYONE, args={"lang": "sv", **LAPPI}, **PUBLIC),
+        read(NOBODY, label="not published", args={"lang": "fi", **LAPPI, "chain_id": "{chain_draft}"}, **PUBLIC),
+    ],
     ("public-paths", G): [read(EVERYONE, args={"lang": "sv"}, query="municipality=240", **PUBLIC)],
     ("public-path", G): [
         read(EVERYONE, args={"lang": "fi"}, **PUBLIC),
@@ -1123,6 +1191,34 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
             data={"decision": "confirmed"},
         ),
     ],
+    ("api:list_chains", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
+    ("api:get_chain", G): [
+        read(MEMBERS),
+        read(COUNTY, label="keeper", args=LAPPI),
+        read(NOBODY, label="Tornio not in it", args={"slug": "tornio"}),
+    ],
+    ("api:chain_svg", G): [read(MEMBERS)],
+    ("api:post_chain", P): [
+        api_write(COUNTY, A.CHAIN_CREATE, ok=201, args=LAPPI, data={**CHAIN, "participants": ["kemi"]}),
+    ],
+    ("api:post_chain_step", P): [
+        api_write(
+            COUNTY,
+            A.CHAIN_STEP_ADD,
+            ok=201,
+            args=LAPPI,
+            data={"title": "Ryhmä", "phase": "continuation", "organisation": "kemi"},
+        )
+    ],
+    ("api:list_agreements", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
+    ("api:get_agreement", G): [
+        read(MEMBERS),
+        read(NOBODY, label="Tornio not a party", args={"slug": "tornio"}),
+    ],
+    ("api:post_decision", P): [
+        api_write(COORDINATORS, A.AGREEMENT_DECISION, args=AGREEMENT_V2, data=API_DECISION),  # Kemi's own
+        api_write(COUNTY, A.AGREEMENT_DECISION, label="keeper", args={**LAPPI, **AGREEMENT_V2}, data=API_DECISION),
+    ],
     ("api:list_assessments", G): [read(DRAFT_READERS)],
     ("api:assessments_csv", G): [read(DRAFT_READERS)],
     ("api:assessment_counts", G): [read(DRAFT_READERS)],
@@ -1198,6 +1294,8 @@ DEFAULT_ARGS = {
     "second_id": "{twin_b}",
     "import_id": "{register_import}",
     "path_id": "{support_path}",
+    "chain_id": "{chain}",
+    "agreement_id": "{agreement}",
     "step_id": "{support_path_step}",
     "model_id": "{coef_model}",
     "area_id": "{coef_area}",

@@ -21,6 +21,7 @@ from hyte.public.cache import forget
 from hyte.regions.models import Area
 from hyte.reports import services as reports
 from hyte.situation.services import create_rule
+from tests.chain_world import grow_chains
 from tests.conftest import SYSTEM, approve_and_publish, make_user
 from tests.cooperation_world import grow_cooperation
 from tests.interface_world import grow_interfaces
@@ -121,6 +122,17 @@ PAGES = [
     ("county", "/o/lappi/cooperation/interfaces/{coop_interface}/", 18),
     ("coordinator", "/o/kemi/cooperation/interfaces/{coop_interface}/", 12),
     ("coordinator", "/o/kemi/cooperation/counterparts/", 11),
+    # Service chains: a chain's page draws its diagram from the prefetched steps.
+    ("county", "/o/lappi/cooperation/chains/", 10),
+    ("reader", "/o/kemi/cooperation/chains/{chain}/", 9),
+    ("county", "/o/lappi/cooperation/chains/{chain}/", 13),  # with its forms
+    ("anonymous", "/public/fi/lappi/chains/{chain}/", 6),
+    ("anonymous", "/public/sv/lappi/chains/", 6),
+    ("coordinator", "/api/v1/organisations/kemi/service-chains", 9),
+    # The cooperation agreement: a version with its parties and their decisions, and two versions compared.
+    ("reader", "/o/kemi/cooperation/agreements/", 8),
+    ("county", "/o/lappi/cooperation/agreements/{agreement}/v2/", 8),  # with its forms
+    ("reader", "/o/kemi/cooperation/agreements/{agreement}/compare/", 8),
     ("coordinator", "/api/v1/organisations/kemi/negotiations", 9),
     ("coordinator", "/api/v1/organisations/kemi/meetings/{coop_meeting}", 18),
     ("coordinator", "/api/v1/organisations/kemi/agreed-actions", 10),
@@ -315,6 +327,7 @@ def _grow_national(world: Any, *, tag: str, n: int) -> None:
             extra={str(q.pk): True for q in questions},
             submit=True,
         )
+    grow_chains(world, values, tag=tag, n=n)
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

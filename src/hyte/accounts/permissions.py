@@ -416,6 +416,7 @@ def get_for(user: Viewer, action: Action, queryset: Any, **lookup: Any) -> Any:
 
 
 from hyte.accounts import (  # noqa: E402, F401
+    chain_rules,
     cooperation_rules,
     funding_rules,
     interface_rules,

@@ -261,13 +261,19 @@ from hyte.cooperation.action_models import (  # noqa: E402
 )
 from hyte.cooperation.interface_models import CounterpartPair, Interface, InterfaceOwner  # noqa: E402
 from hyte.cooperation.structure_models import Structure, StructureKind, StructureMember  # noqa: E402
+from hyte.cooperation.agreement_models import Agreement, AgreementParty, AgreementVersion  # noqa: E402
+from hyte.cooperation.chain_models import ChainStep, Phase, ServiceChain  # noqa: E402
 
 __all__ = [
     "ActionStatus",
     "AgendaItem",
     "AgreedAction",
+    "Agreement",
+    "AgreementParty",
+    "AgreementVersion",
     "Arrangement",
     "CarriedAction",
+    "ChainStep",
     "Confirmation",
     "CounterpartPair",
     "Interface",
@@ -281,9 +287,11 @@ __all__ = [
     "Participation",
     "Party",
     "PersonRole",
+    "Phase",
     "Series",
     "SeriesKind",
     "Structure",
     "StructureKind",
     "StructureMember",
+    "ServiceChain",
 ]

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from hyte.cooperation.views import actions, agenda, interfaces, meetings, series, structures
+from hyte.cooperation.views import actions, agenda, agreements, chains, interfaces, meetings, series, structures
 
 C = "o/<slug:slug>/cooperation/"
 M = C + "meetings/<int:meeting_id>/"
 F = C + "interfaces/"
+CH = C + "chains/<int:chain_id>/"
+AG = C + "agreements/<int:agreement_id>/"
 
 urlpatterns = [
     path(C, series.series_list, name="cooperation"),
@@ -49,4 +51,22 @@ urlpatterns = [
         structures.member_remove,
         name="cooperation-structure-member-remove",
     ),
+    path(C + "chains/", chains.chain_list, name="cooperation-chains"),
+    path(CH, chains.chain_page, name="cooperation-chain"),
+    path(CH + "diagram.svg", chains.chain_svg, name="cooperation-chain-svg"),
+    path(CH + "steps/", chains.step_add, name="cooperation-chain-step-add"),
+    path(CH + "steps/<int:step_id>/", chains.step_edit, name="cooperation-chain-step"),
+    path(CH + "steps/<int:step_id>/move/", chains.step_move, name="cooperation-chain-step-move"),
+    path(CH + "steps/<int:step_id>/remove/", chains.step_remove, name="cooperation-chain-step-remove"),
+    path(C + "agreements/", agreements.agreement_list, name="cooperation-agreements"),
+    path(AG + "v<int:number>/", agreements.agreement_page, name="cooperation-agreement"),
+    path(AG + "v<int:number>/parties/<int:party_id>/", agreements.party_decision, name="cooperation-agreement-party"),
+    path(AG + "v<int:number>/approve/", agreements.agreement_approve, name="cooperation-agreement-approve"),
+    path(
+        AG + "v<int:number>/agreement.<str:file_format>",
+        agreements.agreement_export,
+        name="cooperation-agreement-export",
+    ),
+    path(AG + "new-version/", agreements.agreement_new_version, name="cooperation-agreement-new-version"),
+    path(AG + "compare/", agreements.agreement_compare, name="cooperation-agreement-compare"),
 ]

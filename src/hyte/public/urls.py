@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from hyte.public import activity_data, finder, negotiations, paths, views
+from hyte.public import activity_data, chains, finder, negotiations, paths, views
 
 
 class LanguageConverter:
@@ -47,6 +47,8 @@ urlpatterns = [
         negotiations.negotiation,
         name="public-negotiation",
     ),
+    path("public/<lang:lang>/<slug:slug>/chains/", chains.chains, name="public-chains"),
+    path("public/<lang:lang>/<slug:slug>/chains/<int:chain_id>/", chains.chain, name="public-chain"),
     path(P, views.report, name="public-report"),
     path(P + "v<int:number>/", views.report, name="public-version"),
     path(P + "v<int:number>/report.pdf", views.report_pdf, name="public-version-pdf"),

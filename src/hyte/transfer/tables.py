@@ -227,6 +227,13 @@ NOT_CARRIED: dict[str, str] = {
     "surveys.surveyindicator": "a survey's definition: its published indicators travel as own indicators",
     "surveys.surveyindicator_groupings": "a survey's definition",
     "surveys.cell": "computed from the answers: published as own indicators' observations, which travel",
+    "cooperation.servicechain": "between organisations: the keeper and those taking part",
+    "cooperation.servicechain_participants": "between organisations",
+    "cooperation.servicechain_indicators": "between organisations",
+    "cooperation.chainstep": "between organisations: each step is one organisation's",
+    "cooperation.agreement": "between organisations: the keeper and the parties",
+    "cooperation.agreementversion": "between organisations",
+    "cooperation.agreementparty": "between organisations",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

@@ -12,6 +12,7 @@ from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.cooperation import load_demo_cooperation
 from hyte.demo.cooperation_interfaces import load_demo_interfaces
 from hyte.demo.funding import load_demo_funding
+from hyte.demo.cooperation_chains import load_demo_agreement, load_demo_chains
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.national import NATIONAL_USER, load_demo_national
 from hyte.demo.participation import load_demo_participation
@@ -49,6 +50,8 @@ class Command(BaseCommand):
             actors, activities = load_demo_register()
             agreed = load_demo_cooperation()
             pairs = load_demo_interfaces()
+            load_demo_chains()
+            load_demo_agreement()
             paths = load_demo_support_paths()
             funded = load_demo_funding()
             answered = load_demo_national()
