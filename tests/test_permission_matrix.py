@@ -419,6 +419,25 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("cooperation-party-remove", P): [form(COUNTY, A.PARTY_REMOVE, args={**LAPPI, "party_id": "{coop_ngo_party}"})],
     # Structures: Lappi's network with a member from Kemi; Kemi's coordinators set up their own.
     ("cooperation-structures", G): [
+        read(MEMBERS),
+        read(COUNTY, label="keeper", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio, in none", args={"slug": "tornio"}),
+    ],
+    ("cooperation-structures", P): [
+        form(COORDINATORS, A.STRUCTURE_CREATE, data=STRUCTURE),
+        form(COUNTY, A.STRUCTURE_CREATE, label="county", args=LAPPI, data=STRUCTURE),
+    ],
+    ("cooperation-structure", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
+    ("cooperation-structure", P): [form(COUNTY, A.STRUCTURE_UPDATE, args=LAPPI, data=STRUCTURE)],
+    ("cooperation-structure-member-add", P): [
+        form(COUNTY, A.STRUCTURE_MEMBER_ADD, args=LAPPI, data={"organisation": "{tornio_id}", "name": "Tiina"})
+    ],
+    ("cooperation-structure-member-remove", P): [form(COUNTY, A.STRUCTURE_MEMBER_REMOVE, args=LAPPI)],
+    ("cooperation-counterparts", G): [
+        read(MEMBERS),
+        read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
+        read(NOBODY, label="a county has none", args=LAPPI),
+    ],
     # Service chains: Lappi keeps a published chain with Kemi taking part (tests/chain_world.py); Kemi's members read
     # it through Kemi, the county's coordinators keep it.
     ("cooperation-chains", G): [
@@ -446,20 +465,6 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(COUNTY, label="keeper", args=LAPPI),
         read(frozenset({"outsider"}), label="tornio, in none", args={"slug": "tornio"}),
     ],
-    ("cooperation-structures", P): [
-        form(COORDINATORS, A.STRUCTURE_CREATE, data=STRUCTURE),
-        form(COUNTY, A.STRUCTURE_CREATE, label="county", args=LAPPI, data=STRUCTURE),
-    ],
-    ("cooperation-structure", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
-    ("cooperation-structure", P): [form(COUNTY, A.STRUCTURE_UPDATE, args=LAPPI, data=STRUCTURE)],
-    ("cooperation-structure-member-add", P): [
-        form(COUNTY, A.STRUCTURE_MEMBER_ADD, args=LAPPI, data={"organisation": "{tornio_id}", "name": "Tiina"})
-    ],
-    ("cooperation-structure-member-remove", P): [form(COUNTY, A.STRUCTURE_MEMBER_REMOVE, args=LAPPI)],
-    ("cooperation-counterparts", G): [
-        read(MEMBERS),
-        read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
-        read(NOBODY, label="a county has none", args=LAPPI),
     ("cooperation-agreements", P): [
         form(
             COUNTY, A.AGREEMENT_CREATE, args=LAPPI, data={**AGREEMENT_TEXT, "title": "Sopimus", "parties": "{kemi_id}"}

@@ -272,6 +272,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     _grow_national(world, tag=tag, n=n)
     grow_participation(world, values, tag=tag, n=n)
     grow_surveys(world, values, tag=tag, n=n)
+    grow_chains(world, values, tag=tag, n=n)
 
 
 def _grow_funding(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
@@ -327,7 +328,6 @@ def _grow_national(world: Any, *, tag: str, n: int) -> None:
             extra={str(q.pk): True for q in questions},
             submit=True,
         )
-    grow_chains(world, values, tag=tag, n=n)
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

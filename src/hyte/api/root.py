@@ -20,9 +20,9 @@ from hyte.api.throttling import THROTTLES
 from hyte.assessments.api import router as assessments_router
 from hyte.cooperation.agreement_api import router as agreement_router
 from hyte.cooperation.api import router as cooperation_router
+from hyte.cooperation.chain_api import router as chain_router
 from hyte.cooperation.interface_api import router as interface_router
 from hyte.funding.api import router as funding_router
-from hyte.cooperation.chain_api import router as chain_router
 from hyte.indicators.api import router as indicators_router
 from hyte.national.api import router as national_router
 from hyte.participation.api import router as participation_router

@@ -259,10 +259,10 @@ from hyte.cooperation.action_models import (  # noqa: E402
     Confirmation,
     MinutesDecision,
 )
-from hyte.cooperation.interface_models import CounterpartPair, Interface, InterfaceOwner  # noqa: E402
-from hyte.cooperation.structure_models import Structure, StructureKind, StructureMember  # noqa: E402
 from hyte.cooperation.agreement_models import Agreement, AgreementParty, AgreementVersion  # noqa: E402
 from hyte.cooperation.chain_models import ChainStep, Phase, ServiceChain  # noqa: E402
+from hyte.cooperation.interface_models import CounterpartPair, Interface, InterfaceOwner  # noqa: E402
+from hyte.cooperation.structure_models import Structure, StructureKind, StructureMember  # noqa: E402
 
 __all__ = [
     "ActionStatus",
@@ -290,8 +290,8 @@ __all__ = [
     "Phase",
     "Series",
     "SeriesKind",
+    "ServiceChain",
     "Structure",
     "StructureKind",
     "StructureMember",
-    "ServiceChain",
 ]

@@ -10,9 +10,9 @@ from django.test.utils import override_settings
 from hyte.demo.actors import load_demo_register
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.cooperation import load_demo_cooperation
+from hyte.demo.cooperation_chains import load_demo_agreement, load_demo_chains
 from hyte.demo.cooperation_interfaces import load_demo_interfaces
 from hyte.demo.funding import load_demo_funding
-from hyte.demo.cooperation_chains import load_demo_agreement, load_demo_chains
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.national import NATIONAL_USER, load_demo_national
 from hyte.demo.participation import load_demo_participation
