@@ -353,6 +353,7 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     _cooperation(world, call, document)
     _national(world, call)
     _chains_and_agreements(world, call, document)
+    _participation(world, call)
     everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
     assert everything - call.called == set()
 
@@ -376,6 +377,28 @@ def _national(world: Any, call: Conformance) -> None:
     found = call("get", "/national/overview", query={"county": "21"})
     assert found["public"] is True
     assert "240" in [area["code"] for area in found["areas"]]
+
+
+def _participation(world: Any, call: Conformance) -> None:
+    """Comment rounds: the public reads of a round, its comments (a removed one without its text) and statements."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from hyte.participation import services
+    from tests.participation_world import build_participation
+
+    made = build_participation(world)
+    services.moderate_comment(actor=world.users["coordinator"], comment=made["reply"], publish=False, reason="spam")
+    rounds = call("get", "/organisations/{slug}/rounds", slug="kemi")
+    assert {r["state"] for r in rounds} == {"open", "ended"}
+    services.answer_poll(actor=AnonymousUser(), section=made["section"], value=0, reader="r")
+    detail = call("get", "/rounds/{round_id}", round_id=made["round"].pk)
+    assert detail["sections"][0]["poll"]["rows"][0]["count"] == 1
+    assert detail["sections"][0]["changes"][0]["description"] == "Lisättiin harrastustakuu."
+    comments = call("get", "/rounds/{round_id}/comments", round_id=made["round"].pk)["items"]
+    removed = next(c for c in comments if c["id"] == made["reply"].pk)
+    assert (removed["text"], removed["removed_reason"]) == ("", "spam")
+    statements = call("get", "/rounds/{round_id}/statements", round_id=made["round"].pk)
+    assert [s["author"] for s in statements] == ["Kemin nuorisovaltuusto"]
 
 
 def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> None:

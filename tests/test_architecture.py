@@ -34,6 +34,7 @@ RESOLVER = {
     "accounts/interface_rules.py",
     "accounts/funding_rules.py",
     "accounts/chain_rules.py",
+    "accounts/participation_rules.py",
     "accounts/roles.py",
 }
 MAX_LINES = 420

@@ -355,3 +355,17 @@ def test_exports(world, rounds):
     pdf = client.get(reverse("participation-pdf", kwargs=args))
     assert pdf.status_code == 200
     assert pdf.content[:4] == b"%PDF"
+
+
+def test_a_section_shows_its_newest_50_comments_and_the_rest_on_request(world, rounds):
+    from tests.participation_world import many_comments
+
+    many_comments(rounds["round"], 150)
+    client = world.client_for("anonymous")
+    url = _public("en", rounds["round"])
+    section = rounds["section"]
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Show 11 earlier comments" in page  # 120 top-level on 2 sections + 1 of the world's: 61 here, 50 shown
+    assert "Lisää harrastuksia nuorille!" not in page  # the world's first comment is among the earlier
+    everything = client.get(f"{url}?all={section.pk}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Lisää harrastuksia nuorille!" in everything

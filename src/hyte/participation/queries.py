@@ -32,6 +32,7 @@ from hyte.reports.models import ReportVersion
 from hyte.reports.text import render_markdown
 
 TOP_COMMENTS = 5
+SHOWN = 50  # comments (with their replies) shown per section; the rest behind "show all"
 
 
 def _rounds() -> QuerySet[Round]:
@@ -113,7 +114,9 @@ def _poll(section: RoundSection, counts: dict[int, int], swedish: bool) -> PollR
     return PollResult(section.poll_kind, question, rows, total, mean)
 
 
-def round_page(round_: Round, *, user: Viewer, reader: str = "", swedish: bool = False) -> dict[str, Any]:
+def round_page(
+    round_: Round, *, user: Viewer, reader: str = "", swedish: bool = False, expanded: int | None = None
+) -> dict[str, Any]:
     """Everything a round's page shows, in a fixed number of queries: its sections, each with its threaded
     comments (replies under their comment), its poll's results and its changes; the statements; and, after
     approval, what changed."""
@@ -147,7 +150,10 @@ def round_page(round_: Round, *, user: Viewer, reader: str = "", swedish: bool =
     ]
     versions = what_changed(round_, sections, swedish=swedish)
     for section in sections:
-        section.top_comments = top.get(section.pk, [])  # type: ignore[attr-defined]
+        every = top.get(section.pk, [])
+        shown = every if expanded == section.pk else every[-SHOWN:]  # the newest, unless all are asked for
+        section.top_comments = shown  # type: ignore[attr-defined]
+        section.more_comments = len(every) - len(shown)  # type: ignore[attr-defined]
         section.comment_count = sum(  # type: ignore[attr-defined]
             1 for c in comments if c.section_id == section.pk and c.status != CommentStatus.HIDDEN
         )

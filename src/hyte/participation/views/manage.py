@@ -75,7 +75,8 @@ def round_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 def round_page(request: AuthenticatedRequest, slug: str, round_id: int) -> HttpResponse:
     """The round as its coordinators see it; a POST saves the summary."""
     round_ = round_of(request, slug, round_id)
-    data = queries.round_page(round_, user=request.user)
+    expanded = request.GET.get("all", "")
+    data = queries.round_page(round_, user=request.user, expanded=int(expanded) if expanded.isdigit() else None)
     summary = SummaryForm(request.POST or None, initial={"summary": round_.summary, "summary_sv": round_.summary_sv})
     if request.method == "POST":
         if not data["moderator"]:

@@ -56,7 +56,14 @@ def _back(lang: str, round_: Round, anchor: str = "") -> HttpResponse:
 
 def _render(request: HttpRequest, lang: str, round_: Round, forms_by_section: dict[int, CommentForm]) -> HttpResponse:
     swedish = lang == "sv"
-    data = queries.round_page(round_, user=request.user, reader=reader_of(request, create=False), swedish=swedish)
+    expanded = request.GET.get("all", "")
+    data = queries.round_page(
+        round_,
+        user=request.user,
+        reader=reader_of(request, create=False),
+        swedish=swedish,
+        expanded=int(expanded) if expanded.isdigit() else None,
+    )
     perms = permissions_for(request.user)
     can_comment = perms.can(Action.COMMENT, round_)
     for section in data["sections"]:
