@@ -354,6 +354,7 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     _national(world, call)
     _chains_and_agreements(world, call, document)
     _participation(world, call)
+    _surveys(world, call)
     everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
     assert everything - call.called == set()
 
@@ -399,6 +400,18 @@ def _participation(world: Any, call: Conformance) -> None:
     assert (removed["text"], removed["removed_reason"]) == ("", "spam")
     statements = call("get", "/rounds/{round_id}/statements", round_id=made["round"].pk)
     assert [s["author"] for s in statements] == ["Kemin nuorisovaltuusto"]
+
+
+def _surveys(world: Any, call: Conformance) -> None:
+    """Kemi's residents' survey: the list, and one survey's indicators by group (a suppressed cell among them)."""
+    from tests.surveys_world import build_surveys
+
+    made = build_surveys(world)
+    assert made["survey"] in [s["id"] for s in call("get", "/organisations/{slug}/surveys", slug="kemi")]
+    survey = call("get", "/organisations/{slug}/surveys/{survey_id}", slug="kemi", survey_id=made["survey"])
+    cells = survey["indicators"][0]["cells"]
+    assert cells[0]["base"] == 12
+    assert any(cell["suppressed"] and cell["share"] is None for cell in cells)
 
 
 def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> None:

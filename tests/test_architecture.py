@@ -35,6 +35,7 @@ RESOLVER = {
     "accounts/funding_rules.py",
     "accounts/chain_rules.py",
     "accounts/participation_rules.py",
+    "accounts/surveys_rules.py",
     "accounts/roles.py",
 }
 MAX_LINES = 420

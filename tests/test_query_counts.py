@@ -178,7 +178,7 @@ PAGES = [
     ("coordinator", "/o/kemi/surveys/{survey}/imports/{survey_preview}/", 7),
     ("coordinator", "/o/kemi/surveys/{survey_table}/imports/{survey_mapping}/", 7),
     ("coordinator", "/api/v1/organisations/kemi/surveys", 6),
-    ("coordinator", "/api/v1/organisations/kemi/surveys/{survey}", 1),
+    ("coordinator", "/api/v1/organisations/kemi/surveys/{survey}", 10),
 ]
 
 

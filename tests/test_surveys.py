@@ -222,7 +222,7 @@ def test_bad_rows_are_rejected_one_by_one_with_their_reasons_and_the_good_kept(w
     ]
     run = services.start_import(actor=SYSTEM, survey=survey, data=("\n".join(lines) + "\n").encode(), filename="r.csv")
     assert run.status == ImportStatus.PREVIEW
-    from hyte.surveys.services.imports import checked
+    from hyte.surveys.preview import checked
 
     preview = checked(run)
     assert preview.unknown == ["EXTRA"]

@@ -62,8 +62,8 @@ def get_survey(request: AuthenticatedRequest, slug: str, survey_id: int) -> dict
                 "cells": queries.cell_rows(indicator),
             }
         )
-    groupings = [
+    grouping_rows = [
         {"id": g.pk, "title_fi": g.title_fi, "title_sv": g.title_sv, "question": g.question, "dimension": g.dimension}
         for g in queries.groupings_of(survey)
     ]
-    return {**_survey(survey), "groupings": groupings, "indicators": indicators}
+    return {**_survey(survey), "groupings": grouping_rows, "indicators": indicators}

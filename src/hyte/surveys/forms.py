@@ -3,7 +3,7 @@ columns, a grouping and an indicator."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +90,7 @@ class GroupingForm(forms.Form):
 
     def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["question"].choices = _questions(survey, scaled=True)
+        cast(forms.ChoiceField, self.fields["question"]).choices = _questions(survey, scaled=True)
 
     def clean_groups(self) -> list[dict[str, Any]]:
         groups = []
@@ -132,7 +132,7 @@ class IndicatorForm(forms.Form):
 
     def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["question"].choices = _questions(survey)
+        cast(forms.ChoiceField, self.fields["question"]).choices = _questions(survey)
         self.fields["groupings"].queryset = Grouping.objects.filter(survey=survey)  # type: ignore[attr-defined]
 
     def clean_counted(self) -> list[str]:
@@ -147,7 +147,7 @@ class ColumnsForm(forms.Form):
     def __init__(self, *args: Any, header: list[str], mapping: dict[str, Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.header = header
-        self.fields["id_column"].choices = [("", _("none: number the rows"))] + [
+        cast(forms.ChoiceField, self.fields["id_column"]).choices = [("", _("none: number the rows"))] + [
             (str(index), f"{index + 1}: {name}") for index, name in enumerate(header)
         ]
         self.fields["id_column"].initial = "" if mapping.get("id") is None else str(mapping["id"])

@@ -5,7 +5,7 @@ indicators defined from questions and their computed cells (count, base, share, 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -74,7 +74,7 @@ class Survey(models.Model):
     def audit_organisation(self) -> Organisation:
         return self.organisation
 
-    def question(self, code: str) -> dict[str, object] | None:
+    def question(self, code: str) -> dict[str, Any] | None:
         return next((q for q in self.questions if q.get("code") == code), None)
 
 

@@ -33,7 +33,7 @@ def scale_of(survey: Survey, code: str) -> list[str] | None:
     question = survey.question(code)
     if question is None:
         raise ValidationError(_("The survey has no question %(code)s.") % {"code": code})
-    answers = [str(a["code"]) for a in question.get("answers") or []]  # type: ignore[union-attr]
+    answers = [str(a["code"]) for a in question.get("answers") or []]
     return answers or None
 
 
@@ -107,11 +107,13 @@ def _cell(
     return cell
 
 
-def _observation(indicator: Indicator, survey: Survey, cell: Cell, *, gender: str, age_group: str) -> Observation:
+def _observation(
+    indicator: Indicator, survey: Survey, cell: Cell, *, area_id: int, gender: str, age_group: str
+) -> Observation:
     shown = not cell.suppressed and cell.share is not None
     return Observation(
         indicator=indicator,
-        area_id=survey.organisation.area_id,
+        area_id=area_id,
         year=survey.year,
         gender=gender,
         age_group=age_group,
@@ -132,7 +134,8 @@ def _publish(
     """One indicator of the organisation per grouping (or one for the total when there is none), each with the
     total and its groups: gender in the observations' gender, every other grouping's key in their population
     group, labelled in `Indicator.group_labels`."""
-    if survey.organisation.area_id is None:
+    area_id = survey.organisation.area_id
+    if area_id is None:
         return set()
     cells = {(cell.grouping_id, cell.key): cell for cell in survey_indicator.cells.all()}
     wanted: list[Grouping | None] = [grouping for grouping, _pairs in by_grouping] or [None]
@@ -140,13 +143,21 @@ def _publish(
     for grouping in wanted:
         indicator = _indicator(survey, survey_indicator, grouping, total)
         Observation.objects.filter(indicator=indicator).delete()
-        rows = [_observation(indicator, survey, total, gender=Gender.TOTAL, age_group="")]
-        for group in grouping.groups if grouping is not None else []:
-            cell = cells[(grouping.pk, group["key"])]
-            if grouping.dimension == Dimension.GENDER:
-                rows.append(_observation(indicator, survey, cell, gender=group["key"], age_group=""))
-            else:
-                rows.append(_observation(indicator, survey, cell, gender=Gender.TOTAL, age_group=group["key"]))
+        rows = [_observation(indicator, survey, total, area_id=area_id, gender=Gender.TOTAL, age_group="")]
+        if grouping is not None:
+            for group in grouping.groups:
+                cell = cells[(grouping.pk, group["key"])]
+                by_gender = grouping.dimension == Dimension.GENDER
+                rows.append(
+                    _observation(
+                        indicator,
+                        survey,
+                        cell,
+                        area_id=area_id,
+                        gender=group["key"] if by_gender else Gender.TOTAL,
+                        age_group="" if by_gender else group["key"],
+                    )
+                )
         Observation.objects.bulk_create(rows)
         touched.add(indicator.pk)
     return touched

@@ -27,12 +27,12 @@ def _recompute(survey: Survey) -> None:
     audit.record(survey, action=AuditAction.SURVEY_COMPUTE, changes={"cells": len(cells)})
 
 
-def default_groups(survey: Survey, question: str, dimension: str) -> list[dict[str, Any]]:
+def _default_groups(survey: Survey, question: str, dimension: str) -> list[dict[str, Any]]:
     """Each answer of the question its own group, labelled by the answer's text (gender: LimeSurvey's F and M)."""
     found = survey.question(question)
     answers = (found or {}).get("answers") or []
     groups = []
-    for answer in answers:  # type: ignore[union-attr]
+    for answer in answers:
         code = str(answer["code"])
         key = _GENDERS.get(code, "") if dimension == Dimension.GENDER else _KEY.sub("-", code)[:20]
         groups.append({"key": key, "label_fi": str(answer["label"])[:200], "label_sv": "", "values": [code]})
@@ -89,7 +89,7 @@ def add_grouping(
     title_fi, title_sv = line(title_fi, 200), line(title_sv, 200)
     if not title_fi or not title_sv:
         raise ValidationError(_("Give the grouping a title in Finnish and in Swedish."))
-    chosen = groups or default_groups(survey, question, dimension)
+    chosen = groups or _default_groups(survey, question, dimension)
     cleaned = _clean_groups(survey, question, dimension, chosen)
     return audit.create(
         Grouping,

@@ -17,7 +17,7 @@ from hyte.indicators.parsing.values import FileRefused
 from hyte.surveys import files, queries, services
 from hyte.surveys.forms import ColumnsForm, ResultsForm
 from hyte.surveys.models import ImportStatus, SurveyTool
-from hyte.surveys.services.imports import checked
+from hyte.surveys.preview import checked
 from hyte.surveys.views._common import survey_of, to_survey
 
 
