@@ -141,6 +141,13 @@ def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: An
     return {key: value for key, value in made.items() if key.startswith("coop_")}
 
 
+def _grants(world: Any) -> dict[str, Any]:
+    """Kemi's grant calls and NGOs' applications (tests/grants_world.py)."""
+    from tests.grants_world import build_grants_matrix
+
+    return build_grants_matrix(world)
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -237,4 +244,5 @@ def build(world: Any) -> dict[str, Any]:
         **_assessments(world),
         **_register(world),
         **_cooperation(world, kemi_goal=published_goal, regional=regional, regional_goal=regional_goal),
+        **_grants(world),
     }

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "hyte.assessments",
     "hyte.actors",
     "hyte.cooperation",
+    "hyte.grants",
     "hyte.public",
     "hyte.transfer",
     "hyte.work",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("hyte.assessments.urls")),
     path("", include("hyte.actors.urls")),
     path("", include("hyte.cooperation.urls")),
+    path("", include("hyte.grants.urls")),
     path("", include("hyte.work.urls")),
     path("", include("hyte.notifications.urls")),
 ]

@@ -416,4 +416,4 @@ def get_for(user: Viewer, action: Action, queryset: Any, **lookup: Any) -> Any:
 
 
 # The rules of the register and of cooperation join the table above (their modules import this one).
-from hyte.accounts import cooperation_rules, register_rules  # noqa: E402, F401
+from hyte.accounts import cooperation_rules, grants_rules, register_rules  # noqa: E402, F401

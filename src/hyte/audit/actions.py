@@ -158,6 +158,19 @@ class AuditAction(models.TextChoices):
     ASSESSMENT_FOLLOW_UP = "assessment.follow_up", _("follow-up recorded")
     TEMPLATE_CREATE = "assessment.template_create", _("assessment method created")
     TEMPLATE_UPDATE = "assessment.template_update", _("assessment method changed")
+    # NGO grants tied to the plan
+    GRANT_CALL_CREATE = "grant.call_create", _("grant call created")
+    GRANT_CALL_UPDATE = "grant.call_update", _("grant call changed")
+    GRANT_CALL_PUBLISH = "grant.call_publish", _("grant call published")
+    GRANT_CRITERION_ADD = "grant.criterion_add", _("criterion added to a grant call")
+    GRANT_CRITERION_REMOVE = "grant.criterion_remove", _("criterion removed from a grant call")
+    GRANT_QUESTION_ADD = "grant.question_add", _("question added to a grant call's form")
+    GRANT_QUESTION_REMOVE = "grant.question_remove", _("question removed from a grant call's form")
+    GRANT_APPLICATION_START = "grant.application_start", _("grant application started")
+    GRANT_APPLICATION_SAVE = "grant.application_save", _("grant application saved")
+    GRANT_APPLICATION_SUBMIT = "grant.application_submit", _("grant application submitted")
+    GRANT_ATTACHMENT_ADD = "grant.attachment_add", _("attachment added to a grant application")
+    GRANT_ATTACHMENT_REMOVE = "grant.attachment_remove", _("attachment removed from a grant application")
 
 
 def label(code: str) -> str:

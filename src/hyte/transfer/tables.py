@@ -189,6 +189,14 @@ NOT_CARRIED: dict[str, str] = {
     "cooperation.agreedaction_indicators": "between organisations",
     "cooperation.confirmation": "between organisations",
     "cooperation.carriedaction": "a link from a negotiation to a report: the report's block travels with the report",
+    # Grants are between organisations: a call's applications are NGOs', and its criteria point to the funder's plan.
+    "grants.call": "between organisations: the funder's call and the NGOs' applications to it",
+    "grants.call_goals": "links to the funder's plan goals, which would not survive the trip without the call",
+    "grants.criterion": "between organisations: a call's criteria go with the call",
+    "grants.question": "between organisations: a call's form goes with the call",
+    "grants.application": "between organisations: an NGO's application to another organisation's call",
+    "grants.application_activities": "links an application to the area's register",
+    "grants.attachment": "between organisations: an application's files go with the application",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

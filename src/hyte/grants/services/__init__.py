@@ -1,0 +1,38 @@
+"""Writes of NGO grants, by use case. Keyword-only, typed, atomic, audited; permissions from the one resolver
+(`accounts/grants_rules.py`). Reads are in `hyte.grants.queries`."""
+
+from hyte.grants.services.applications import (
+    ApplicationDraft,
+    add_attachment,
+    remove_attachment,
+    save_application,
+    start_application,
+    submit_application,
+)
+from hyte.grants.services.calls import (
+    CallDetails,
+    add_criterion,
+    add_question,
+    create_call,
+    publish_call,
+    remove_criterion,
+    remove_question,
+    update_call,
+)
+
+__all__ = [
+    "ApplicationDraft",
+    "CallDetails",
+    "add_attachment",
+    "add_criterion",
+    "add_question",
+    "create_call",
+    "publish_call",
+    "remove_attachment",
+    "remove_criterion",
+    "remove_question",
+    "save_application",
+    "start_application",
+    "submit_application",
+    "update_call",
+]
