@@ -145,6 +145,7 @@ def build_grants_matrix(world: Any) -> dict[str, Any]:
     draft_call = services.create_call(actor=SYSTEM, funder=world.kemi, details=call_details(title="Luonnos"))
     criterion = services.add_criterion(actor=SYSTEM, call=draft_call, title="Kaikki", weight=100)
     question = services.add_question(actor=SYSTEM, call=draft_call, text="Kysymys", field_type="text")
+    services.add_reviewer(actor=SYSTEM, call=grants["call"], user=world.users["coordinator"])
     return {
         "grant_call": grants["call"].pk,
         "grant_draft_call": draft_call.pk,

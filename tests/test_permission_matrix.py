@@ -354,6 +354,16 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("grants-application-submit", P): [read(NOBODY, args=NGO_DRAFT), read(NOBODY, label="funder", args=SENT)],
     ("grants-attachment-add", P): [read(NOBODY, args=NGO_DRAFT, data={"title": "x"})],
     ("grants-attachment", G): [read(COORDINATORS, args=SENT)],
+    # Reviewing: Kemi's coordinator reviews the call; the ranking and the proposal are its coordinators'.
+    ("grants-ranking", G): [read(COORDINATORS)],
+    ("grants-ranking", P): [form(COORDINATORS, A.GRANT_REVIEWER_ADD, data={"user": "{editor_id}"})],
+    ("grants-review", G): [read(frozenset({"coordinator"}), args=SENT)],
+    ("grants-review", P): [
+        form(frozenset({"coordinator"}), A.GRANT_DECLARE, args=SENT, data={"step": "declare", "disqualified": "no"})
+    ],
+    ("grants-proposal", P): [
+        form(COORDINATORS, A.GRANT_PROPOSAL, args=SENT, data={"amount": "100", "reason": "Pienempi toiminta"})
+    ],
     ("grants-attachment-remove", P): [read(NOBODY, args=SENT)],
     ("register-duplicates", G): [read(COORDINATORS)],
     ("register-merge", G): [read(COORDINATORS)],

@@ -171,6 +171,10 @@ class AuditAction(models.TextChoices):
     GRANT_APPLICATION_SUBMIT = "grant.application_submit", _("grant application submitted")
     GRANT_ATTACHMENT_ADD = "grant.attachment_add", _("attachment added to a grant application")
     GRANT_ATTACHMENT_REMOVE = "grant.attachment_remove", _("attachment removed from a grant application")
+    GRANT_REVIEWER_ADD = "grant.reviewer_add", _("reviewer assigned to a grant call")
+    GRANT_DECLARE = "grant.declare", _("reviewer's declaration of disqualification")
+    GRANT_SCORE = "grant.score", _("application scored by a reviewer")
+    GRANT_PROPOSAL = "grant.proposal", _("proposed amount set with a reason")
 
 
 def label(code: str) -> str:

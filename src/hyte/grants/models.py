@@ -71,6 +71,11 @@ class Call(models.Model):
         "reports.Goal", blank=True, related_name="grant_calls", verbose_name=_("plan goals the call serves")
     )
     is_published = models.BooleanField(_("published"), default=False)
+    # The decision on the call's applications: the body, its date and the section (§) of its minutes.
+    decision_body = models.CharField(_("decided by"), max_length=200, blank=True)
+    decision_date = models.DateField(_("date of the decision"), null=True, blank=True)
+    decision_section = models.CharField(_("section (§)"), max_length=50, blank=True)
+    decision_published = models.BooleanField(_("decision published"), default=False)
     created_at = models.DateTimeField(_("created"))
     updated_at = models.DateTimeField(_("updated"))
 
@@ -268,6 +273,15 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("created"))
     updated_at = models.DateTimeField(_("updated"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # The preparer's proposal where it deviates from the computed one, with the written reason.
+    proposed_amount = models.DecimalField(
+        _("proposed amount (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    deviation_reason = models.TextField(_("reason for deviating from the computed proposal"), blank=True)
+    # The decision on this application.
+    granted_amount = models.DecimalField(_("granted (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    decision_reasoning = models.TextField(_("reasoning of the decision"), blank=True)
+    decision_reasoning_sv = models.TextField(_("reasoning of the decision, in Swedish"), blank=True)
 
     class Meta:
         verbose_name = _("grant application")
@@ -305,3 +319,21 @@ class Attachment(models.Model):
     @property
     def audit_organisation(self) -> Organisation:
         return self.application.applicant
+
+
+from hyte.grants.review_models import Declaration, Reviewer, Score  # noqa: E402
+
+__all__ = [
+    "Application",
+    "ApplicationStatus",
+    "Attachment",
+    "Call",
+    "CallKind",
+    "Criterion",
+    "Declaration",
+    "FieldType",
+    "ProposalRule",
+    "Question",
+    "Reviewer",
+    "Score",
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.grants.views import applications, calls
+from hyte.grants.views import applications, calls, review
 
 G = "o/<slug:slug>/grants/"
 C = G + "calls/<int:call_id>/"
@@ -15,6 +15,9 @@ urlpatterns = [
     path(C + "questions/", calls.question_add, name="grants-question-add"),
     path(C + "questions/<int:question_id>/remove/", calls.question_remove, name="grants-question-remove"),
     path(C + "apply/", applications.apply, name="grants-apply"),
+    path(C + "ranking/", review.ranking, name="grants-ranking"),
+    path(A + "review/", review.review, name="grants-review"),
+    path(A + "proposal/", review.proposal, name="grants-proposal"),
     path(A, applications.application_page, name="grants-application"),
     path(A + "submit/", applications.application_submit, name="grants-application-submit"),
     path(A + "attachments/", applications.attachment_add, name="grants-attachment-add"),

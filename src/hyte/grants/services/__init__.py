@@ -19,6 +19,7 @@ from hyte.grants.services.calls import (
     remove_question,
     update_call,
 )
+from hyte.grants.services.review import add_reviewer, declare, score, set_proposal
 
 __all__ = [
     "ApplicationDraft",
@@ -26,12 +27,16 @@ __all__ = [
     "add_attachment",
     "add_criterion",
     "add_question",
+    "add_reviewer",
     "create_call",
+    "declare",
     "publish_call",
     "remove_attachment",
     "remove_criterion",
     "remove_question",
     "save_application",
+    "score",
+    "set_proposal",
     "start_application",
     "submit_application",
     "update_call",
