@@ -146,7 +146,21 @@ def build_grants_matrix(world: Any) -> dict[str, Any]:
     criterion = services.add_criterion(actor=SYSTEM, call=draft_call, title="Kaikki", weight=100)
     question = services.add_question(actor=SYSTEM, call=draft_call, text="Kysymys", field_type="text")
     services.add_reviewer(actor=SYSTEM, call=grants["call"], user=world.users["coordinator"])
+    closed = _closed_call(world, grants, "Suljettu haku")
+    decided = _closed_call(world, grants, "Päätetty haku")
+    services.decide(
+        actor=SYSTEM,
+        call=decided["call"],
+        body="Lautakunta",
+        date=dt.date(2026, 12, 1),
+        section="§ 5",
+        granted={decided["application"].pk: services.Granted(amount="1000", reasoning="Hyvä")},
+    )
+    services.publish_decision(actor=SYSTEM, call=decided["call"])
     return {
+        "grant_closed_call": closed["call"].pk,
+        "grant_closed_application": closed["application"].pk,
+        "grant_decided_call": decided["call"].pk,
         "grant_call": grants["call"].pk,
         "grant_draft_call": draft_call.pk,
         "grant_criterion": criterion.pk,
@@ -156,3 +170,33 @@ def build_grants_matrix(world: Any) -> dict[str, Any]:
         "grant_draft": draft.pk,
         "grant_goal": grants["goals"][0].pk,
     }
+
+
+def _closed_call(world: Any, grants: dict[str, Any], title: str) -> dict[str, Any]:
+    """A call of Kemi that has closed, with Kemin Nuoret's application sent before it did."""
+    call = services.create_call(actor=SYSTEM, funder=world.kemi, details=call_details(title=title))
+    services.add_criterion(actor=SYSTEM, call=call, title="Kaikki", weight=100)
+    services.publish_call(actor=SYSTEM, call=call)
+    application = sent_application(world, {**grants, "call": call}, "nuoret", "ngo2")
+    now = clock.now()
+    services.update_call(
+        actor=SYSTEM, call=call, details=call_details(title=title, closes_at=now - dt.timedelta(minutes=1))
+    )
+    return {"call": call, "application": application}
+
+
+def with_three_applications(world: Any) -> dict[str, Any]:
+    """Three NGOs' applications sent to Kemi's call (2 000, 9 000 and 2 000 € applied), two reviewers."""
+    made = build_grants(world)
+    made["seurat"] = _ngo(
+        world, slug="kemin-seurat", name="Kemin Seurat ry", business_id="1234562-0", users={"ngo3": Role.EDITOR}
+    )
+    made["a"] = sent_application(world, made)  # Kemin Martat: 2 000 € applied
+    made["b"] = sent_application(
+        world, made, "nuoret", "ngo2", costs="10000", amount_applied="9000", other_funding="500", self_financing="500"
+    )
+    made["c"] = sent_application(world, made, "seurat", "ngo3")  # 2 000 € applied
+    call = made["call"]
+    made["r1"] = services.add_reviewer(actor=SYSTEM, call=call, user=world.users["coordinator"])
+    made["r2"] = services.add_reviewer(actor=SYSTEM, call=call, user=world.users["editor"])
+    return made

@@ -16,24 +16,12 @@ from hyte.audit.models import AuditEntry
 from hyte.grants import review_queries, services
 from hyte.grants.models import Call
 from tests.conftest import SYSTEM
-from tests.grants_world import _ngo, build_grants, call_details, sent_application
+from tests.grants_world import call_details, sent_application, with_three_applications
 
 
 @pytest.fixture
 def grants(world):
-    made = build_grants(world)
-    made["seurat"] = _ngo(
-        world, slug="kemin-seurat", name="Kemin Seurat ry", business_id="1234562-0", users={"ngo3": Role.EDITOR}
-    )
-    made["a"] = sent_application(world, made)  # Kemin Martat: 2 000 € applied
-    made["b"] = sent_application(
-        world, made, "nuoret", "ngo2", costs="10000", amount_applied="9000", other_funding="500", self_financing="500"
-    )
-    made["c"] = sent_application(world, made, "seurat", "ngo3")  # 2 000 € applied
-    call = made["call"]
-    made["r1"] = services.add_reviewer(actor=SYSTEM, call=call, user=world.users["coordinator"])
-    made["r2"] = services.add_reviewer(actor=SYSTEM, call=call, user=world.users["editor"])
-    return made
+    return with_three_applications(world)
 
 
 def points(grants, *values):

@@ -361,6 +361,24 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("grants-review", P): [
         form(frozenset({"coordinator"}), A.GRANT_DECLARE, args=SENT, data={"step": "declare", "disqualified": "no"})
     ],
+    ("grants-decision", G): [read(COORDINATORS, args={"call_id": "{grant_closed_call}"})],
+    ("grants-decision", P): [
+        form(
+            COORDINATORS,
+            A.GRANT_DECIDE,
+            args={"call_id": "{grant_closed_call}"},
+            data={
+                "body": "Lautakunta",
+                "date": "2026-12-20",
+                "section": "§ 9",
+                "amount-{grant_closed_application}": "1000",
+                "reasoning-{grant_closed_application}": "Hyvä",
+            },
+        )
+    ],
+    ("grants-decision-publish", P): [
+        form(COORDINATORS, A.GRANT_DECISION_PUBLISH, args={"call_id": "{grant_decided_call}"})
+    ],
     ("grants-proposal", P): [
         form(COORDINATORS, A.GRANT_PROPOSAL, args=SENT, data={"amount": "100", "reason": "Pienempi toiminta"})
     ],
@@ -651,6 +669,14 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(EVERYONE, args={"lang": "sv"}, **PUBLIC),
         read(NOBODY, label="draft", args={"lang": "fi", **DRAFT_CALL}, **PUBLIC),
         read(NOBODY, label="another's", args={"lang": "fi", **LAPPI}, **PUBLIC),
+    ],
+    ("public-grant-decision", G): [
+        read(EVERYONE, args={"lang": "fi", "call_id": "{grant_decided_call}"}, **PUBLIC),
+        read(NOBODY, label="not decided", args={"lang": "fi"}, **PUBLIC),
+    ],
+    ("public-grant-decisions-data", G): [
+        read(EVERYONE, args={"file_format": "json"}, **PUBLIC),
+        read(EVERYONE, label="csv", args={"file_format": "csv"}, **PUBLIC),
     ],
     ("public-grant-calls-data", G): [
         read(EVERYONE, args={"file_format": "json"}, **PUBLIC),

@@ -175,6 +175,8 @@ class AuditAction(models.TextChoices):
     GRANT_DECLARE = "grant.declare", _("reviewer's declaration of disqualification")
     GRANT_SCORE = "grant.score", _("application scored by a reviewer")
     GRANT_PROPOSAL = "grant.proposal", _("proposed amount set with a reason")
+    GRANT_DECIDE = "grant.decide", _("grant decision recorded")
+    GRANT_DECISION_PUBLISH = "grant.decision_publish", _("grant decision published")
 
 
 def label(code: str) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.grants.views import applications, calls, review
+from hyte.grants.views import applications, calls, decision, review
 
 G = "o/<slug:slug>/grants/"
 C = G + "calls/<int:call_id>/"
@@ -17,6 +17,8 @@ urlpatterns = [
     path(C + "apply/", applications.apply, name="grants-apply"),
     path(C + "ranking/", review.ranking, name="grants-ranking"),
     path(A + "review/", review.review, name="grants-review"),
+    path(C + "decision/", decision.decision, name="grants-decision"),
+    path(C + "decision/publish/", decision.decision_publish, name="grants-decision-publish"),
     path(A + "proposal/", review.proposal, name="grants-proposal"),
     path(A, applications.application_page, name="grants-application"),
     path(A + "submit/", applications.application_submit, name="grants-application-submit"),

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
 from hyte.accounts.models import Organisation
-from hyte.grants import opendata, queries
+from hyte.grants import decisions, opendata, queries
 from hyte.public.views import _page, languages_for
 
 FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
@@ -50,5 +50,33 @@ def calls_data(request: HttpRequest, file_format: str) -> HttpResponse:
     response = HttpResponse(body, content_type=FORMATS[file_format])
     if file_format == "csv":
         response["Content-Disposition"] = 'attachment; filename="grant-calls.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def decision(request: HttpRequest, lang: str, slug: str, call_id: int) -> HttpResponse:
+    funder = _funder(slug)
+    found = [call for call in decisions.published_decisions(funder.pk) if call.pk == call_id]
+    if not found:
+        raise Http404
+    context = {
+        "organisation": funder,
+        "call": found[0],
+        "rows": decisions.decision_rows(found[0]),
+        "disqualifications": decisions.disqualifications(found[0]),
+    }
+    return _page(request, lang, "public/grant_decision.html", context, languages_for(funder))
+
+
+@require_safe
+def decisions_data(request: HttpRequest, file_format: str) -> HttpResponse:
+    if file_format not in FORMATS:
+        raise Http404
+    found = decisions.published_decisions()
+    body = decisions.decisions_json(found) if file_format == "json" else decisions.decisions_csv(found)
+    response = HttpResponse(body, content_type=FORMATS[file_format])
+    if file_format == "csv":
+        response["Content-Disposition"] = 'attachment; filename="grant-decisions.csv"'
     response["Access-Control-Allow-Origin"] = "*"
     return response

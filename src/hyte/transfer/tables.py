@@ -197,6 +197,9 @@ NOT_CARRIED: dict[str, str] = {
     "grants.application": "between organisations: an NGO's application to another organisation's call",
     "grants.application_activities": "links an application to the area's register",
     "grants.attachment": "between organisations: an application's files go with the application",
+    "grants.reviewer": "between organisations: the funder's people reviewing NGOs' applications",
+    "grants.declaration": "between organisations: a reviewer's declaration on an NGO's application",
+    "grants.score": "between organisations: a reviewer's scores of an NGO's application",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

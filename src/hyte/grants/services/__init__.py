@@ -19,18 +19,22 @@ from hyte.grants.services.calls import (
     remove_question,
     update_call,
 )
+from hyte.grants.services.decision import Granted, decide, publish_decision
 from hyte.grants.services.review import add_reviewer, declare, score, set_proposal
 
 __all__ = [
     "ApplicationDraft",
     "CallDetails",
+    "Granted",
     "add_attachment",
     "add_criterion",
     "add_question",
     "add_reviewer",
     "create_call",
+    "decide",
     "declare",
     "publish_call",
+    "publish_decision",
     "remove_attachment",
     "remove_criterion",
     "remove_question",

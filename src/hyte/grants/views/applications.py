@@ -15,7 +15,8 @@ from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_
 from hyte.grants import queries, services
 from hyte.grants.checks import problems
 from hyte.grants.forms import ApplicationForm, AttachmentForm
-from hyte.grants.models import ApplicationStatus, Call
+from hyte.grants.models import Application, ApplicationStatus, Call, Score
+from hyte.grants.scoring import weighted
 from hyte.grants.views.calls import organisation_of
 
 
@@ -79,12 +80,33 @@ def application_page(request: AuthenticatedRequest, slug: str, application_id: i
             "form": form,
             "attachment_form": AttachmentForm() if can_edit else None,
             "problems": problems(application) if can_edit else [],
+            "outcome": _outcome(application),
             "answers": [
                 (question.display_text, application.answers.get(str(question.pk), ""))
                 for question in application.call.questions.all()
             ],
         },
     )
+
+
+def _outcome(application: Application) -> dict[str, object] | None:
+    """A decided application: its amount, reasoning, weighted score and every score (reviewers by number)."""
+    if application.status != ApplicationStatus.DECIDED:
+        return None
+    scores = list(Score.objects.filter(application=application).select_related("criterion").order_by("reviewer_id"))
+    result = weighted(application.call, application, scores)
+    numbers = {reviewer: n for n, reviewer in enumerate(dict.fromkeys(s.reviewer_id for s in scores), start=1)}
+    return {
+        "result": result,
+        "criteria": [
+            (
+                criterion,
+                result.averages.get(criterion.pk),
+                [(numbers[s.reviewer_id], s.points) for s in scores if s.criterion_id == criterion.pk],
+            )
+            for criterion in application.call.criteria.all()
+        ],
+    }
 
 
 @require_POST
