@@ -111,6 +111,7 @@ def build_grants(world: Any) -> dict[str, Any]:
 
 
 def complete_draft(grants: dict[str, Any], ngo: str = "martat", **changes: Any) -> services.ApplicationDraft:
+    question = grants.get("question")
     values: dict[str, Any] = {
         "summary": "Kerhotoimintaa yksinäisille",
         "activities": grants[ngo]["activities"][:1],
@@ -118,7 +119,7 @@ def complete_draft(grants: dict[str, Any], ngo: str = "martat", **changes: Any) 
         "amount_applied": "2000",
         "other_funding": "500",
         "self_financing": "500",
-        "answers": {str(grants["question"].pk): "120"},
+        "answers": {str(question.pk): "120"} if question is not None else {},
         **changes,
     }
     return services.ApplicationDraft(**values)
@@ -200,3 +201,28 @@ def with_three_applications(world: Any) -> dict[str, Any]:
     made["r1"] = services.add_reviewer(actor=SYSTEM, call=call, user=world.users["coordinator"])
     made["r2"] = services.add_reviewer(actor=SYSTEM, call=call, user=world.users["editor"])
     return made
+
+
+def grow_grants(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
+    """For the query counts: `n` more NGOs, each with applications sent to the open call and to the decided call's
+    like (decided and published), scored by the call's reviewer, and `n` more calls."""
+    from hyte.grants.models import Call
+
+    call = Call.objects.get(pk=values["grant_call"])
+    reviewer = call.reviewers.get()
+    for i in range(n):
+        username = f"ngo-{tag}-{i}"
+        made = _ngo(world, slug=username, name=f"Yhdistys {tag} {i}", business_id="", users={username: Role.EDITOR})
+        application = sent_application(world, {**_plain(call), username: made}, username, username)
+        services.declare(actor=SYSTEM, application=application, reviewer=reviewer, disqualified=False)
+        services.score(
+            actor=SYSTEM,
+            application=application,
+            reviewer=reviewer,
+            points={criterion.pk: 2 for criterion in call.criteria.all()},
+        )
+        services.create_call(actor=SYSTEM, funder=world.kemi, details=call_details(title=f"Haku {tag} {i}"))
+
+
+def _plain(call: Any) -> dict[str, Any]:
+    return {"call": call, "question": call.questions.first()}

@@ -156,7 +156,7 @@ def test_a_likely_conflict_is_flagged_from_memberships_and_the_register(world, g
             role=Role.ADMIN,
         )
         assert review_queries.conflicts(world.users["coordinator"], grants["a"]) == [
-            "You run the applicant's organisation in Hyte (a board member or another responsible)."
+            "You are a member of the applicant's organisation in Hyte (organisation admin)."
         ]
         grants["a"].contact = "Yhteyshenkilö editor@example.fi"
         assert review_queries.conflicts(world.users["editor"], grants["a"]) == [

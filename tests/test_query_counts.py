@@ -23,6 +23,7 @@ from hyte.reports import services as reports
 from hyte.situation.services import create_rule
 from tests.conftest import SYSTEM, approve_and_publish, make_user
 from tests.cooperation_world import grow_cooperation
+from tests.grants_world import grow_grants
 from tests.matrix_world import build
 
 # (persona, path, queries). Paths use the world's object ids by name.
@@ -123,6 +124,14 @@ PAGES = [
     ("anonymous", "/api/v1/support-paths/{support_path}", 4),
     ("coordinator", "/api/v1/support-paths/{support_path}", 7),
     ("anonymous", "/api/v1/activities/hsds?area=21&per_page=2", 7),
+    # Grants: the funder's calls, a call, its ranking, an application sent, the public call and decision.
+    ("coordinator", "/o/kemi/grants/", 7),
+    ("coordinator", "/o/kemi/grants/calls/{grant_call}/", 13),
+    ("coordinator", "/o/kemi/grants/calls/{grant_call}/ranking/", 14),
+    ("coordinator", "/o/kemi/grants/applications/{grant_application}/", 10),
+    ("anonymous", "/public/fi/kemi/grants/{grant_call}/", 6),
+    ("anonymous", "/public/fi/kemi/grants/{grant_decided_call}/decision/", 10),
+    ("anonymous", "/public/grants/decisions.json", 9),
 ]
 
 
@@ -211,6 +220,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     reports.add_goal(actor=SYSTEM, report=another, text="Vanha tavoite")
     approve_and_publish(another, SYSTEM)
     grow_cooperation(world, values, tag=tag, n=n)  # after the municipalities above: they are invited too
+    grow_grants(world, values, tag=tag, n=n)
 
 
 def _grow_register(world: Any, *, tag: str, n: int) -> None:

@@ -12,7 +12,6 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from hyte.accounts.models import Membership, Organisation, OrganisationKind
-from hyte.accounts.roles import Role
 from hyte.core.actors import Viewer
 from hyte.grants.models import Application, ApplicationStatus, Call, Declaration, Reviewer, Score
 from hyte.grants.scoring import Result, results_of
@@ -33,10 +32,10 @@ def conflicts(user: Any, application: Application) -> list[str]:
     found = []
     membership = Membership.objects.filter(user=user, organisation=application.applicant).first()
     if membership is not None:
-        if membership.role in (Role.ADMIN, Role.COORDINATOR):
-            found.append(_("You run the applicant's organisation in Hyte (a board member or another responsible)."))
-        else:
-            found.append(_("You are a member of the applicant's organisation in Hyte."))
+        found.append(
+            _("You are a member of the applicant's organisation in Hyte (%(role)s).")
+            % {"role": membership.get_role_display()}
+        )
     contact = " ".join(filter(None, [application.contact, getattr(application.register_entry, "contact", "")]))
     names = [user.email, user.get_full_name(), user.username if len(user.username) > 3 else ""]
     lowered = contact.casefold()
