@@ -217,6 +217,13 @@ def _surveys(world: Any) -> dict[str, int]:
     return build_surveys(world)
 
 
+def _grants(world: Any) -> dict[str, Any]:
+    """Kemi's grant calls and NGOs' applications (tests/grants_world.py)."""
+    from tests.grants_world import build_grants_matrix
+
+    return build_grants_matrix(world)
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -321,4 +328,5 @@ def build(world: Any) -> dict[str, Any]:
         **_surveys(world),
         **build_chains(world),
         **build_agreement(world),
+        **_grants(world),
     }

@@ -36,6 +36,7 @@ RESOLVER = {
     "accounts/chain_rules.py",
     "accounts/participation_rules.py",
     "accounts/surveys_rules.py",
+    "accounts/grants_rules.py",
     "accounts/roles.py",
 }
 MAX_LINES = 420

@@ -128,6 +128,23 @@ NEW_ROUND = {
     "anonymous_allowed": "on",
 }
 
+# Grants: Kemi's call (published, with Kemin Martat's application sent and Kemin Nuoret's draft) and a draft call.
+# The NGOs' own pages are theirs alone: no persona of the matrix is an NGO's member (tests/test_grants.py checks them).
+DRAFT_CALL = {"call_id": "{grant_draft_call}"}
+SENT = {"application_id": "{grant_application}"}
+NGO_DRAFT = {"slug": "kemin-nuoret", "application_id": "{grant_draft}"}
+CALL = {
+    "title": "Hyte-avustukset",
+    "kind": "general",
+    "budget": "5000",
+    "opens": "2026-01-01T08:00",
+    "closes": "2027-01-31T16:00",
+    "weights_total": "100",
+    "scale": "0 | Ei | Nej\n2 | Osittain | Delvis\n6 | Hyvin | Väl",
+    "proposal_rule": "full",
+    "goals": "{grant_goal}",
+}
+
 REGISTER_ACTOR = {"kind": "ngo", "name": "Kemin Martat ry", "area": "{kemi_area}", "business_id": "0201256-6"}
 REGISTER_ACTIVITY = {
     "title": "Tuolijumppa",
@@ -489,6 +506,75 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(MEMBERS, args={**AGREEMENT_V1, "file_format": "docx"}),
         read(COUNTY, label="pdf", args={**LAPPI, **AGREEMENT_V1, "file_format": "pdf"}),
     ],
+    # Grants: Kemi's members read its calls, its coordinators set them up; the funder reads applications once sent.
+    ("grants", G): [
+        read(MEMBERS, label="kemi"),
+        read(COUNTY, label="lappi", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
+    ],
+    ("grants", P): [form(COORDINATORS, A.GRANT_CALL_CREATE, data=CALL)],
+    ("grants-call", G): [read(MEMBERS), read(MEMBERS, label="draft", args=DRAFT_CALL)],
+    ("grants-call", P): [form(COORDINATORS, A.GRANT_CALL_UPDATE, args=DRAFT_CALL, data=CALL)],
+    ("grants-call-publish", P): [form(COORDINATORS, A.GRANT_CALL_PUBLISH, args=DRAFT_CALL)],
+    ("grants-criterion-add", P): [
+        form(
+            COORDINATORS,
+            A.GRANT_CRITERION_ADD,
+            args=DRAFT_CALL,
+            data={"criterion-title": "Uusi", "criterion-weight": "5"},
+        )
+    ],
+    ("grants-criterion-remove", P): [form(COORDINATORS, A.GRANT_CRITERION_REMOVE, args=DRAFT_CALL)],
+    ("grants-question-add", P): [
+        form(
+            COORDINATORS,
+            A.GRANT_QUESTION_ADD,
+            args=DRAFT_CALL,
+            data={"question-text": "Kohderyhmä", "question-field_type": "text"},
+        )
+    ],
+    ("grants-question-remove", P): [form(COORDINATORS, A.GRANT_QUESTION_REMOVE, args=DRAFT_CALL)],
+    # Applying is an NGO's: a municipality's people are refused, as is everyone outside the NGO.
+    ("grants-apply", P): [read(NOBODY), read(NOBODY, label="as the NGO", args={"slug": "kemin-nuoret"})],
+    ("grants-application", G): [
+        read(COORDINATORS, args=SENT),  # the funder's coordinators, once sent
+        read(NOBODY, label="the NGO's page", args={**SENT, "slug": "kemin-martat"}),
+        read(NOBODY, label="a draft", args=NGO_DRAFT),
+        read(NOBODY, label="a draft, through the funder", args={"application_id": "{grant_draft}"}),
+    ],
+    ("grants-application", P): [read(NOBODY, args=NGO_DRAFT, data={"summary": "x"})],
+    ("grants-application-submit", P): [read(NOBODY, args=NGO_DRAFT), read(NOBODY, label="funder", args=SENT)],
+    ("grants-attachment-add", P): [read(NOBODY, args=NGO_DRAFT, data={"title": "x"})],
+    ("grants-attachment", G): [read(COORDINATORS, args=SENT)],
+    # Reviewing: Kemi's coordinator reviews the call; the ranking and the proposal are its coordinators'.
+    ("grants-ranking", G): [read(COORDINATORS)],
+    ("grants-ranking", P): [form(COORDINATORS, A.GRANT_REVIEWER_ADD, data={"user": "{editor_id}"})],
+    ("grants-review", G): [read(frozenset({"coordinator"}), args=SENT)],
+    ("grants-review", P): [
+        form(frozenset({"coordinator"}), A.GRANT_DECLARE, args=SENT, data={"step": "declare", "disqualified": "no"})
+    ],
+    ("grants-decision", G): [read(COORDINATORS, args={"call_id": "{grant_closed_call}"})],
+    ("grants-decision", P): [
+        form(
+            COORDINATORS,
+            A.GRANT_DECIDE,
+            args={"call_id": "{grant_closed_call}"},
+            data={
+                "body": "Lautakunta",
+                "date": "2026-12-20",
+                "section": "§ 9",
+                "amount-{grant_closed_application}": "1000",
+                "reasoning-{grant_closed_application}": "Hyvä",
+            },
+        )
+    ],
+    ("grants-decision-publish", P): [
+        form(COORDINATORS, A.GRANT_DECISION_PUBLISH, args={"call_id": "{grant_decided_call}"})
+    ],
+    ("grants-proposal", P): [
+        form(COORDINATORS, A.GRANT_PROPOSAL, args=SENT, data={"amount": "100", "reason": "Pienempi toiminta"})
+    ],
+    ("grants-attachment-remove", P): [read(NOBODY, args=SENT)],
     ("register-duplicates", G): [read(COORDINATORS)],
     ("register-merge", G): [read(COORDINATORS)],
     ("register-merge", P): [form(COORDINATORS, A.ACTOR_MERGE, data={"keep": "{twin_a}", "name": "{twin_b}"})],
@@ -911,6 +997,27 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(EVERYONE, args={"lang": "sv", **LAPPI}, **PUBLIC),
         read(NOBODY, label="not published", args={"lang": "fi", **LAPPI, "chain_id": "{chain_draft}"}, **PUBLIC),
     ],
+    ("public-grant-calls", G): [
+        read(EVERYONE, args={"lang": "fi"}, **PUBLIC),
+        read(NOBODY, label="nothing published", args={"lang": "fi", **LAPPI}, **PUBLIC),
+    ],
+    ("public-grant-call", G): [
+        read(EVERYONE, args={"lang": "sv"}, **PUBLIC),
+        read(NOBODY, label="draft", args={"lang": "fi", **DRAFT_CALL}, **PUBLIC),
+        read(NOBODY, label="another's", args={"lang": "fi", **LAPPI}, **PUBLIC),
+    ],
+    ("public-grant-decision", G): [
+        read(EVERYONE, args={"lang": "fi", "call_id": "{grant_decided_call}"}, **PUBLIC),
+        read(NOBODY, label="not decided", args={"lang": "fi"}, **PUBLIC),
+    ],
+    ("public-grant-decisions-data", G): [
+        read(EVERYONE, args={"file_format": "json"}, **PUBLIC),
+        read(EVERYONE, label="csv", args={"file_format": "csv"}, **PUBLIC),
+    ],
+    ("public-grant-calls-data", G): [
+        read(EVERYONE, args={"file_format": "json"}, **PUBLIC),
+        read(EVERYONE, label="csv", args={"file_format": "csv"}, **PUBLIC),
+    ],
     ("public-paths", G): [read(EVERYONE, args={"lang": "sv"}, query="municipality=240", **PUBLIC)],
     ("public-path", G): [
         read(EVERYONE, args={"lang": "fi"}, **PUBLIC),
@@ -1311,6 +1418,11 @@ DEFAULT_ARGS = {
     "survey_id": "{survey}",
     "grouping_id": "{survey_grouping}",
     "survey_indicator_id": "{survey_indicator}",
+    "call_id": "{grant_call}",
+    "criterion_id": "{grant_criterion}",
+    "question_id": "{grant_question}",
+    "application_id": "{grant_application}",
+    "attachment_id": "{grant_attachment}",
 }
 NOT_IN_MATRIX = {"api:api-root"}  # ninja's root: answers 404 to every method
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

@@ -24,6 +24,7 @@ from hyte.situation.services import create_rule
 from tests.chain_world import grow_chains
 from tests.conftest import SYSTEM, approve_and_publish, make_user
 from tests.cooperation_world import grow_cooperation
+from tests.grants_world import grow_grants
 from tests.interface_world import grow_interfaces
 from tests.matrix_world import build
 from tests.participation_world import grow_participation
@@ -179,6 +180,14 @@ PAGES = [
     ("coordinator", "/o/kemi/surveys/{survey_table}/imports/{survey_mapping}/", 7),
     ("coordinator", "/api/v1/organisations/kemi/surveys", 6),
     ("coordinator", "/api/v1/organisations/kemi/surveys/{survey}", 10),
+    # Grants: the funder's calls, a call, its ranking, an application sent, the public call and decision.
+    ("coordinator", "/o/kemi/grants/", 7),
+    ("coordinator", "/o/kemi/grants/calls/{grant_call}/", 13),
+    ("coordinator", "/o/kemi/grants/calls/{grant_call}/ranking/", 14),
+    ("coordinator", "/o/kemi/grants/applications/{grant_application}/", 10),
+    ("anonymous", "/public/fi/kemi/grants/{grant_call}/", 6),
+    ("anonymous", "/public/fi/kemi/grants/{grant_decided_call}/decision/", 10),
+    ("anonymous", "/public/grants/decisions.json", 9),
 ]
 
 
@@ -273,6 +282,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     grow_participation(world, values, tag=tag, n=n)
     grow_surveys(world, values, tag=tag, n=n)
     grow_chains(world, values, tag=tag, n=n)
+    grow_grants(world, values, tag=tag, n=n)
 
 
 def _grow_funding(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "hyte.national",
     "hyte.participation",
     "hyte.surveys",
+    "hyte.grants",
     "hyte.public",
     "hyte.transfer",
     "hyte.work",

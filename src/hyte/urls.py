@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("hyte.funding.urls")),
     path("", include("hyte.participation.urls")),
     path("", include("hyte.surveys.urls")),
+    path("", include("hyte.grants.urls")),
     path("", include("hyte.work.urls")),
     path("", include("hyte.notifications.urls")),
 ]

@@ -419,6 +419,7 @@ from hyte.accounts import (  # noqa: E402, F401
     chain_rules,
     cooperation_rules,
     funding_rules,
+    grants_rules,
     interface_rules,
     national_rules,
     participation_rules,

@@ -230,6 +230,25 @@ class AuditAction(models.TextChoices):
     SURVEY_INDICATOR_REMOVE = "survey.indicator_remove", _("survey indicator removed")
     SURVEY_COMPUTE = "survey.compute", _("survey indicators computed")
     SURVEY_PURGE = "survey.purge", _("survey's respondent answers deleted")
+    # NGO grants tied to the plan
+    GRANT_CALL_CREATE = "grant.call_create", _("grant call created")
+    GRANT_CALL_UPDATE = "grant.call_update", _("grant call changed")
+    GRANT_CALL_PUBLISH = "grant.call_publish", _("grant call published")
+    GRANT_CRITERION_ADD = "grant.criterion_add", _("criterion added to a grant call")
+    GRANT_CRITERION_REMOVE = "grant.criterion_remove", _("criterion removed from a grant call")
+    GRANT_QUESTION_ADD = "grant.question_add", _("question added to a grant call's form")
+    GRANT_QUESTION_REMOVE = "grant.question_remove", _("question removed from a grant call's form")
+    GRANT_APPLICATION_START = "grant.application_start", _("grant application started")
+    GRANT_APPLICATION_SAVE = "grant.application_save", _("grant application saved")
+    GRANT_APPLICATION_SUBMIT = "grant.application_submit", _("grant application submitted")
+    GRANT_ATTACHMENT_ADD = "grant.attachment_add", _("attachment added to a grant application")
+    GRANT_ATTACHMENT_REMOVE = "grant.attachment_remove", _("attachment removed from a grant application")
+    GRANT_REVIEWER_ADD = "grant.reviewer_add", _("reviewer assigned to a grant call")
+    GRANT_DECLARE = "grant.declare", _("reviewer's declaration of disqualification")
+    GRANT_SCORE = "grant.score", _("application scored by a reviewer")
+    GRANT_PROPOSAL = "grant.proposal", _("proposed amount set with a reason")
+    GRANT_DECIDE = "grant.decide", _("grant decision recorded")
+    GRANT_DECISION_PUBLISH = "grant.decision_publish", _("grant decision published")
 
 
 def label(code: str) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from hyte.public import activity_data, chains, finder, negotiations, paths, views
+from hyte.public import activity_data, chains, finder, grants, negotiations, paths, views
 
 
 class LanguageConverter:
@@ -32,6 +32,8 @@ urlpatterns = [
     ),
     path("public/activity-images/<int:activity_id>/<str:name>", finder.activity_image, name="public-activity-image"),
     path("public/activities/<str:name>", activity_data.register_file, name="public-register-file"),
+    path("public/grants/calls.<str:file_format>", grants.calls_data, name="public-grant-calls-data"),
+    path("public/grants/decisions.<str:file_format>", grants.decisions_data, name="public-grant-decisions-data"),
     path("public/<lang:lang>/", views.index, name="public-index"),
     # Before the organisations' pages: "activities" is not an organisation's short name.
     path("public/<lang:lang>/activities/", finder.finder, name="public-finder"),
@@ -49,6 +51,11 @@ urlpatterns = [
     ),
     path("public/<lang:lang>/<slug:slug>/chains/", chains.chains, name="public-chains"),
     path("public/<lang:lang>/<slug:slug>/chains/<int:chain_id>/", chains.chain, name="public-chain"),
+    path("public/<lang:lang>/<slug:slug>/grants/", grants.calls, name="public-grant-calls"),
+    path("public/<lang:lang>/<slug:slug>/grants/<int:call_id>/", grants.call, name="public-grant-call"),
+    path(
+        "public/<lang:lang>/<slug:slug>/grants/<int:call_id>/decision/", grants.decision, name="public-grant-decision"
+    ),
     path(P, views.report, name="public-report"),
     path(P + "v<int:number>/", views.report, name="public-version"),
     path(P + "v<int:number>/report.pdf", views.report_pdf, name="public-version-pdf"),

@@ -234,6 +234,17 @@ NOT_CARRIED: dict[str, str] = {
     "cooperation.agreement": "between organisations: the keeper and the parties",
     "cooperation.agreementversion": "between organisations",
     "cooperation.agreementparty": "between organisations",
+    # Grants are between organisations: a call's applications are NGOs', and its criteria point to the funder's plan.
+    "grants.call": "between organisations: the funder's call and the NGOs' applications to it",
+    "grants.call_goals": "links to the funder's plan goals, which would not survive the trip without the call",
+    "grants.criterion": "between organisations: a call's criteria go with the call",
+    "grants.question": "between organisations: a call's form goes with the call",
+    "grants.application": "between organisations: an NGO's application to another organisation's call",
+    "grants.application_activities": "links an application to the area's register",
+    "grants.attachment": "between organisations: an application's files go with the application",
+    "grants.reviewer": "between organisations: the funder's people reviewing NGOs' applications",
+    "grants.declaration": "between organisations: a reviewer's declaration on an NGO's application",
+    "grants.score": "between organisations: a reviewer's scores of an NGO's application",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

@@ -1,0 +1,47 @@
+"""Writes of NGO grants, by use case. Keyword-only, typed, atomic, audited; permissions from the one resolver
+(`accounts/grants_rules.py`). Reads are in `hyte.grants.queries`."""
+
+from hyte.grants.services.applications import (
+    ApplicationDraft,
+    add_attachment,
+    remove_attachment,
+    save_application,
+    start_application,
+    submit_application,
+)
+from hyte.grants.services.calls import (
+    CallDetails,
+    add_criterion,
+    add_question,
+    create_call,
+    publish_call,
+    remove_criterion,
+    remove_question,
+    update_call,
+)
+from hyte.grants.services.decision import Granted, decide, publish_decision
+from hyte.grants.services.review import add_reviewer, declare, score, set_proposal
+
+__all__ = [
+    "ApplicationDraft",
+    "CallDetails",
+    "Granted",
+    "add_attachment",
+    "add_criterion",
+    "add_question",
+    "add_reviewer",
+    "create_call",
+    "decide",
+    "declare",
+    "publish_call",
+    "publish_decision",
+    "remove_attachment",
+    "remove_criterion",
+    "remove_question",
+    "save_application",
+    "score",
+    "set_proposal",
+    "start_application",
+    "submit_application",
+    "update_call",
+]

@@ -1,0 +1,30 @@
+from django.urls import path
+
+from hyte.grants.views import applications, calls, decision, review
+
+G = "o/<slug:slug>/grants/"
+C = G + "calls/<int:call_id>/"
+A = G + "applications/<int:application_id>/"
+
+urlpatterns = [
+    path(G, calls.grants, name="grants"),
+    path(C, calls.call_page, name="grants-call"),
+    path(C + "publish/", calls.call_publish, name="grants-call-publish"),
+    path(C + "criteria/", calls.criterion_add, name="grants-criterion-add"),
+    path(C + "criteria/<int:criterion_id>/remove/", calls.criterion_remove, name="grants-criterion-remove"),
+    path(C + "questions/", calls.question_add, name="grants-question-add"),
+    path(C + "questions/<int:question_id>/remove/", calls.question_remove, name="grants-question-remove"),
+    path(C + "apply/", applications.apply, name="grants-apply"),
+    path(C + "ranking/", review.ranking, name="grants-ranking"),
+    path(A + "review/", review.review, name="grants-review"),
+    path(C + "decision/", decision.decision, name="grants-decision"),
+    path(C + "decision/publish/", decision.decision_publish, name="grants-decision-publish"),
+    path(A + "proposal/", review.proposal, name="grants-proposal"),
+    path(A, applications.application_page, name="grants-application"),
+    path(A + "submit/", applications.application_submit, name="grants-application-submit"),
+    path(A + "attachments/", applications.attachment_add, name="grants-attachment-add"),
+    path(A + "attachments/<int:attachment_id>/", applications.attachment, name="grants-attachment"),
+    path(
+        A + "attachments/<int:attachment_id>/remove/", applications.attachment_remove, name="grants-attachment-remove"
+    ),
+]
