@@ -36,6 +36,8 @@ RESOLVER = {
     "accounts/chain_rules.py",
     "accounts/participation_rules.py",
     "accounts/surveys_rules.py",
+    "accounts/national_rules.py",
+    "accounts/rules.py",
     "accounts/grants_rules.py",
     "accounts/roles.py",
 }
