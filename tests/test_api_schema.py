@@ -355,6 +355,7 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     _chains_and_agreements(world, call, document)
     _participation(world, call)
     _surveys(world, call)
+    _interfaces(world, call, document)
     everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
     assert everything - call.called == set()
 
@@ -533,6 +534,41 @@ def _chains_and_agreements(world: Any, call: Conformance, document: dict[str, An
         number=2,
         body={"party": "kemi", "body": "Kaupunginvaltuusto", "date": "2026-10-01", "reference": "§ 12"},
     )
+    call.called |= county.called
+
+
+def _interfaces(world: Any, call: Conformance, document: dict[str, Any]) -> None:
+    """The county's register of interfaces and a structure: the county adds an interface and names Kemi's pair,
+    Kemi reads them; Kemi sets up a group."""
+    county = Conformance(world.client_for("county"), document)
+    interface = county(
+        "post",
+        "/organisations/{slug}/interfaces",
+        status=201,
+        slug="lappi",
+        body={"name": "Liikuntaneuvonta", "name_sv": "Motionsrådgivning"},
+    )
+    pair = county(
+        "post",
+        "/organisations/{slug}/interfaces/{interface_id}/pairs",
+        status=201,
+        slug="lappi",
+        interface_id=interface["id"],
+        body={
+            "municipality": "kemi",
+            "county_person": world.users["county"].pk,
+            "municipality_person": world.users["coordinator"].pk,
+            "starts_on": "2026-01-01",
+        },
+    )
+    assert pair["valid_today"]
+    assert [i["id"] for i in call("get", "/organisations/{slug}/interfaces", slug="kemi")] == [interface["id"]]
+    one = call("get", "/organisations/{slug}/interfaces/{interface_id}", slug="kemi", interface_id=interface["id"])
+    assert [p["id"] for p in one["pairs"]] == [pair["id"]]
+    group = call(
+        "post", "/organisations/{slug}/structures", status=201, slug="kemi", body={"name": "Ryhmä", "kind": "group"}
+    )
+    assert [s["id"] for s in call("get", "/organisations/{slug}/structures", slug="kemi")] == [group["id"]]
     call.called |= county.called
 
 

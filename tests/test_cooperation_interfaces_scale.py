@@ -20,7 +20,7 @@ from tests.test_cooperation import english
 
 pytestmark = pytest.mark.django_db
 
-PINNED = {"gaps": 11, "register": 11, "interface": 17}
+PINNED = {"gaps": 11, "register": 11, "interface": 16}
 
 
 def _count(client: Any, path: str) -> int:

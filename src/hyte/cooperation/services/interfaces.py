@@ -29,11 +29,12 @@ def _county(county: Organisation) -> None:
         raise ValidationError(_("Only a wellbeing services county keeps a register of interfaces."))
 
 
-def _names(county: Organisation, name: str, name_sv: str, *, exclude: int | None = None) -> dict[str, str]:
+def _names(county: Organisation, name: str, name_sv: str, *, exclude: int | None = None) -> dict[str, Any]:
     name, name_sv = line(name, 300), line(name_sv, 300)
     if not name:
         raise ValidationError(_("Give the interface a name in Finnish."))
-    if Interface.objects.filter(county=county, name__iexact=name).exclude(pk=exclude).exists():
+    same = Interface.objects.filter(county=county, name__iexact=name)
+    if (same.exclude(pk=exclude) if exclude is not None else same).exists():
         raise ValidationError(_("The register has an interface of this name already."))
     return {"name": name, "name_sv": name_sv}
 

@@ -3,6 +3,8 @@ members from several organisations, each person on behalf of one of them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -16,7 +18,7 @@ from hyte.core import clock
 from hyte.core.actors import Actor
 
 
-def _clean(*, name: str, name_sv: str, kind: str) -> dict[str, str]:
+def _clean(*, name: str, name_sv: str, kind: str) -> dict[str, Any]:
     name = line(name, 300)
     if not name:
         raise ValidationError(_("Give the structure a name in Finnish."))

@@ -115,7 +115,7 @@ def interface_page(request: AuthenticatedRequest, slug: str, interface_id: int) 
     municipalities = q.municipalities_of(interface.county)
     if organisation.kind == OrganisationKind.MUNICIPALITY:
         municipalities = [m for m in municipalities if m.pk == organisation.pk]
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "municipality": m,
             "owner": q.owner_in(interface, m.pk),
