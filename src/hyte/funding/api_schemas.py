@@ -7,7 +7,7 @@ from typing import Any
 from ninja import Field, Schema
 
 
-class IndicatorOut(Schema):
+class CoefficientIndicatorOut(Schema):
     code: str
     part: str
     title_fi: str
@@ -44,7 +44,7 @@ class ModelOut(Schema):
     provisional: bool = Field(description="the model or one of its indicators waits for a person's confirmation")
     frozen: bool
     sources: list[dict[str, str]]
-    indicators: list[IndicatorOut]
+    indicators: list[CoefficientIndicatorOut]
 
 
 class ModelIn(Schema):
