@@ -102,6 +102,19 @@ class ScenarioIn(Schema):
     shared: bool = False
 
 
+class ScenarioSideOut(Schema):
+    score: float
+    rank: int
+    euros: float | None
+
+
+class ScenarioResultOut(Schema):
+    before: ScenarioSideOut
+    after: ScenarioSideOut
+    count: int
+    provisional: bool
+
+
 class ScenarioOut(Schema):
     id: int
     model: int
@@ -109,7 +122,7 @@ class ScenarioOut(Schema):
     area: AreaRef
     title: str
     changes: dict[str, float]
-    result: dict[str, Any]
+    result: ScenarioResultOut = Field(description="the what-if when saved: before and after, the areas counted")
     shared: bool
     created_at: str
 
