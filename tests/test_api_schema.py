@@ -356,6 +356,7 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     _participation(world, call)
     _surveys(world, call)
     _interfaces(world, call, document)
+    _funding(world, call, document)
     everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
     assert everything - call.called == set()
 
@@ -413,6 +414,26 @@ def _surveys(world: Any, call: Conformance) -> None:
     cells = survey["indicators"][0]["cells"]
     assert cells[0]["base"] == 12
     assert any(cell["suppressed"] and cell["share"] is None for cell in cells)
+
+
+def _funding(world: Any, call: Conformance, document: dict[str, Any]) -> None:
+    """The HYTE coefficient: a national administrator imports a model; anyone reads models, results, a what-if and
+    TEAviisari values; Kemi saves and lists scenarios."""
+    from tests.funding_world import build_funding, small_model
+
+    funding = build_funding(world)
+    national = Conformance(world.client_for("national"), document)
+    created = national("post", "/coefficient/models", status=201, body={"document": small_model(key="schema")})
+    call.called |= national.called
+    call("get", "/coefficient/models")
+    call("get", "/coefficient/models/{model_id}", model_id=created["id"])
+    call("get", "/coefficient/models/{model_id}/results", model_id=funding.model.pk)
+    body = {"area": "851", "values": {"leadership": 90}}
+    call("post", "/coefficient/models/{model_id}/what-if", model_id=funding.model.pk, body=body)
+    scenario = {"model": funding.model.pk, "area": "851", "title": "Skeema", "values": {"leadership": 90}}
+    call("post", "/organisations/{slug}/coefficient-scenarios", status=201, slug="kemi", body=scenario)
+    call("get", "/organisations/{slug}/coefficient-scenarios", slug="kemi")
+    call("get", "/teaviisari/{kind}/{code}", kind="municipality", code="240")
 
 
 def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> None:

@@ -1506,7 +1506,7 @@ def _fingerprint() -> dict[str, int]:
 
 def _request(client: Any, method: str, path: str, route: Route, values: dict[str, Any], *, is_api: bool) -> Any:
     data = {
-        key.format(**values): value if isinstance(value, list) else str(value).format(**values)
+        key.format(**values): value if isinstance(value, list | dict) else str(value).format(**values)
         for key, value in route.data.items()
     }
     if data.get("file") == "UPLOAD":

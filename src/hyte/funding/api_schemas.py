@@ -7,7 +7,7 @@ from typing import Any
 from ninja import Field, Schema
 
 
-class IndicatorOut(Schema):
+class CoefficientIndicatorOut(Schema):
     code: str
     part: str
     title_fi: str
@@ -44,7 +44,7 @@ class ModelOut(Schema):
     provisional: bool = Field(description="the model or one of its indicators waits for a person's confirmation")
     frozen: bool
     sources: list[dict[str, str]]
-    indicators: list[IndicatorOut]
+    indicators: list[CoefficientIndicatorOut]
 
 
 class ModelIn(Schema):
@@ -102,6 +102,19 @@ class ScenarioIn(Schema):
     shared: bool = False
 
 
+class ScenarioSideOut(Schema):
+    score: float
+    rank: int
+    euros: float | None
+
+
+class ScenarioResultOut(Schema):
+    before: ScenarioSideOut
+    after: ScenarioSideOut
+    count: int
+    provisional: bool
+
+
 class ScenarioOut(Schema):
     id: int
     model: int
@@ -109,7 +122,7 @@ class ScenarioOut(Schema):
     area: AreaRef
     title: str
     changes: dict[str, float]
-    result: dict[str, Any]
+    result: ScenarioResultOut = Field(description="the what-if when saved: before and after, the areas counted")
     shared: bool
     created_at: str
 
