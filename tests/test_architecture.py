@@ -31,6 +31,7 @@ RESOLVER = {
     "accounts/permissions.py",
     "accounts/register_rules.py",
     "accounts/cooperation_rules.py",
+    "accounts/national_rules.py",
     "accounts/roles.py",
 }
 MAX_LINES = 420
