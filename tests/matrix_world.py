@@ -207,7 +207,11 @@ def _national(world: Any) -> dict[str, Any]:
 
     made = build_national(world)
     question = services.add_question(actor=SYSTEM, survey=made["draft_survey"], kind="text", text_fi="Mitä?")
-    return {"survey": made["survey"].pk, "draft_survey": made["draft_survey"].pk, "draft_question": question.pk}
+    return {
+        "resource_round": made["survey"].pk,
+        "draft_resource_round": made["draft_survey"].pk,
+        "draft_question": question.pk,
+    }
 
 
 def _surveys(world: Any) -> dict[str, int]:

@@ -367,15 +367,17 @@ def _national(world: Any, call: Conformance) -> None:
     from tests.national_world import build_national
 
     survey = build_national(world)["survey"]
-    rounds = call("get", "/organisations/{slug}/surveys", slug="kemi")
+    rounds = call("get", "/organisations/{slug}/resource-surveys", slug="kemi")
     assert [r["id"] for r in rounds] == [survey.pk]
-    results = call("get", "/organisations/{slug}/surveys/{round_id}/results", slug="kemi", round_id=survey.pk)
+    results = call("get", "/organisations/{slug}/resource-surveys/{round_id}/results", slug="kemi", round_id=survey.pk)
     assert results["response_rate"] == 50.0
     body = {"coordinator_named": True, "person_years": 2.5, "structures": ["welfare_group"], "submit": True}
-    saved = call("put", "/organisations/{slug}/surveys/{round_id}/answer", slug="kemi", round_id=survey.pk, body=body)
+    saved = call(
+        "put", "/organisations/{slug}/resource-surveys/{round_id}/answer", slug="kemi", round_id=survey.pk, body=body
+    )
     assert saved["person_years"] == 2.5
     bad = {**body, "person_years": 5000}
-    answer = "/organisations/{slug}/surveys/{round_id}/answer"
+    answer = "/organisations/{slug}/resource-surveys/{round_id}/answer"
     call("put", answer, status=422, slug="kemi", round_id=survey.pk, body=bad)
     found = call("get", "/national/overview", query={"county": "21"})
     assert found["public"] is True

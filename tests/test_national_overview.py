@@ -73,9 +73,26 @@ def test_public_shows_only_published_plans_and_public_answers(world, national):
     assert kemi.answer.person_years == 1.5
 
 
-def test_the_coefficient_slot_is_empty_until_hyte_funding_fills_it(world, national):
-    assert coefficient_results([1, 2, 3]) == {}
-    assert all(row.coefficient is None for row in overview(public=True).rows)
+def test_the_coefficient_column_shows_the_shipped_models_scores_and_says_provisional(world, national):
+    """The small hand-computed model of tests/funding_world.py: Kemi 100, Tornio and Rovaniemi 25, every other
+    municipality 50; counties are not in a municipal model, so they are "not computed"."""
+    from hyte.funding.services import import_model, import_teaviisari
+    from hyte.indicators.services import load_catalogue
+    from tests.funding_world import KEMI, ROVANIEMI, TEAVIISARI_CSV, TORNIO, _values, small_model
+
+    assert coefficient_results([1, 2, 3]) == ({}, False)  # no model yet: nothing computed, never a made-up value
+
+    load_catalogue(actor=SYSTEM, entries=[{"id": 3219, "title": {"fi": "NEET", "sv": "", "en": ""}}])
+    _values("3219", f"{KEMI};10;2012\n{TORNIO};20;2012\n{ROVANIEMI};30;2012\n")
+    _values("127", f"{KEMI};20000;2022\n{TORNIO};21000;2022\n{ROVANIEMI};64000;2022\n")
+    import_teaviisari(actor=SYSTEM, data=TEAVIISARI_CSV, filename="teaviisari.csv")
+    model = import_model(actor=SYSTEM, data=json.dumps(small_model()))
+    found = overview(public=True)
+    assert _row(found, KEMI).coefficient == 100.0
+    assert _row(found, TORNIO).coefficient == 25.0
+    assert _row(found, "091").coefficient == 50.0
+    assert found.coefficient_provisional is model.is_provisional
+    assert all(row.coefficient is None for row in found.rows if row.area.kind == AreaKind.COUNTY)
 
 
 def test_latest_indicator_values_and_population(world, national):
@@ -141,5 +158,6 @@ def test_the_overview_reads_in_a_constant_number_of_queries(world, national):
     )
     with CaptureQueriesContext(connection) as more:
         overview(public=False)
-    # areas, organisations, reports, publication dates, answers, indicators, their latest values
-    assert len(few) == len(more) == 7
+    # areas, organisations, reports, publication dates, answers, indicators, their latest values, the coefficient's
+    # models (none here)
+    assert len(few) == len(more) == 8

@@ -222,20 +222,20 @@ def test_reminders_before_closing_go_to_those_who_have_not_submitted_once(world,
 def test_pages(world, national):
     survey = national["survey"]
     client = world.client_for("national_admin")
-    page = client.get(f"/o/thl/surveys/{survey.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    page = client.get(f"/o/thl/resources-survey/{survey.pk}/", HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200
     assert "1 of 2 organisations asked have submitted their answer" in page.content.decode()
     assert b"<svg" in page.content
-    xlsx = client.get(f"/o/thl/surveys/{survey.pk}/results.xlsx")
+    xlsx = client.get(f"/o/thl/resources-survey/{survey.pk}/results.xlsx")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     tornio = world.client_for("outsider")
     response = tornio.post(
-        f"/o/tornio/surveys/{survey.pk}/answer/",
+        f"/o/tornio/resources-survey/{survey.pk}/answer/",
         {"coordinator_named": "yes", "coordinator_name": "Tiina", "person_years": "1,0", "submit": "1"},
     )
     assert response.status_code == 302
     assert Answer.objects.get(organisation=world.tornio).status == AnswerStatus.SUBMITTED
-    listing = world.client_for("reader").get("/o/kemi/surveys/", HTTP_ACCEPT_LANGUAGE="en")
+    listing = world.client_for("reader").get("/o/kemi/resources-survey/", HTTP_ACCEPT_LANGUAGE="en")
     assert "Hyte-resurssikysely 2026" in listing.content.decode()
     assert "Hyte-resurssikysely 2027" not in listing.content.decode()  # still being prepared
 

@@ -169,29 +169,37 @@ REGISTER_COLUMNS = {"header_row": "1", "id": "0", "title": "1", "provider": "2"}
 
 # The national view: THL's round asks Kemi and Tornio (Kemi has submitted); a second round is being prepared.
 THL = {"slug": "thl"}
-SURVEY = {"round_id": "{survey}"}
-DRAFT_SURVEY = {"slug": "thl", "round_id": "{draft_survey}"}
-NEW_ROUND = {"title_fi": "Kysely", "year": "2027", "scope": "all_municipalities", "closes_on": "2099-12-31"}
+RESOURCE_ROUND = {"round_id": "{resource_round}"}
+DRAFT_RESOURCE_ROUND = {"slug": "thl", "round_id": "{draft_resource_round}"}
+NEW_RESOURCE_ROUND = {"title_fi": "Kysely", "year": "2027", "scope": "all_municipalities", "closes_on": "2099-12-31"}
 ANSWER = {"coordinator_named": "yes", "coordinator_name": "Kaisa", "person_years": "1,5"}
 NATIONAL_ROWS: dict[tuple[str, str], list[Route]] = {
     ("national-surveys", G): [read(MEMBERS, label="kemi"), read(NATIONAL, label="thl", args=THL)],
-    ("national-surveys", P): [form(NATIONAL_ADMIN, A.SURVEY_ROUND_CREATE, args=THL, data=NEW_ROUND)],
+    ("national-surveys", P): [form(NATIONAL_ADMIN, A.SURVEY_ROUND_CREATE, args=THL, data=NEW_RESOURCE_ROUND)],
     ("national-survey", G): [
-        read(MEMBERS, label="kemi, asked", args=SURVEY),
-        read(NATIONAL, label="thl, the sender", args={**THL, **SURVEY}),
-        read(NATIONAL, label="being prepared", args=DRAFT_SURVEY),
+        read(MEMBERS, label="kemi, asked", args=RESOURCE_ROUND),
+        read(NATIONAL, label="thl, the sender", args={**THL, **RESOURCE_ROUND}),
+        read(NATIONAL, label="being prepared", args=DRAFT_RESOURCE_ROUND),
     ],
     ("national-question-add", P): [
-        form(NATIONAL_ADMIN, A.SURVEY_QUESTION_ADD, args=DRAFT_SURVEY, data={"kind": "number", "text_fi": "Montako?"})
+        form(
+            NATIONAL_ADMIN,
+            A.SURVEY_QUESTION_ADD,
+            args=DRAFT_RESOURCE_ROUND,
+            data={"kind": "number", "text_fi": "Montako?"},
+        )
     ],
     ("national-question-remove", P): [
-        form(NATIONAL_ADMIN, A.SURVEY_QUESTION_REMOVE, args={**DRAFT_SURVEY, "question_id": "{draft_question}"})
+        form(NATIONAL_ADMIN, A.SURVEY_QUESTION_REMOVE, args={**DRAFT_RESOURCE_ROUND, "question_id": "{draft_question}"})
     ],
-    ("national-survey-open", P): [form(NATIONAL_ADMIN, A.SURVEY_ROUND_OPEN, args=DRAFT_SURVEY)],
-    ("national-survey-close", P): [form(NATIONAL_ADMIN, A.SURVEY_ROUND_CLOSE, args={**THL, **SURVEY})],
-    ("national-survey-xlsx", G): [read(MEMBERS, args=SURVEY), read(NATIONAL, label="thl", args={**THL, **SURVEY})],
-    ("national-answer", G): [read(MEMBERS, args=SURVEY)],
-    ("national-answer", P): [form(COORDINATORS, A.SURVEY_ANSWER_SAVE, args=SURVEY, data=ANSWER)],
+    ("national-survey-open", P): [form(NATIONAL_ADMIN, A.SURVEY_ROUND_OPEN, args=DRAFT_RESOURCE_ROUND)],
+    ("national-survey-close", P): [form(NATIONAL_ADMIN, A.SURVEY_ROUND_CLOSE, args={**THL, **RESOURCE_ROUND})],
+    ("national-survey-xlsx", G): [
+        read(MEMBERS, args=RESOURCE_ROUND),
+        read(NATIONAL, label="thl", args={**THL, **RESOURCE_ROUND}),
+    ],
+    ("national-answer", G): [read(MEMBERS, args=RESOURCE_ROUND)],
+    ("national-answer", P): [form(COORDINATORS, A.SURVEY_ANSWER_SAVE, args=RESOURCE_ROUND, data=ANSWER)],
     ("national-overview", G): [read(NATIONAL)],
     ("national-export", G): [
         read(NATIONAL, label="xlsx", args={"file_format": "xlsx"}),
@@ -202,10 +210,15 @@ NATIONAL_ROWS: dict[tuple[str, str], list[Route]] = {
         read(EVERYONE | NATIONAL, label="json", args={"name": "finland.json"}, **PUBLIC),
         read(EVERYONE | NATIONAL, label="csv", args={"name": "finland.csv"}, **PUBLIC),
     ],
-    ("api:list_rounds", G): [read(MEMBERS), read(NATIONAL, label="thl", args=THL)],
-    ("api:get_results", G): [read(MEMBERS, args=SURVEY), read(NATIONAL, label="thl", args={**THL, **SURVEY})],
-    ("api:put_answer", PUT): [
-        api_write(COORDINATORS, A.SURVEY_ANSWER_SAVE, args=SURVEY, data={"coordinator_named": True, "person_years": 2})
+    ("api:list_resource_rounds", G): [read(MEMBERS), read(NATIONAL, label="thl", args=THL)],
+    ("api:get_resource_results", G): [
+        read(MEMBERS, args=RESOURCE_ROUND),
+        read(NATIONAL, label="thl", args={**THL, **RESOURCE_ROUND}),
+    ],
+    ("api:put_resource_answer", PUT): [
+        api_write(
+            COORDINATORS, A.SURVEY_ANSWER_SAVE, args=RESOURCE_ROUND, data={"coordinator_named": True, "person_years": 2}
+        )
     ],
     ("api:get_overview", G): [read(SIGNED_IN | NATIONAL, query="kind=county")],
 }

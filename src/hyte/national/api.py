@@ -14,7 +14,13 @@ from hyte.accounts.permissions import SITE, Action, get_organisation_for, permis
 from hyte.core.api import Problem
 from hyte.core.http import AuthenticatedRequest
 from hyte.national import queries, services
-from hyte.national.api_schemas import AnswerIn, AnswerOut, OverviewOut, ResultsOut, RoundOut
+from hyte.national.api_schemas import (
+    NationalOverviewOut,
+    SurveyAnswerIn,
+    SurveyAnswerOut,
+    SurveyResultsOut,
+    SurveyRoundOut,
+)
 from hyte.national.models import Answer, SurveyRound
 from hyte.national.overview.filters import Choices
 from hyte.national.overview.rows import Row, overview
@@ -62,8 +68,10 @@ def _answer(answer: Answer) -> dict[str, Any]:
     }
 
 
-@router.get("/organisations/{slug}/surveys", response=list[RoundOut], summary="The resources survey's rounds")
-def list_rounds(request: AuthenticatedRequest, slug: str) -> list[dict[str, Any]]:
+@router.get(
+    "/organisations/{slug}/resource-surveys", response=list[SurveyRoundOut], summary="The resources survey's rounds"
+)
+def list_resource_rounds(request: AuthenticatedRequest, slug: str) -> list[dict[str, Any]]:
     """The rounds the organisation sends or is asked in (on a national body's pages, every round)."""
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     rounds = queries.rounds_of(request.user, organisation)
@@ -74,11 +82,11 @@ def list_rounds(request: AuthenticatedRequest, slug: str) -> list[dict[str, Any]
 
 
 @router.get(
-    "/organisations/{slug}/surveys/{round_id}/results",
-    response=ResultsOut,
+    "/organisations/{slug}/resource-surveys/{round_id}/results",
+    response=SurveyResultsOut,
     summary="A round's results: the response rate and the answers the caller may see",
 )
-def get_results(request: AuthenticatedRequest, slug: str, round_id: int) -> dict[str, Any]:
+def get_resource_results(request: AuthenticatedRequest, slug: str, round_id: int) -> dict[str, Any]:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     survey = queries.round_for(request.user, organisation, round_id)
     found = queries.results(request.user, survey)
@@ -90,11 +98,11 @@ def get_results(request: AuthenticatedRequest, slug: str, round_id: int) -> dict
 
 
 @router.put(
-    "/organisations/{slug}/surveys/{round_id}/answer",
-    response={200: AnswerOut, 400: Problem},
+    "/organisations/{slug}/resource-surveys/{round_id}/answer",
+    response={200: SurveyAnswerOut, 400: Problem},
     summary="Save or submit the organisation's answer (its coordinators, while the round is open)",
 )
-def put_answer(request: AuthenticatedRequest, slug: str, round_id: int, data: AnswerIn) -> Any:
+def put_resource_answer(request: AuthenticatedRequest, slug: str, round_id: int, data: SurveyAnswerIn) -> Any:
     organisation = get_organisation_for(request.user, slug, Action.VIEW)
     survey = queries.round_for(request.user, organisation, round_id)
     if not permissions_for(request.user).can(Action.EDIT, organisation):
@@ -114,7 +122,7 @@ def put_answer(request: AuthenticatedRequest, slug: str, round_id: int, data: An
     return _answer(saved)
 
 
-class OverviewFilter(Schema):
+class NationalOverviewFilter(Schema):
     kind: str = "municipality"
     county: str = ""
     group: str = ""
@@ -155,8 +163,8 @@ def _row(row: Row) -> dict[str, Any]:
     }
 
 
-@router.get("/national/overview", response=OverviewOut, summary="All of Finland side by side")
-def get_overview(request: AuthenticatedRequest, filters: Query[OverviewFilter]) -> dict[str, Any]:
+@router.get("/national/overview", response=NationalOverviewOut, summary="All of Finland side by side")
+def get_overview(request: AuthenticatedRequest, filters: Query[NationalOverviewFilter]) -> dict[str, Any]:
     """Every current municipality (or county) with its plan, annual report, survey answer and key indicators:
     the national bodies' version for their members, the public one (CC BY 4.0) for everyone else."""
     public = not permissions_for(request.user).can(Action.VIEW_NATIONALLY, SITE)

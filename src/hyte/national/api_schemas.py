@@ -3,30 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from ninja import Field, Schema
 
 from hyte.national.models import AnswerStatus, QuestionKind, RoundStatus, Scope, Structure
 
 
-class AnswerIn(Schema):
+class SurveyAnswerIn(Schema):
     coordinator_named: bool | None = Field(None, description="is a hyte coordinator named")
     coordinator_name: str = Field("", max_length=200)
     person_years: float | None = Field(None, ge=0, le=1000, description="person-years for hyte coordination")
     structures: list[Structure] = Field([], max_length=10)
     county_cooperation: str = Field("", max_length=4000)
-    extra: dict[str, Any] = Field({}, description="answers to the added questions, by question id")
+    extra: dict[str, bool | float | str | None] = Field(
+        {}, description="answers to the added questions, by question id"
+    )
     submit: bool = Field(False, description="submit (true) or save as a draft (false)")
 
 
-class OrganisationRef(Schema):
+class SurveyOrganisationRef(Schema):
     slug: str
     name: str
     kind: str
 
 
-class QuestionOut(Schema):
+class SurveyQuestionOut(Schema):
     id: int
     kind: QuestionKind
     text_fi: str
@@ -34,23 +35,23 @@ class QuestionOut(Schema):
     choices: list[str]
 
 
-class RoundOut(Schema):
+class SurveyRoundOut(Schema):
     id: int
     year: int
     title_fi: str
     title_sv: str
-    sender: OrganisationRef
+    sender: SurveyOrganisationRef
     scope: Scope
     status: RoundStatus
     closes_on: dt.date
     answers_public: bool
     asked: int = Field(description="organisations asked")
     submitted: int = Field(description="answers submitted")
-    questions: list[QuestionOut]
+    questions: list[SurveyQuestionOut]
 
 
-class AnswerOut(Schema):
-    organisation: OrganisationRef
+class SurveyAnswerOut(Schema):
+    organisation: SurveyOrganisationRef
     area_code: str | None
     status: AnswerStatus
     coordinator_named: bool | None
@@ -58,24 +59,24 @@ class AnswerOut(Schema):
     person_years: float | None
     structures: list[str]
     county_cooperation: str
-    extra: dict[str, Any]
+    extra: dict[str, bool | float | str] = Field(description="answers to the added questions, by question id")
     submitted_at: dt.datetime | None
 
 
-class ResultsOut(Schema):
-    round: RoundOut
+class SurveyResultsOut(Schema):
+    round: SurveyRoundOut
     response_rate: float | None = Field(description="submitted answers of the organisations asked, %")
-    answers: list[AnswerOut] = Field(description="the submitted answers the caller may see")
+    answers: list[SurveyAnswerOut] = Field(description="the submitted answers the caller may see")
 
 
-class OverviewPlanOut(Schema):
+class NationalOverviewPlanOut(Schema):
     term: str
     status: str
     decision_date: dt.date | None
     published_on: dt.date | None
 
 
-class OverviewRowOut(Schema):
+class NationalOverviewRowOut(Schema):
     kind: str
     code: str
     name_fi: str
@@ -85,18 +86,18 @@ class OverviewRowOut(Schema):
     population: float | None
     population_year: int | None
     organisation: str | None = Field(description="the organisation's short name in Hyte; null when not in Hyte")
-    plan: OverviewPlanOut | None
+    plan: NationalOverviewPlanOut | None
     annual_report_year: int | None
     survey_year: int | None
     coordinator_named: bool | None
     coordinator: str | None
     person_years: float | None
     structures: list[str] | None
-    coefficient: Any = Field(None, description="the HYTE coefficient's result (null until computed)")
+    coefficient: float | None = Field(None, description="the HYTE coefficient's result (null until computed)")
     indicators: dict[str, dict[str, float]] = Field(description="Sotkanet id → {value, year}")
 
 
-class OverviewOut(Schema):
+class NationalOverviewOut(Schema):
     licence: str
     public: bool = Field(description="true: only what is public; false: the national bodies' version")
-    areas: list[OverviewRowOut]
+    areas: list[NationalOverviewRowOut]

@@ -15,7 +15,7 @@ class LanguageConverter:
 
 register_converter(LanguageConverter, "national_lang")
 
-S = "o/<slug:slug>/surveys/"
+S = "o/<slug:slug>/resources-survey/"
 R = S + "<int:round_id>/"
 
 urlpatterns = [

@@ -3,7 +3,7 @@
 Every current municipality and wellbeing services county from hyte.regions' areas, with what is known of it:
 its organisation in Hyte (if any), its welfare report and plan for the current council term (status, decision,
 publication), its latest annual report, its latest resources survey answer, the latest values of a few key
-Sotkanet indicators, and the HYTE coefficient's result (the slot that hyte.funding fills).
+Sotkanet indicators, and the HYTE coefficient's score (hyte.funding's shipped models).
 
 `public=True` reads only what is public: published reports, answers of rounds whose answers are public."""
 
@@ -19,6 +19,7 @@ from django.db.models import Min
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.core import clock
+from hyte.funding.queries import latest_models, results_for
 from hyte.indicators.models import Indicator, Observation
 from hyte.national.models import Answer, AnswerStatus, RoundStatus
 from hyte.regions.models import Area, AreaKind
@@ -53,7 +54,7 @@ class Row:
     annual_year: int | None = None
     annual_status: str = ""
     answer: Answer | None = None
-    coefficient: Any = None  # filled by hyte.funding (see coefficient_results)
+    coefficient: Any = None  # the coefficient's score (see coefficient_results)
     indicators: dict[str, tuple[float, int]] = field(default_factory=dict)
     cells: list[tuple[float, int] | None] = field(default_factory=list)  # the indicators' values, in shown order
 
@@ -71,14 +72,22 @@ class Overview:
     rows: list[Row]
     indicators: list[Indicator]
     public: bool
+    coefficient_provisional: bool = False  # the coefficient's model is provisional: the page says so
 
 
-def coefficient_results(area_ids: list[int]) -> dict[int, Any]:
-    """INTEGRATION POINT (hyte.funding, built in parallel): the HYTE coefficient's computed result and TEAviisari
-    scores per area id. Until hyte.funding is merged this returns nothing, and the overview's column says "not
-    computed" — never a made-up value. The integrator replaces the body with a call to hyte.funding's query (the
-    app is below this one in the layers)."""
-    return {}
+def coefficient_results(area_ids: list[int]) -> tuple[dict[int, Any], bool]:
+    """The HYTE coefficient's computed score (0–100) per area id, from the newest version of each shipped model
+    (hyte.funding: the municipal model for municipalities, the county model for counties), and whether any of those
+    models is provisional (the page then says so). An area the models do not compute is left out, and its cell
+    says "not computed"."""
+    wanted = set(area_ids)
+    scores: dict[int, Any] = {}
+    models = latest_models()
+    for model in models:
+        for result in results_for(model).rows:
+            if result.area.pk in wanted and result.area.pk not in scores:
+                scores[result.area.pk] = round(result.score, 1)
+    return scores, any(model.is_provisional for model in models)
 
 
 def _latest_values(indicator_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], tuple[float, int]]:
@@ -177,7 +186,7 @@ def overview(*, public: bool) -> Overview:
     )
     by_source = {indicator.source_id: indicator for indicator in indicators}
     values = _latest_values([i.pk for i in indicators], [a.pk for a in areas])
-    coefficients = coefficient_results([a.pk for a in areas])
+    coefficients, provisional = coefficient_results([a.pk for a in areas])
     rows = []
     for area in areas:
         organisation: Organisation | None = by_area.get(area.pk)
@@ -205,4 +214,4 @@ def overview(*, public: bool) -> Overview:
     shown = [by_source[s] for s in KEY_INDICATORS if s in by_source]
     for row in rows:
         row.cells = [row.indicators.get(indicator.source_id) for indicator in shown]
-    return Overview(rows=rows, indicators=shown, public=public)
+    return Overview(rows=rows, indicators=shown, public=public, coefficient_provisional=provisional)
