@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -12,6 +12,7 @@ from django.db.models import Q
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.assessments.models import Assessment, AssessmentStatus
+from hyte.cooperation.calendar_queries import StepRow, my_steps, overdue_for_coordinator
 from hyte.core.actors import Viewer
 from hyte.reports.models import Comment, Goal, Measure, Report, ReportKind, ReportStatus, Section
 from hyte.reports.queries import current_plan
@@ -35,6 +36,8 @@ class MyWork:
     assessments_due: list[Assessment]
     deadline: Deadline
     has_published: bool
+    calendar_steps: list[StepRow] = field(default_factory=list)  # the council-term steps the person is responsible for
+    calendar_overdue: list[StepRow] = field(default_factory=list)  # overdue statutory steps, for the coordinator
 
     @property
     def assignment_count(self) -> int:
@@ -77,6 +80,10 @@ def my_work(user: Viewer, organisation: Organisation, *, today: dt.date) -> MyWo
     )
     if not drafts or not isinstance(user, User):
         return work
+    work.calendar_steps = [r for r in my_steps(user.pk, today) if r.step.organisation_id == organisation.pk]
+    work.calendar_overdue = [
+        r for r in overdue_for_coordinator(user.pk, today) if r.step.organisation_id == organisation.pk
+    ]
     current = Q(report__organisation=organisation) & (Q(report__status__in=UNFROZEN) | Q(report=plan))
     work.sections = list(
         Section.objects.filter(assignees=user, report__organisation=organisation, report__status__in=UNFROZEN)
