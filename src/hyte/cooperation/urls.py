@@ -62,7 +62,7 @@ urlpatterns = [
         name="cooperation-structure-member-remove",
     ),
     path(C + "calendar/", calendar.calendar_page, name="cooperation-calendar"),
-    path(C + "calendar/steps/<int:step_id>/", calendar.step_edit, name="cooperation-calendar-step"),
+    path(C + "calendar/steps/<int:calendar_step_id>/", calendar.step_edit, name="cooperation-calendar-step"),
     path(C + "calendar.ics", calendar.calendar_ics, name="cooperation-calendar-ics"),
     path(C + "chains/", chains.chain_list, name="cooperation-chains"),
     path(CH, chains.chain_page, name="cooperation-chain"),

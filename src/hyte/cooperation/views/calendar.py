@@ -74,9 +74,9 @@ def calendar_page(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def step_edit(request: AuthenticatedRequest, slug: str, step_id: int) -> HttpResponse:
+def step_edit(request: AuthenticatedRequest, slug: str, calendar_step_id: int) -> HttpResponse:
     organisation = _calendar_organisation(request, slug)
-    step = calendar_queries.step_of(organisation, step_id)
+    step = calendar_queries.step_of(organisation, calendar_step_id)
     if step is None or not permissions_for(request.user).can(Action.EDIT, step):
         raise Http404
     form = CalendarStepForm(request.POST)
