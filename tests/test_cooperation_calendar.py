@@ -108,8 +108,14 @@ def test_the_coordinator_edits_a_step_and_marks_it_done_by_hand(world):
     step.refresh_from_db()
     assert (step.due, step.responsible) == (dt.date(2026, 11, 30), world.users["editor"])
     assert _row(world.kemi, StepKind.BUDGET, 2026, dt.date(2026, 12, 1)).status == calendar_queries.OVERDUE
-    assert [r.step.pk for r in calendar_queries.my_steps(world.users["editor"].pk, dt.date(2026, 12, 1))] == [step.pk]
-    overdue = calendar_queries.overdue_for_coordinator(world.users["coordinator"].pk, dt.date(2027, 1, 15))
+    mine, overdue = calendar_queries.work_steps(
+        world.users["editor"].pk, world.kemi, coordinator=False, today=dt.date(2026, 12, 1)
+    )
+    assert [r.step.pk for r in mine] == [step.pk]
+    assert overdue == []
+    _mine, overdue = calendar_queries.work_steps(
+        world.users["coordinator"].pk, world.kemi, coordinator=True, today=dt.date(2027, 1, 15)
+    )
     assert {r.step.kind for r in overdue} == {
         StepKind.BROAD_PLAN,
         StepKind.TERM_NEGOTIATION,
@@ -126,7 +132,9 @@ def test_the_coordinator_edits_a_step_and_marks_it_done_by_hand(world):
     row = _row(world.kemi, StepKind.BUDGET, 2026, dt.date(2026, 12, 1))
     assert row.done
     assert not row.automatic
-    assert calendar_queries.my_steps(world.users["editor"].pk, dt.date(2026, 12, 1)) == []
+    assert calendar_queries.work_steps(
+        world.users["editor"].pk, world.kemi, coordinator=False, today=dt.date(2026, 12, 1)
+    ) == ([], [])
     assert AuditEntry.objects.filter(action=AuditAction.CALENDAR_STEP_UPDATE).count() == 2
     with translation.override("en"), pytest.raises(ValidationError, match="member of the organisation"):
         services.update_step(

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from hyte.accounts.models import Membership, Organisation
-from hyte.accounts.roles import Role
+from hyte.accounts.models import Organisation
 from hyte.cooperation.calendar_models import STATUTORY, CalendarStep, StepKind
 from hyte.cooperation.models import Meeting, SeriesKind
 from hyte.core import clock
@@ -79,28 +78,21 @@ def step_of(organisation: Organisation, step_id: int) -> CalendarStep | None:
     return CalendarStep.objects.filter(organisation=organisation, pk=step_id).first()
 
 
-def my_steps(user_id: int, today: dt.date | None = None) -> list[StepRow]:
-    """The steps not yet done that the person is responsible for, in the organisations they are a member of."""
-    member_of = Membership.objects.filter(user_id=user_id).values("organisation_id")
-    steps = list(
-        CalendarStep.objects.filter(responsible_id=user_id, done_on__isnull=True, organisation_id__in=member_of)
-        .select_related("organisation")
-        .order_by("due", "id")
-    )
-    return [row for row in _rows(steps, today or clock.today()) if not row.done]
-
-
-def overdue_for_coordinator(user_id: int, today: dt.date | None = None) -> list[StepRow]:
-    """The overdue statutory steps of the organisations the person coordinates (coordinator or admin)."""
+def work_steps(
+    user_id: int, organisation: Organisation, *, coordinator: bool, today: dt.date | None = None
+) -> tuple[list[StepRow], list[StepRow]]:
+    """For the "my work" page: the organisation's steps not yet done that the person is responsible for, and (for its
+    coordinator) its overdue statutory steps. Three queries at most."""
     today = today or clock.today()
-    coordinates = Membership.objects.filter(user_id=user_id, role__in=[Role.COORDINATOR, Role.ADMIN]).values(
-        "organisation_id"
-    )
+    wanted = Q(responsible_id=user_id)
+    if coordinator:
+        wanted |= Q(due__lt=today, kind__in=[kind.value for kind in STATUTORY])
     steps = list(
-        CalendarStep.objects.filter(
-            organisation_id__in=coordinates, done_on__isnull=True, due__lt=today, kind__in=[k.value for k in STATUTORY]
-        )
+        CalendarStep.objects.filter(wanted, organisation=organisation, done_on__isnull=True)
         .select_related("organisation")
         .order_by("due", "id")
     )
-    return [row for row in _rows(steps, today) if row.status == OVERDUE]
+    rows = [row for row in _rows(steps, today) if not row.done]
+    mine = [row for row in rows if row.step.responsible_id == user_id]
+    overdue = [row for row in rows if coordinator and row.status == OVERDUE and row.step.is_statutory]
+    return mine, overdue

@@ -12,7 +12,8 @@ from django.db.models import Q
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.assessments.models import Assessment, AssessmentStatus
-from hyte.cooperation.calendar_queries import StepRow, my_steps, overdue_for_coordinator
+from hyte.cooperation.calendar_models import CalendarStep
+from hyte.cooperation.calendar_queries import StepRow, work_steps
 from hyte.core.actors import Viewer
 from hyte.reports.models import Comment, Goal, Measure, Report, ReportKind, ReportStatus, Section
 from hyte.reports.queries import current_plan
@@ -80,10 +81,8 @@ def my_work(user: Viewer, organisation: Organisation, *, today: dt.date) -> MyWo
     )
     if not drafts or not isinstance(user, User):
         return work
-    work.calendar_steps = [r for r in my_steps(user.pk, today) if r.step.organisation_id == organisation.pk]
-    work.calendar_overdue = [
-        r for r in overdue_for_coordinator(user.pk, today) if r.step.organisation_id == organisation.pk
-    ]
+    coordinator = perms.can(Action.EDIT, CalendarStep(organisation=organisation))
+    work.calendar_steps, work.calendar_overdue = work_steps(user.pk, organisation, coordinator=coordinator, today=today)
     current = Q(report__organisation=organisation) & (Q(report__status__in=UNFROZEN) | Q(report=plan))
     work.sections = list(
         Section.objects.filter(assignees=user, report__organisation=organisation, report__status__in=UNFROZEN)
