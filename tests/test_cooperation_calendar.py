@@ -177,3 +177,11 @@ def test_the_page_the_feed_and_my_work(world):
     assert moved.decoded("dtstart") == dt.date(2028, 10, 15)
     work = page.get("/o/kemi/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "yearly hyte negotiation" in work
+
+
+def test_the_demo_calendars_of_kemi_tornio_and_lappi(world):
+    from hyte.demo.cooperation_calendar import load_demo_calendar
+
+    assert load_demo_calendar(2025) == 3 * 20
+    assert load_demo_calendar(2025) == 0  # re-running never duplicates
+    assert set(CalendarStep.objects.values_list("organisation__slug", flat=True)) == {"kemi", "tornio", "lappi"}

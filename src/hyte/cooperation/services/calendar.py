@@ -18,7 +18,7 @@ from hyte.core.actors import Actor
 from hyte.core.council_term import annual_report_due, broad_plan_due, budget_due, term_end_date
 
 
-def default_steps(term_start: int) -> list[tuple[int, StepKind, dt.date]]:
+def _default_steps(term_start: int) -> list[tuple[int, StepKind, dt.date]]:
     """The four-year cycle of seed 001 for the term beginning in `term_start`, its years being the term's four full
     calendar years (2026–2029 for the term 2025–2029), with their default due dates."""
     steps: list[tuple[int, StepKind, dt.date]] = []
@@ -45,7 +45,7 @@ def generate_calendar(*, actor: Actor, organisation: Organisation, term_start: i
         raise ValidationError(_("A council term begins in 2021, 2025, 2029 …"))
     have = set(CalendarStep.objects.filter(organisation=organisation).values_list("year", "kind"))
     created = 0
-    for year, kind, due in default_steps(term_start):
+    for year, kind, due in _default_steps(term_start):
         if (year, kind.value) in have:
             continue
         audit.create(CalendarStep, organisation=organisation, term_start=term_start, year=year, kind=kind, due=due)
