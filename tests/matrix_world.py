@@ -228,6 +228,15 @@ def _grants(world: Any) -> dict[str, Any]:
     return build_grants_matrix(world)
 
 
+def _calendar(world: Any) -> dict[str, Any]:
+    """Kemi's council-term calendar 2025–2029 (one of its steps for the edit form)."""
+    from hyte.cooperation.calendar_models import CalendarStep
+    from hyte.cooperation.services import generate_calendar
+
+    generate_calendar(actor=SYSTEM, organisation=world.kemi, term_start=2025)
+    return {"calendar_step": CalendarStep.objects.filter(organisation=world.kemi).order_by("id").first().pk}
+
+
 def build(world: Any) -> dict[str, Any]:
     """The objects, by the names the matrix's URL arguments and data use."""
     import_bytes(
@@ -333,4 +342,5 @@ def build(world: Any) -> dict[str, Any]:
         **build_chains(world),
         **build_agreement(world),
         **_grants(world),
+        **_calendar(world),
     }

@@ -463,6 +463,17 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         form(COUNTY, A.STRUCTURE_MEMBER_ADD, args=LAPPI, data={"organisation": "{tornio_id}", "name": "Tiina"})
     ],
     ("cooperation-structure-member-remove", P): [form(COUNTY, A.STRUCTURE_MEMBER_REMOVE, args=LAPPI)],
+    # The council-term calendar: Kemi's 2025–2029 (tests/matrix_world.py); its coordinators generate and edit it.
+    ("cooperation-calendar", G): [
+        read(MEMBERS),
+        read(COUNTY, label="county", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
+    ],
+    ("cooperation-calendar", P): [form(COORDINATORS, A.CALENDAR_GENERATE, data={"term_start": "2029"})],
+    ("cooperation-calendar-step", P): [
+        form(COORDINATORS, A.CALENDAR_STEP_UPDATE, data={"due": "2026-11-30", "responsible": "{editor_id}"})
+    ],
+    ("cooperation-calendar-ics", G): [read(MEMBERS), read(COUNTY, label="county", args=LAPPI)],
     ("cooperation-counterparts", G): [
         read(MEMBERS),
         read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
@@ -1415,6 +1426,7 @@ DEFAULT_ARGS = {
     "pair_id": "{coop_pair}",
     "structure_id": "{coop_structure}",
     "member_id": "{coop_structure_member}",
+    "calendar_step_id": "{calendar_step}",
     "first_id": "{twin_a}",
     "second_id": "{twin_b}",
     "import_id": "{register_import}",

@@ -32,9 +32,11 @@ from tests.surveys_world import grow_surveys
 
 # (persona, path, queries). Paths use the world's object ids by name.
 PAGES = [
-    ("coordinator", "/o/kemi/", 20),  # "my work", with the cooperation structures
-    ("editor", "/o/kemi/", 20),  # "my work" with assigned goals and measures
+    ("coordinator", "/o/kemi/", 23),  # "my work", with the cooperation structures and the term calendar
+    ("editor", "/o/kemi/", 21),  # "my work" with assigned goals and measures
     ("coordinator", "/o/kemi/members/", 6),
+    ("coordinator", "/o/kemi/cooperation/calendar/", 9),  # the council-term calendar, with its forms
+    ("reader", "/o/kemi/cooperation/calendar.ics", 8),
     ("coordinator", "/o/kemi/audit/", 7),
     ("coordinator", "/o/kemi/indicators/", 7),
     ("coordinator", "/o/kemi/indicators/{own}/", 10),
@@ -283,6 +285,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     grow_surveys(world, values, tag=tag, n=n)
     grow_chains(world, values, tag=tag, n=n)
     grow_grants(world, values, tag=tag, n=n)
+    _grow_calendar(world, tag=tag)
 
 
 def _grow_funding(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
@@ -400,6 +403,19 @@ def _grow_support_paths(values: dict[str, Any], *, tag: str, n: int) -> None:
         )
         service = StepDetails(heading=f"Palvelu {tag}{i}", service_name="Neuvonta", service_url="https://example.fi")
         services.add_step(actor=SYSTEM, path=path, details=service)
+
+
+def _grow_calendar(world: Any, *, tag: str) -> None:
+    """Kemi's next council term's steps too, each of the steps with a responsible person and some done by hand."""
+    from hyte.cooperation import services as cooperation
+    from hyte.cooperation.calendar_models import CalendarStep
+
+    cooperation.generate_calendar(actor=SYSTEM, organisation=world.kemi, term_start=2029 if tag == "more" else 2025)
+    for step in CalendarStep.objects.filter(organisation=world.kemi):
+        done = step.due if step.pk % 3 == 0 else None
+        cooperation.update_step(
+            actor=SYSTEM, step=step, due=step.due, responsible=world.users["coordinator"], done_on=done
+        )
 
 
 @pytest.mark.parametrize(("persona", "path", "expected"), PAGES, ids=[p for _persona, p, _n in PAGES])

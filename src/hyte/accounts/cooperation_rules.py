@@ -76,3 +76,15 @@ def _view_action(perms: Permissions, action: Any) -> bool:
 def _follow_up_action(perms: Permissions, action: Any) -> bool:
     """Its status and progress note: the owner organisation's editors and up, and the convener's coordinators."""
     return _edit_meeting(perms, action.meeting) or _in(perms, action.owner, Perm.EDIT_ASSIGNED)
+
+
+@_rule("cooperation.calendarstep", Action.VIEW)
+def _view_calendar_step(perms: Permissions, step: Any) -> bool:
+    """The council-term calendar: the organisation's members see it."""
+    return _in(perms, step.organisation, Perm.VIEW_ORGANISATION)
+
+
+@_rule("cooperation.calendarstep", Action.EDIT)
+def _edit_calendar_step(perms: Permissions, step: Any) -> bool:
+    """Generated and edited by the organisation's coordinators and admins."""
+    return _in(perms, step.organisation, Perm.EDIT_ALL)

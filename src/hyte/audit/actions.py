@@ -169,6 +169,8 @@ class AuditAction(models.TextChoices):
     AGREEMENT_DECISION = "agreement.decision", _("party's approval of a cooperation agreement recorded")
     AGREEMENT_APPROVE = "agreement.approve", _("cooperation agreement's version approved and frozen")
     AGREEMENT_VERSION = "agreement.version", _("new version of a cooperation agreement started")
+    CALENDAR_GENERATE = "calendar.generate", _("council-term calendar generated")
+    CALENDAR_STEP_UPDATE = "calendar.step_update", _("council-term calendar step changed")
     ACTIVITY_IMAGE_SET = "activity.image_set", _("activity's image set")
     ACTIVITY_IMAGE_REMOVE = "activity.image_remove", _("activity's image removed")
     ACTOR_MERGE = "actor.merge", _("duplicate actors merged")

@@ -6,7 +6,9 @@ Europe/Helsinki with the time zone's definition included (VTIMEZONE)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from icalendar import Calendar, Event
 
@@ -53,4 +55,27 @@ def calendar(series: Series, meetings: Iterable[Meeting], *, page_url: str) -> b
         cal.add_missing_timezones(
             first_date=first.date().replace(month=1, day=1), last_date=last.date().replace(month=12, day=31)
         )
+    return cal.to_ical()
+
+
+def term_calendar(title: str, rows: Iterable[Any], *, page_url: str) -> bytes:
+    """An organisation's council-term calendar steps as all-day VEVENTs on their due dates; each step keeps its UID
+    for good, so importing the feed again updates the events (a moved due date moves the event)."""
+    cal = Calendar()
+    cal.add("prodid", PRODUCT)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", title)
+    for row in rows:
+        step = row.step
+        event = Event()
+        event.add("uid", f"{step.uid}@hyte")
+        event.add("dtstamp", dt.datetime.combine(step.due, dt.time(), tzinfo=dt.UTC))
+        event.add("dtstart", step.due)
+        event.add("dtend", step.due + dt.timedelta(days=1))
+        event.add("summary", f"{step.get_kind_display()} ({step.year})")
+        event.add("status", "CONFIRMED")
+        event.add("transp", "TRANSPARENT")
+        event.add("url", page_url)
+        cal.add_component(event)
     return cal.to_ical()

@@ -260,6 +260,7 @@ from hyte.cooperation.action_models import (  # noqa: E402
     MinutesDecision,
 )
 from hyte.cooperation.agreement_models import Agreement, AgreementParty, AgreementVersion  # noqa: E402
+from hyte.cooperation.calendar_models import CalendarStep, StepKind  # noqa: E402
 from hyte.cooperation.chain_models import ChainStep, Phase, ServiceChain  # noqa: E402
 from hyte.cooperation.interface_models import CounterpartPair, Interface, InterfaceOwner  # noqa: E402
 from hyte.cooperation.structure_models import Structure, StructureKind, StructureMember  # noqa: E402
@@ -272,6 +273,7 @@ __all__ = [
     "AgreementParty",
     "AgreementVersion",
     "Arrangement",
+    "CalendarStep",
     "CarriedAction",
     "ChainStep",
     "Confirmation",
@@ -291,6 +293,7 @@ __all__ = [
     "Series",
     "SeriesKind",
     "ServiceChain",
+    "StepKind",
     "Structure",
     "StructureKind",
     "StructureMember",

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from hyte.cooperation.views import actions, agenda, agreements, chains, interfaces, meetings, series, structures
+from hyte.cooperation.views import (
+    actions,
+    agenda,
+    agreements,
+    calendar,
+    chains,
+    interfaces,
+    meetings,
+    series,
+    structures,
+)
 
 C = "o/<slug:slug>/cooperation/"
 M = C + "meetings/<int:meeting_id>/"
@@ -51,6 +61,9 @@ urlpatterns = [
         structures.member_remove,
         name="cooperation-structure-member-remove",
     ),
+    path(C + "calendar/", calendar.calendar_page, name="cooperation-calendar"),
+    path(C + "calendar/steps/<int:calendar_step_id>/", calendar.step_edit, name="cooperation-calendar-step"),
+    path(C + "calendar.ics", calendar.calendar_ics, name="cooperation-calendar-ics"),
     path(C + "chains/", chains.chain_list, name="cooperation-chains"),
     path(CH, chains.chain_page, name="cooperation-chain"),
     path(CH + "diagram.svg", chains.chain_svg, name="cooperation-chain-svg"),

@@ -177,6 +177,7 @@ NOT_CARRIED: dict[str, str] = {
     "reports.reportexport": "PDFs made on request, kept a day: made anew",
     # Cooperation is between organisations: a negotiation belongs to no one organisation's archive (its parties'
     # plans, goals and people are in their own archives, and the links between them would not survive the trip).
+    "cooperation.calendarstep": "one organisation's council-term calendar; its responsible person is a user",
     "cooperation.series": "between organisations: the convening county and its members",
     "cooperation.series_members": "between organisations",
     "cooperation.meeting": "between organisations",

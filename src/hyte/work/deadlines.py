@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-# Council terms begin on 1 June of the election year: 2021, 2025, 2029 … (municipal elections every four years).
-FIRST_TERM_START = 2021
+from hyte.core.council_term import FIRST_TERM_START, annual_report_due, broad_plan_due, council_term
+
+__all__ = ["FIRST_TERM_START", "Deadline", "council_term", "next_deadline"]
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,6 @@ class Deadline:
     due: dt.date
     basis: str
     overdue: bool = False
-
-
-def council_term(year: int) -> tuple[int, int]:
-    """The council term that a calendar year mostly belongs to: 2025–2029 for the years 2025 … 2028."""
-    start = FIRST_TERM_START + (year - FIRST_TERM_START) // 4 * 4
-    return start, start + 4
 
 
 def next_deadline(
@@ -46,17 +41,17 @@ def next_deadline(
         return Deadline(
             what=_("The broad welfare report and plan for the council term %(start)s–%(end)s")
             % {"start": term_start, "end": term_end},
-            due=dt.date(term_start + 1, 12, 31),
+            due=broad_plan_due(term_start),
             basis=_("Once per council term (Act 612/2021 §6); usually approved within the term's first full year."),
-            overdue=today > dt.date(term_start + 1, 12, 31),
+            overdue=today > broad_plan_due(term_start),
         )
     year = max(today.year - 1, plan_decided.year + 1 if plan_decided else plan_term[0])
     while year in approved_annual_years:
         year += 1
     return Deadline(
         what=_("The annual report of %(year)s to the council") % {"year": year},
-        due=dt.date(year + 1, 6, 30),
-        overdue=today > dt.date(year + 1, 6, 30),
+        due=annual_report_due(year),
+        overdue=today > annual_report_due(year),
         basis=_(
             "Every year (Act 612/2021 §6); usually with the financial statement, which goes to the council by the"
             " end of June (Local Government Act 410/2015 §113)."

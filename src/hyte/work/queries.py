@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -12,6 +12,8 @@ from django.db.models import Q
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.assessments.models import Assessment, AssessmentStatus
+from hyte.cooperation.calendar_models import CalendarStep
+from hyte.cooperation.calendar_queries import StepRow, work_steps
 from hyte.core.actors import Viewer
 from hyte.reports.models import Comment, Goal, Measure, Report, ReportKind, ReportStatus, Section
 from hyte.reports.queries import current_plan
@@ -35,6 +37,8 @@ class MyWork:
     assessments_due: list[Assessment]
     deadline: Deadline
     has_published: bool
+    calendar_steps: list[StepRow] = field(default_factory=list)  # the council-term steps the person is responsible for
+    calendar_overdue: list[StepRow] = field(default_factory=list)  # overdue statutory steps, for the coordinator
 
     @property
     def assignment_count(self) -> int:
@@ -77,6 +81,8 @@ def my_work(user: Viewer, organisation: Organisation, *, today: dt.date) -> MyWo
     )
     if not drafts or not isinstance(user, User):
         return work
+    coordinator = perms.can(Action.EDIT, CalendarStep(organisation=organisation))
+    work.calendar_steps, work.calendar_overdue = work_steps(user.pk, organisation, coordinator=coordinator, today=today)
     current = Q(report__organisation=organisation) & (Q(report__status__in=UNFROZEN) | Q(report=plan))
     work.sections = list(
         Section.objects.filter(assignees=user, report__organisation=organisation, report__status__in=UNFROZEN)

@@ -3,6 +3,7 @@
 
 from hyte.cooperation.services.actions import add_action, carry_action, edit_action, follow_up_action
 from hyte.cooperation.services.agenda import add_item, edit_item, move_item, remove_item, save_minutes
+from hyte.cooperation.services.calendar import generate_calendar, update_step
 from hyte.cooperation.services.interfaces import (
     add_default_interfaces,
     add_pair,
@@ -42,6 +43,7 @@ __all__ = [
     "edit_action",
     "edit_item",
     "follow_up_action",
+    "generate_calendar",
     "move_item",
     "remove_invitee",
     "remove_item",
@@ -58,5 +60,6 @@ __all__ = [
     "update_interface",
     "update_meeting",
     "update_series",
+    "update_step",
     "update_structure",
 ]

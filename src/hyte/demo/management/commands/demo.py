@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 from hyte.demo.actors import load_demo_register
 from hyte.demo.assessments import load_demo_assessments
 from hyte.demo.cooperation import load_demo_cooperation
+from hyte.demo.cooperation_calendar import load_demo_calendar
 from hyte.demo.cooperation_chains import load_demo_agreement, load_demo_chains
 from hyte.demo.cooperation_interfaces import load_demo_interfaces
 from hyte.demo.funding import load_demo_funding
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             pairs = load_demo_interfaces()
             load_demo_chains()
             load_demo_agreement()
+            load_demo_calendar()
             paths = load_demo_support_paths()
             funded = load_demo_funding()
             answered = load_demo_national()

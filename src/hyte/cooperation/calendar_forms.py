@@ -1,0 +1,16 @@
+"""The coordinator's form for one step of the council-term calendar."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarStepForm(forms.Form):
+    due = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    responsible = forms.IntegerField(label=_("Responsible"), required=False)
+    done_on = forms.DateField(label=_("Done on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class GenerateForm(forms.Form):
+    term_start = forms.IntegerField(label=_("Council term beginning in"), min_value=2021, max_value=2100)
