@@ -99,7 +99,11 @@ def _values(indicator: str, rows: str) -> None:
 
 
 def build_funding(world: Any) -> FundingWorld:
-    thl = accounts.create_organisation(actor=SYSTEM, name="THL", kind=OrganisationKind.NATIONAL, slug="thl")
+    thl = Organisation.objects.filter(
+        slug="thl"
+    ).first() or accounts.create_organisation(  # national_world may have made it
+        actor=SYSTEM, name="THL", kind=OrganisationKind.NATIONAL, slug="thl"
+    )
     national, reader = make_user("thl-coordinator"), make_user("thl-reader")
     accounts.add_member(actor=SYSTEM, organisation=thl, user=national, role=Role.COORDINATOR)
     accounts.add_member(actor=SYSTEM, organisation=thl, user=reader, role=Role.READER)
