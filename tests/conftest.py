@@ -64,6 +64,12 @@ def make_user(username: str, **extra: object) -> object:
 
 @pytest.fixture
 def world(db) -> World:
+    return make_world()
+
+
+def make_world() -> World:
+    """The personas' world, built through the services (the `world` fixture; the permission matrix builds it once
+    per module inside a transaction it rolls back)."""
     kemi = accounts.create_organisation(
         actor=SYSTEM,
         name="Kemin kaupunki",

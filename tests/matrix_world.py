@@ -253,6 +253,8 @@ def build(world: Any) -> dict[str, Any]:
         threshold=50,
         measure="x",
     )
+    # Kemi's other plans of the same term first: `report` stays its latest, the one a county's regional work uses
+    earlier_plans = {**_participation(world), **_grants(world)}
     report = report_services.create_report(
         actor=SYSTEM, organisation=world.kemi, kind="broad", title="Kertomus", term_start=2025, term_end=2029
     )
@@ -337,10 +339,9 @@ def build(world: Any) -> dict[str, Any]:
         "county_user_id": world.users["county"].pk,
         **_funding(world),
         **_national(world),
-        **_participation(world),
+        **earlier_plans,
         **_surveys(world),
         **build_chains(world),
         **build_agreement(world),
-        **_grants(world),
         **_calendar(world),
     }

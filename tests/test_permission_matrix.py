@@ -11,6 +11,7 @@ write refused leaves the database as it was (every table's row count, and no aud
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from hyte.accounts.services import unshare_drafts
 from hyte.api.root import api
 from hyte.audit.actions import AuditAction as A
 from hyte.audit.models import AuditEntry
+from tests.conftest import make_world
 from tests.linked_events_server import serving
 from tests.matrix_world import build as build_world
 from tests.matrix_world import png_bytes
@@ -1462,6 +1464,31 @@ def _linked_events():
         yield
 
 
+@pytest.fixture(scope="module")
+def _matrix(_linked_events, django_db_setup, django_db_blocker):
+    """The personas' world and the matrix's objects, built once per module inside a transaction that is rolled
+    back at its end. Each case runs in a savepoint of it (pytest-django's `db`), so what a case writes is undone
+    before the next one, as if the world had been built afresh for it."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer._from_testcase = True  # services' durable blocks may nest in it, as in a TestCase
+        with outer:
+            world = make_world()
+            values = build_world(world)
+            yield world, values, _fingerprint()
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def matrix(_matrix, db):
+    world, values, as_built = _matrix
+    assert _fingerprint() == as_built, "a case before this one left rows behind"
+    return world, values
+
+
+@functools.cache
 def _named_routes() -> dict[str, URLPattern]:
     routes: dict[str, URLPattern] = {}
 
@@ -1477,6 +1504,7 @@ def _named_routes() -> dict[str, URLPattern]:
     return {name: pattern for name, pattern in routes.items() if name not in NOT_IN_MATRIX}
 
 
+@functools.cache
 def _api_operations() -> dict[tuple[str, str], str]:
     """Every operation of the OpenAPI document: ("api:" + its function's name, method) → its path template."""
     schema = api.get_openapi_schema()
@@ -1502,10 +1530,10 @@ def _cases() -> list[tuple[str, str, Route]]:
     return [(name, method, route) for (name, method), routes in EXPECT.items() for route in routes]
 
 
-def test_every_route_and_operation_has_its_expectation(world):
+def test_every_route_and_operation_has_its_expectation(matrix):
     """Each named route is asked every method (as Kemi's admin); what does not answer 405 must be in the table,
     as must every operation of the OpenAPI document; and the table names nothing that is not served."""
-    values = build_world(world)
+    world, values = matrix
     operations = _api_operations()
     served: set[tuple[str, str]] = set(operations)
     for name in _named_routes():
@@ -1520,13 +1548,25 @@ def test_every_route_and_operation_has_its_expectation(world):
     assert not set(EXPECT) - served, f"rows for what is not served: {sorted(set(EXPECT) - served)}"
 
 
-def _fingerprint() -> dict[str, int]:
-    """Rows per table of the product's own models: a refused write leaves every one as it was."""
-    return {
-        model._meta.label: model.objects.count()
-        for model in apps.get_models()
+@functools.cache
+def _counted_tables() -> list[str]:
+    """The product's own tables (many-to-many ones included), the audit log aside."""
+    return sorted(
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
         if model.__module__.startswith("hyte.") and not model._meta.label.startswith("audit.")
-    }
+    )
+
+
+def _fingerprint() -> dict[str, int]:
+    """Rows per table of the product's own models, in one query: a refused write leaves every one as it was."""
+    from django.db import connection
+
+    tables = _counted_tables()
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {connection.ops.quote_name(table)})" for table in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")
+        return dict(zip(tables, cursor.fetchone(), strict=True))
 
 
 def _request(client: Any, method: str, path: str, route: Route, values: dict[str, Any], *, is_api: bool) -> Any:
@@ -1570,8 +1610,8 @@ def _request(client: Any, method: str, path: str, route: Route, values: dict[str
     _cases(),
     ids=[f"{method}-{name}{'-' + route.label if route.label else ''}" for name, method, route in _cases()],
 )
-def test_permission_matrix(world, name: str, method: str, route: Route, persona: str):
-    _check(world, name, method, route, persona)
+def test_permission_matrix(matrix, name: str, method: str, route: Route, persona: str):
+    _check(*matrix, name, method, route, persona)
 
 
 def _national_cases() -> list[tuple[str, str, Route]]:
@@ -1584,13 +1624,12 @@ def _national_cases() -> list[tuple[str, str, Route]]:
     _national_cases(),
     ids=[f"{method}-{name}{'-' + route.label if route.label else ''}" for name, method, route in _national_cases()],
 )
-def test_national_personas(world, name: str, method: str, route: Route, persona: str):
+def test_national_personas(matrix, name: str, method: str, route: Route, persona: str):
     """THL's reader and its coordinator (the national administrator) on the national view's rows."""
-    _check(world, name, method, route, persona)
+    _check(*matrix, name, method, route, persona)
 
 
-def _check(world: Any, name: str, method: str, route: Route, persona: str) -> None:
-    values = build_world(world)
+def _check(world: Any, values: dict[str, Any], name: str, method: str, route: Route, persona: str) -> None:
     if persona == "county_unshared":
         unshare_drafts(actor=world.users["admin"], organisation=world.kemi, with_organisation=world.lappi)
     path = _path(name, method, route, values)
@@ -1625,7 +1664,8 @@ def _check(world: Any, name: str, method: str, route: Route, persona: str) -> No
     assert _fingerprint() == before, "refused, but rows changed"
 
 
-def test_the_api_does_not_reveal_whether_an_organisation_exists(world):
+def test_the_api_does_not_reveal_whether_an_organisation_exists(matrix):
+    world, _values = matrix
     client = world.client_for("outsider")
     assert client.get("/api/v1/organisations/kemi").status_code == 404
     assert client.get("/api/v1/organisations/no-such-org").status_code == 404
