@@ -103,7 +103,7 @@ def test_the_rate_limit_refuses_a_flood(world, rounds, settings):
     section = rounds["section"]
     for n in range(2):
         services.add_comment(actor=ANON, section=section, body=f"Kommentti {n}", nickname="N", client="same")
-    with pytest.raises(ValidationError, match="short time"):
+    with pytest.raises(ValidationError, match="lyhyessä ajassa"):
         services.add_comment(actor=ANON, section=section, body="Kolmas", nickname="N", client="same")
     services.add_comment(actor=ANON, section=section, body="Toinen lähde", nickname="M", client="other")
 
@@ -236,10 +236,10 @@ def test_statements_shown_with_their_author_once_given(world, rounds):
 
 def test_closing_needs_the_period_over_and_a_summary(world, rounds):
     coordinator = world.users["coordinator"]
-    with pytest.raises(ValidationError, match="still open"):
+    with pytest.raises(ValidationError, match="vielä avoinna"):
         services.close_round(actor=coordinator, round=rounds["round"])
     ended = rounds["ended"]
-    with pytest.raises(ValidationError, match="summary"):
+    with pytest.raises(ValidationError, match="yhteenveto palautteesta"):
         services.close_round(actor=coordinator, round=ended)
     assert ended.closed_at is None
     services.write_summary(actor=coordinator, round=ended, summary="Palautetta tuli vähän.")

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import translation
 from django.db import IntegrityError, transaction
 
 from hyte.audit.models import AuditEntry
@@ -68,6 +69,13 @@ def define(survey: Survey):
     )
     return by_age, by_village, lonely
 
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Refusals are read in English here; their Finnish and Swedish are checked by the catalogue test."""
+    with translation.override("en"):
+        yield
 
 def test_the_structure_is_read_from_an_lss_file():
     questions = read_structure(lss())
