@@ -54,7 +54,7 @@ PAGES = [
     ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
     ("coordinator", "/o/kemi/reports/{report}/pdf/", 7),  # the report's PDFs, made in the background
     ("county", "/o/lappi/reports/municipalities/", 12),
-    ("county", "/o/lappi/situation/", 9),  # a county has no region to read
+    ("county", "/o/lappi/situation/", 10),  # a county has no region to read; TEAviisari's panel one
     ("county", "/o/lappi/situation/municipalities/", 8),  # likewise
     ("coordinator", "/o/kemi/assessments/", 13),  # with the earlier assessments to copy from
     ("coordinator", "/o/kemi/assessments/{assessment}/grid/", 11),
@@ -68,8 +68,8 @@ PAGES = [
     ("coordinator", "/o/kemi/register/activities/{register_activity}/image/", 10),
     ("coordinator", "/o/kemi/register/stale/", 7),
     ("reader", "/o/kemi/register/activities/?measure={published_measure}&status=published", 13),
-    ("coordinator", "/o/kemi/register/duplicates/", 7),
-    ("coordinator", "/o/kemi/register/duplicates/{twin_a}/{twin_b}/", 9),
+    ("coordinator", "/o/kemi/register/duplicates/", 8),
+    ("coordinator", "/o/kemi/register/duplicates/{twin_a}/{twin_b}/", 10),
     ("coordinator", "/o/kemi/register/actors/{twin_a}/", 7),
     ("coordinator", "/o/kemi/register/import/", 9),  # with the earlier imports
     ("coordinator", "/o/kemi/register/import/{register_import}/", 12),  # the preview (test_register_import_pages)
@@ -115,7 +115,7 @@ PAGES = [
     ("coordinator", "/o/kemi/cooperation/", 14),
     ("county", "/o/lappi/cooperation/series/{coop_series}/", 10),
     ("county", "/o/lappi/cooperation/meetings/{coop_meeting}/", 30),  # with its forms
-    ("coordinator", "/o/kemi/cooperation/meetings/{coop_meeting}/", 25),
+    ("coordinator", "/o/kemi/cooperation/meetings/{coop_meeting}/", 24),
     ("county", "/o/lappi/cooperation/meetings/{coop_meeting}/agenda/", 9),
     ("coordinator", "/o/kemi/cooperation/meetings/{coop_shared}/minutes/", 15),
     ("anonymous", "/public/fi/lappi/negotiations/{coop_previous}/", 6),
@@ -128,13 +128,13 @@ PAGES = [
     # Service chains: a chain's page draws its diagram from the prefetched steps.
     ("county", "/o/lappi/cooperation/chains/", 10),
     ("reader", "/o/kemi/cooperation/chains/{chain}/", 9),
-    ("county", "/o/lappi/cooperation/chains/{chain}/", 13),  # with its forms
+    ("county", "/o/lappi/cooperation/chains/{chain}/", 16),  # with its forms and the indicator picker
     ("anonymous", "/public/fi/lappi/chains/{chain}/", 6),
     ("anonymous", "/public/sv/lappi/chains/", 6),
     ("coordinator", "/api/v1/organisations/kemi/service-chains", 9),
     # The cooperation agreement: a version with its parties and their decisions, and two versions compared.
     ("reader", "/o/kemi/cooperation/agreements/", 8),
-    ("county", "/o/lappi/cooperation/agreements/{agreement}/v2/", 8),  # with its forms
+    ("county", "/o/lappi/cooperation/agreements/{agreement}/v2/", 9),  # with its forms
     ("reader", "/o/kemi/cooperation/agreements/{agreement}/compare/", 8),
     ("coordinator", "/api/v1/organisations/kemi/negotiations", 9),
     ("coordinator", "/api/v1/organisations/kemi/meetings/{coop_meeting}", 18),
@@ -160,11 +160,11 @@ PAGES = [
     ("coordinator", "/o/kemi/resources-survey/", 7),
     ("national_admin", "/o/thl/resources-survey/{resource_round}/", 10),
     ("coordinator", "/o/kemi/resources-survey/{resource_round}/answer/", 10),
-    ("national", "/national/", 11),  # every municipality and county of Finland
-    ("anonymous", "/public/fi/national/", 8),
+    ("national", "/national/", 20),  # every municipality and county of Finland; the coefficient models' results
+    ("anonymous", "/public/fi/national/", 17),
     ("national", "/api/v1/organisations/thl/resource-surveys", 7),
     ("national", "/api/v1/organisations/thl/resource-surveys/{resource_round}/results", 9),
-    ("national", "/api/v1/national/overview", 10),
+    ("national", "/api/v1/national/overview", 19),
     # Participation: comment rounds, their pages with the threaded comments, polls, changes and statements.
     ("coordinator", "/o/kemi/participation/", 8),
     ("coordinator", "/o/kemi/participation/{round}/", 12),
