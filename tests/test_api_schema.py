@@ -357,6 +357,7 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     _surveys(world, call)
     _interfaces(world, call, document)
     _funding(world, call, document)
+    _calendar(world, call)
     everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
     assert everything - call.called == set()
 
@@ -558,6 +559,17 @@ def _chains_and_agreements(world: Any, call: Conformance, document: dict[str, An
         body={"party": "kemi", "body": "Kaupunginvaltuusto", "date": "2026-10-01", "reference": "§ 12"},
     )
     call.called |= county.called
+
+
+def _calendar(world: Any, call: Conformance) -> None:
+    """The council-term calendar: Kemi's coordinator creates the term's steps, changes one and marks it done."""
+    assert call("post", "/organisations/{slug}/calendar", slug="kemi", status=201, body={"term_start": 2025})["created"]
+    steps = call("get", "/organisations/{slug}/calendar", slug="kemi")
+    step = "/organisations/{slug}/calendar/steps/{calendar_step_id}"
+    ids = {"slug": "kemi", "calendar_step_id": steps[0]["id"]}
+    body = {"due": "2026-11-30", "responsible": world.users["editor"].pk, "done_on": None}
+    assert call("put", step, **ids, body=body)["responsible"] == world.users["editor"].pk
+    assert call("post", step + "/done", **ids, body={"done_on": "2026-11-20"})["status"] == "done"
 
 
 def _interfaces(world: Any, call: Conformance, document: dict[str, Any]) -> None:

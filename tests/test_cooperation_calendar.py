@@ -185,3 +185,85 @@ def test_the_demo_calendars_of_kemi_tornio_and_lappi(world):
     assert load_demo_calendar(2025) == 3 * 20
     assert load_demo_calendar(2025) == 0  # re-running never duplicates
     assert set(CalendarStep.objects.values_list("organisation__slug", flat=True)) == {"kemi", "tornio", "lappi"}
+
+
+def test_the_person_responsible_marks_a_step_done_and_no_one_else_but_the_coordinators(world):
+    services.generate_calendar(actor=SYSTEM, organisation=world.kemi, term_start=2025)
+    step = CalendarStep.objects.get(organisation=world.kemi, kind=StepKind.BUDGET, year=2026)
+    services.update_step(actor=SYSTEM, step=step, due=step.due, responsible=world.users["editor"], done_on=None)
+    for stranger in ("reader", "outsider", "county"):  # a member not responsible, another organisation, the county
+        with pytest.raises(PermissionDenied):
+            services.mark_step_done(actor=world.users[stranger], step=step, done_on=dt.date(2026, 11, 2))
+    with pytest.raises(PermissionDenied):  # the responsible person may mark it done, not move its date
+        services.update_step(
+            actor=world.users["editor"], step=step, due=dt.date(2026, 12, 1), responsible=None, done_on=None
+        )
+    with translation.override("en"), pytest.raises(ValidationError, match="still to come"):
+        services.mark_step_done(actor=world.users["editor"], step=step, done_on=dt.date(2099, 1, 1))
+    services.mark_step_done(actor=world.users["editor"], step=step, done_on=dt.date(2026, 11, 2))
+    step.refresh_from_db()
+    assert step.done_on == dt.date(2026, 11, 2)
+    entry = AuditEntry.objects.get(action=AuditAction.CALENDAR_STEP_DONE)
+    assert (entry.actor_id, entry.changes["done_on"][1]) == (world.users["editor"].pk, "2026-11-02")
+    assert _row(world.kemi, StepKind.BUDGET, 2026, dt.date(2026, 12, 1)).status == calendar_queries.DONE
+    services.mark_step_done(actor=world.users["coordinator"], step=step, done_on=None)  # not done after all
+    step.refresh_from_db()
+    assert step.done_on is None
+
+
+def test_the_responsible_person_marks_done_from_my_work_and_from_the_calendar_page(world):
+    services.generate_calendar(actor=SYSTEM, organisation=world.kemi, term_start=2025)
+    step = CalendarStep.objects.get(organisation=world.kemi, kind=StepKind.BUDGET, year=2026)
+    services.update_step(actor=SYSTEM, step=step, due=step.due, responsible=world.users["editor"], done_on=None)
+    client = world.client_for("editor")
+    done_url = f"/o/kemi/cooperation/calendar/steps/{step.pk}/done/"
+    home = client.get("/o/kemi/").content.decode()
+    assert done_url in home  # the button on "my work"
+    response = client.post(done_url, {"next": "work"})
+    assert response.status_code == 302
+    assert response["Location"] == "/o/kemi/"
+    step.refresh_from_db()
+    assert step.done_on == timezone.localdate()
+    page = client.get("/o/kemi/cooperation/calendar/").content.decode()
+    assert done_url in page
+    assert 'name="undo"' in page
+    assert f'/o/kemi/cooperation/calendar/steps/{step.pk}/"' not in page  # the coordinator's edit form is not hers
+    client.post(done_url, {"undo": "on"})
+    step.refresh_from_db()
+    assert step.done_on is None
+    assert world.client_for("reader").post(done_url).status_code == 404
+
+
+def test_the_calendar_api_reads_generates_edits_and_marks_done(world):
+    import json
+
+    coordinator, editor = world.client_for("coordinator"), world.client_for("editor")
+    answer = coordinator.post(
+        "/api/v1/organisations/kemi/calendar", json.dumps({"term_start": 2025}), content_type="application/json"
+    )
+    assert (answer.status_code, answer.json()) == (201, {"created": 20})
+    steps = editor.get("/api/v1/organisations/kemi/calendar").json()
+    assert len(steps) == 20
+    assert steps[0]["year"] == 2026
+    budget = next(s for s in steps if s["kind"] == "financial_statement" and s["year"] == 2026)
+    assert budget["status"] == "overdue"  # TP 2025 was due on 30.6.2026
+    assert budget["statutory"] is False
+    url = f"/api/v1/organisations/kemi/calendar/steps/{budget['id']}"
+    body = {"due": "2026-12-15", "responsible": world.users["editor"].pk}
+    changed = coordinator.put(url, json.dumps(body), content_type="application/json").json()
+    assert (changed["due"], changed["responsible"], changed["status"]) == (
+        "2026-12-15",
+        world.users["editor"].pk,
+        "due",
+    )
+    assert editor.put(url, json.dumps(body), content_type="application/json").status_code == 404
+    done = editor.post(url + "/done", json.dumps({"done_on": "2026-11-20"}), content_type="application/json")
+    assert (done.status_code, done.json()["status"], done.json()["done_on"]) == (200, "done", "2026-11-20")
+    stranger = {"responsible": world.users["outsider"].pk, "due": "2026-12-15"}
+    refused = coordinator.put(url, json.dumps(stranger), content_type="application/json")
+    assert refused.status_code == 400
+    assert CalendarStep.objects.get(pk=budget["id"]).responsible == world.users["editor"]
+    outside = {"due": "2040-01-01"}
+    assert coordinator.put(url, json.dumps(outside), content_type="application/json").status_code == 400
+    assert world.client_for("outsider").get("/api/v1/organisations/kemi/calendar").status_code == 404
+    assert world.client_for("anonymous").get("/api/v1/organisations/kemi/calendar").status_code == 401

@@ -88,3 +88,15 @@ def _view_calendar_step(perms: Permissions, step: Any) -> bool:
 def _edit_calendar_step(perms: Permissions, step: Any) -> bool:
     """Generated and edited by the organisation's coordinators and admins."""
     return _in(perms, step.organisation, Perm.EDIT_ALL)
+
+
+@_rule("cooperation.calendarstep", Action.RESOLVE)
+def _mark_calendar_step_done(perms: Permissions, step: Any) -> bool:
+    """Marking a step done (or not done): its coordinators and admins, and the person responsible for it while a
+    member of the organisation."""
+    if _edit_calendar_step(perms, step):
+        return True
+    user_id = perms.user_id
+    return (
+        user_id is not None and step.responsible_id == user_id and _in(perms, step.organisation, Perm.VIEW_ORGANISATION)
+    )

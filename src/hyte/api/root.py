@@ -20,6 +20,7 @@ from hyte.api.throttling import THROTTLES
 from hyte.assessments.api import router as assessments_router
 from hyte.cooperation.agreement_api import router as agreement_router
 from hyte.cooperation.api import router as cooperation_router
+from hyte.cooperation.calendar_api import router as calendar_router
 from hyte.cooperation.chain_api import router as chain_router
 from hyte.cooperation.interface_api import router as interface_router
 from hyte.funding.api import router as funding_router
@@ -168,5 +169,6 @@ api.add_router("/", national_router)
 api.add_router("/", participation_router)
 api.add_router("/", chain_router)
 api.add_router("/", agreement_router)
+api.add_router("/", calendar_router)
 api.add_router("/", support_paths_router)
 api.add_router("/", surveys_router)

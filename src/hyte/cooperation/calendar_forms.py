@@ -1,4 +1,4 @@
-"""The coordinator's form for one step of the council-term calendar."""
+"""The coordinator's form for one step of the council-term calendar, and the done mark of the person responsible."""
 
 from __future__ import annotations
 
@@ -14,3 +14,10 @@ class CalendarStepForm(forms.Form):
 
 class GenerateForm(forms.Form):
     term_start = forms.IntegerField(label=_("Council term beginning in"), min_value=2021, max_value=2100)
+
+
+class StepDoneForm(forms.Form):
+    """Done on a day (today unless given), or not done after all (`undo`)."""
+
+    done_on = forms.DateField(label=_("Done on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    undo = forms.BooleanField(required=False)

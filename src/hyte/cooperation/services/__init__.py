@@ -3,7 +3,7 @@
 
 from hyte.cooperation.services.actions import add_action, carry_action, edit_action, follow_up_action
 from hyte.cooperation.services.agenda import add_item, edit_item, move_item, remove_item, save_minutes
-from hyte.cooperation.services.calendar import generate_calendar, update_step
+from hyte.cooperation.services.calendar import generate_calendar, mark_step_done, update_step
 from hyte.cooperation.services.interfaces import (
     add_default_interfaces,
     add_pair,
@@ -44,6 +44,7 @@ __all__ = [
     "edit_item",
     "follow_up_action",
     "generate_calendar",
+    "mark_step_done",
     "move_item",
     "remove_invitee",
     "remove_item",

@@ -1,5 +1,6 @@
 """The council-term calendar: the term's steps created for an organisation on demand (re-running adds only what
-is missing), and a step's due date, responsible member and done mark edited by the organisation's coordinators."""
+is missing), a step's due date, responsible member and done mark edited by the organisation's coordinators, and a
+step marked done by its coordinators or by the person responsible for it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from hyte.accounts.permissions import Action, require
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.cooperation.calendar_models import CalendarStep, StepKind
+from hyte.core import clock
 from hyte.core.actors import Actor
 from hyte.core.council_term import annual_report_due, broad_plan_due, budget_due, term_end_date
 
@@ -69,4 +71,14 @@ def update_step(
     ):
         raise ValidationError(_("The responsible person must be a member of the organisation."))
     audit.update(step, due=due, responsible=responsible, done_on=done_on)
+    return step
+
+
+@audit.service(AuditAction.CALENDAR_STEP_DONE)
+def mark_step_done(*, actor: Actor, step: CalendarStep, done_on: dt.date | None) -> CalendarStep:
+    """The step done on `done_on` (None: not done after all): its coordinators, or the person responsible for it."""
+    require(actor, Action.RESOLVE, step)
+    if done_on is not None and done_on > clock.today():
+        raise ValidationError(_("A step cannot be done on a day still to come."))
+    audit.update(step, done_on=done_on)
     return step

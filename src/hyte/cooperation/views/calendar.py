@@ -1,5 +1,6 @@
 """The council-term calendar of an organisation: its steps by year with their status, the coordinator's forms
-(generate the term's steps, edit a step), and the steps as an iCalendar feed."""
+(generate the term's steps, edit a step), the done mark of a step's responsible person, and the steps as an
+iCalendar feed."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.cooperation import calendar_queries, ics, services
-from hyte.cooperation.calendar_forms import CalendarStepForm, GenerateForm
+from hyte.cooperation.calendar_forms import CalendarStepForm, GenerateForm, StepDoneForm
 from hyte.cooperation.calendar_models import CalendarStep
 from hyte.cooperation.views._common import organisation_of
 from hyte.core import clock
@@ -36,7 +37,8 @@ def _calendar_organisation(request: AuthenticatedRequest, slug: str) -> Organisa
 @login_required
 def calendar_page(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     organisation = _calendar_organisation(request, slug)
-    can_edit = permissions_for(request.user).can(Action.EDIT, CalendarStep(organisation=organisation))
+    perms = permissions_for(request.user)
+    can_edit = perms.can(Action.EDIT, CalendarStep(organisation=organisation))
     term_start = council_term(clock.today().year)[0]
     if request.method == "POST":
         if not can_edit:
@@ -59,12 +61,16 @@ def calendar_page(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         if can_edit
         else []
     )
+    years = calendar_queries.calendar_of(organisation)
     return render(
         request,
         "cooperation/calendar.html",
         {
             "organisation": organisation,
-            "years": calendar_queries.calendar_of(organisation),
+            "years": years,
+            "user_id": request.user.pk,
+            "responsible_column": not can_edit
+            and any(row.step.responsible_id == request.user.pk for _year, rows in years for row in rows),
             "can_edit": can_edit,
             "members": members,
             "term_start": term_start,
@@ -93,6 +99,27 @@ def step_edit(request: AuthenticatedRequest, slug: str, calendar_step_id: int) -
             responsible=responsible,
             done_on=data["done_on"],
         )
+    return redirect(reverse("cooperation-calendar", kwargs={"slug": slug}) + f"#step-{step.pk}")
+
+
+@require_POST
+@login_required
+def step_done(request: AuthenticatedRequest, slug: str, calendar_step_id: int) -> HttpResponse:
+    """The step marked done (today, or the day given) or not done, by its coordinators or its responsible person;
+    back to the page it was marked on ("my work" or the calendar)."""
+    organisation = _calendar_organisation(request, slug)
+    step = calendar_queries.step_of(organisation, calendar_step_id)
+    if step is None or not permissions_for(request.user).can(Action.RESOLVE, step):
+        raise Http404
+    form = StepDoneForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors.as_text())
+    else:
+        done_on = None if form.cleaned_data["undo"] else form.cleaned_data["done_on"] or clock.today()
+        if call_service(request, services.mark_step_done, step=step, done_on=done_on) is not None:
+            messages.success(request, _("Marked done.") if done_on else _("Marked not done."))
+    if request.POST.get("next") == "work":
+        return redirect("organisation-home", slug=slug)
     return redirect(reverse("cooperation-calendar", kwargs={"slug": slug}) + f"#step-{step.pk}")
 
 
