@@ -162,10 +162,24 @@ def build_chains(world: Any) -> dict[str, Any]:
 
 
 def build_agreement(world: Any) -> dict[str, Any]:
-    """Lappi's cooperation agreements with Kemi (tests/chain_world.py)."""
+    """Lappi's cooperation agreements with Kemi (tests/chain_world.py); the Lapland NGO network joins the version in
+    preparation (a party to remove, its decision recorded so the version may still be approved), and THL is the
+    organisation a coordinator may add."""
+    import datetime as dt
+
+    from hyte.accounts.models import Organisation, OrganisationKind
+    from hyte.cooperation.agreement_models import AgreementVersion
+    from hyte.cooperation.services import agreements
     from tests.chain_world import build_agreement as build
 
-    return build(world)
+    made = build(world)
+    version = AgreementVersion.objects.get(agreement_id=made["agreement"], number=2)
+    ngo = Organisation.objects.get(slug="lapin-jarjestot")
+    party = agreements.add_agreement_party(actor=SYSTEM, version=version, organisation=ngo)
+    agreements.record_decision(actor=SYSTEM, party=party, body="Hallitus", date=dt.date(2026, 9, 2), reference="§ 3")
+    made["agreement_ngo_party"] = party.pk
+    made["national_id"] = Organisation.objects.get(kind=OrganisationKind.NATIONAL).pk
+    return made
 
 
 def _cooperation(world: Any, *, kemi_goal: Any, regional: Any, regional_goal: Any) -> dict[str, Any]:
@@ -229,12 +243,14 @@ def _grants(world: Any) -> dict[str, Any]:
 
 
 def _calendar(world: Any) -> dict[str, Any]:
-    """Kemi's council-term calendar 2025–2029 (one of its steps for the edit form)."""
+    """Kemi's council-term calendar 2025–2029 (one of its steps for the edit form, its editor responsible for it)."""
     from hyte.cooperation.calendar_models import CalendarStep
-    from hyte.cooperation.services import generate_calendar
+    from hyte.cooperation.services import generate_calendar, update_step
 
     generate_calendar(actor=SYSTEM, organisation=world.kemi, term_start=2025)
-    return {"calendar_step": CalendarStep.objects.filter(organisation=world.kemi).order_by("id").first().pk}
+    step = CalendarStep.objects.filter(organisation=world.kemi).order_by("id").first()
+    update_step(actor=SYSTEM, step=step, due=step.due, responsible=world.users["editor"], done_on=None)
+    return {"calendar_step": step.pk}
 
 
 def build(world: Any) -> dict[str, Any]:

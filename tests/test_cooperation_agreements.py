@@ -181,3 +181,53 @@ def test_the_api_reads_and_records_a_decision(world, made):
         world.client_for("outsider").get(f"/api/v1/organisations/tornio/agreements/{made['agreement']}").status_code
         == 404
     )
+
+
+def test_a_party_joins_and_another_leaves_the_version_in_preparation(world, made):
+    from hyte.audit.models import AuditEntry
+
+    agreement = Agreement.objects.get(pk=made["agreement"])
+    first, second = agreement.versions.order_by("number")
+    county = world.users["county"]
+    joined = services.add_agreement_party(actor=county, version=second, organisation=world.tornio)
+    assert joined.business_id == world.tornio.business_id[:9]
+    assert [p.organisation.slug for p in second.parties.order_by("organisation__slug")] == ["kemi", "lappi", "tornio"]
+    with pytest.raises(ValidationError, match="a party already"):
+        services.add_agreement_party(actor=county, version=second, organisation=world.tornio)
+    with pytest.raises(ValidationError, match="Waiting for the approval decision of: Tornion kaupunki"):
+        services.approve_version(actor=county, version=second)
+    with pytest.raises(PermissionDenied):  # a party's coordinator does not change who the parties are
+        services.add_agreement_party(actor=world.users["coordinator"], version=second, organisation=world.tornio)
+    with pytest.raises(ValidationError, match="no longer changes"):  # the approved version keeps its parties
+        services.add_agreement_party(actor=county, version=first, organisation=world.tornio)
+    services.remove_agreement_party(actor=county, party=second.parties.get(organisation=world.kemi))
+    with pytest.raises(ValidationError, match="always a party"):
+        services.remove_agreement_party(actor=county, party=second.parties.get(organisation=world.lappi))
+    with pytest.raises(ValidationError, match="at least one other party"):
+        services.remove_agreement_party(actor=county, party=second.parties.get(organisation=world.tornio))
+    assert [p.organisation.slug for p in second.parties.order_by("organisation__slug")] == ["lappi", "tornio"]
+    assert first.parties.filter(organisation=world.kemi).exists()  # version 1 still has Kemi
+    assert AuditEntry.objects.filter(action__in=["agreement.party_add", "agreement.party_remove"]).count() == 2
+    parties = next(s for s in docs.compare(first, second) if s.label == "Parties")
+    assert ("-", "Kemin kaupunki") in parties.lines
+    assert ("+", "Tornion kaupunki") in parties.lines
+
+
+def test_the_keeper_adds_and_removes_parties_on_the_page(world, made, client):
+    client.force_login(world.users["county"])
+    base = f"/o/lappi/cooperation/agreements/{made['agreement']}/v2/"
+    page = client.get(base).content.decode()
+    assert "parties/add/" in page
+    assert client.post(base + "parties/add/", {"organisation": world.tornio.pk}).status_code == 302
+    party = AgreementParty.objects.get(
+        version__agreement_id=made["agreement"], version__number=2, organisation=world.tornio
+    )
+    assert client.post(base + f"parties/{party.pk}/remove/").status_code == 302
+    assert not AgreementParty.objects.filter(pk=party.pk).exists()
+    client.force_login(world.users["coordinator"])  # Kemi's: a party, not the keeper
+    assert (
+        client.post(
+            f"/o/kemi/cooperation/agreements/{made['agreement']}/v2/parties/add/", {"organisation": world.tornio.pk}
+        ).status_code
+        == 404
+    )

@@ -48,7 +48,10 @@ def test_steps_in_order_and_moved(world, chains):
 def test_bad_input_is_refused_whole(world, chains):
     chain = ServiceChain.objects.get(pk=chains["chain"])
     county = world.users["county"]
-    with translation.override("en"), pytest.raises(ValidationError, match="keeper or one of the organisations taking part"):
+    with (
+        translation.override("en"),
+        pytest.raises(ValidationError, match="keeper or one of the organisations taking part"),
+    ):
         services.add_step(actor=county, chain=chain, details=step(world.tornio, "Tornion neuvonta"))
     with translation.override("en"), pytest.raises(ValidationError, match="name"):
         services.add_step(actor=county, chain=chain, details=step(world.kemi, "  "))
@@ -184,3 +187,30 @@ def test_template_tag_embeds_a_chain(world, chains):
     assert html.count("<svg") == 1
     assert "<h3" in html
     assert html.count('<li id="step-') == 3
+
+
+def test_the_keeper_chooses_the_shared_indicators_of_hyte_with_the_picker(world, chains, client):
+    from hyte.indicators.models import Indicator
+    from hyte.indicators.services import load_catalogue
+
+    load_catalogue(
+        actor=SYSTEM,
+        entries=[{"id": 4559, "title": {"fi": "Liikuntaneuvontaa saaneet", "sv": "Motionsrådgivning", "en": "PA"}}],
+    )
+    found = Indicator.objects.get(source="sotkanet", source_id="4559")
+    client.force_login(world.users["county"])
+    base = f"/o/lappi/cooperation/chains/{chains['chain']}/"
+    page = client.get(base, {"pick-q": "Liikuntaneuvontaa"}).content.decode()
+    assert f'name="indicators" value="{world.shared_indicator.pk}" id="id_indicators_0" checked' in page  # its own
+    assert f'name="indicators" value="{found.pk}" id="id_indicators_1"' in page  # found by name
+    data = {"name": "Liikuntaneuvonnan palveluketju", "participants": [world.kemi.pk]}
+    data |= {"indicators": [found.pk], "indicators_text": "Ohjattujen määrä"}
+    response = client.post(base + "?pick-q=Liikuntaneuvontaa", data)
+    assert response.status_code == 302
+    chain = ServiceChain.objects.get(pk=chains["chain"])
+    assert list(chain.indicators.all()) == [found]  # the unticked one left, the found one in
+    changes = AuditEntry.objects.filter(action="chain.update").latest("pk").changes
+    assert changes["indicators"] == [[world.shared_indicator.pk], [found.pk]]
+    hidden = client.post(base, {**data, "indicators": [world.own_indicator.pk]})  # Kemi's own: not Lappi's to use
+    assert hidden.status_code == 200  # not among the choices: refused on the form
+    assert list(chain.indicators.all()) == [found]

@@ -53,3 +53,20 @@ class DecisionForm(forms.Form):
     date = forms.DateField(label=_("Decision date"), widget=DATE)
     reference = forms.CharField(label=_("§"), max_length=100, help_text=_("e.g. § 77"))
     business_id = forms.CharField(label=_("Business id"), max_length=9, required=False)
+
+
+class _OneOrganisation(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.display_name} ({obj.get_kind_display()})"
+
+
+class PartyForm(forms.Form):
+    organisation = _OneOrganisation(label=_("New party"), queryset=Organisation.objects.none())
+
+    def __init__(self, *args: Any, version: AgreementVersion, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = (  # type: ignore[attr-defined]
+            Organisation.objects.filter(is_active=True)
+            .exclude(pk__in=[party.organisation_id for party in version.parties.all()])
+            .order_by("kind", "name")
+        )

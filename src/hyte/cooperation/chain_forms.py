@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from hyte.actors.path_models import SupportPath
 from hyte.cooperation.chain_models import Phase, ServiceChain
 from hyte.cooperation.forms import OrganisationChoice
 from hyte.cooperation.services.chains import ChainDetails, StepDetails
+from hyte.indicators.picker import Pick, choice_label, latest_values
 
 ROWS = {"rows": 3}
 
@@ -30,19 +32,35 @@ class ChainForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    indicators = forms.TypedMultipleChoiceField(
+        label=_("Shared indicators of Hyte"),
+        help_text=_("Each with its latest value here. Not in the list? Find it with the indicator search above."),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     indicators_text = forms.CharField(
-        label=_("Shared indicators"),
+        label=_("Other shared indicators"),
         widget=forms.Textarea(attrs=ROWS),
         required=False,
         help_text=_("One a line."),
     )
     is_published = forms.BooleanField(label=_("Published on the public site"), required=False)
 
-    def __init__(self, *args: Any, keeper: Organisation, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, keeper: Organisation, picks: Sequence[Pick] | None = None, **kwargs: Any) -> None:
+        """`picks`: the indicator picker's matches, the chain's own indicators first (None: the shared indicators
+        are not chosen here, as when a chain is created, and stay as they are)."""
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = (  # type: ignore[attr-defined]
             Organisation.objects.filter(is_active=True).exclude(pk=keeper.pk).order_by("kind", "name")
         )
+        if picks is None:
+            del self.fields["indicators"]
+            return
+        self.picked = {found.indicator.pk: found.indicator for found in picks}
+        cast(forms.ChoiceField, self.fields["indicators"]).choices = [
+            (found.indicator.pk, choice_label(found)) for found in {f.indicator.pk: f for f in picks}.values()
+        ]
 
     def details(self) -> ChainDetails:
         data = self.cleaned_data
@@ -52,6 +70,7 @@ class ChainForm(forms.Form):
             description=data["description"],
             description_sv=data["description_sv"],
             participants=list(data["participants"]),
+            indicators=[self.picked[pk] for pk in data["indicators"]] if "indicators" in self.fields else None,
             indicators_text=data["indicators_text"],
             is_published=data["is_published"],
         )
@@ -64,6 +83,7 @@ class ChainForm(forms.Form):
             "description": chain.description,
             "description_sv": chain.description_sv,
             "participants": list(chain.participants.all()),
+            "indicators": [indicator.pk for indicator in chain.indicators.all()],
             "indicators_text": chain.indicators_text,
             "is_published": chain.is_published,
         }
@@ -116,3 +136,10 @@ class StepForm(forms.Form):
     @staticmethod
     def initial_of(step: Any) -> dict[str, Any]:
         return {name: getattr(step, name) for name in StepForm.base_fields}
+
+
+def chain_picks(chain: ServiceChain, found: Sequence[Pick], area_id: int | None) -> list[Pick]:
+    """The chain's own shared indicators (with their latest values for the area) first, then the picker's matches."""
+    own = list(chain.indicators.all())
+    latest = latest_values([indicator.pk for indicator in own], area_id=area_id)
+    return [Pick(indicator, *latest.get(indicator.pk, (None, None))) for indicator in own] + list(found)

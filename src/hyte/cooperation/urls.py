@@ -63,6 +63,7 @@ urlpatterns = [
     ),
     path(C + "calendar/", calendar.calendar_page, name="cooperation-calendar"),
     path(C + "calendar/steps/<int:calendar_step_id>/", calendar.step_edit, name="cooperation-calendar-step"),
+    path(C + "calendar/steps/<int:calendar_step_id>/done/", calendar.step_done, name="cooperation-calendar-step-done"),
     path(C + "calendar.ics", calendar.calendar_ics, name="cooperation-calendar-ics"),
     path(C + "chains/", chains.chain_list, name="cooperation-chains"),
     path(CH, chains.chain_page, name="cooperation-chain"),
@@ -74,6 +75,12 @@ urlpatterns = [
     path(C + "agreements/", agreements.agreement_list, name="cooperation-agreements"),
     path(AG + "v<int:number>/", agreements.agreement_page, name="cooperation-agreement"),
     path(AG + "v<int:number>/parties/<int:party_id>/", agreements.party_decision, name="cooperation-agreement-party"),
+    path(AG + "v<int:number>/parties/add/", agreements.party_add, name="cooperation-agreement-party-add"),
+    path(
+        AG + "v<int:number>/parties/<int:party_id>/remove/",
+        agreements.party_remove,
+        name="cooperation-agreement-party-remove",
+    ),
     path(AG + "v<int:number>/approve/", agreements.agreement_approve, name="cooperation-agreement-approve"),
     path(
         AG + "v<int:number>/agreement.<str:file_format>",

@@ -1,6 +1,7 @@
 """The strategic cooperation agreement: drafted by its keeper (a county, or a municipality) with its parties;
 each party's approval decision recorded (by the keeper or the party's own coordinators); a version approved once
-every party has decided, and frozen; a new version copies the previous one."""
+every party has decided, and frozen; a new version copies the previous one, and parties join or leave the version
+in preparation."""
 
 from __future__ import annotations
 
@@ -157,3 +158,29 @@ def new_version(*, actor: Actor, agreement: Agreement) -> AgreementVersion:
             business_id=party.business_id,
         )
     return version
+
+
+@audit.service(AuditAction.AGREEMENT_PARTY_ADD)
+def add_agreement_party(*, actor: Actor, version: AgreementVersion, organisation: Organisation) -> AgreementParty:
+    """A new party to the version in preparation (e.g. a municipality joining when the agreement is renewed)."""
+    require(actor, Action.EDIT, version.agreement)
+    _unfrozen(version)
+    if not organisation.is_active:
+        raise ValidationError(_("An organisation that is no longer active cannot be a party."))
+    if version.parties.filter(organisation=organisation).exists():
+        raise ValidationError(_("%(name)s is a party already.") % {"name": organisation})
+    return _party(version, organisation)
+
+
+@audit.service(AuditAction.AGREEMENT_PARTY_REMOVE)
+def remove_agreement_party(*, actor: Actor, party: AgreementParty) -> None:
+    """A party leaves the version in preparation (the versions approved before keep it); never the keeper, and at
+    least one other party stays."""
+    version = party.version
+    require(actor, Action.EDIT, version.agreement)
+    _unfrozen(version)
+    if party.organisation_id == version.agreement.keeper_id:
+        raise ValidationError(_("The keeper of the agreement is always a party to it."))
+    if version.parties.exclude(pk=party.pk).exclude(organisation_id=version.agreement.keeper_id).count() == 0:
+        raise ValidationError(_("An agreement needs at least one other party."))
+    audit.delete(party, changes={"organisation": [str(party.organisation), None]})

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.cooperation import agreement_docs as docs
-from hyte.cooperation.agreement_forms import AgreementForm, DecisionForm, TextForm
+from hyte.cooperation.agreement_forms import AgreementForm, DecisionForm, PartyForm, TextForm
 from hyte.cooperation.agreement_models import Agreement
 from hyte.cooperation.services import agreements as services
 from hyte.cooperation.views._common import organisation_of
@@ -84,6 +84,7 @@ def agreement_page(request: AuthenticatedRequest, slug: str, agreement_id: int, 
         "form": form,
         "can_edit": can_edit,
         "decision_forms": decision_forms,
+        "party_form": PartyForm(version=version) if can_edit and not version.is_frozen else None,
         "latest_number": max(each.number for each in agreement.versions.all()),
     }
     return render(request, "cooperation/agreement.html", context)
@@ -116,6 +117,37 @@ def party_decision(
         reference=data["reference"],
         business_id=data["business_id"],
     )
+    return _to(slug, agreement.pk, number)
+
+
+@require_POST
+@login_required
+def party_add(request: AuthenticatedRequest, slug: str, agreement_id: int, number: int) -> HttpResponse:
+    """A new party to the version in preparation (the keeper's coordinators)."""
+    agreement = docs.agreement_for(request.user, organisation_of(request, slug), agreement_id, Action.EDIT)
+    version = docs.version_of(agreement, number)
+    form = PartyForm(request.POST, version=version)
+    if form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        call_service(request, services.add_agreement_party, version=version, organisation=organisation)
+    else:
+        messages.error(request, form.errors.as_text())
+    return _to(slug, agreement.pk, number)
+
+
+@require_POST
+@login_required
+def party_remove(
+    request: AuthenticatedRequest, slug: str, agreement_id: int, number: int, party_id: int
+) -> HttpResponse:
+    """A party leaves the version in preparation (the keeper's coordinators)."""
+    agreement = docs.agreement_for(request.user, organisation_of(request, slug), agreement_id, Action.EDIT)
+    version = docs.version_of(agreement, number)
+    party = next((each for each in version.parties.all() if each.pk == party_id), None)
+    if party is None:
+        raise Http404
+    party.version = version
+    call_service(request, services.remove_agreement_party, party=party)
     return _to(slug, agreement.pk, number)
 
 

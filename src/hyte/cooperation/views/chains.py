@@ -11,11 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.cooperation import chain_diagram, chain_queries
-from hyte.cooperation.chain_forms import ChainForm, StepForm
+from hyte.cooperation.chain_forms import ChainForm, StepForm, chain_picks
 from hyte.cooperation.chain_models import ServiceChain
 from hyte.cooperation.services import chains as services
 from hyte.cooperation.views._common import organisation_of
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_GET_or_POST
+from hyte.indicators.picker import searched
 
 
 def _to_chain(slug: str, chain_id: int, anchor: str = "") -> HttpResponse:
@@ -50,9 +51,11 @@ def chain_page(request: AuthenticatedRequest, slug: str, chain_id: int) -> HttpR
     organisation = organisation_of(request, slug)
     chain = chain_queries.chain_for(request.user, organisation, chain_id)
     can_edit = permissions_for(request.user).can(Action.EDIT, chain) and chain.keeper_id == organisation.pk
-    form = None
+    form = picker = None
     if can_edit:
-        form = ChainForm(request.POST or None, initial=ChainForm.initial_of(chain), keeper=chain.keeper)
+        picker, found = searched(request.user, organisation, request.GET)
+        picks = chain_picks(chain, found, organisation.area_id)
+        form = ChainForm(request.POST or None, initial=ChainForm.initial_of(chain), keeper=chain.keeper, picks=picks)
     if request.method == "POST":
         if form is None:
             raise Http404
@@ -67,6 +70,7 @@ def chain_page(request: AuthenticatedRequest, slug: str, chain_id: int) -> HttpR
             "chain": chain,
             "steps": steps,
             "form": form,
+            "picker": picker,
             "step_form": StepForm(chain=chain, prefix="new") if can_edit else None,
         },
     )
