@@ -19,12 +19,12 @@ from tests.conftest import SYSTEM
 from tests.funding_world import KEMI, KEMI_EUROS, ROVANIEMI, TORNIO, area, build_funding, small_model
 
 
-
 @pytest.fixture(autouse=True)
 def _english():
     """Refusals are read in English here; their Finnish and Swedish are checked by the catalogue test."""
     with translation.override("en"):
         yield
+
 
 @pytest.fixture
 def funding(world):

@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.utils import translation
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from hyte.audit.models import AuditEntry
 from hyte.core import clock
@@ -70,12 +70,12 @@ def define(survey: Survey):
     return by_age, by_village, lonely
 
 
-
 @pytest.fixture(autouse=True)
 def _english():
     """Refusals are read in English here; their Finnish and Swedish are checked by the catalogue test."""
     with translation.override("en"):
         yield
+
 
 def test_the_structure_is_read_from_an_lss_file():
     questions = read_structure(lss())
