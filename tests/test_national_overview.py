@@ -159,5 +159,33 @@ def test_the_overview_reads_in_a_constant_number_of_queries(world, national):
     with CaptureQueriesContext(connection) as more:
         overview(public=False)
     # areas, organisations, reports, publication dates, answers, indicators, their latest values, the coefficient's
-    # models (none here)
-    assert len(few) == len(more) == 8
+    # models (none here), TEAviisari's totals
+    assert len(few) == len(more) == 9
+
+
+def test_teaviisari_shows_each_areas_latest_sector_totals_everywhere(world, national, client):
+    """THL's TEAviisari beside the rest: the latest survey's total per sector (an older survey does not win), on
+    the pages, in the API, the open data and the exports; an area without results shows none."""
+    from hyte.funding.services import import_teaviisari
+    from tests.funding_world import TEAVIISARI_CSV
+
+    import_teaviisari(actor=SYSTEM, data=TEAVIISARI_CSV, filename="teaviisari.csv")
+    older = b"Aluekoodi;Alue;Toimiala;Vuosi;Ulottuvuus;Pisteet\n240;Kemi;Kuntajohto;2021;Kokonaispisteet;20\n"
+    import_teaviisari(actor=SYSTEM, data=older, filename="vanha.csv")
+    found = overview(public=True, language="sv")
+    [kemi] = _row(found, "240").teaviisari
+    assert (kemi.name, kemi.survey_year, kemi.value, kemi.band) == ("Kommunledningen", 2023, 80.0, "good")
+    assert _row(found, "091").teaviisari == []
+    assert [t.value for t in _row(found, "21", AreaKind.COUNTY).teaviisari] == [55.0]
+    page = client.get("/public/fi/national/?county=21").content.decode()
+    assert "Kuntajohto 80" in page
+    assert "Kuntajohto 40" in page  # Tornio
+    document = json.loads(client.get("/public/national/finland.json").content)
+    kemi_data = next(a for a in document["areas"] if a["code"] == "240" and a["kind"] == "municipality")
+    assert (kemi_data["teaviisari_kuntajohto"], kemi_data["teaviisari_kuntajohto_year"]) == (80.0, 2023)
+    assert kemi_data["teaviisari_liikunta"] is None
+    api = world.client_for("national").get("/api/v1/national/overview", {"county": "21"}).json()
+    kemi_api = next(a for a in api["areas"] if a["code"] == "240")
+    assert kemi_api["teaviisari"] == [
+        {"sector": "kuntajohto", "survey_year": 2023, "value": 80.0, "band": "good", "synthetic": False}
+    ]

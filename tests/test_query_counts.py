@@ -160,11 +160,11 @@ PAGES = [
     ("coordinator", "/o/kemi/resources-survey/", 7),
     ("national_admin", "/o/thl/resources-survey/{resource_round}/", 10),
     ("coordinator", "/o/kemi/resources-survey/{resource_round}/answer/", 10),
-    ("national", "/national/", 20),  # every municipality and county of Finland; the coefficient models' results
-    ("anonymous", "/public/fi/national/", 17),
+    ("national", "/national/", 21),  # every municipality and county of Finland; the coefficient models' results
+    ("anonymous", "/public/fi/national/", 18),
     ("national", "/api/v1/organisations/thl/resource-surveys", 7),
     ("national", "/api/v1/organisations/thl/resource-surveys/{resource_round}/results", 9),
-    ("national", "/api/v1/national/overview", 19),
+    ("national", "/api/v1/national/overview", 20),
     # Participation: comment rounds, their pages with the threaded comments, polls, changes and statements.
     ("coordinator", "/o/kemi/participation/", 8),
     ("coordinator", "/o/kemi/participation/{round}/", 12),

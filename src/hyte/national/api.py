@@ -159,6 +159,16 @@ def _row(row: Row) -> dict[str, Any]:
         "person_years": float(answer.person_years) if answer and answer.person_years is not None else None,
         "structures": answer.structures if answer else None,
         "coefficient": row.coefficient,
+        "teaviisari": [
+            {
+                "sector": t.sector,
+                "survey_year": t.survey_year,
+                "value": t.value,
+                "band": t.band,
+                "synthetic": t.synthetic,
+            }
+            for t in row.teaviisari
+        ],
         "indicators": {key: {"value": value, "year": year} for key, (value, year) in row.indicators.items()},
     }
 

@@ -76,6 +76,16 @@ class NationalOverviewPlanOut(Schema):
     published_on: dt.date | None
 
 
+class NationalTeaviisariOut(Schema):
+    sector: str = Field(
+        description="kuntajohto, perusopetus, liikunta, kulttuuri, lukio, ammatillinen, hyvinvointialue"
+    )
+    survey_year: int
+    value: float = Field(description="0–100, 100 the best")
+    band: str = Field(description="THL's traffic light: good (75–100), middle (25–75), weak (0–25)")
+    synthetic: bool = Field(description="the demo's invented values")
+
+
 class NationalOverviewRowOut(Schema):
     kind: str
     code: str
@@ -94,6 +104,7 @@ class NationalOverviewRowOut(Schema):
     person_years: float | None
     structures: list[str] | None
     coefficient: float | None = Field(None, description="the HYTE coefficient's result (null until computed)")
+    teaviisari: list[NationalTeaviisariOut] = Field(description="the latest total of each TEAviisari sector")
     indicators: dict[str, dict[str, float]] = Field(description="Sotkanet id → {value, year}")
 
 

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from hyte.funding.sectors import SECTORS
 from hyte.national.models import Structure
 from hyte.national.overview.rows import KEY_INDICATORS, Overview, Row
 
@@ -33,6 +34,8 @@ COLUMNS = [
     "person_years",
     *[f"structure_{code}" for code in Structure.values],
     "coefficient",
+    *[f"teaviisari_{code}" for code in SECTORS],
+    *[f"teaviisari_{code}_year" for code in SECTORS],
     *[f"sotkanet_{source_id}" for source_id in KEY_INDICATORS],
     *[f"sotkanet_{source_id}_year" for source_id in KEY_INDICATORS],
 ]
@@ -63,6 +66,11 @@ def record(row: Row) -> dict[str, Any]:
     }
     for code in Structure.values:
         values[f"structure_{code}"] = (code in answer.structures) if answer else None
+    totals = {total.sector: total for total in row.teaviisari}
+    for code in SECTORS:
+        total = totals.get(code)
+        values[f"teaviisari_{code}"] = total.value if total else None
+        values[f"teaviisari_{code}_year"] = total.survey_year if total else None
     for source_id in KEY_INDICATORS:
         value, year = row.indicators.get(source_id, (None, None))
         values[f"sotkanet_{source_id}"] = value

@@ -3,7 +3,8 @@
 Every current municipality and wellbeing services county from hyte.regions' areas, with what is known of it:
 its organisation in Hyte (if any), its welfare report and plan for the current council term (status, decision,
 publication), its latest annual report, its latest resources survey answer, the latest values of a few key
-Sotkanet indicators, and the HYTE coefficient's score (hyte.funding's shipped models).
+Sotkanet indicators, its latest TEAviisari sector totals and the HYTE coefficient's score (hyte.funding's shipped
+models).
 
 `public=True` reads only what is public: published reports, answers of rounds whose answers are public."""
 
@@ -19,7 +20,9 @@ from django.db.models import Min
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.core import clock
+from hyte.funding.models import TeaviisariValue
 from hyte.funding.queries import latest_models, results_for
+from hyte.funding.sectors import SECTORS, TOTAL, band
 from hyte.indicators.models import Indicator, Observation
 from hyte.national.models import Answer, AnswerStatus, RoundStatus
 from hyte.regions.models import Area, AreaKind
@@ -43,6 +46,16 @@ class Plan:
     published_on: dt.date | None
 
 
+@dataclass(frozen=True)
+class Teaviisari:
+    sector: str
+    name: str
+    survey_year: int
+    value: float
+    band: str  # THL's traffic light: good, middle or weak
+    synthetic: bool  # the demo's invented values, labelled so
+
+
 @dataclass
 class Row:
     area: Area
@@ -55,6 +68,7 @@ class Row:
     annual_status: str = ""
     answer: Answer | None = None
     coefficient: Any = None  # the coefficient's score (see coefficient_results)
+    teaviisari: list[Teaviisari] = field(default_factory=list)  # the latest total of each sector, in THL's order
     indicators: dict[str, tuple[float, int]] = field(default_factory=dict)
     cells: list[tuple[float, int] | None] = field(default_factory=list)  # the indicators' values, in shown order
 
@@ -88,6 +102,29 @@ def coefficient_results(area_ids: list[int]) -> tuple[dict[int, Any], bool]:
             if result.area.pk in wanted and result.area.pk not in scores:
                 scores[result.area.pk] = round(result.score, 1)
     return scores, any(model.is_provisional for model in models)
+
+
+def teaviisari_totals(area_ids: list[int], language: str = "fi") -> dict[int, list[Teaviisari]]:
+    """Each area's latest total per TEAviisari sector, in the sectors' order: one query."""
+    latest: dict[int, dict[str, TeaviisariValue]] = {}
+    found = TeaviisariValue.objects.filter(area_id__in=area_ids, item=TOTAL, dimension="").order_by("survey_year")
+    for each in found:
+        latest.setdefault(each.area_id, {})[each.sector] = each  # the newest survey wins
+    totals: dict[int, list[Teaviisari]] = {}
+    for area_id, sectors in latest.items():
+        totals[area_id] = [
+            Teaviisari(
+                sector=code,
+                name={"sv": sector.name_sv, "en": sector.name_en}.get(language, sector.name_fi),
+                survey_year=sectors[code].survey_year,
+                value=sectors[code].value,
+                band=band(sectors[code].value),
+                synthetic=sectors[code].synthetic,
+            )
+            for code, sector in SECTORS.items()
+            if code in sectors
+        ]
+    return totals
 
 
 def _latest_values(indicator_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], tuple[float, int]]:
@@ -161,7 +198,7 @@ def _answers(organisation_ids: list[int], *, public: bool) -> dict[int, Answer]:
     return latest
 
 
-def overview(*, public: bool) -> Overview:
+def overview(*, public: bool, language: str = "fi") -> Overview:
     """Every current municipality and county, with what the reader may know of it."""
     year = clock.today().year
     areas = list(
@@ -187,6 +224,7 @@ def overview(*, public: bool) -> Overview:
     by_source = {indicator.source_id: indicator for indicator in indicators}
     values = _latest_values([i.pk for i in indicators], [a.pk for a in areas])
     coefficients, provisional = coefficient_results([a.pk for a in areas])
+    teaviisari = teaviisari_totals([a.pk for a in areas], language)
     rows = []
     for area in areas:
         organisation: Organisation | None = by_area.get(area.pk)
@@ -210,6 +248,7 @@ def overview(*, public: bool) -> Overview:
                 row.annual_year, row.annual_status = annual.year, str(annual.get_status_display())
             row.answer = answers.get(organisation.pk)
         row.coefficient = coefficients.get(area.pk)
+        row.teaviisari = teaviisari.get(area.pk, [])
         rows.append(row)
     shown = [by_source[s] for s in KEY_INDICATORS if s in by_source]
     for row in rows:

@@ -72,7 +72,7 @@ def _context(request: HttpRequest, found: Overview) -> dict[str, Any]:
 @require_safe
 def public_overview(request: HttpRequest, lang: str) -> HttpResponse:
     """The public overview: published plans, public survey answers, public indicators."""
-    found = overview(public=True)
+    found = overview(public=True, language=lang)
     with translation.override(lang):
         switch = [
             {
@@ -114,7 +114,8 @@ def _national(request: AuthenticatedRequest) -> None:
 def national_overview(request: AuthenticatedRequest) -> HttpResponse:
     """For national bodies: every status of the plans and every submitted survey answer."""
     _national(request)
-    return render(request, "national/overview.html", {**_context(request, overview(public=False)), "public": False})
+    found = overview(public=False, language=translation.get_language() or "fi")
+    return render(request, "national/overview.html", {**_context(request, found), "public": False})
 
 
 @require_safe
