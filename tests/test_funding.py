@@ -217,3 +217,77 @@ def test_a_provisional_model_says_so_in_its_results(funding):
         actor=funding.national, model=_model(funding), values={}, indicators={"leadership": {"provisional": True}}
     )
     assert queries.results_for(_model(funding)).provisional
+
+
+def test_a_scenario_goes_into_a_report_as_evidence_in_finnish_and_swedish(world, funding):
+    """The scenario's own numbers (as saved) with its model version, provisional said, in both languages; only a
+    scenario the writer may read, only into a section the writer may edit."""
+    from hyte.reports import services as reports
+    from hyte.reports.models import Block
+
+    scenario = save_scenario(
+        actor=world.users["coordinator"],
+        organisation=world.kemi,
+        model=funding.model,
+        area=area(KEMI),
+        title="Kuntajohto 90",
+        changes={"leadership": 90},
+    )
+    plan = reports.create_report(
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Suunnitelma", term_start=2025, term_end=2029
+    )
+    section = plan.sections.first()
+    client = world.client_for("coordinator")
+    page = client.get(f"/o/kemi/reports/{plan.pk}/").content.decode()
+    assert f'<option value="{scenario.pk}">Kuntajohto 90' in page
+    url = f"/o/kemi/reports/{plan.pk}/sections/{section.pk}/blocks/scenario/"
+    assert client.post(url, {"scenario": scenario.pk}).status_code == 302
+    block = Block.objects.filter(section=section).latest("pk")
+    before, after = scenario.result["before"], scenario.result["after"]
+    assert "**Mitä jos: Kuntajohto 90**" in block.text
+    assert f"| Pisteet (0–100) | {before['score']:.1f}".replace(".", ",") in block.text
+    assert f"| {after['score']:.1f}".replace(".", ",") in block.text
+    assert "Kemi" in block.text
+    assert "**Tänk om: Kuntajohto 90**" in block.text_sv
+    assert ("Malli on alustava" in block.text) is scenario.result["provisional"]
+    html = client.get(f"/o/kemi/reports/{plan.pk}/").content.decode()
+    assert "<table>" in html  # the comparison rendered as a table
+    assert world.client_for("outsider").post(url, {"scenario": scenario.pk}).status_code == 404
+    hidden = save_scenario(
+        actor=world.users["outsider"],
+        organisation=world.tornio,
+        model=funding.model,
+        area=area(TORNIO),
+        title="Tornion oma",
+        changes={"leadership": 80},
+    )
+    count = Block.objects.filter(section=section).count()
+    assert client.post(url, {"scenario": hidden.pk}).status_code == 404  # Tornio's private scenario
+    assert Block.objects.filter(section=section).count() == count
+
+
+def test_a_scenario_is_copied_into_an_impact_assessments_evidence(world, funding):
+    """Copied into the cell's form (nothing saved until the writer saves it), after what was written there."""
+    from hyte.assessments import services as assessments
+    from hyte.assessments.models import Impact
+
+    scenario = save_scenario(
+        actor=world.users["coordinator"],
+        organisation=world.kemi,
+        model=funding.model,
+        area=area(KEMI),
+        title="Kuntajohto 90",
+        changes={"leadership": 90},
+    )
+    assessment = assessments.create_assessment(
+        actor=SYSTEM, organisation=world.kemi, title="Liikuntapaikat", kind="full"
+    )
+    option = assessments.add_option(actor=SYSTEM, assessment=assessment, title="Uusi halli")
+    assessments.set_impact(actor=SYSTEM, option=option, area="children", direction="unknown", description="Arvio.")
+    client = world.client_for("coordinator")
+    url = f"/o/kemi/assessments/{assessment.pk}/options/{option.pk}/impacts/children/"
+    page = client.get(url, {"scenario": scenario.pk}, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert "Arvio.\n\n**Mitä jos: Kuntajohto 90**" in page
+    assert Impact.objects.get(option=option, area="children").description == "Arvio."  # not saved yet
+    untouched = client.get(url, {"scenario": 999999}).content.decode()
+    assert "Mitä jos" not in untouched  # an unknown (or another organisation's private) scenario: nothing copied

@@ -779,6 +779,10 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("report-block-edit", P): [form(CONTRIBUTORS, A.BLOCK_EDIT, data={"text": "Uusi teksti", "revision": "1"})],
     # Blocks of the section assigned to the editor: the editor and the coordinators write them.
     ("report-block-add", P): [form(CONTRIBUTORS, A.BLOCK_ADD, args={"section_id": "{section}"}, data={"kind": "text"})],
+    # A what-if scenario (Kemi's, private: Kemi's members read it) added to the section as evidence.
+    ("report-block-add-scenario", P): [
+        form(CONTRIBUTORS, A.BLOCK_ADD, args={"section_id": "{section}"}, data={"scenario": "{coef_scenario}"})
+    ],
     ("report-block-move", P): [form(CONTRIBUTORS, A.BLOCK_MOVE, data={"to": "down"})],
     ("report-block-remove", P): [form(CONTRIBUTORS, A.BLOCK_REMOVE)],
     ("report-block-indicators", P): [

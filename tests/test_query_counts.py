@@ -48,9 +48,9 @@ PAGES = [
     ("coordinator", "/o/kemi/situation/indicators/{own}/", 19),
     ("coordinator", "/o/kemi/rules/", 9),  # with the indicator picker
     ("coordinator", "/o/kemi/reports/", 8),
-    ("coordinator", "/o/kemi/reports/{report}/", 34),  # with euros per goal and the agreed actions
+    ("coordinator", "/o/kemi/reports/{report}/", 35),  # with euros per goal, the agreed actions, the what-ifs
     ("coordinator", "/o/kemi/reports/{published}/budget/?year=2024", 20),
-    ("coordinator", "/o/kemi/reports/{annual}/", 25),
+    ("coordinator", "/o/kemi/reports/{annual}/", 26),  # with the what-ifs to add as evidence
     ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
     ("coordinator", "/o/kemi/reports/{report}/pdf/", 7),  # the report's PDFs, made in the background
     ("county", "/o/lappi/reports/municipalities/", 12),

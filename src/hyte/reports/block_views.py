@@ -53,6 +53,22 @@ def block_add(request: AuthenticatedRequest, slug: str, report_id: int, section_
 
 @require_POST
 @login_required
+def block_add_scenario(request: AuthenticatedRequest, slug: str, report_id: int, section_id: int) -> HttpResponse:
+    """A saved what-if scenario of the HYTE coefficient added to the section as evidence (a text block)."""
+    from hyte.funding.queries import scenarios_for
+
+    _organisation, report = _report(request, slug, report_id)
+    section = get_object_or_404(Section, pk=section_id, report=report)
+    wanted = request.POST.get("scenario", "")
+    scenario = next((each for each in scenarios_for(request.user) if str(each.pk) == wanted), None)
+    if scenario is None:
+        raise Http404
+    call_service(request, services.add_scenario_evidence, section=section, scenario=scenario)
+    return _to_section(slug, report, section.pk)
+
+
+@require_POST
+@login_required
 def block_move(request: AuthenticatedRequest, slug: str, report_id: int, block_id: int) -> HttpResponse:
     _organisation, report = _report(request, slug, report_id)
     block = _block(request, report, block_id)

@@ -10,6 +10,11 @@ urlpatterns = [
     path(P, views.report_detail, name="report-detail"),
     path(P + "blocks/<int:block_id>/", block_views.block_edit, name="report-block-edit"),
     path(P + "sections/<int:section_id>/blocks/", block_views.block_add, name="report-block-add"),
+    path(
+        P + "sections/<int:section_id>/blocks/scenario/",
+        block_views.block_add_scenario,
+        name="report-block-add-scenario",
+    ),
     path(P + "images/<int:image_id>/", block_views.report_image, name="report-image"),
     path(P + "sections/<int:section_id>/title/", block_views.section_rename, name="report-section-rename"),
     path(P + "blocks/<int:block_id>/move/", block_views.block_move, name="report-block-move"),

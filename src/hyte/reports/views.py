@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, get_for, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, download, require_GET_or_POST
+from hyte.funding.queries import scenarios_for
 from hyte.indicators.picker import searched
 from hyte.indicators.queries import visible_indicators
 from hyte.reports import exports, queries, services
@@ -81,6 +82,7 @@ def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> H
     organisation, report = _report(request, slug, report_id)
     page = queries.report_page(request.user, report)
     picker, picks = searched(request.user, organisation, request.GET)
+    writing = any(section.can_edit for section in page["sections"])
     return render(
         request,
         "reports/report_detail.html",
@@ -97,6 +99,7 @@ def report_detail(request: AuthenticatedRequest, slug: str, report_id: int) -> H
             "progress_form": ProgressForm(),
             "show_behind": request.GET.get("show") == "behind",
             "block_kinds": BlockKind.choices,
+            "scenarios": scenarios_for(request.user) if writing else [],  # the coefficient's what-ifs, as evidence
         },
     )
 

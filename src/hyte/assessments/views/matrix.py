@@ -24,6 +24,8 @@ from hyte.assessments.forms import (
 from hyte.assessments.models import Impact, ImpactArea
 from hyte.assessments.views._common import assessment_for_page, back_to_assessment, form_errors
 from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
+from hyte.funding.queries import scenarios_for
+from hyte.funding.queries.evidence import scenario_text
 from hyte.indicators.picker import pick, searched
 from hyte.indicators.queries import visible_indicators
 
@@ -73,6 +75,10 @@ def impact_edit(
             "sources": impact.sources,
             "indicators": [i.pk for i in linked],
         }
+    scenarios = scenarios_for(request.user)  # the coefficient's what-ifs, to copy into the evidence
+    chosen = next((s for s in scenarios if str(s.pk) == request.GET.get("scenario")), None)
+    if chosen is not None:  # copied into the form; saved only when the writer saves the cell
+        initial["description"] = "\n\n".join(t for t in (initial.get("description", ""), scenario_text(chosen)) if t)
     picker, picks = searched(request.user, organisation, request.GET)
     own = pick(request.user, area_id=organisation.area_id, q="", default_ids=[i.pk for i in linked]) if linked else []
     chosen_now = [int(v) for v in request.POST.getlist("indicators") if v.isdigit()]
@@ -104,6 +110,7 @@ def impact_edit(
             "impact": impact,
             "form": form,
             "picker": picker,
+            "scenarios": scenarios,
         },
     )
 

@@ -25,6 +25,7 @@ from hyte.reports.services.review import add_comment, resolve_comment
 from hyte.reports.services.writing import (
     StaleEdit,
     add_block,
+    add_scenario_evidence,
     assign,
     edit_block,
     move_block,
@@ -41,6 +42,7 @@ __all__ = [
     "add_goal",
     "add_goal_indicator",
     "add_measure",
+    "add_scenario_evidence",
     "assign",
     "change_amendment_status",
     "change_status",

@@ -16,6 +16,7 @@ from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor, person
+from hyte.funding.models import Scenario
 from hyte.indicators.models import Indicator
 from hyte.notifications.models import Kind
 from hyte.notifications.queries import display_name
@@ -97,7 +98,13 @@ def _usable(actor: Actor, report_organisation_id: int, indicators: Sequence[Indi
 
 @audit.service(AuditAction.BLOCK_ADD)
 def add_block(
-    *, actor: Actor, section: Section, kind: str, text: str = "", indicators: Sequence[Indicator] = ()
+    *,
+    actor: Actor,
+    section: Section,
+    kind: str,
+    text: str = "",
+    text_sv: str = "",
+    indicators: Sequence[Indicator] = (),
 ) -> Block:
     require(actor, Action.EDIT, section)
     editable(section.report)
@@ -111,11 +118,27 @@ def add_block(
         position=next_position(section.blocks),
         kind=BlockKind(kind),
         text=clean_text(text),
+        text_sv=clean_text(text_sv),
         updated_by=person(actor),
         updated_at=clock.now(),
     )
     block.indicators.set(indicators)
     return block
+
+
+def add_scenario_evidence(*, actor: Actor, section: Section, scenario: Scenario) -> Block:
+    """A saved what-if scenario of the HYTE coefficient as a text block of the section, in Finnish and Swedish,
+    with the numbers it had when saved (the writer must be able to read the scenario)."""
+    from django.utils import translation
+
+    from hyte.funding.queries.evidence import scenario_text
+
+    require(actor, Action.VIEW, scenario)
+    with translation.override("fi"):
+        text = scenario_text(scenario)
+    with translation.override("sv"):
+        text_sv = scenario_text(scenario)
+    return add_block(actor=actor, section=section, kind=BlockKind.TEXT, text=text, text_sv=text_sv)
 
 
 @audit.service(AuditAction.BLOCK_MOVE)
