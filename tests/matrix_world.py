@@ -144,6 +144,7 @@ def _participation(world: Any) -> dict[str, Any]:
         actor=SYSTEM, statement=given, text_fi="Lausunto", file_data=b"Lausunto\n", filename="l.txt"
     )
     services.write_summary(actor=SYSTEM, round=made["ended"], summary="Yhteenveto")
+    of_lappi = services.request_statement(actor=SYSTEM, round=made["round"], author_name="", organisation=world.lappi)
     return {
         "round": made["round"].pk,
         "ended_round": made["ended"].pk,
@@ -151,6 +152,7 @@ def _participation(world: Any) -> dict[str, Any]:
         "round_comment": made["comment"].pk,
         "statement": given.pk,
         "asked_statement": made["asked"].pk,
+        "lappi_statement": of_lappi.pk,
     }
 
 

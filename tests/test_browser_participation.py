@@ -110,3 +110,17 @@ def test_the_round_pages_meet_wcag_21_aa(browser, live_server, areas, world, lan
     assert _violations(page) == []
     staff.close()
     assert refused == []
+
+
+def test_the_statements_asked_of_an_organisation_meet_wcag_21_aa(browser, live_server, areas, world):  # noqa: F811
+    made = build_participation(world)
+    services.request_statement(actor=SYSTEM, round=made["round"], author_name="", organisation=world.lappi)
+    for language, width in (("fi", 1280), ("sv", 375)):
+        context = _context(browser, live_server, language=language, user=world.users["county"])
+        page = context.new_page()
+        page.set_viewport_size({"width": width, "height": 900})
+        refused = _policy_refusals(page)
+        assert page.goto(f"{live_server.url}/o/lappi/statements/").status == 200
+        assert _violations(page) == [], (language, width)
+        assert refused == []
+        context.close()

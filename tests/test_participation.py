@@ -369,3 +369,37 @@ def test_a_section_shows_its_newest_50_comments_and_the_rest_on_request(world, r
     assert "Lisää harrastuksia nuorille!" not in page  # the world's first comment is among the earlier
     everything = client.get(f"{url}?all={section.pk}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Lisää harrastuksia nuorille!" in everything
+
+
+def test_an_organisation_in_hyte_is_asked_told_and_gives_its_statement_on_its_own_page(world, rounds):
+    """Kemi's coordinator asks Lappi through the round's form; Lappi's coordinator is told, finds it on Lappi's
+    statements page and gives it there; it is then on the round's public page under Lappi's name. Kemi's reader
+    and Tornio cannot give it."""
+    from hyte.notifications.models import Notification
+    from hyte.participation.models import Statement
+
+    round_ = rounds["round"]
+    coordinator = world.client_for("coordinator")
+    asked = coordinator.post(
+        f"/o/kemi/participation/{round_.pk}/statements/", {"organisation": world.lappi.pk, "due_on": "2026-12-20"}
+    )
+    assert asked.status_code == 302
+    statement = Statement.objects.get(round=round_, organisation=world.lappi)
+    assert statement.author_name == "Lapin hyvinvointialue"  # the organisation's name when none is typed
+    told = Notification.objects.get(user=world.users["county"])
+    assert told.url == "/o/lappi/statements/"
+    assert "Lausunto" not in told.text
+    county = world.client_for("county")
+    page = county.get("/o/lappi/statements/").content.decode()
+    assert round_.title in page
+    assert f"/o/lappi/statements/{statement.pk}/" in page
+    given = county.post(f"/o/lappi/statements/{statement.pk}/", {"text": "Alue tukee suunnitelmaa.", "text_sv": ""})
+    assert given.status_code == 302
+    statement.refresh_from_db()
+    assert statement.given_at is not None
+    assert AuditEntry.objects.filter(action="participation.statement_give", object_id=str(statement.pk)).exists()
+    html = world.client_for("anonymous").get(_public("fi", round_)).content.decode()
+    assert "Alue tukee suunnitelmaa." in html
+    assert world.client_for("outsider").get("/o/lappi/statements/").status_code == 404
+    assert world.client_for("reader").post(f"/o/kemi/statements/{statement.pk}/", {"text": "X"}).status_code == 404
+    assert world.client_for("outsider").post(f"/o/tornio/statements/{statement.pk}/", {"text": "X"}).status_code == 404

@@ -960,6 +960,15 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("participation-statement-request", P): [
         form(COORDINATORS, A.STATEMENT_REQUEST, data={"author_name": "Vammaisneuvosto"})
     ],
+    # Statements asked of an organisation by another's round: Lappi is asked by Kemi's; its coordinators give it.
+    ("participation-asked", G): [
+        read(MEMBERS),
+        read(COUNTY, label="lappi", args=LAPPI),
+        read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
+    ],
+    ("participation-asked-give", P): [
+        form(COUNTY, A.STATEMENT_GIVE, args={**LAPPI, "statement_id": "{lappi_statement}"}, data={"text": "Lausunto"})
+    ],
     ("participation-statement", G): [read(MEMBERS)],
     ("participation-statement", P): [
         form(COORDINATORS, A.STATEMENT_GIVE, args={"statement_id": "{asked_statement}"}, data={"text": "Lausunto"})

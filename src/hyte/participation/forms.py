@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hyte.accounts.models import Organisation
 from hyte.participation.models import Change, HideReason, Source
 from hyte.participation.services._common import MAX_COMMENT, MAX_NICKNAME
 from hyte.reports.models import Report, ReportStatus, Section
@@ -116,8 +117,24 @@ class SummaryForm(forms.Form):
     )
 
 
+class _Organisation(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
 class StatementRequestForm(forms.Form):
-    author_name = forms.CharField(label=_("Council or organisation"), max_length=300)
+    organisation = _Organisation(
+        label=_("An organisation in Hyte"),
+        queryset=Organisation.objects.filter(is_active=True).order_by("name"),
+        required=False,
+        help_text=_("Its coordinators are told, and give the statement in Hyte."),
+    )
+    author_name = forms.CharField(
+        label=_("Council or organisation"),
+        max_length=300,
+        required=False,
+        help_text=_("E.g. the youth council; the organisation's name when left empty."),
+    )
     author_name_sv = forms.CharField(label=_("In Swedish"), max_length=300, required=False)
     due_on = forms.DateField(label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.participation.views import manage, moderation, public
+from hyte.participation.views import asked, manage, moderation, public
 
 ORG = "o/<slug:slug>/participation/"
 R = ORG + "<int:round_id>/"
@@ -9,6 +9,8 @@ PR = PUB + "<int:round_id>/"
 
 urlpatterns = [
     path(ORG, manage.round_list, name="participation"),
+    path("o/<slug:slug>/statements/", asked.asked_statements, name="participation-asked"),
+    path("o/<slug:slug>/statements/<int:statement_id>/", asked.give_asked_statement, name="participation-asked-give"),
     path(R, manage.round_page, name="participation-round"),
     path(R + "close/", manage.round_close, name="participation-close"),
     path(R + "sections/<int:section_id>/poll/", manage.poll_set, name="participation-poll"),

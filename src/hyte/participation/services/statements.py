@@ -5,16 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, require
+from hyte.accounts.roles import Role
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
 from hyte.cooperation.files import check_upload
 from hyte.core import clock
 from hyte.core.actors import Actor
+from hyte.notifications.models import Kind
+from hyte.notifications.services import notify
 from hyte.participation.models import Round, Statement
 from hyte.participation.services._common import line, text
 
@@ -34,7 +40,7 @@ def request_statement(
     name = line(author_name, 300) or (organisation.name if organisation is not None else "")
     if not name:
         raise ValidationError(_("Name the council or the organisation asked for a statement."))
-    return audit.create(
+    statement = audit.create(
         Statement,
         audit_fields=["round", "organisation", "author_name", "due_on"],
         round=round,
@@ -44,6 +50,20 @@ def request_statement(
         due_on=due_on,
         requested_at=clock.now(),
     )
+    if organisation is not None:  # its coordinators and admins give it, from their organisation's statements page
+        asked = User.objects.filter(
+            memberships__organisation=organisation, memberships__role__in=[Role.COORDINATOR, Role.ADMIN]
+        )
+        notify(
+            actor=actor,
+            users=asked,
+            kind=Kind.ASSIGNED,
+            message=gettext_noop("%(organisation)s asks for a statement on “%(draft)s”."),
+            params={"organisation": round.organisation.name, "draft": round.title},
+            url=reverse("participation-asked", kwargs={"slug": organisation.slug}),
+            organisation=organisation,
+        )
+    return statement
 
 
 @audit.service(AuditAction.STATEMENT_GIVE)
