@@ -45,7 +45,8 @@ def _ngo(world: Any, *, slug: str, name: str, business_id: str, users: dict[str,
         actor=SYSTEM, name=name, kind=OrganisationKind.NGO, slug=slug, area=area
     )
     for username, role in users.items():
-        world.users[username] = make_user(username)
+        if username not in world.users:  # the register's world may have made its NGO's user already
+            world.users[username] = make_user(username)
         accounts.add_member(actor=SYSTEM, organisation=organisation, user=world.users[username], role=role)
     entry = actor_services.create_actor(
         actor=SYSTEM,

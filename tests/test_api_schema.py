@@ -358,6 +358,7 @@ def test_every_operation_answers_as_its_document_says(world, published, document
     _interfaces(world, call, document)
     _funding(world, call, document)
     _calendar(world, call)
+    _grants(world, call, document)
     everything = {(method, path) for path, operations in document["paths"].items() for method in operations}
     assert everything - call.called == set()
 
@@ -559,6 +560,19 @@ def _chains_and_agreements(world: Any, call: Conformance, document: dict[str, An
         body={"party": "kemi", "body": "Kaupunginvaltuusto", "date": "2026-10-01", "reference": "§ 12"},
     )
     call.called |= county.called
+
+
+def _grants(world: Any, call: Conformance, document: dict[str, Any]) -> None:
+    """Grants: the published calls and decisions (public), and an NGO's own applications (its member)."""
+    from tests.grants_world import build_grants_matrix
+
+    made = build_grants_matrix(world)
+    assert call("get", "/grants/calls")
+    assert call("get", "/grants/calls/{call_id}", call_id=made["grant_call"])["criteria"]
+    assert call("get", "/grants/decisions")[0]["grants"]
+    ngo = Conformance(world.client_for("ngo"), document)
+    assert ngo("get", "/organisations/{slug}/grant-applications", slug="kemin-martat")
+    call.called |= ngo.called
 
 
 def _calendar(world: Any, call: Conformance) -> None:

@@ -107,6 +107,23 @@ def test_the_whole_cycle_to_the_published_decision_and_its_open_data(world, gran
         "2000.00",
     ]
     assert rows[1].split(";")[-3] == "Vaikuttavuus (50): 6.000"
+    # The API gives the same records as the open data, to everyone.
+    api = client.get("/api/v1/grants/decisions").json()
+    assert api == [{**decision, "grants": decision["grants"]}]
+    calls = client.get("/api/v1/grants/calls").json()
+    assert [c["title"] for c in calls] == ["Hyte-avustukset 2026"]
+    assert [(c["title"], c["weight"]) for c in calls[0]["criteria"]] == [
+        ("Vaikuttavuus", 50),
+        ("Osallisuus", 30),
+        ("Talous", 20),
+    ]
+    assert client.get(f"/api/v1/grants/calls/{call.pk}").json()["budget_eur"] == calls[0]["budget_eur"]
+    # An NGO's own applications, to its members alone.
+    mine = world.client_for("ngo").get("/api/v1/organisations/kemin-martat/grant-applications").json()
+    assert [(a["id"], a["status"], a["granted_amount"]) for a in mine] == [(grants["a"].pk, "decided", "2000.00")]
+    assert (
+        world.client_for("coordinator").get("/api/v1/organisations/kemin-martat/grant-applications").status_code == 404
+    )
     # The applicant sees its own scores and reasoning.
     own = (
         world.client_for("ngo")

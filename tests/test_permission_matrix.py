@@ -1177,6 +1177,18 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api:openapi-view", G): [read(EVERYONE, **PUBLIC)],
     ("api:list_areas", G): [read(EVERYONE, **PUBLIC)],
     ("api:get_area", G): [read(EVERYONE, args={"kind": "county", "code": "21"}, **PUBLIC)],
+    # Grants: the published calls and decisions are everyone's; an NGO's applications its members' alone (no
+    # persona of the matrix is one: Kemi's own list is empty, an NGO's is refused to all of them).
+    ("api:list_grant_calls", G): [read(EVERYONE, **PUBLIC)],
+    ("api:get_grant_call", G): [
+        read(EVERYONE, **PUBLIC),
+        read(NOBODY, label="draft", args={"call_id": "{grant_draft_call}"}, **PUBLIC),
+    ],
+    ("api:list_grant_decisions", G): [read(EVERYONE, **PUBLIC)],
+    ("api:list_own_applications", G): [
+        read(MEMBERS),
+        read(NOBODY, label="an NGO's", args={"slug": "kemin-martat"}),
+    ],
     ("api:list_activities", G): [read(EVERYONE, query="q=register&age_group=older&free=true", **PUBLIC)],
     ("api:get_activity", G): [
         read(EVERYONE, **PUBLIC),

@@ -76,7 +76,8 @@ def disqualifications(call: Call) -> list[dict[str, str]]:
     ]
 
 
-def _decision(call: Call) -> dict[str, Any]:
+def decision_record(call: Call) -> dict[str, Any]:
+    """One published decision as the open data and the API give it."""
     return {
         "call_id": call.pk,
         "call": call.title,
@@ -91,7 +92,7 @@ def _decision(call: Call) -> dict[str, Any]:
 
 
 def decisions_json(calls: list[Call]) -> bytes:
-    body = {"licence": LICENCE, "licence_url": LICENCE_URL, "decisions": [_decision(call) for call in calls]}
+    body = {"licence": LICENCE, "licence_url": LICENCE_URL, "decisions": [decision_record(call) for call in calls]}
     return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
 
 
