@@ -126,6 +126,7 @@ def add_block(
     return block
 
 
+@audit.service(AuditAction.BLOCK_ADD)
 def add_scenario_evidence(*, actor: Actor, section: Section, scenario: Scenario) -> Block:
     """A saved what-if scenario of the HYTE coefficient as a text block of the section, in Finnish and Swedish,
     with the numbers it had when saved (the writer must be able to read the scenario)."""
