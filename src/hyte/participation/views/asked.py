@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
-from hyte.core.http import AuthenticatedRequest, call_service
-from hyte.participation import services
+from hyte.core.http import AuthenticatedRequest
 from hyte.participation.forms import StatementForm
 from hyte.participation.models import Statement
+from hyte.participation.views.manage import give_from_form
 
 
 @require_GET
@@ -46,16 +46,5 @@ def give_asked_statement(request: AuthenticatedRequest, slug: str, statement_id:
     )
     if found is None or not permissions_for(request.user).can(Action.EDIT, found):
         raise Http404
-    form = StatementForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        call_service(
-            request,
-            services.give_statement,
-            statement=found,
-            text_fi=form.cleaned_data["text"],
-            text_sv=form.cleaned_data["text_sv"],
-            file_data=upload.read() if upload else None,
-            filename=upload.name if upload else "",
-        )
+    give_from_form(request, found)
     return redirect(reverse("participation-asked", kwargs={"slug": slug}) + f"#statement-{found.pk}")

@@ -205,19 +205,24 @@ def statement(request: AuthenticatedRequest, slug: str, round_id: int, statement
         return response
     if not perms.can(Action.EDIT, found):
         raise Http404
+    give_from_form(request, found)
+    return to_round(round_, "statements")
+
+
+def give_from_form(request: AuthenticatedRequest, statement: Statement) -> None:
+    """The statement given from the posted form (its text and signed file), by one who may give it."""
     form = StatementForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
         call_service(
             request,
             services.give_statement,
-            statement=found,
+            statement=statement,
             text_fi=form.cleaned_data["text"],
             text_sv=form.cleaned_data["text_sv"],
             file_data=upload.read() if upload else None,
             filename=upload.name if upload else "",
         )
-    return to_round(round_, "statements")
 
 
 @require_GET
