@@ -214,7 +214,8 @@ class Cell(models.Model):
     suppressed = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["indicator", "grouping", "position", "id"]
+        # The total (no grouping) first on every database: PostgreSQL sorts NULLs last by default.
+        ordering = ["indicator", models.F("grouping_id").asc(nulls_first=True), "position", "id"]
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.grouping_id}/{self.key}"

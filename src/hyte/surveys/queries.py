@@ -34,7 +34,7 @@ def survey_for(user: Viewer, organisation: Organisation, survey_id: int, action:
 
 def indicators_of(survey: Survey) -> list[SurveyIndicator]:
     """The survey's indicators with their groupings and cells (total first, then by grouping)."""
-    cells = Cell.objects.select_related("grouping").order_by("grouping_id", "position", "id")
+    cells = Cell.objects.select_related("grouping")  # Meta.ordering: the total first, then by grouping
     return list(
         SurveyIndicator.objects.filter(survey=survey).prefetch_related(
             "groupings", Prefetch("cells", queryset=cells, to_attr="ordered_cells")
