@@ -159,7 +159,9 @@ def build_grants_matrix(world: Any) -> dict[str, Any]:
         granted={decided["application"].pk: services.Granted(amount="1000", reasoning="Hyvä")},
     )
     services.publish_decision(actor=SYSTEM, call=decided["call"])
+    send_use_report(world, decided["application"], "ngo2")
     return {
+        "grant_decided_application": decided["application"].pk,
         "grant_closed_call": closed["call"].pk,
         "grant_closed_application": closed["application"].pk,
         "grant_decided_call": decided["call"].pk,
@@ -172,6 +174,20 @@ def build_grants_matrix(world: Any) -> dict[str, Any]:
         "grant_draft": draft.pk,
         "grant_goal": grants["goals"][0].pk,
     }
+
+
+def send_use_report(world: Any, application: Any, user: str, money: str = "1000") -> Any:
+    """The grant's use report, complete with its ledger extract, sent by `user` of the grantee."""
+    from hyte.grants.models import UseReport
+
+    actor = world.users[user]
+    report = UseReport.objects.get(application=application)
+    draft = services.UseReportDraft(
+        done="Kerho kokoontui", participants={"young": "14"}, money_used=money, results="Nuoret liikkuivat"
+    )
+    services.save_use_report(actor=actor, report=report, draft=draft)
+    services.attach_ledger(actor=actor, report=report, data=PDF, filename="kirjanpito.pdf")
+    return services.send_use_report(actor=actor, report=report)
 
 
 def _closed_call(world: Any, grants: dict[str, Any], title: str) -> dict[str, Any]:

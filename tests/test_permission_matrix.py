@@ -135,6 +135,8 @@ NEW_ROUND = {
 DRAFT_CALL = {"call_id": "{grant_draft_call}"}
 SENT = {"application_id": "{grant_application}"}
 NGO_DRAFT = {"slug": "kemin-nuoret", "application_id": "{grant_draft}"}
+GRANTED = {"application_id": "{grant_decided_application}"}  # its use report sent by Kemin Nuoret
+NGO_GRANTED = {**GRANTED, "slug": "kemin-nuoret"}
 CALL = {
     "title": "Hyte-avustukset",
     "kind": "general",
@@ -612,6 +614,30 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         form(COORDINATORS, A.GRANT_PROPOSAL, args=SENT, data={"amount": "100", "reason": "Pienempi toiminta"})
     ],
     ("grants-attachment-remove", P): [read(NOBODY, args=SENT)],
+    # Use reports: the funder's coordinators read, list, sample and check them; the NGO's pages are its own.
+    ("grants-use-reports", G): [read(COORDINATORS, args={"call_id": "{grant_decided_call}"})],
+    ("grants-use-reports", P): [
+        form(COORDINATORS, A.GRANT_USE_REPORT_SAMPLE, args={"call_id": "{grant_decided_call}"}, data={"percent": "100"})
+    ],
+    ("grants-use-report", G): [
+        read(COORDINATORS, args=GRANTED),
+        read(NOBODY, label="the NGO's page", args=NGO_GRANTED),
+    ],
+    ("grants-use-report", P): [read(NOBODY, args=NGO_GRANTED, data={"done": "x"})],
+    ("grants-use-report-send", P): [read(NOBODY, args=NGO_GRANTED)],
+    ("grants-use-report-ledger", P): [read(NOBODY, args=NGO_GRANTED)],
+    ("grants-use-report-ledger-file", G): [read(COORDINATORS, args=GRANTED)],
+    ("grants-use-report-check", P): [
+        form(
+            COORDINATORS,
+            A.GRANT_USE_REPORT_CHECK,
+            args=GRANTED,
+            data={"checklist": ["activities", "money", "ledger", "participants", "results"], "decision": "accept"},
+        )
+    ],
+    ("grants-use-report-due", P): [
+        form(COORDINATORS, A.GRANT_USE_REPORT_DUE, args=GRANTED, data={"due_on": "2028-01-31"})
+    ],
     ("register-duplicates", G): [read(COORDINATORS)],
     ("register-merge", G): [read(COORDINATORS)],
     ("register-merge", P): [form(COORDINATORS, A.ACTOR_MERGE, data={"keep": "{twin_a}", "name": "{twin_b}"})],

@@ -86,3 +86,24 @@ def _declare(perms: Permissions, declaration: Any) -> bool:
 def _score(perms: Permissions, score: Any) -> bool:
     """Only the reviewer scores, and not an application they declared themselves disqualified from."""
     return score.reviewer.user_id == perms.user_id and reviews(perms, score.application)
+
+
+@_rule("grants.usereport", Action.VIEW)
+def _view_use_report(perms: Permissions, report: Any) -> bool:
+    """The grantee NGO's members and the funder's coordinators and admins."""
+    application = report.application
+    return perms._has(Perm.VIEW_ORGANISATION, application.applicant) or perms._has(
+        Perm.EDIT_ALL, application.call.funder
+    )
+
+
+@_rule("grants.usereport", Action.EDIT)
+def _write_use_report(perms: Permissions, report: Any) -> bool:
+    """The grantee NGO's editors and up (the services refuse, with a message, a report sent and not returned)."""
+    return _edit_application(perms, report.application)
+
+
+@_rule("grants.usereport", Action.APPROVE)
+def _check_use_report(perms: Permissions, report: Any) -> bool:
+    """Checking the report, its due date and the sampling: the funder's coordinators and admins."""
+    return _edit_call(perms, report.application.call)

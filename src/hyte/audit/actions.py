@@ -254,6 +254,12 @@ class AuditAction(models.TextChoices):
     GRANT_PROPOSAL = "grant.proposal", _("proposed amount set with a reason")
     GRANT_DECIDE = "grant.decide", _("grant decision recorded")
     GRANT_DECISION_PUBLISH = "grant.decision_publish", _("grant decision published")
+    GRANT_USE_REPORT_SAVE = "grant.use_report_save", _("use report of a grant saved")
+    GRANT_USE_REPORT_LEDGER = "grant.use_report_ledger", _("ledger extract attached to a use report")
+    GRANT_USE_REPORT_SEND = "grant.use_report_send", _("use report of a grant sent")
+    GRANT_USE_REPORT_CHECK = "grant.use_report_check", _("use report checked by the funder")
+    GRANT_USE_REPORT_DUE = "grant.use_report_due", _("due date of a use report changed")
+    GRANT_USE_REPORT_SAMPLE = "grant.use_report_sample", _("use reports picked for a closer check")
 
 
 def label(code: str) -> str:

@@ -76,6 +76,12 @@ class Call(models.Model):
     decision_date = models.DateField(_("date of the decision"), null=True, blank=True)
     decision_section = models.CharField(_("section (§)"), max_length=50, blank=True)
     decision_published = models.BooleanField(_("decision published"), default=False)
+    use_reports_due = models.DateField(
+        _("use reports due"),
+        null=True,
+        blank=True,
+        help_text=_("When the use reports of this call's grants are due; a year after the decision if not set."),
+    )
     created_at = models.DateTimeField(_("created"))
     updated_at = models.DateTimeField(_("updated"))
 
@@ -322,6 +328,7 @@ class Attachment(models.Model):
 
 
 from hyte.grants.review_models import Declaration, Reviewer, Score  # noqa: E402
+from hyte.grants.use_models import CheckItem, UseReport, UseReportStatus  # noqa: E402
 
 __all__ = [
     "Application",
@@ -329,6 +336,7 @@ __all__ = [
     "Attachment",
     "Call",
     "CallKind",
+    "CheckItem",
     "Criterion",
     "Declaration",
     "FieldType",
@@ -336,4 +344,6 @@ __all__ = [
     "Question",
     "Reviewer",
     "Score",
+    "UseReport",
+    "UseReportStatus",
 ]

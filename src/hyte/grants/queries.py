@@ -12,7 +12,7 @@ from hyte.accounts.permissions import Action, permissions_for
 from hyte.actors.models import Activity, Actor
 from hyte.core import clock
 from hyte.core.actors import Viewer
-from hyte.grants.models import Application, ApplicationStatus, Attachment, Call, Criterion
+from hyte.grants.models import Application, ApplicationStatus, Attachment, Call, Criterion, UseReport
 
 
 def register_entry_of(organisation: Organisation) -> Actor | None:
@@ -119,3 +119,32 @@ def attachment_for(user: Viewer, application: Application, attachment_id: int) -
     if found is None or not permissions_for(user).can(Action.VIEW, found):
         raise Http404
     return found
+
+
+def use_report_for(user: Viewer, organisation: Organisation, application_id: int, action: Action) -> UseReport:
+    """The use report of a grant of the organisation (as grantee or funder), if the reader may; 404 otherwise."""
+    application = application_for(user, organisation, application_id, Action.VIEW)
+    report = UseReport.objects.filter(application=application).defer("ledger").first()
+    if report is None or not permissions_for(user).can(action, report):
+        raise Http404
+    report.application = application
+    return report
+
+
+def use_reports_of_call(call: Call) -> list[UseReport]:
+    return list(
+        UseReport.objects.filter(application__call=call)
+        .select_related("application")
+        .defer("ledger")
+        .order_by("application__applicant_name", "id")
+    )
+
+
+def use_reports_of(applicant: Organisation) -> list[UseReport]:
+    """An NGO's use reports, the open ones first by due date."""
+    return list(
+        UseReport.objects.filter(application__applicant=applicant)
+        .select_related("application__call__funder")
+        .defer("ledger")
+        .order_by("sent_at", "due_on", "id")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.grants.views import applications, calls, decision, review
+from hyte.grants.views import applications, calls, decision, review, use_reports
 
 G = "o/<slug:slug>/grants/"
 C = G + "calls/<int:call_id>/"
@@ -20,6 +20,13 @@ urlpatterns = [
     path(C + "decision/", decision.decision, name="grants-decision"),
     path(C + "decision/publish/", decision.decision_publish, name="grants-decision-publish"),
     path(A + "proposal/", review.proposal, name="grants-proposal"),
+    path(C + "use-reports/", use_reports.call_use_reports, name="grants-use-reports"),
+    path(A + "use-report/", use_reports.use_report, name="grants-use-report"),
+    path(A + "use-report/send/", use_reports.use_report_send, name="grants-use-report-send"),
+    path(A + "use-report/ledger/", use_reports.use_report_ledger, name="grants-use-report-ledger"),
+    path(A + "use-report/ledger/file/", use_reports.use_report_ledger_file, name="grants-use-report-ledger-file"),
+    path(A + "use-report/check/", use_reports.use_report_check, name="grants-use-report-check"),
+    path(A + "use-report/due/", use_reports.use_report_due, name="grants-use-report-due"),
     path(A, applications.application_page, name="grants-application"),
     path(A + "submit/", applications.application_submit, name="grants-application-submit"),
     path(A + "attachments/", applications.attachment_add, name="grants-attachment-add"),

@@ -21,26 +21,42 @@ from hyte.grants.services.calls import (
 )
 from hyte.grants.services.decision import Granted, decide, publish_decision
 from hyte.grants.services.review import add_reviewer, declare, score, set_proposal
+from hyte.grants.services.use_reports import (
+    UseReportDraft,
+    attach_ledger,
+    check_use_report,
+    draw_sample,
+    save_use_report,
+    send_use_report,
+    set_use_report_due,
+)
 
 __all__ = [
     "ApplicationDraft",
     "CallDetails",
     "Granted",
+    "UseReportDraft",
     "add_attachment",
     "add_criterion",
     "add_question",
     "add_reviewer",
+    "attach_ledger",
+    "check_use_report",
     "create_call",
     "decide",
     "declare",
+    "draw_sample",
     "publish_call",
     "publish_decision",
     "remove_attachment",
     "remove_criterion",
     "remove_question",
     "save_application",
+    "save_use_report",
     "score",
+    "send_use_report",
     "set_proposal",
+    "set_use_report_due",
     "start_application",
     "submit_application",
     "update_call",

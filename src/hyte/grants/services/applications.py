@@ -23,6 +23,7 @@ from hyte.grants.checks import problems
 from hyte.grants.models import Application, ApplicationStatus, Attachment, Call
 from hyte.grants.queries import own_activities, register_entry_of
 from hyte.grants.services._common import euros, line, text
+from hyte.grants.use_checks import overdue_message, overdue_reports
 
 ATTACHMENT_TYPES = ("pdf", "docx", "xlsx")
 
@@ -61,6 +62,7 @@ def start_application(*, actor: Doer, call: Call, applicant: Organisation) -> Ap
         raise ValidationError(_("The call is not open yet."))
     if now >= call.closes_at:
         raise _closed(call)
+    _not_overdue(applicant)
     entry = register_entry_of(applicant)
     return audit.create(
         Application,
@@ -74,6 +76,13 @@ def start_application(*, actor: Doer, call: Call, applicant: Organisation) -> Ap
         created_at=now,
         updated_at=now,
     )
+
+
+def _not_overdue(applicant: Organisation) -> None:
+    """An overdue use report of an earlier grant blocks a new application (started or sent), with a clear message."""
+    overdue = overdue_reports(applicant, clock.today())
+    if overdue:
+        raise ValidationError(overdue_message(overdue))
 
 
 def _writable(application: Application) -> None:
@@ -131,6 +140,7 @@ def submit_application(*, actor: Doer, application: Application) -> Application:
     now = clock.now()
     if now >= call.closes_at:
         raise _closed(call)
+    _not_overdue(application.applicant)
     found = problems(application)
     if found:
         raise ValidationError(found)

@@ -18,7 +18,7 @@ from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor
 from hyte.core.formats import number
-from hyte.grants.models import ApplicationStatus, Call
+from hyte.grants.models import ApplicationStatus, Call, UseReport
 from hyte.grants.services._common import euros, line, text
 
 
@@ -38,8 +38,10 @@ def decide(
     date: dt.date,
     section: str,
     granted: Mapping[int, Granted],
+    use_reports_due: dt.date | None = None,
 ) -> Call:
-    """`granted`: by application id, for every application sent to the call (0 € is a refusal, with its reasons)."""
+    """`granted`: by application id, for every application sent to the call (0 € is a refusal, with its reasons).
+    Every grant above zero gets its use report, due on `use_reports_due` (a year after the decision if not given)."""
     require(actor, Action.EDIT, call)
     body, section = line(body, 200), line(section, 50)
     if not body or not section:
@@ -69,8 +71,19 @@ def decide(
             _("The grants come to %(total)s € but the budget is %(budget)s €: the decision is over the budget.")
             % {"total": number(total, 2), "budget": number(call.budget, 2)}
         )
+    due_on = use_reports_due or _a_year_after(date)
+    if due_on <= date:
+        raise ValidationError(_("The use reports must be due after the date of the decision."))
     for application in applications:
         decided = granted[application.pk]
+        if amounts[application.pk] > 0:
+            audit.create(
+                UseReport,
+                audit_fields=["application", "due_on"],
+                application=application,
+                due_on=due_on,
+                updated_at=clock.now(),
+            )
         audit.update(
             application,
             status=ApplicationStatus.DECIDED,
@@ -79,8 +92,22 @@ def decide(
             decision_reasoning_sv=text(decided.reasoning_sv),
             audit_organisation=call.funder,
         )
-    audit.update(call, decision_body=body, decision_date=date, decision_section=section, updated_at=clock.now())
+    audit.update(
+        call,
+        decision_body=body,
+        decision_date=date,
+        decision_section=section,
+        use_reports_due=due_on,
+        updated_at=clock.now(),
+    )
     return call
+
+
+def _a_year_after(date: dt.date) -> dt.date:
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 1, day=28)
 
 
 @audit.service(AuditAction.GRANT_DECISION_PUBLISH)

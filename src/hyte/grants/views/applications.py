@@ -15,7 +15,7 @@ from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_
 from hyte.grants import queries, services
 from hyte.grants.checks import problems
 from hyte.grants.forms import ApplicationForm, AttachmentForm
-from hyte.grants.models import Application, ApplicationStatus, Call, Score
+from hyte.grants.models import Application, ApplicationStatus, Call, Score, UseReport
 from hyte.grants.scoring import weighted
 from hyte.grants.views.calls import organisation_of
 
@@ -98,6 +98,7 @@ def _outcome(application: Application) -> dict[str, object] | None:
     numbers = {reviewer: n for n, reviewer in enumerate(dict.fromkeys(s.reviewer_id for s in scores), start=1)}
     return {
         "result": result,
+        "use_report": UseReport.objects.filter(application=application).defer("ledger").first(),
         "criteria": [
             (
                 criterion,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from hyte.accounts.models import Organisation, OrganisationKind
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
+from hyte.core import clock
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_GET_or_POST
 from hyte.grants import queries, services
 from hyte.grants.forms import CallForm, CriterionForm, QuestionForm
@@ -46,6 +47,8 @@ def grants(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         "calls": [] if is_ngo else queries.calls_of(organisation),
         "open_calls": queries.open_calls() if is_ngo else [],
         "applications": queries.applications_of(organisation) if is_ngo else [],
+        "use_reports": queries.use_reports_of(organisation) if is_ngo else [],
+        "today": clock.today(),
         "can_apply": is_ngo and perms.can(Action.CONTRIBUTE, organisation),
         "form": form,
     }

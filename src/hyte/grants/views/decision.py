@@ -30,6 +30,12 @@ def decision(request: AuthenticatedRequest, slug: str, call_id: int) -> HttpResp
         except ValueError:
             messages.error(request, str(_date_message()))
             return back_to("grants-decision", slug=slug, call_id=call_id)
+        due = request.POST.get("use_reports_due", "")
+        try:
+            use_reports_due = dt.date.fromisoformat(due) if due else None
+        except ValueError:
+            messages.error(request, str(_date_message()))
+            return back_to("grants-decision", slug=slug, call_id=call_id)
         granted = {
             result.application.pk: services.Granted(
                 amount=request.POST.get(f"amount-{result.application.pk}", "").replace(",", ".").replace(" ", ""),
@@ -47,6 +53,7 @@ def decision(request: AuthenticatedRequest, slug: str, call_id: int) -> HttpResp
             date=date,
             section=request.POST.get("section", ""),
             granted=granted,
+            use_reports_due=use_reports_due,
         )
         return back_to("grants-decision", slug=slug, call_id=call_id)
     return render(

@@ -1,0 +1,280 @@
+"""NGO grants, part 6: use reports (issue 17) — made by the decision for every grant above zero, written and sent
+by the NGO with its ledger extract, checked by the funder against a checklist, picked for a closer check at random
+or for a risk, reminded of before and after the due date, and an overdue one blocks the next application."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+
+from hyte.audit.models import AuditEntry
+from hyte.grants import services
+from hyte.grants.models import UseReport, UseReportStatus
+from hyte.grants.reminders import remind_use_reports
+from hyte.notifications.models import Notification
+from tests.conftest import SYSTEM
+from tests.grants_world import PDF, call_details, with_three_applications
+from tests.test_grants_review import scored
+
+DECIDED_ON = dt.date(2026, 12, 28)
+DUE = dt.date(2027, 3, 31)
+ALL_ITEMS = ["activities", "money", "ledger", "participants", "results"]
+
+
+def _decide(grants, due=DUE):
+    with time_machine.travel(grants["call"].closes_at + dt.timedelta(days=1), tick=False):
+        services.decide(
+            actor=grants["coordinator"],
+            call=grants["call"],
+            body="Hyvinvointilautakunta",
+            date=DECIDED_ON,
+            section="§ 12",
+            granted={
+                grants["a"].pk: services.Granted(amount="2000", reasoning="Vaikuttava"),
+                grants["b"].pk: services.Granted(amount="7000", reasoning="Osittain"),
+                grants["c"].pk: services.Granted(amount="0", reasoning="Ei täytä"),
+            },
+            use_reports_due=due,
+        )
+
+
+@pytest.fixture
+def grants(world):
+    made = with_three_applications(world)
+    made["coordinator"] = world.users["coordinator"]
+    scored(world, made)
+    _decide(made)
+    return made
+
+
+def _complete(report, actor, money="1900"):
+    services.save_use_report(
+        actor=actor,
+        report=report,
+        draft=services.UseReportDraft(
+            done="Kerho kokoontui 30 kertaa",
+            participants={"older": "25", "working_age": "4"},
+            money_used=money,
+            results="Yksinäisyyttä kokevat löysivät ryhmän",
+        ),
+    )
+    services.attach_ledger(actor=actor, report=report, data=PDF, filename="kirjanpito.pdf")
+
+
+def test_the_decision_makes_a_use_report_for_every_grant_above_zero(grants):
+    reports = {r.application_id: r for r in UseReport.objects.all()}
+    assert set(reports) == {grants["a"].pk, grants["b"].pk}  # not for the 0 € refusal
+    assert {r.due_on for r in reports.values()} == {DUE}
+    assert {r.status for r in reports.values()} == {UseReportStatus.DUE}
+    grants["call"].refresh_from_db()
+    assert grants["call"].use_reports_due == DUE
+
+
+def test_a_due_date_on_or_before_the_decision_is_refused_whole(world):
+    made = with_three_applications(world)
+    made["coordinator"] = world.users["coordinator"]
+    scored(world, made)
+    with translation.override("en"), pytest.raises(ValidationError, match="due after the date of the decision"):
+        _decide(made, due=DECIDED_ON)
+    made["a"].refresh_from_db()
+    assert made["a"].granted_amount is None
+    assert not UseReport.objects.exists()
+
+
+def test_without_a_date_the_reports_are_due_a_year_after_the_decision(world):
+    made = with_three_applications(world)
+    made["coordinator"] = world.users["coordinator"]
+    scored(world, made)
+    _decide(made, due=None)
+    assert set(UseReport.objects.values_list("due_on", flat=True)) == {dt.date(2027, 12, 28)}
+
+
+def test_the_ngo_saves_whatever_it_lacks_and_sends_only_a_complete_report(world, grants):
+    report = UseReport.objects.get(application=grants["a"])
+    ngo = world.users["ngo"]
+    with translation.override("en"):
+        found = services.save_use_report(
+            actor=ngo,
+            report=report,
+            draft=services.UseReportDraft(done="Kerho", participants={"older": "many"}, money_used="12,5x"),
+        )
+    assert "The money used is not a sum of euros." in found
+    assert "Participants (older people) must be a whole number." in found
+    assert "Attach the ledger extract." in found
+    assert "Report the results against the goals of the call." in found
+    report.refresh_from_db()
+    assert report.done == "Kerho"  # kept despite the errors
+    with translation.override("en"), pytest.raises(ValidationError, match="Attach the ledger extract"):
+        services.send_use_report(actor=ngo, report=report)
+    for filename, data, message in (
+        ("kirjanpito.png", b"\x89PNG\r\n", "as a PDF, Excel"),
+        ("kirjanpito.xlsx", PDF, "not a Excel file"),
+    ):
+        with translation.override("en"), pytest.raises(ValidationError, match=message):
+            services.attach_ledger(actor=ngo, report=report, data=data, filename=filename)
+    _complete(report, ngo)
+    services.send_use_report(actor=ngo, report=report)
+    report.refresh_from_db()
+    assert report.status == UseReportStatus.SENT
+    assert report.participants == {"working_age": 4, "older": 25}
+    assert report.money_used == Decimal("1900.00")
+    assert not report.closer_check  # 1 900 of 2 000 € used, on time: no risk seen
+    with pytest.raises(ValidationError):
+        services.save_use_report(actor=ngo, report=report, draft=services.UseReportDraft(done="Muutettu"))
+    actions = list(AuditEntry.objects.filter(object_type="grants.usereport").values_list("action", flat=True))
+    for action in ("grant.use_report_save", "grant.use_report_ledger", "grant.use_report_send"):
+        assert action in actions
+
+
+def test_a_risk_seen_in_the_report_picks_it_for_a_closer_check(world, grants):
+    report = UseReport.objects.get(application=grants["a"])
+    _complete(report, world.users["ngo"], money="1200")  # under 80 % of the 2 000 € grant
+    with time_machine.travel(dt.datetime(2027, 4, 2, 9, tzinfo=dt.UTC), tick=False):  # late too
+        services.send_use_report(actor=world.users["ngo"], report=report)
+    report.refresh_from_db()
+    assert report.closer_check
+    assert "80 %" in report.closer_check_reason
+    assert report.closer_check_reason.count(";") == 1  # two risks: under-use and late
+
+
+def test_the_funder_accepts_only_a_confirmed_checklist_and_returns_with_a_note(world, grants):
+    report = UseReport.objects.get(application=grants["a"])
+    ngo, coordinator = world.users["ngo"], world.users["coordinator"]
+    with pytest.raises(ValidationError):  # not sent yet
+        services.check_use_report(actor=coordinator, report=report, ticked=ALL_ITEMS, note="", accept=True)
+    _complete(report, ngo)
+    services.send_use_report(actor=ngo, report=report)
+    with pytest.raises(PermissionDenied):  # the NGO does not check its own report
+        services.check_use_report(actor=ngo, report=report, ticked=ALL_ITEMS, note="", accept=True)
+    with translation.override("en"), pytest.raises(ValidationError, match="the ledger extract is attached"):
+        services.check_use_report(actor=coordinator, report=report, ticked=ALL_ITEMS[:2], note="", accept=True)
+    with translation.override("en"), pytest.raises(ValidationError, match="what the NGO must correct"):
+        services.check_use_report(actor=coordinator, report=report, ticked=[], note=" ", accept=False)
+    services.check_use_report(
+        actor=coordinator, report=report, ticked=ALL_ITEMS[:2], note="Liitä koko vuoden kirjanpito", accept=False
+    )
+    report.refresh_from_db()
+    assert report.status == UseReportStatus.RETURNED
+    services.attach_ledger(actor=ngo, report=report, data=PDF + b"%", filename="koko-vuosi.pdf")
+    services.send_use_report(actor=ngo, report=report)
+    services.check_use_report(actor=coordinator, report=report, ticked=ALL_ITEMS, note="Kunnossa", accept=True)
+    report.refresh_from_db()
+    assert (report.status, report.checklist, report.checked_by) == (UseReportStatus.ACCEPTED, ALL_ITEMS, coordinator)
+    checks = AuditEntry.objects.filter(action="grant.use_report_check", object_id=str(report.pk))
+    assert checks.count() == 2
+    assert {entry.organisation_id for entry in checks} == {world.kemi.pk}
+
+
+def test_a_random_sample_picks_the_share_asked_of_the_sent_reports_not_yet_picked(world, grants):
+    for application, user, granted in ((grants["a"], "ngo", "2000"), (grants["b"], "ngo2", "7000")):
+        report = UseReport.objects.get(application=application)
+        _complete(report, world.users[user], money=granted)
+        services.send_use_report(actor=world.users[user], report=report)
+    coordinator = world.users["coordinator"]
+    with translation.override("en"), pytest.raises(ValidationError, match="from 1 to 100"):
+        services.draw_sample(actor=coordinator, call=grants["call"], percent=0)
+    picked = services.draw_sample(actor=coordinator, call=grants["call"], percent=50)
+    assert len(picked) == 1  # ⌈2 × 50 %⌉
+    with translation.override("en"):
+        again = services.draw_sample(actor=coordinator, call=grants["call"], percent=50)
+        assert again != picked and len(again) == 1
+        assert UseReport.objects.filter(closer_check=True).count() == 2
+        assert set(UseReport.objects.values_list("closer_check_reason", flat=True)) == {"picked at random (50 %)"}
+        with pytest.raises(ValidationError, match="No sent use report is left"):
+            services.draw_sample(actor=coordinator, call=grants["call"], percent=50)
+    with pytest.raises(PermissionDenied):
+        services.draw_sample(actor=world.users["ngo"], call=grants["call"], percent=50)
+
+
+def test_an_overdue_report_blocks_the_next_application_until_it_is_sent(world, grants):
+    ngo = world.users["ngo"]
+    martat = grants["martat"]["organisation"]
+    with time_machine.travel(dt.datetime(2027, 4, 2, 9, tzinfo=dt.UTC), tick=False):
+        call = services.create_call(actor=SYSTEM, funder=world.kemi, details=call_details(title="Avustukset 2027"))
+        services.add_criterion(actor=SYSTEM, call=call, title="Kaikki", weight=100)
+        services.publish_call(actor=SYSTEM, call=call)
+        with translation.override("en"), pytest.raises(ValidationError) as refused:
+            services.start_application(actor=ngo, call=call, applicant=martat)
+        assert "A use report of an earlier grant is overdue (Hyte-avustukset 2026, due 31.03.2027)" in str(
+            refused.value
+        )
+        report = UseReport.objects.get(application=grants["a"])
+        _complete(report, ngo)
+        services.send_use_report(actor=ngo, report=report)
+        assert services.start_application(actor=ngo, call=call, applicant=martat).pk
+
+
+def test_the_due_date_moves_only_after_the_decision_and_only_by_the_funder(world, grants):
+    report = UseReport.objects.get(application=grants["b"])
+    coordinator = world.users["coordinator"]
+    with pytest.raises(ValidationError):
+        services.set_use_report_due(actor=coordinator, report=report, due_on=DECIDED_ON)
+    with pytest.raises(PermissionDenied):
+        services.set_use_report_due(actor=world.users["ngo2"], report=report, due_on=dt.date(2027, 6, 30))
+    services.set_use_report_due(actor=coordinator, report=report, due_on=dt.date(2027, 6, 30))
+    report.refresh_from_db()
+    assert report.due_on == dt.date(2027, 6, 30)
+
+
+def test_reminders_before_the_due_date_and_when_overdue_each_once(world, grants):
+    before = dt.date(2027, 3, 20)
+    assert remind_use_reports(actor=SYSTEM, today=dt.date(2027, 3, 1)) == 0  # over two weeks ahead
+    assert remind_use_reports(actor=SYSTEM, today=before) == 2  # Martat's and Nuoret's editors
+    assert remind_use_reports(actor=SYSTEM, today=before) == 0
+    told = Notification.objects.filter(key__startswith="use-report-due:")
+    assert {n.user.username for n in told} == {"ngo", "ngo2"}
+    report = UseReport.objects.get(application=grants["b"])
+    _complete(report, world.users["ngo2"])
+    services.send_use_report(actor=world.users["ngo2"], report=report)
+    # Overdue: Martat's editor and Kemi's coordinators; Nuoret sent theirs.
+    overdue = remind_use_reports(actor=SYSTEM, today=dt.date(2027, 4, 2))
+    users = set(
+        Notification.objects.filter(key__startswith="use-report-overdue").values_list("user__username", flat=True)
+    )
+    assert "ngo" in users and "ngo2" not in users
+    assert "coordinator" in users
+    assert overdue == len(users)
+
+
+def test_the_pages_of_the_ngo_and_of_the_funder(world, grants, client):
+    application = grants["a"]
+    client.force_login(world.users["ngo"])
+    url = f"/o/kemin-martat/grants/applications/{application.pk}/use-report/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert b"Send the use report" in page.content or "Lähetä käyttöselvitys".encode() in page.content
+    client.post(
+        url,
+        {
+            "done": "Kerho",
+            "money_used": "1 950,50",
+            "results": "Tuloksia",
+            "participants_older": "12",
+        },
+    )
+    report = UseReport.objects.get(application=application)
+    assert (report.done, report.money_used, report.participants) == ("Kerho", Decimal("1950.50"), {"older": 12})
+    client.post(url + "ledger/", {"file": SimpleUploadedFile("kp.pdf", PDF, content_type="application/pdf")})
+    assert client.get(url + "ledger/file/").content == PDF
+    client.post(url + "send/")
+    report.refresh_from_db()
+    assert report.status == UseReportStatus.SENT
+    # Another NGO sees nothing of it.
+    client.force_login(world.users["ngo2"])
+    assert client.get(url).status_code == 404
+    assert client.get(f"/o/kemin-nuoret/grants/applications/{application.pk}/use-report/").status_code == 404
+    # The funder's coordinator reads, lists and checks it.
+    client.force_login(world.users["coordinator"])
+    funder_url = f"/o/kemi/grants/applications/{application.pk}/use-report/"
+    assert client.get(funder_url).status_code == 200
+    listing = client.get(f"/o/kemi/grants/calls/{grants['call'].pk}/use-reports/").content.decode()
+    assert "Kemin Martat ry" in listing and "1 950,50" in listing.replace("\xa0", " ")
+    client.post(funder_url + "check/", {"checklist": ALL_ITEMS, "note": "", "decision": "accept"})
+    report.refresh_from_db()
+    assert report.status == UseReportStatus.ACCEPTED
