@@ -239,6 +239,30 @@ def grow_grants(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None
             points={criterion.pk: 2 for criterion in call.criteria.all()},
         )
         services.create_call(actor=SYSTEM, funder=world.kemi, details=call_details(title=f"Haku {tag} {i}"))
+        _granted_call(world, made, username, title=f"Päätetty {tag} {i}", goal_id=values["grant_goal"])
+
+
+def _granted_call(world: Any, ngo: dict[str, Any], user: str, *, title: str, goal_id: int) -> None:
+    """A call for the goal, decided and published with one grant to `ngo`, whose use report has been sent."""
+    from hyte.reports.models import Goal
+
+    goal = Goal.objects.get(pk=goal_id)
+    call = services.create_call(actor=SYSTEM, funder=world.kemi, details=call_details(title=title, goals=[goal]))
+    services.add_criterion(actor=SYSTEM, call=call, title="Kaikki", weight=100, goal=goal)
+    services.publish_call(actor=SYSTEM, call=call)
+    application = sent_application(world, {**_plain(call), user: ngo}, user, user)
+    closed = call_details(title=title, goals=[goal], closes_at=clock.now() - dt.timedelta(minutes=1))
+    services.update_call(actor=SYSTEM, call=call, details=closed)
+    services.decide(
+        actor=SYSTEM,
+        call=call,
+        body="Lautakunta",
+        date=dt.date(2026, 12, 1),
+        section="§ 1",
+        granted={application.pk: services.Granted(amount="1000", reasoning="Hyvä")},
+    )
+    services.publish_decision(actor=SYSTEM, call=call)
+    send_use_report(world, application, user)
 
 
 def _plain(call: Any) -> dict[str, Any]:

@@ -183,7 +183,8 @@ def test_a_random_sample_picks_the_share_asked_of_the_sent_reports_not_yet_picke
     assert len(picked) == 1  # ⌈2 × 50 %⌉
     with translation.override("en"):
         again = services.draw_sample(actor=coordinator, call=grants["call"], percent=50)
-        assert again != picked and len(again) == 1
+        assert again != picked
+        assert len(again) == 1
         assert UseReport.objects.filter(closer_check=True).count() == 2
         assert set(UseReport.objects.values_list("closer_check_reason", flat=True)) == {"picked at random (50 %)"}
         with pytest.raises(ValidationError, match="No sent use report is left"):
@@ -237,7 +238,8 @@ def test_reminders_before_the_due_date_and_when_overdue_each_once(world, grants)
     users = set(
         Notification.objects.filter(key__startswith="use-report-overdue").values_list("user__username", flat=True)
     )
-    assert "ngo" in users and "ngo2" not in users
+    assert "ngo" in users
+    assert "ngo2" not in users
     assert "coordinator" in users
     assert overdue == len(users)
 
@@ -274,7 +276,41 @@ def test_the_pages_of_the_ngo_and_of_the_funder(world, grants, client):
     funder_url = f"/o/kemi/grants/applications/{application.pk}/use-report/"
     assert client.get(funder_url).status_code == 200
     listing = client.get(f"/o/kemi/grants/calls/{grants['call'].pk}/use-reports/").content.decode()
-    assert "Kemin Martat ry" in listing and "1 950,50" in listing.replace("\xa0", " ")
+    assert "Kemin Martat ry" in listing
+    assert "1 950,50" in listing.replace("\xa0", " ")
     client.post(funder_url + "check/", {"checklist": ALL_ITEMS, "note": "", "decision": "accept"})
     report.refresh_from_db()
     assert report.status == UseReportStatus.ACCEPTED
+
+
+def test_the_annual_report_and_the_public_site_show_the_grants_per_goal(world, grants, client):
+    from hyte.reports import services as report_services
+
+    _complete(UseReport.objects.get(application=grants["a"]), world.users["ngo"])  # 1 900 €, 25 + 4 participants
+    services.send_use_report(actor=world.users["ngo"], report=UseReport.objects.get(application=grants["a"]))
+    annual = report_services.create_report(
+        actor=SYSTEM,
+        organisation=world.kemi,
+        kind="annual",
+        title="Vuosikertomus 2026",
+        term_start=2025,
+        term_end=2029,
+        year=2026,
+        plan_report=grants["plan"],
+    )
+    client.force_login(world.users["coordinator"])
+    with translation.override("en"):
+        page = client.get(f"/o/kemi/reports/{annual.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = " ".join(page.replace("\xa0", " ").split())
+    # Every goal of the call: Martat's 2 000 € and Nuoret's 7 000 € (Seurat's 0 € is no grant), one activity each.
+    expected = "Grants to NGOs in 2026: 2 grants, 9,000 €, to 2 NGOs for 2 activities"
+    assert page.count(expected) == 3, page[page.find("goal-") : page.find("goal-") + 2000]
+    assert page.count("1 use report: 1,900 € used, 29 participants.") == 3
+    # The public site shows only published decisions.
+    assert "No grant decision has been published yet." in client.get("/public/en/kemi/grants/goals/").content.decode()
+    assert client.get("/public/en/tornio/grants/goals/").status_code == 404  # no calls at all
+    services.publish_decision(actor=grants["coordinator"], call=grants["call"])
+    public = client.get("/public/en/kemi/grants/goals/").content.decode().replace("\xa0", " ")
+    assert public.count("Kemin Martat ry, Kemin Nuoret ry") == 3
+    assert "9,000" in public
+    assert "1,900" in public

@@ -50,7 +50,7 @@ PAGES = [
     ("coordinator", "/o/kemi/reports/", 8),
     ("coordinator", "/o/kemi/reports/{report}/", 35),  # with euros per goal, the agreed actions, the what-ifs
     ("coordinator", "/o/kemi/reports/{published}/budget/?year=2024", 20),
-    ("coordinator", "/o/kemi/reports/{annual}/", 26),  # with the what-ifs to add as evidence
+    ("coordinator", "/o/kemi/reports/{annual}/", 30),  # with the what-ifs to add as evidence and the grants per goal
     ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
     ("coordinator", "/o/kemi/reports/{report}/pdf/", 7),  # the report's PDFs, made in the background
     ("county", "/o/lappi/reports/municipalities/", 12),
@@ -96,7 +96,7 @@ PAGES = [
     ("anonymous", "/public/activities/21.csv", 7),
     ("anonymous", "/public/activities/21.xlsx", 7),
     ("anonymous", "/public/activity-images/{register_activity}/{register_image_name}", 2),
-    ("anonymous", "/public/fi/kemi/", 4),
+    ("anonymous", "/public/fi/kemi/", 5),
     ("anonymous", "/public/fi/kemi/{published}/", 9),
     ("coordinator", "/api/v1/organisations", 4),
     ("coordinator", "/api/v1/organisations/kemi/reports", 6),
@@ -188,8 +188,11 @@ PAGES = [
     ("coordinator", "/o/kemi/grants/calls/{grant_call}/ranking/", 14),
     ("coordinator", "/o/kemi/grants/applications/{grant_application}/", 10),
     ("anonymous", "/public/fi/kemi/grants/{grant_call}/", 6),
-    ("anonymous", "/public/fi/kemi/grants/{grant_decided_call}/decision/", 10),
-    ("anonymous", "/public/grants/decisions.json", 9),
+    ("anonymous", "/public/fi/kemi/grants/{grant_decided_call}/decision/", 9),
+    ("anonymous", "/public/grants/decisions.json", 8),
+    ("coordinator", "/o/kemi/grants/calls/{grant_decided_call}/use-reports/", 10),
+    ("coordinator", "/o/kemi/grants/applications/{grant_decided_application}/use-report/", 15),
+    ("anonymous", "/public/fi/kemi/grants/goals/", 7),
 ]
 
 

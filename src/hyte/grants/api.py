@@ -132,7 +132,9 @@ def get_grant_call(request: Any, call_id: int) -> dict[str, Any]:
 def list_grant_decisions(request: Any) -> list[dict[str, Any]]:
     """Every published decision (CC BY 4.0): each grant with its NGO, amount, weighted score and its breakdown by
     criterion, and the disqualifications recorded in the decision."""
-    return [decisions.decision_record(call) for call in decisions.published_decisions()]
+    calls = decisions.published_decisions()
+    batch = decisions.read_batch(calls)
+    return [decisions.decision_record(call, batch) for call in calls]
 
 
 @router.get(

@@ -7,13 +7,54 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch
 
-from hyte.grants.models import Application, ApplicationStatus, Call, Criterion
+from hyte.grants.models import Application, ApplicationStatus, Call, Criterion, Declaration, Score
 from hyte.grants.opendata import LICENCE, LICENCE_URL, _safe
-from hyte.grants.review_queries import declarations_of_call, ranking
+from hyte.grants.scoring import results_of
+
+
+@dataclass
+class Batch:
+    """The applications, scores and declarations of several calls, read in three queries whatever their number."""
+
+    applications: dict[int, list[Application]] = field(default_factory=lambda: defaultdict(list))
+    scores: dict[int, list[Score]] = field(default_factory=lambda: defaultdict(list))
+    declarations: dict[int, list[Declaration]] = field(default_factory=lambda: defaultdict(list))
+
+
+def read_batch(calls: Sequence[Call]) -> Batch:
+    ids = [call.pk for call in calls]
+    batch = Batch()
+    applications = (
+        Application.objects.filter(call_id__in=ids)
+        .exclude(status=ApplicationStatus.DRAFT)
+        .select_related("applicant", "register_entry")
+        .prefetch_related("activities")
+        .order_by("pk")
+    )
+    call_of = {}
+    for application in applications:
+        batch.applications[application.call_id].append(application)
+        call_of[application.pk] = application.call_id
+    scores = Score.objects.filter(application__call_id__in=ids).only(
+        "application_id", "reviewer_id", "criterion_id", "points"
+    )
+    for score in scores:
+        batch.scores[call_of[score.application_id]].append(score)
+    declarations = (
+        Declaration.objects.filter(application__call_id__in=ids, disqualified=True)
+        .select_related("reviewer__user", "application")
+        .order_by("application__applicant_name", "reviewer_id")
+    )
+    for declaration in declarations:
+        batch.declarations[declaration.application.call_id].append(declaration)
+    return batch
 
 
 def published_decisions(funder_id: int | None = None) -> list[Call]:
@@ -27,12 +68,14 @@ def published_decisions(funder_id: int | None = None) -> list[Call]:
     )
 
 
-def decision_rows(call: Call) -> list[dict[str, Any]]:
+def decision_rows(call: Call, batch: Batch | None = None) -> list[dict[str, Any]]:
     """The decided applications of `call`, in the ranking's order, with their scores."""
-    results = [r for r in ranking(call) if r.application.status == ApplicationStatus.DECIDED]
+    batch = batch or read_batch([call])
+    ranked = results_of(call, batch.applications[call.pk], batch.scores[call.pk])
+    results = [r for r in ranked if r.application.status == ApplicationStatus.DECIDED]
     activities = {
         application.pk: [activity.title for activity in application.activities.all()]
-        for application in Application.objects.filter(call=call).prefetch_related("activities")
+        for application in batch.applications[call.pk]
     }
     criteria = list(call.criteria.all())
     goals = [goal.text for goal in call.goals.all()]
@@ -64,19 +107,19 @@ def decision_rows(call: Call) -> list[dict[str, Any]]:
     ]
 
 
-def disqualifications(call: Call) -> list[dict[str, str]]:
+def disqualifications(call: Call, batch: Batch | None = None) -> list[dict[str, str]]:
+    batch = batch or read_batch([call])
     return [
         {
             "reviewer": d.reviewer.user.get_full_name() or d.reviewer.user.username,
             "ngo": d.application.applicant_name,
             "ground": d.ground,
         }
-        for d in declarations_of_call(call)
-        if d.disqualified
+        for d in batch.declarations[call.pk]
     ]
 
 
-def decision_record(call: Call) -> dict[str, Any]:
+def decision_record(call: Call, batch: Batch | None = None) -> dict[str, Any]:
     """One published decision as the open data and the API give it."""
     return {
         "call_id": call.pk,
@@ -86,13 +129,15 @@ def decision_record(call: Call) -> dict[str, Any]:
         "date": call.decision_date.isoformat() if call.decision_date else None,
         "section": call.decision_section,
         "budget_eur": str(call.budget),
-        "grants": [{k: v for k, v in row.items() if k != "application"} for row in decision_rows(call)],
-        "disqualifications": disqualifications(call),
+        "grants": [{k: v for k, v in row.items() if k != "application"} for row in decision_rows(call, batch)],
+        "disqualifications": disqualifications(call, batch),
     }
 
 
 def decisions_json(calls: list[Call]) -> bytes:
-    body = {"licence": LICENCE, "licence_url": LICENCE_URL, "decisions": [decision_record(call) for call in calls]}
+    batch = read_batch(calls)
+    records = [decision_record(call, batch) for call in calls]
+    body = {"licence": LICENCE, "licence_url": LICENCE_URL, "decisions": records}
     return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -101,8 +146,9 @@ def decisions_csv(calls: list[Call]) -> bytes:
     writer = csv.writer(buffer, delimiter=";")
     criteria_columns = 0
     rows = []
+    batch = read_batch(calls)
     for call in calls:
-        for row in decision_rows(call):
+        for row in decision_rows(call, batch):
             breakdown = [f"{c['criterion']} ({c['weight']}): {c['average_points']}" for c in row["criteria"]]
             criteria_columns = max(criteria_columns, len(breakdown))
             rows.append(

@@ -10,6 +10,7 @@ class PublicConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from hyte.accounts.models import Organisation
+        from hyte.grants.models import Call
         from hyte.public import signals
         from hyte.regions.models import Area
         from hyte.reports.models import ReportVersion
@@ -18,3 +19,4 @@ class PublicConfig(AppConfig):
             signal.connect(signals.version_changed, sender=ReportVersion, dispatch_uid=f"public-version-{signal}")
             signal.connect(signals.organisation_changed, sender=Organisation, dispatch_uid=f"public-org-{signal}")
         post_save.connect(signals.area_changed, sender=Area, dispatch_uid="public-area")
+        post_save.connect(signals.call_changed, sender=Call, dispatch_uid="public-grant-call")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from hyte.accounts.models import Organisation
 from hyte.grants import decisions, opendata, queries
+from hyte.grants.goal_grants import public_goal_rows
 from hyte.public.views import _page, languages_for
 
 FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
@@ -60,13 +61,26 @@ def decision(request: HttpRequest, lang: str, slug: str, call_id: int) -> HttpRe
     found = [call for call in decisions.published_decisions(funder.pk) if call.pk == call_id]
     if not found:
         raise Http404
+    batch = decisions.read_batch(found)
     context = {
         "organisation": funder,
         "call": found[0],
-        "rows": decisions.decision_rows(found[0]),
-        "disqualifications": decisions.disqualifications(found[0]),
+        "rows": decisions.decision_rows(found[0], batch),
+        "disqualifications": decisions.disqualifications(found[0], batch),
     }
     return _page(request, lang, "public/grant_decision.html", context, languages_for(funder))
+
+
+@require_safe
+def goals(request: HttpRequest, lang: str, slug: str) -> HttpResponse:
+    """Per goal of the funder's plans, the grants of its published decisions by year and what their use reports
+    say: the same figures as the annual report's."""
+    funder = _funder(slug)
+    rows = public_goal_rows(funder)
+    if not rows and not queries.published_calls(funder):
+        raise Http404
+    context = {"organisation": funder, "rows": rows}
+    return _page(request, lang, "public/grant_goals.html", context, languages_for(funder))
 
 
 @require_safe

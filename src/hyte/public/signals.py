@@ -66,3 +66,9 @@ def organisation_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 def area_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     bump()
+
+
+def call_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A published grant call (or its decision) shows on its funder's cached page as a link to its grants."""
+    if instance.is_published:
+        bump()

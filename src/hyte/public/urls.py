@@ -53,6 +53,7 @@ urlpatterns = [
     path("public/<lang:lang>/<slug:slug>/chains/<int:chain_id>/", chains.chain, name="public-chain"),
     path("public/<lang:lang>/<slug:slug>/grants/", grants.calls, name="public-grant-calls"),
     path("public/<lang:lang>/<slug:slug>/grants/<int:call_id>/", grants.call, name="public-grant-call"),
+    path("public/<lang:lang>/<slug:slug>/grants/goals/", grants.goals, name="public-grant-goals"),
     path(
         "public/<lang:lang>/<slug:slug>/grants/<int:call_id>/decision/", grants.decision, name="public-grant-decision"
     ),

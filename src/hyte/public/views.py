@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from hyte.accounts.models import Organisation
 from hyte.core.pdf import render_pdf
+from hyte.grants.models import Call
 from hyte.public import cache as page_cache
 from hyte.public import opendata, queries
 from hyte.reports.document import build, print_html
@@ -139,7 +140,11 @@ def organisation(request: HttpRequest, lang: str, slug: str) -> HttpResponse:
             request,
             lang,
             "public/organisation.html",
-            {"organisation": found, "reports": queries.reports_of(found)},
+            {
+                "organisation": found,
+                "reports": queries.reports_of(found),
+                "has_grants": Call.objects.filter(funder=found, is_published=True).exists(),
+            },
             languages_for(found),
         )
 
