@@ -573,6 +573,49 @@ def _grants(world: Any, call: Conformance, document: dict[str, Any]) -> None:
     ngo = Conformance(world.client_for("ngo"), document)
     assert ngo("get", "/organisations/{slug}/grant-applications", slug="kemin-martat")
     call.called |= ngo.called
+    _use_reports(world, call, document, made)
+
+
+def _use_reports(world: Any, call: Conformance, document: dict[str, Any], made: dict[str, Any]) -> None:
+    """Kemin Nuoret's use report: read by Kemi's coordinator, listed and accepted; then Kemin Nuoret's new grant's
+    report saved (with what it still lacks) and refused to send through the API."""
+    from hyte.grants.models import Application, UseReport
+
+    ids = {"slug": "kemi", "application_id": made["grant_decided_application"]}
+    assert (
+        call("get", "/organisations/{slug}/grant-applications/{application_id}/use-report", **ids)["status"] == "sent"
+    )
+    listed = call(
+        "get",
+        "/organisations/{slug}/grant-calls/{call_id}/use-reports",
+        slug="kemi",
+        call_id=made["grant_decided_call"],
+    )
+    assert [r["ngo"] for r in listed] == ["Kemin Nuoret ry"]
+    checked = call(
+        "post",
+        "/organisations/{slug}/grant-applications/{application_id}/use-report/check",
+        **ids,
+        body={"checklist": ["activities", "money", "ledger", "participants", "results"], "accept": True},
+    )
+    assert checked["status"] == "accepted"
+    # A second grant of Kemin Nuoret, its report still to be written by its editor.
+    granted = Application.objects.get(pk=made["grant_decided_application"])
+    UseReport.objects.filter(application=granted).update(status="due", checklist=[], sent_at=None)
+    ngo = Conformance(world.client_for("ngo2"), document)
+    own = {"slug": "kemin-nuoret", "application_id": granted.pk}
+    path = "/organisations/{slug}/grant-applications/{application_id}/use-report"
+    saved = ngo(
+        "put",
+        path,
+        **own,
+        body={"done": "Kerho", "participants": {"young": 12}, "money_used_eur": "900", "results": "Liikkuivat"},
+    )
+    assert saved["participants"] == {"young": 12}
+    assert saved["problems"] == []  # the ledger from before is still attached
+    assert ngo("post", path + "/send", **own)["status"] == "sent"
+    assert ngo("post", path + "/send", **own, status=400)["detail"]
+    call.called |= ngo.called
 
 
 def _calendar(world: Any, call: Conformance) -> None:

@@ -1086,6 +1086,10 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(EVERYONE, args={"lang": "fi", "call_id": "{grant_decided_call}"}, **PUBLIC),
         read(NOBODY, label="not decided", args={"lang": "fi"}, **PUBLIC),
     ],
+    ("public-grant-goals", G): [
+        read(EVERYONE, args={"lang": "fi"}, **PUBLIC),
+        read(NOBODY, label="no calls", args={"lang": "fi", "slug": "tornio"}, **PUBLIC),
+    ],
     ("public-grant-decisions-data", G): [
         read(EVERYONE, args={"file_format": "json"}, **PUBLIC),
         read(EVERYONE, label="csv", args={"file_format": "csv"}, **PUBLIC),
@@ -1215,6 +1219,22 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(MEMBERS),
         read(NOBODY, label="an NGO's", args={"slug": "kemin-martat"}),
     ],
+    # Use reports: the funder's coordinators read and check them; writing and sending are the grantee NGO's.
+    ("api:get_use_report", G): [
+        read(COORDINATORS, args=GRANTED),
+        read(NOBODY, label="the NGO's", args=NGO_GRANTED),
+    ],
+    ("api:put_use_report", PUT): [read(NOBODY, args=NGO_GRANTED, data={"done": "x"})],
+    ("api:post_use_report_send", P): [read(NOBODY, args=NGO_GRANTED)],
+    ("api:post_use_report_check", P): [
+        api_write(
+            COORDINATORS,
+            A.GRANT_USE_REPORT_CHECK,
+            args=GRANTED,
+            data={"checklist": ["activities", "money", "ledger", "participants", "results"], "accept": True},
+        )
+    ],
+    ("api:list_call_use_reports", G): [read(COORDINATORS, args={"call_id": "{grant_decided_call}"})],
     ("api:list_activities", G): [read(EVERYONE, query="q=register&age_group=older&free=true", **PUBLIC)],
     ("api:get_activity", G): [
         read(EVERYONE, **PUBLIC),

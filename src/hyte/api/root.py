@@ -25,6 +25,7 @@ from hyte.cooperation.chain_api import router as chain_router
 from hyte.cooperation.interface_api import router as interface_router
 from hyte.funding.api import router as funding_router
 from hyte.grants.api import router as grants_router
+from hyte.grants.use_api import router as use_reports_router
 from hyte.indicators.api import router as indicators_router
 from hyte.national.api import router as national_router
 from hyte.participation.api import router as participation_router
@@ -167,6 +168,7 @@ api.add_router("/", cooperation_router)
 api.add_router("/", interface_router)
 api.add_router("/", funding_router)
 api.add_router("/", grants_router)
+api.add_router("/", use_reports_router)
 api.add_router("/", national_router)
 api.add_router("/", participation_router)
 api.add_router("/", chain_router)
