@@ -314,3 +314,45 @@ def test_the_annual_report_and_the_public_site_show_the_grants_per_goal(world, g
     assert public.count("Kemin Martat ry, Kemin Nuoret ry") == 3
     assert "9,000" in public
     assert "1,900" in public
+
+
+def test_the_funders_summary_per_goal_theme_age_group_and_ngo_with_its_xlsx(world, grants, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    from hyte.actors.models import Activity, Theme
+
+    martat, nuoret = grants["martat"]["activities"][0], grants["nuoret"]["activities"][0]
+    Activity.objects.filter(pk=martat.pk).update(age_groups=["older"])
+    Activity.objects.filter(pk=nuoret.pk).update(age_groups=["young", "older"])
+    Activity.objects.get(pk=martat.pk).themes.set(Theme.objects.filter(code="loneliness"))
+    Activity.objects.get(pk=nuoret.pk).themes.set(Theme.objects.filter(code__in=["loneliness", "physical-activity"]))
+    report = UseReport.objects.get(application=grants["a"])
+    _complete(report, world.users["ngo"])  # older 25, working-age 4 participants
+    services.send_use_report(actor=world.users["ngo"], report=report)
+    client.force_login(world.users["reader"])
+    with translation.override("en"):
+        body = client.get("/o/kemi/grants/summary.xlsx", HTTP_ACCEPT_LANGUAGE="en").content
+    sheets = load_workbook(io.BytesIO(body), read_only=True)
+    rows = {name: list(sheets[name].iter_rows(values_only=True)) for name in sheets.sheetnames}
+    goals = rows["Per goal"][1:]
+    # Each of the call's three goals: Martat's 2 000 € and Nuoret's 7 000 €; Martat's report 1 900 €, 29 people.
+    assert [(r[0], r[3], r[4], r[5], r[7], r[8], r[9]) for r in goals] == [(2026, 2, 9000.0, 2, 1, 1900.0, 29)] * 3
+    themes = {r[1]: (r[2], r[3]) for r in rows["Per theme"][1:]}
+    with translation.override("en"):
+        loneliness = Theme.objects.get(code="loneliness").display_name
+        moving = Theme.objects.get(code="physical-activity").display_name
+    assert themes == {loneliness: (2, 9000.0), moving: (1, 7000.0)}
+    ages = {r[1]: (r[2], r[3], r[4]) for r in rows["Per age group"][1:]}
+    assert ages == {"young people": (1, 7000.0, 0), "working-age people": (0, 0.0, 4), "older people": (2, 9000.0, 25)}
+    assert rows["Per NGO"] == [
+        ("NGO", "Business id", 2026, "Total (€)"),
+        ("Kemin Nuoret ry", "1234561-2", 7000.0, 7000.0),
+        ("Kemin Martat ry", "1234560-4", 2000.0, 2000.0),
+    ]
+    page = client.get("/o/kemi/grants/summary/")
+    assert page.status_code == 200
+    client.force_login(world.users["ngo"])
+    assert client.get("/o/kemin-martat/grants/").status_code == 200
+    assert client.get("/o/kemin-martat/grants/summary/").status_code == 404  # an NGO funds nothing

@@ -552,6 +552,8 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"}),
     ],
     ("grants", P): [form(COORDINATORS, A.GRANT_CALL_CREATE, data=CALL)],
+    ("grants-summary", G): [read(MEMBERS), read(frozenset({"outsider"}), label="tornio", args={"slug": "tornio"})],
+    ("grants-summary-xlsx", G): [read(MEMBERS)],
     ("grants-call", G): [read(MEMBERS), read(MEMBERS, label="draft", args=DRAFT_CALL)],
     ("grants-call", P): [form(COORDINATORS, A.GRANT_CALL_UPDATE, args=DRAFT_CALL, data=CALL)],
     ("grants-call-publish", P): [form(COORDINATORS, A.GRANT_CALL_PUBLISH, args=DRAFT_CALL)],

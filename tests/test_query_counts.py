@@ -193,6 +193,7 @@ PAGES = [
     ("coordinator", "/o/kemi/grants/calls/{grant_decided_call}/use-reports/", 10),
     ("coordinator", "/o/kemi/grants/applications/{grant_decided_application}/use-report/", 15),
     ("anonymous", "/public/fi/kemi/grants/goals/", 7),
+    ("coordinator", "/o/kemi/grants/summary/", 12),
 ]
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.grants.views import applications, calls, decision, review, use_reports
+from hyte.grants.views import applications, calls, decision, review, summary, use_reports
 
 G = "o/<slug:slug>/grants/"
 C = G + "calls/<int:call_id>/"
@@ -8,6 +8,8 @@ A = G + "applications/<int:application_id>/"
 
 urlpatterns = [
     path(G, calls.grants, name="grants"),
+    path(G + "summary/", summary.summary, name="grants-summary"),
+    path(G + "summary.xlsx", summary.summary_file, name="grants-summary-xlsx"),
     path(C, calls.call_page, name="grants-call"),
     path(C + "publish/", calls.call_publish, name="grants-call-publish"),
     path(C + "criteria/", calls.criterion_add, name="grants-criterion-add"),
