@@ -160,7 +160,16 @@ def build_grants_matrix(world: Any) -> dict[str, Any]:
     )
     services.publish_decision(actor=SYSTEM, call=decided["call"])
     send_use_report(world, decided["application"], "ngo2")
+    decided["application"].refresh_from_db()
+    change = services.start_change(actor=world.users["ngo2"], application=decided["application"])
+    services.save_application(
+        actor=world.users["ngo2"],
+        application=change,
+        draft=complete_draft({**grants, "question": None}, "nuoret", costs="2000", amount_applied="1000"),
+    )
+    services.submit_application(actor=world.users["ngo2"], application=change)
     return {
+        "grant_change": change.pk,
         "grant_decided_application": decided["application"].pk,
         "grant_closed_call": closed["call"].pk,
         "grant_closed_application": closed["application"].pk,

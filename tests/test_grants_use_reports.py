@@ -46,6 +46,11 @@ def _decide(grants, due=DUE):
 
 @pytest.fixture
 def grants(world):
+    return decided(world)
+
+
+def decided(world):
+    """Kemi's call scored and decided: Martat 2 000 €, Nuoret 7 000 €, Seurat 0 €; use reports due 31.3.2027."""
     made = with_three_applications(world)
     made["coordinator"] = world.users["coordinator"]
     scored(world, made)

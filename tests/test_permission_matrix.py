@@ -616,6 +616,16 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         form(COORDINATORS, A.GRANT_PROPOSAL, args=SENT, data={"amount": "100", "reason": "Pienempi toiminta"})
     ],
     ("grants-attachment-remove", P): [read(NOBODY, args=SENT)],
+    # A change to a decided grant: the NGO applies (no persona is its member), the funder's coordinators decide.
+    ("grants-change-start", P): [read(NOBODY, args=GRANTED), read(NOBODY, label="the NGO's", args=NGO_GRANTED)],
+    ("grants-change-decide", P): [
+        form(
+            COORDINATORS,
+            A.GRANT_CHANGE_DECIDE,
+            args={"application_id": "{grant_change}"},
+            data={"amount": "900", "reasoning": "Pienempi toiminta"},
+        )
+    ],
     # Use reports: the funder's coordinators read, list, sample and check them; the NGO's pages are its own.
     ("grants-use-reports", G): [read(COORDINATORS, args={"call_id": "{grant_decided_call}"})],
     ("grants-use-reports", P): [

@@ -254,6 +254,8 @@ class AuditAction(models.TextChoices):
     GRANT_PROPOSAL = "grant.proposal", _("proposed amount set with a reason")
     GRANT_DECIDE = "grant.decide", _("grant decision recorded")
     GRANT_DECISION_PUBLISH = "grant.decision_publish", _("grant decision published")
+    GRANT_CHANGE_START = "grant.change_start", _("change to a decided grant applied for")
+    GRANT_CHANGE_DECIDE = "grant.change_decide", _("change to a decided grant decided")
     GRANT_USE_REPORT_SAVE = "grant.use_report_save", _("use report of a grant saved")
     GRANT_USE_REPORT_LEDGER = "grant.use_report_ledger", _("ledger extract attached to a use report")
     GRANT_USE_REPORT_SEND = "grant.use_report_send", _("use report of a grant sent")

@@ -32,7 +32,7 @@ def read_batch(calls: Sequence[Call]) -> Batch:
     ids = [call.pk for call in calls]
     batch = Batch()
     applications = (
-        Application.objects.filter(call_id__in=ids)
+        Application.objects.filter(call_id__in=ids, change_of=None)
         .exclude(status=ApplicationStatus.DRAFT)
         .select_related("applicant", "register_entry")
         .prefetch_related("activities")

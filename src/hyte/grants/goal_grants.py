@@ -39,7 +39,9 @@ class GoalGrants:
 def granted(funder: Organisation, years: Iterable[int] | None, *, published_only: bool) -> list[Application]:
     """The funder's grants above zero decided in `years` (every year: None), with their calls' goals, activities
     and use reports."""
-    found = Application.objects.filter(call__funder=funder, status=ApplicationStatus.DECIDED, granted_amount__gt=0)
+    found = Application.objects.filter(
+        call__funder=funder, status=ApplicationStatus.DECIDED, granted_amount__gt=0, change_of=None
+    )  # a decided change sets its original's amount
     if years is not None:
         found = found.filter(call__decision_date__year__in=list(years))
     if published_only:

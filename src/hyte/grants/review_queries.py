@@ -124,7 +124,7 @@ def declaration_of(reviewer: Reviewer, application: Application) -> Declaration 
 def ranking(call: Call) -> list[Result]:
     """Every application sent to the call, ranked, with the proposal by the call's rule."""
     applications = list(
-        Application.objects.filter(call=call)
+        Application.objects.filter(call=call, change_of=None)  # changes are decided one by one
         .exclude(status=ApplicationStatus.DRAFT)
         .select_related("applicant", "register_entry")
         .order_by("pk")

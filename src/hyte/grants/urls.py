@@ -31,6 +31,8 @@ urlpatterns = [
     path(A + "use-report/due/", use_reports.use_report_due, name="grants-use-report-due"),
     path(A, applications.application_page, name="grants-application"),
     path(A + "submit/", applications.application_submit, name="grants-application-submit"),
+    path(A + "change/", applications.change_start, name="grants-change-start"),
+    path(A + "change/decide/", applications.change_decide, name="grants-change-decide"),
     path(A + "attachments/", applications.attachment_add, name="grants-attachment-add"),
     path(A + "attachments/<int:attachment_id>/", applications.attachment, name="grants-attachment"),
     path(

@@ -19,6 +19,7 @@ from hyte.grants.services.calls import (
     remove_question,
     update_call,
 )
+from hyte.grants.services.changes import decide_change, start_change
 from hyte.grants.services.decision import Granted, decide, publish_decision
 from hyte.grants.services.review import add_reviewer, declare, score, set_proposal
 from hyte.grants.services.use_reports import (
@@ -44,6 +45,7 @@ __all__ = [
     "check_use_report",
     "create_call",
     "decide",
+    "decide_change",
     "declare",
     "draw_sample",
     "publish_call",
@@ -58,6 +60,7 @@ __all__ = [
     "set_proposal",
     "set_use_report_due",
     "start_application",
+    "start_change",
     "submit_application",
     "update_call",
 ]

@@ -138,9 +138,10 @@ def submit_application(*, actor: Doer, application: Application) -> Application:
     _writable(application)
     call = application.call
     now = clock.now()
-    if now >= call.closes_at:
-        raise _closed(call)
-    _not_overdue(application.applicant)
+    if application.change_of_id is None:  # a change of a decided grant is sent whenever
+        if now >= call.closes_at:
+            raise _closed(call)
+        _not_overdue(application.applicant)
     found = problems(application)
     if found:
         raise ValidationError(found)

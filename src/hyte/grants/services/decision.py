@@ -48,7 +48,7 @@ def decide(
         raise ValidationError(_("Give the body that decided and the section (§) of its minutes."))
     if clock.now() < call.closes_at:
         raise ValidationError(_("The call is still open: decide after it has closed."))
-    applications = list(call.applications.filter(status=ApplicationStatus.SUBMITTED))
+    applications = list(call.applications.filter(status=ApplicationStatus.SUBMITTED, change_of=None))
     if not applications:
         raise ValidationError(_("No applications wait for a decision."))
     missing = [a.applicant_name for a in applications if a.pk not in granted]

@@ -81,6 +81,21 @@ def application_page(request: AuthenticatedRequest, slug: str, application_id: i
             "attachment_form": AttachmentForm() if can_edit else None,
             "problems": problems(application) if can_edit else [],
             "outcome": _outcome(application),
+            "changes": list(application.changes.order_by("created_at")) if application.change_of_id is None else [],
+            "can_change": (
+                application.status == ApplicationStatus.DECIDED
+                and application.change_of_id is None
+                and bool(application.granted_amount)
+                and application.applicant_id == organisation.pk
+                and perms.can(Action.EDIT, application)
+                and not application.changes.exclude(status=ApplicationStatus.DECIDED).exists()
+            ),
+            "can_decide_change": (
+                application.change_of_id is not None
+                and application.status == ApplicationStatus.SUBMITTED
+                and application.call.funder_id == organisation.pk
+                and perms.can(Action.EDIT, application.call)
+            ),
             "answers": [
                 (question.display_text, application.answers.get(str(question.pk), ""))
                 for question in application.call.questions.all()
@@ -91,7 +106,7 @@ def application_page(request: AuthenticatedRequest, slug: str, application_id: i
 
 def _outcome(application: Application) -> dict[str, object] | None:
     """A decided application: its amount, reasoning, weighted score and every score (reviewers by number)."""
-    if application.status != ApplicationStatus.DECIDED:
+    if application.status != ApplicationStatus.DECIDED or application.change_of_id is not None:
         return None
     scores = list(Score.objects.filter(application=application).select_related("criterion").order_by("reviewer_id"))
     result = weighted(application.call, application, scores)
@@ -161,3 +176,33 @@ def attachment_remove(
     found = queries.attachment_for(request.user, application, attachment_id)
     call_service(request, services.remove_attachment, attachment=found)
     return to_application(slug, application_id, "attachments")
+
+
+@require_POST
+@login_required
+def change_start(request: AuthenticatedRequest, slug: str, application_id: int) -> HttpResponse:
+    """The NGO applies for a change to its decided grant: a draft prefilled from it."""
+    application = queries.application_for(request.user, organisation_of(request, slug), application_id, Action.EDIT)
+    if application.applicant.slug != slug:
+        raise Http404
+    change = call_service(request, services.start_change, application=application)
+    return to_application(slug, change.pk if change is not None else application_id)
+
+
+@require_POST
+@login_required
+def change_decide(request: AuthenticatedRequest, slug: str, application_id: int) -> HttpResponse:
+    """The funder's coordinators decide a sent change."""
+    organisation = organisation_of(request, slug)
+    change = queries.application_for(request.user, organisation, application_id, Action.VIEW)
+    if change.call.funder_id != organisation.pk or not permissions_for(request.user).can(Action.EDIT, change.call):
+        raise Http404
+    call_service(
+        request,
+        services.decide_change,
+        change=change,
+        amount=request.POST.get("amount", "").replace(",", ".").replace(" ", ""),
+        reasoning=request.POST.get("reasoning", ""),
+        reasoning_sv=request.POST.get("reasoning_sv", ""),
+    )
+    return to_application(slug, application_id)
