@@ -43,7 +43,19 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
     again = run_hyte("demo", data_dir=tmp_path)
     assert again.returncode == 0, again.stderr
     assert database.execute("select count(*) from accounts_membership").fetchone() == (len(DEMO_USERS) + 2,)
-    assert database.execute("select count(*) from accounts_organisation").fetchone() == (5,)  # an NGO and THL too
+    # An NGO, THL and the five NGOs applying for grants too.
+    assert database.execute("select count(*) from accounts_organisation").fetchone() == (10,)
+    # Grants: Kemi's call decided and published with six applications (one refused), Lappi's call with the same
+    # sports club's application, Kemi's small-grant call open; the five grants' use reports: one accepted, two sent
+    # (one picked for a closer check for using 70 %), one overdue, one still to come. Loaded once.
+    assert database.execute(
+        "select c.decision_published, count(a.id), sum(a.granted_amount > 0) from grants_call c "
+        "left join grants_application a on a.call_id = c.id group by c.id order by c.id"
+    ).fetchall() == [(1, 6, 5), (0, 1, None), (0, 0, None)]
+    assert database.execute(
+        "select status, closer_check, due_on < date('now') from grants_usereport order by application_id"
+    ).fetchall() == [("accepted", 0, 0), ("due", 0, 0), ("sent", 1, 0), ("due", 0, 1), ("sent", 0, 0)]
+    assert database.execute("select count(*) from grants_declaration where disqualified").fetchone() == (1,)
     # THL's 2026 resources survey: Kemi and Tornio answer the municipalities' round, Lappi the counties', once.
     assert database.execute(
         "select o.slug from national_answer a join accounts_organisation o on o.id = a.organisation_id "

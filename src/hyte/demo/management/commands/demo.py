@@ -14,6 +14,7 @@ from hyte.demo.cooperation_calendar import load_demo_calendar
 from hyte.demo.cooperation_chains import load_demo_agreement, load_demo_chains
 from hyte.demo.cooperation_interfaces import load_demo_interfaces
 from hyte.demo.funding import load_demo_funding
+from hyte.demo.grants import load_demo_grants
 from hyte.demo.indicators import load_demo_indicators
 from hyte.demo.national import NATIONAL_USER, load_demo_national
 from hyte.demo.participation import load_demo_participation
@@ -59,6 +60,7 @@ class Command(BaseCommand):
             answered = load_demo_national()
             load_demo_participation()
             surveys = load_demo_surveys()
+            grants = load_demo_grants()
         self.stdout.write(
             f"Indicators: {data.catalogue.created} created, {data.catalogue.updated} updated. "
             + "; ".join(
@@ -88,6 +90,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Resources survey 2026 (THL): {answered} answers (Kemi, Tornio, Lappi).")
         if surveys:
             self.stdout.write(f"Residents' survey: Kemi's 400 respondents, {surveys} indicators by age group and area.")
+        if grants:
+            self.stdout.write(
+                f"Grants: Kemi's call decided and published ({grants - 1} applications, use reports coming in), "
+                "a small-grant call open to the NGOs, and Lappi county's call."
+            )
         if assessments is not None:
             self.stdout.write("Impact assessments: a child impact assessment and a screening for Kemi.")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {_url(options['addrport'])} as:"))
