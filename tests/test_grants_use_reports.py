@@ -312,7 +312,10 @@ def test_the_annual_report_and_the_public_site_show_the_grants_per_goal(world, g
     assert page.count(expected) == 3, page[page.find("goal-") : page.find("goal-") + 2000]
     assert page.count("1 use report: 1,900 € used, 29 participants.") == 3
     # The public site shows only published decisions.
-    assert "No grant of a published decision serves a goal of the welfare plan yet." in client.get("/public/en/kemi/grants/goals/").content.decode()
+    assert (
+        "No grant of a published decision serves a goal of the welfare plan yet."
+        in client.get("/public/en/kemi/grants/goals/").content.decode()
+    )
     assert client.get("/public/en/tornio/grants/goals/").status_code == 404  # no calls at all
     services.publish_decision(actor=grants["coordinator"], call=grants["call"])
     public = client.get("/public/en/kemi/grants/goals/").content.decode().replace("\xa0", " ")
