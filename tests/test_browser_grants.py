@@ -91,13 +91,18 @@ def test_an_ngo_applies_by_keyboard_and_the_pages_meet_wcag_21_aa(browser, live_
     )
     services.publish_decision(actor=SYSTEM, call=closed["call"])
     assert UseReport.objects.filter(application=closed["application"]).exists()
-    context = _context(browser, live_server, language="fi", user=world.users["ngo2"])
-    page = context.new_page()
-    page.set_viewport_size({"width": 375, "height": 800})
-    use_report = f"{live_server.url}/o/kemin-nuoret/grants/applications/{closed['application'].pk}/use-report/"
-    assert page.goto(use_report).status == 200
-    assert _violations(page) == []
-    context.close()
+    for user, path in (
+        ("ngo2", f"/o/kemin-nuoret/grants/applications/{closed['application'].pk}/use-report/"),
+        ("coordinator", f"/o/kemi/grants/applications/{closed['application'].pk}/use-report/"),
+        ("coordinator", f"/o/kemi/grants/calls/{closed['call'].pk}/use-reports/"),
+        ("coordinator", "/o/kemi/grants/summary/"),
+    ):
+        context = _context(browser, live_server, language="fi", user=world.users[user])
+        page = context.new_page()
+        page.set_viewport_size({"width": 375, "height": 800})
+        assert page.goto(live_server.url + path).status == 200
+        assert _violations(page) == [], path
+        context.close()
     pages = [
         f"/public/{{lang}}/kemi/grants/{call.pk}/",
         f"/public/{{lang}}/kemi/grants/{closed['call'].pk}/decision/",

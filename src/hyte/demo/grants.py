@@ -94,47 +94,34 @@ def load_demo_grants() -> int:
     if seniors_activity is None or not goals:
         return 0
     applicants.append((seniors, seniors_activity))
-    now = clock.now()
-    call = _call(kemi, title, goals, opens=now - dt.timedelta(days=150), closes=now + dt.timedelta(days=1))
-    applications = [
-        _apply(call, organisation, activity, applied)
-        for (organisation, activity), applied in zip(applicants, APPLIED, strict=True)
-    ]
-    _close(call, kemi, title, goals, closes=now - dt.timedelta(days=120))
-    _review(call, applications)
-    decided_on = today - dt.timedelta(days=90)
-    services.decide(
-        actor=DEMO,
-        call=call,
-        body="Hyvinvointilautakunta",
-        date=decided_on,
-        section="§ 34",
-        granted={
-            application.pk: services.Granted(
-                amount=amount,
-                reasoning="Toiminta tukee hyvinvointisuunnitelman tavoitteita."
-                if amount != "0"
-                else ("Toiminta ei täytä haun kriteerejä riittävästi."),
-                reasoning_sv="Verksamheten stöder välfärdsplanens mål."
-                if amount != "0"
-                else ("Verksamheten uppfyller inte ansökans kriterier tillräckligt."),
-            )
-            for application, amount in zip(applications, GRANTED, strict=True)
-        },
-        use_reports_due=today + dt.timedelta(days=60),
-    )
-    services.publish_decision(actor=DEMO, call=call)
-    _use_reports(applications, today)
-    _county_call(lappi, applicants[2], now)
-    _call(
-        kemi,
-        f"Kemin pienavustukset {today.year + 1}",
-        goals[:1],
-        opens=now - dt.timedelta(days=5),
-        closes=now + dt.timedelta(days=45),
-        kind="small",
-        budget="5000",
-    )
+    now = clock.now().replace(minute=0, second=0, microsecond=0)
+    days = dt.timedelta(days=1)
+    with clock.at(now - 160 * days):
+        call = _call(kemi, title, goals, opens=now - 150 * days, closes=now - 120 * days)
+    with clock.at(now - 130 * days):
+        applications = [
+            _apply(call, organisation, activity, applied)
+            for (organisation, activity), applied in zip(applicants, APPLIED, strict=True)
+        ]
+    with clock.at(now - 110 * days):
+        _review(call, applications)
+    with clock.at(now - 90 * days):
+        _decide(call, applications, due=today + 60 * days)
+    with clock.at(now - 10 * days):
+        _use_reports(applications, today)
+        county_call = _county_call(lappi, now)
+    with clock.at(now - 2 * days):
+        _apply(county_call, *applicants[2], "3000")
+    with clock.at(now - 5 * days):
+        _call(
+            kemi,
+            f"Kemin pienavustukset {today.year + 1}",
+            goals[:1],
+            opens=now - 5 * days,
+            closes=now + 45 * days,
+            kind="small",
+            budget="5000",
+        )
     return len(applications) + 1
 
 
@@ -246,12 +233,29 @@ def _apply(call: Call, organisation: Organisation, activity: Activity, applied: 
     return services.submit_application(actor=DEMO, application=application)
 
 
-def _close(call: Call, kemi: Organisation, title: str, goals: list[Goal], *, closes: dt.datetime) -> None:
-    services.update_call(
+def _decide(call: Call, applications: list[Application], *, due: dt.date) -> None:
+    granted = {
+        application.pk: services.Granted(
+            amount=amount,
+            reasoning="Toiminta tukee hyvinvointisuunnitelman tavoitteita."
+            if amount != "0"
+            else "Toiminta ei täytä haun kriteerejä riittävästi.",
+            reasoning_sv="Verksamheten stöder välfärdsplanens mål."
+            if amount != "0"
+            else "Verksamheten uppfyller inte ansökans kriterier tillräckligt.",
+        )
+        for application, amount in zip(applications, GRANTED, strict=True)
+    }
+    services.decide(
         actor=DEMO,
         call=call,
-        details=_details(title, goals, call.opens_at, closes, kind=call.kind, budget=str(call.budget)),
+        body="Hyvinvointilautakunta",
+        date=clock.today(),
+        section="§ 34",
+        granted=granted,
+        use_reports_due=due,
     )
+    services.publish_decision(actor=DEMO, call=call)
 
 
 def _review(call: Call, applications: list[Application]) -> None:
@@ -309,8 +313,8 @@ def _use_reports(applications: list[Application], today: dt.date) -> None:
     services.set_use_report_due(actor=DEMO, report=reports[carers.pk], due_on=today - dt.timedelta(days=5))
 
 
-def _county_call(lappi: Organisation, sports: tuple[Organisation, Activity], now: dt.datetime) -> None:
-    """Lappi county's call open now; the sports club applies for the same activity Kemi already funds."""
+def _county_call(lappi: Organisation, now: dt.datetime) -> Call:
+    """Lappi county's call open now, to which the sports club applies for the same activity Kemi already funds."""
     goals = list(
         Goal.objects.filter(report__organisation=lappi, retired_by=None).exclude(report__kind=ReportKind.ANNUAL)[:1]
     )
@@ -331,4 +335,4 @@ def _county_call(lappi: Organisation, sports: tuple[Organisation, Activity], now
     )
     services.add_criterion(actor=DEMO, call=call, title="Alueellinen vaikuttavuus", weight=100)
     services.publish_call(actor=DEMO, call=call)
-    _apply(call, *sports, "3000")
+    return call
