@@ -365,3 +365,30 @@ def test_the_funders_summary_per_goal_theme_age_group_and_ngo_with_its_xlsx(worl
     client.force_login(world.users["ngo"])
     assert client.get("/o/kemin-martat/grants/").status_code == 200
     assert client.get("/o/kemin-martat/grants/summary/").status_code == 404  # an NGO funds nothing
+
+
+def test_a_new_application_lists_the_use_reports_still_to_send(world, grants, client):
+    call = services.create_call(actor=SYSTEM, funder=world.kemi, details=call_details(title="Avustukset 2027"))
+    services.add_criterion(actor=SYSTEM, call=call, title="Kaikki", weight=100)
+    services.publish_call(actor=SYSTEM, call=call)
+    draft = services.start_application(actor=world.users["ngo"], call=call, applicant=grants["martat"]["organisation"])
+    client.force_login(world.users["ngo"])
+    with translation.override("en"):
+        page = client.get(f"/o/kemin-martat/grants/applications/{draft.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    text = page.content.decode()
+    assert "Use reports of earlier grants to send" in text
+    assert f"/o/kemin-martat/grants/applications/{grants['a'].pk}/use-report/" in text
+
+
+def test_the_decision_page_flags_the_preparers_likely_conflict(world, grants, client):
+    from hyte.accounts import services as accounts
+
+    nuoret = grants["nuoret"]["organisation"]
+    accounts.add_member(actor=SYSTEM, organisation=nuoret, user=world.users["admin"], role="admin")
+    client.force_login(world.users["admin"])
+    with translation.override("en"):
+        page = client.get(f"/o/kemi/grants/calls/{grants['call'].pk}/decision/", HTTP_ACCEPT_LANGUAGE="en")
+    fieldsets = page.content.decode().split("<fieldset>")[1:]
+    flagged = [part.split("</legend>")[0] for part in fieldsets if "A likely conflict of interest" in part]
+    assert len(flagged) == 1
+    assert "Kemin Nuoret ry" in flagged[0]

@@ -186,6 +186,7 @@ PAGES = [
     ("coordinator", "/o/kemi/grants/", 7),
     ("coordinator", "/o/kemi/grants/calls/{grant_call}/", 13),
     ("coordinator", "/o/kemi/grants/calls/{grant_call}/ranking/", 14),
+    ("coordinator", "/o/kemi/grants/calls/{grant_call}/decision/", 12),
     ("coordinator", "/o/kemi/grants/applications/{grant_application}/", 11),
     ("anonymous", "/public/fi/kemi/grants/{grant_call}/", 6),
     ("anonymous", "/public/fi/kemi/grants/{grant_decided_call}/decision/", 9),

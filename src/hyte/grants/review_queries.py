@@ -27,10 +27,12 @@ def reviewer_of(user: Viewer, call: Call) -> Reviewer | None:
     return Reviewer.objects.filter(call=call, user_id=user_id).select_related("user").first()
 
 
-def conflicts(user: Any, application: Application) -> list[str]:
-    """Why the reviewer (or a decision-maker) is likely disqualified, per the register and Hyte's memberships."""
+def conflicts(user: Any, application: Application, membership: Any = ...) -> list[str]:
+    """Why the reviewer (or a decision-maker) is likely disqualified, per the register and Hyte's memberships;
+    `membership` is the user's in the applicant when the caller has read it (None: not a member)."""
     found = []
-    membership = Membership.objects.filter(user=user, organisation=application.applicant).first()
+    if membership is ...:
+        membership = Membership.objects.filter(user=user, organisation=application.applicant).first()
     if membership is not None:
         found.append(
             _("You are a member of the applicant's organisation in Hyte (%(role)s).")
@@ -42,6 +44,15 @@ def conflicts(user: Any, application: Application) -> list[str]:
     if any(name and name.casefold() in lowered for name in names):
         found.append(_("You are named as a contact person of the applicant in the register."))
     return found
+
+
+def conflicts_of_each(user: Any, applications: list[Application]) -> list[list[str]]:
+    """`conflicts` for several applications, the user's memberships read in one query."""
+    memberships = {
+        m.organisation_id: m
+        for m in Membership.objects.filter(user=user, organisation__in=[a.applicant_id for a in applications])
+    }
+    return [conflicts(user, a, memberships.get(a.applicant_id)) for a in applications]
 
 
 def _words(value: str) -> set[str]:

@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, permissions_for
+from hyte.core import clock
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_GET_or_POST
 from hyte.grants import queries, services
 from hyte.grants.checks import problems
@@ -80,6 +81,8 @@ def application_page(request: AuthenticatedRequest, slug: str, application_id: i
             "form": form,
             "attachment_form": AttachmentForm() if can_edit else None,
             "problems": problems(application) if can_edit else [],
+            "due_reports": [r for r in queries.use_reports_of(organisation) if r.is_open] if can_edit else [],
+            "today": clock.today(),
             "outcome": _outcome(application),
             "changes": list(application.changes.order_by("created_at")) if application.change_of_id is None else [],
             "can_change": (

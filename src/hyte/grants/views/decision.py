@@ -59,7 +59,19 @@ def decision(request: AuthenticatedRequest, slug: str, call_id: int) -> HttpResp
     return render(
         request,
         "grants/decision.html",
-        {"organisation": organisation, "call": call, "results": results},
+        {
+            "organisation": organisation,
+            "call": call,
+            "results": results,
+            # The preparer recording the decision is flagged as the reviewers are (a member or contact of the NGO).
+            "rows": list(
+                zip(
+                    results,
+                    review_queries.conflicts_of_each(request.user, [r.application for r in results]),
+                    strict=True,
+                )
+            ),
+        },
     )
 
 
