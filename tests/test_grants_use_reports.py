@@ -392,3 +392,27 @@ def test_the_decision_page_flags_the_preparers_likely_conflict(world, grants, cl
     flagged = [part.split("</legend>")[0] for part in fieldsets if "A likely conflict of interest" in part]
     assert len(flagged) == 1
     assert "Kemin Nuoret ry" in flagged[0]
+
+
+def test_the_api_refuses_bad_figures_and_keeps_the_funders_sampling_to_the_funder(world, grants, client):
+    import json
+
+    report = UseReport.objects.get(application=grants["a"])
+    _complete(report, world.users["ngo"], money="1200")  # under 80 %: picked when sent
+    services.send_use_report(actor=world.users["ngo"], report=report)
+    client.force_login(world.users["ngo"])
+    url = f"/api/v1/organisations/kemin-martat/grant-applications/{grants['a'].pk}/use-report"
+    own = client.get(url).json()
+    assert (own["status"], own["closer_check"], own["closer_check_reason"]) == ("sent", None, "")
+    services.check_use_report(
+        actor=world.users["coordinator"], report=report, ticked=[], note="Koko vuoden kirjanpito", accept=False
+    )
+    for bad in ({"money_used_eur": "-5"}, {"participants": {"older": -1}}, {"participants": {"pets": 3}}):
+        answer = client.put(url, json.dumps({"done": "x", **bad}), content_type="application/json")
+        assert answer.status_code == 422, bad
+    report.refresh_from_db()
+    assert report.money_used == Decimal("1200.00")  # nothing written by a refused request
+    client.force_login(world.users["coordinator"])
+    funder = client.get(f"/api/v1/organisations/kemi/grant-applications/{grants['a'].pk}/use-report").json()
+    assert funder["closer_check"] is True
+    assert "80" in funder["closer_check_reason"]

@@ -623,7 +623,13 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
             COORDINATORS,
             A.GRANT_CHANGE_DECIDE,
             args={"application_id": "{grant_change}"},
-            data={"amount": "900", "reasoning": "Pienempi toiminta"},
+            data={
+                "body": "Lautakunta",
+                "date": "2026-12-20",
+                "section": "§ 2",
+                "amount": "900",
+                "reasoning": "Pienempi toiminta",
+            },
         )
     ],
     # Use reports: the funder's coordinators read, list, sample and check them; the NGO's pages are its own.

@@ -189,10 +189,10 @@ PAGES = [
     ("coordinator", "/o/kemi/grants/calls/{grant_call}/decision/", 12),
     ("coordinator", "/o/kemi/grants/applications/{grant_application}/", 11),
     ("anonymous", "/public/fi/kemi/grants/{grant_call}/", 6),
-    ("anonymous", "/public/fi/kemi/grants/{grant_decided_call}/decision/", 9),
-    ("anonymous", "/public/grants/decisions.json", 8),
+    ("anonymous", "/public/fi/kemi/grants/{grant_decided_call}/decision/", 10),
+    ("anonymous", "/public/grants/decisions.json", 9),
     ("coordinator", "/o/kemi/grants/calls/{grant_decided_call}/use-reports/", 10),
-    ("coordinator", "/o/kemi/grants/applications/{grant_decided_application}/use-report/", 15),
+    ("coordinator", "/o/kemi/grants/applications/{grant_decided_application}/use-report/", 16),
     ("anonymous", "/public/fi/kemi/grants/goals/", 7),
     ("coordinator", "/o/kemi/grants/summary/", 12),
 ]

@@ -90,6 +90,17 @@ class DisqualificationOut(Schema):
     ground: str
 
 
+class DecisionChangeOut(Schema):
+    ngo: str
+    business_id: str
+    decided_by: str
+    date: str | None
+    section: str
+    amount_eur: str = Field(description="the grant after the change")
+    reasoning: str
+    reasoning_sv: str
+
+
 class GrantDecisionOut(Schema):
     call_id: int
     call: str
@@ -100,6 +111,7 @@ class GrantDecisionOut(Schema):
     budget_eur: str
     grants: list[DecisionGrantOut]
     disqualifications: list[DisqualificationOut]
+    changes: list[DecisionChangeOut] = Field(description="changes to the grants decided after the decision")
 
 
 class OwnApplicationOut(Schema):
@@ -109,7 +121,8 @@ class OwnApplicationOut(Schema):
     funder: str
     status: str = Field(description="draft, submitted or decided")
     amount_applied: Decimal
-    granted_amount: Decimal | None
+    granted_amount: Decimal | None = Field(description="the grant now (a decided change sets it)")
+    change_of: int | None = Field(description="the decided application this one changes, for a change")
     created_at: dt.datetime
     submitted_at: dt.datetime | None
 
@@ -155,6 +168,7 @@ def list_own_applications(request: AuthenticatedRequest, slug: str) -> list[dict
             "status": application.status,
             "amount_applied": application.amount_applied,
             "granted_amount": application.granted_amount,
+            "change_of": application.change_of_id,
             "created_at": application.created_at,
             "submitted_at": application.submitted_at,
         }

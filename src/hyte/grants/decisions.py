@@ -26,6 +26,7 @@ class Batch:
     applications: dict[int, list[Application]] = field(default_factory=lambda: defaultdict(list))
     scores: dict[int, list[Score]] = field(default_factory=lambda: defaultdict(list))
     declarations: dict[int, list[Declaration]] = field(default_factory=lambda: defaultdict(list))
+    changes: dict[int, list[Application]] = field(default_factory=lambda: defaultdict(list))
 
 
 def read_batch(calls: Sequence[Call]) -> Batch:
@@ -42,19 +43,39 @@ def read_batch(calls: Sequence[Call]) -> Batch:
     for application in applications:
         batch.applications[application.call_id].append(application)
         call_of[application.pk] = application.call_id
-    scores = Score.objects.filter(application__call_id__in=ids).only(
+    scores = Score.objects.filter(application__call_id__in=ids, application__change_of=None).only(
         "application_id", "reviewer_id", "criterion_id", "points"
     )
     for score in scores:
         batch.scores[call_of[score.application_id]].append(score)
     declarations = (
-        Declaration.objects.filter(application__call_id__in=ids, disqualified=True)
+        Declaration.objects.filter(application__call_id__in=ids, application__change_of=None, disqualified=True)
         .select_related("reviewer__user", "application")
         .order_by("application__applicant_name", "reviewer_id")
     )
     for declaration in declarations:
         batch.declarations[declaration.application.call_id].append(declaration)
+    changes = Application.objects.filter(call_id__in=ids, status=ApplicationStatus.DECIDED).exclude(change_of=None)
+    for change in changes.order_by("change_date", "pk"):
+        batch.changes[change.call_id].append(change)
     return batch
+
+
+def change_rows(call: Call, batch: Batch) -> list[dict[str, Any]]:
+    """The changes to the call's grants decided after its decision, each with its own decision."""
+    return [
+        {
+            "ngo": change.applicant_name,
+            "business_id": change.business_id,
+            "decided_by": change.change_body,
+            "date": change.change_date.isoformat() if change.change_date else None,
+            "section": change.change_section,
+            "amount_eur": str(change.granted_amount),
+            "reasoning": change.decision_reasoning,
+            "reasoning_sv": change.decision_reasoning_sv,
+        }
+        for change in batch.changes[call.pk]
+    ]
 
 
 def published_decisions(funder_id: int | None = None) -> list[Call]:
@@ -86,7 +107,7 @@ def decision_rows(call: Call, batch: Batch | None = None) -> list[dict[str, Any]
             "business_id": result.application.business_id,
             "call": call.title,
             "activities": activities.get(result.application.pk, []),
-            "amount_eur": str(result.application.granted_amount),
+            "amount_eur": str(result.application.decided_amount),
             "amount_applied_eur": str(result.application.amount_applied),
             "plan_goals": goals,
             "weighted_score": str(result.total),
@@ -121,6 +142,7 @@ def disqualifications(call: Call, batch: Batch | None = None) -> list[dict[str, 
 
 def decision_record(call: Call, batch: Batch | None = None) -> dict[str, Any]:
     """One published decision as the open data and the API give it."""
+    batch = batch or read_batch([call])
     return {
         "call_id": call.pk,
         "call": call.title,
@@ -131,6 +153,7 @@ def decision_record(call: Call, batch: Batch | None = None) -> dict[str, Any]:
         "budget_eur": str(call.budget),
         "grants": [{k: v for k, v in row.items() if k != "application"} for row in decision_rows(call, batch)],
         "disqualifications": disqualifications(call, batch),
+        "changes": change_rows(call, batch),
     }
 
 

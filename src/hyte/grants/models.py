@@ -284,8 +284,16 @@ class Application(models.Model):
         _("proposed amount (€)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     deviation_reason = models.TextField(_("reason for deviating from the computed proposal"), blank=True)
-    # The decision on this application.
+    # The decision on this application. `granted_amount` is the grant now (a decided change sets it);
+    # `granted_in_decision` is what the call's decision granted, as published.
     granted_amount = models.DecimalField(_("granted (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    granted_in_decision = models.DecimalField(
+        _("granted in the call's decision (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    # A change's own decision: the body, the date and the section (§) of its minutes.
+    change_body = models.CharField(_("change decided by"), max_length=200, blank=True)
+    change_date = models.DateField(_("date of the change's decision"), null=True, blank=True)
+    change_section = models.CharField(_("section (§) of the change's decision"), max_length=50, blank=True)
     decision_reasoning = models.TextField(_("reasoning of the decision"), blank=True)
     decision_reasoning_sv = models.TextField(_("reasoning of the decision, in Swedish"), blank=True)
 
@@ -300,6 +308,11 @@ class Application(models.Model):
     @property
     def audit_organisation(self) -> Organisation:
         return self.applicant
+
+    @property
+    def decided_amount(self) -> Decimal | None:
+        """What the call's decision granted (before any change)."""
+        return self.granted_in_decision if self.granted_in_decision is not None else self.granted_amount
 
 
 class Attachment(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from hyte.accounts.models import Organisation
@@ -45,7 +45,12 @@ def calls_of(funder: Organisation) -> list[Call]:
     """A funder's calls, newest first, with how many applications each has had sent."""
     return list(
         Call.objects.filter(funder=funder)
-        .annotate(sent=Count("applications", filter=~Q(applications__status=ApplicationStatus.DRAFT)))
+        .annotate(
+            sent=Count(
+                "applications",
+                filter=~Q(applications__status=ApplicationStatus.DRAFT) & Q(applications__change_of=None),
+            )
+        )
         .order_by("-opens_at", "id")
     )
 
@@ -146,5 +151,5 @@ def use_reports_of(applicant: Organisation) -> list[UseReport]:
         UseReport.objects.filter(application__applicant=applicant)
         .select_related("application__call__funder")
         .defer("ledger")
-        .order_by("sent_at", "due_on", "id")
+        .order_by(F("sent_at").asc(nulls_first=True), "due_on", "id")
     )

@@ -95,7 +95,7 @@ def double_funding(application: Application) -> list[Flag]:
         Q(business_id=application.business_id) if application.business_id else Q(pk__in=[])
     )
     candidates = (
-        Application.objects.filter(level)
+        Application.objects.filter(level, change_of=None)  # a change is its grant's, flagged once
         .filter(same_applicant)
         .exclude(status=ApplicationStatus.DRAFT)
         .select_related("call", "call__funder")

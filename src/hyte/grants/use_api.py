@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from django.http import Http404
 from ninja import Field, Router, Schema
@@ -19,6 +19,7 @@ from hyte.grants.models import UseReport
 from hyte.grants.use_checks import use_report_problems
 
 router = Router(tags=["grants"])
+AgeGroupCode = Literal["children", "young", "working_age", "older"]
 
 
 class UseReportOut(Schema):
@@ -36,7 +37,7 @@ class UseReportOut(Schema):
     ledger_filename: str
     ledger_size: int
     sent_at: dt.datetime | None
-    closer_check: bool
+    closer_check: bool | None = Field(description="the funder's: null for the grantee")
     closer_check_reason: str
     checklist: list[str]
     check_note: str
@@ -46,8 +47,10 @@ class UseReportOut(Schema):
 
 class UseReportIn(Schema):
     done: str = ""
-    participants: dict[str, int] = Field(default_factory=dict, description="by age group")
-    money_used_eur: Decimal = Decimal(0)
+    participants: dict[AgeGroupCode, Annotated[int, Field(ge=0, le=10_000_000)]] = Field(
+        default_factory=dict, description="by age group: children, young, working_age, older"
+    )
+    money_used_eur: Decimal = Field(default=Decimal(0), ge=0, lt=Decimal("1e10"), max_digits=12, decimal_places=2)
     results: str = ""
 
 
@@ -57,7 +60,8 @@ class UseReportCheckIn(Schema):
     accept: bool = Field(description="true accepts the report, false returns it for corrections (a note needed)")
 
 
-def _out(report: UseReport) -> dict[str, Any]:
+def _out(report: UseReport, *, funder: bool) -> dict[str, Any]:
+    """The report; whether it was picked for a closer check, and why, is the funder's alone."""
     application = report.application
     return {
         "application": application.pk,
@@ -74,8 +78,8 @@ def _out(report: UseReport) -> dict[str, Any]:
         "ledger_filename": report.ledger_filename,
         "ledger_size": report.ledger_size,
         "sent_at": report.sent_at,
-        "closer_check": report.closer_check,
-        "closer_check_reason": report.closer_check_reason,
+        "closer_check": report.closer_check if funder else None,
+        "closer_check_reason": report.closer_check_reason if funder else "",
         "checklist": report.checklist,
         "check_note": report.check_note,
         "checked_at": report.checked_at,
@@ -94,7 +98,8 @@ def _report(request: AuthenticatedRequest, slug: str, application_id: int, actio
     summary="A grant's use report (the grantee's members, the funder's coordinators)",
 )
 def get_use_report(request: AuthenticatedRequest, slug: str, application_id: int) -> dict[str, Any]:
-    return _out(_report(request, slug, application_id, Action.VIEW))
+    report = _report(request, slug, application_id, Action.VIEW)
+    return _out(report, funder=report.application.applicant.slug != slug)
 
 
 @router.put(
@@ -115,7 +120,7 @@ def put_use_report(request: AuthenticatedRequest, slug: str, application_id: int
         results=data.results,
     )
     services.save_use_report(actor=request.user, report=report, draft=draft)
-    return _out(report)
+    return _out(report, funder=False)
 
 
 @router.post(
@@ -129,7 +134,7 @@ def post_use_report_send(request: AuthenticatedRequest, slug: str, application_i
     if report.application.applicant_id != organisation.pk:
         raise Http404
     services.send_use_report(actor=request.user, report=report)
-    return _out(report)
+    return _out(report, funder=False)
 
 
 @router.post(
@@ -142,7 +147,7 @@ def post_use_report_check(request: AuthenticatedRequest, slug: str, application_
     services.check_use_report(
         actor=request.user, report=report, ticked=data.checklist, note=data.note, accept=data.accept
     )
-    return _out(report)
+    return _out(report, funder=True)
 
 
 @router.get(
@@ -156,4 +161,4 @@ def list_call_use_reports(request: AuthenticatedRequest, slug: str, call_id: int
     reports = queries.use_reports_of_call(call)
     for report in reports:
         report.application.call = call
-    return [_out(report) for report in reports]
+    return [_out(report, funder=True) for report in reports]

@@ -21,6 +21,7 @@ class UseReportStatus(models.TextChoices):
     SENT = "sent", _("sent, to be checked")
     RETURNED = "returned", _("returned for corrections")
     ACCEPTED = "accepted", _("checked and accepted")
+    CANCELLED = "cancelled", _("not needed: the grant was cancelled")
 
 
 class CheckItem(models.TextChoices):

@@ -67,6 +67,7 @@ def decision(request: HttpRequest, lang: str, slug: str, call_id: int) -> HttpRe
         "call": found[0],
         "rows": decisions.decision_rows(found[0], batch),
         "disqualifications": decisions.disqualifications(found[0], batch),
+        "changes": batch.changes[found[0].pk],
     }
     return _page(request, lang, "public/grant_decision.html", context, languages_for(funder))
 

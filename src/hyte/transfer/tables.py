@@ -246,6 +246,7 @@ NOT_CARRIED: dict[str, str] = {
     "grants.reviewer": "between organisations: the funder's people reviewing NGOs' applications",
     "grants.declaration": "between organisations: a reviewer's declaration on an NGO's application",
     "grants.score": "between organisations: a reviewer's scores of an NGO's application",
+    "grants.usereport": "between organisations: an NGO's report to the funder on a grant goes with the application",
 }
 SHARED: tuple[type[models.Model], ...] = (Area, Indicator, Organisation, Theme, TargetGroup)
 

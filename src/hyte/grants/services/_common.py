@@ -31,6 +31,6 @@ def euros(value: Decimal | int | str | None, what: str) -> Decimal:
         amount = Decimal(str(value if value not in (None, "") else 0)).quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError) as exc:
         raise ValidationError(_("%(what)s is not a sum of euros.") % {"what": what}) from exc
-    if amount < 0 or amount >= Decimal("1e10"):
+    if not amount.is_finite() or amount < 0 or amount >= Decimal("1e10"):
         raise ValidationError(_("%(what)s must be between 0 and 9 999 999 999 euros.") % {"what": what})
     return amount

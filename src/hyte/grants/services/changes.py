@@ -5,6 +5,7 @@ summary follow it; the change keeps the request and the decision as their record
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -16,14 +17,17 @@ from hyte.audit.actions import AuditAction
 from hyte.core import clock
 from hyte.core.actors import Actor
 from hyte.core.formats import number
-from hyte.grants.models import Application, ApplicationStatus, Attachment, UseReport, UseReportStatus
-from hyte.grants.services._common import euros, text
+from hyte.grants.models import Application, ApplicationStatus, Attachment, Call, UseReport, UseReportStatus
+from hyte.grants.services._common import euros, line, text
 
 
 @audit.service(AuditAction.GRANT_CHANGE_START)
 def start_change(*, actor: Actor, application: Application) -> Application:
     """A draft change of a decided grant, with the grant's content to edit (the amount applied is the grant)."""
     require(actor, Action.EDIT, application)
+    application = Application.objects.select_for_update().get(
+        pk=application.pk
+    )  # one change at a time, even twice sent
     if application.change_of_id is not None:
         raise ValidationError(_("Apply for a change on the original application."))
     if application.status != ApplicationStatus.DECIDED or not application.granted_amount:
@@ -51,7 +55,9 @@ def start_change(*, actor: Actor, application: Application) -> Application:
         created_at=now,
         updated_at=now,
     )
-    change.activities.set(application.activities.all())
+    activities = list(application.activities.all())
+    change.activities.set(activities)
+    audit.record(change, changes={"activities": [[], sorted(activity.pk for activity in activities)]})
     for attachment in Attachment.objects.filter(application=application):  # kept; the NGO may replace them
         audit.create(
             Attachment,
@@ -70,12 +76,23 @@ def start_change(*, actor: Actor, application: Application) -> Application:
 
 @audit.service(AuditAction.GRANT_CHANGE_DECIDE)
 def decide_change(
-    *, actor: Actor, change: Application, amount: Decimal | str, reasoning: str, reasoning_sv: str = ""
+    *,
+    actor: Actor,
+    change: Application,
+    body: str,
+    date: dt.date,
+    section: str,
+    amount: Decimal | str,
+    reasoning: str,
+    reasoning_sv: str = "",
 ) -> Application:
-    """Decide a sent change: the amount (at most what the change applies for; the call's grants together within
-    its budget) and the reasoning. 0 € cancels the grant; a use report not yet begun is then removed."""
-    call = change.call
-    require(actor, Action.EDIT, call)
+    """Decide a sent change: the body, date and section (§) of its decision, the amount (at most what the change
+    applies for; the call's grants together within its budget) and the reasoning. The grant becomes the amount; the
+    call's decision as published keeps what it granted. 0 € cancels the grant: its use report, if not begun, is
+    removed, otherwise marked not needed."""
+    require(actor, Action.EDIT, change.call)
+    call = Call.objects.select_for_update().get(pk=change.call_id)  # two changes decided at once stay in budget
+    change = Application.objects.select_related("change_of").get(pk=change.pk)
     original = change.change_of
     if original is None or change.status != ApplicationStatus.SUBMITTED:
         raise ValidationError(_("Only a change that has been sent and not yet decided can be decided."))
@@ -84,6 +101,9 @@ def decide_change(
         raise ValidationError(_("%(name)s is granted more than it applied for.") % {"name": change.applicant_name})
     if not text(reasoning).strip():
         raise ValidationError(_("Give the reasoning for %(name)s.") % {"name": change.applicant_name})
+    body, section = line(body, 200), line(section, 50)
+    if not body or not section:
+        raise ValidationError(_("Give the body that decided and the section (§) of its minutes."))
     others = call.applications.filter(status=ApplicationStatus.DECIDED, change_of=None).exclude(pk=original.pk)
     total = sum((a.granted_amount or Decimal(0) for a in others), Decimal(0)) + granted
     if total > call.budget:
@@ -98,11 +118,24 @@ def decide_change(
         granted_amount=granted,
         decision_reasoning=text(reasoning),
         decision_reasoning_sv=text(reasoning_sv),
+        change_body=body,
+        change_date=date,
+        change_section=section,
         updated_at=now,
         audit_organisation=call.funder,
     )
     audit.update(original, granted_amount=granted, updated_at=now, audit_organisation=call.funder)
-    report = UseReport.objects.filter(application=original).defer("ledger").first()
-    if granted == 0 and report is not None and report.status == UseReportStatus.DUE:
-        audit.delete(report, audit_organisation=call.funder)
+    if granted == 0:
+        _cancel_use_report(original, call)
     return change
+
+
+def _cancel_use_report(original: Application, call: Call) -> None:
+    report = UseReport.objects.filter(application=original).defer("ledger").first()
+    if report is None or not report.is_open:
+        return  # a report sent or accepted stays as it is
+    begun = report.done or report.results or report.participants or report.money_used or report.ledger_filename
+    if report.status == UseReportStatus.DUE and not begun:
+        audit.delete(report, audit_organisation=call.funder)
+    else:
+        audit.update(report, status=UseReportStatus.CANCELLED, updated_at=clock.now(), audit_organisation=call.funder)

@@ -80,6 +80,7 @@ def decide(
             audit.create(
                 UseReport,
                 audit_fields=["application", "due_on"],
+                audit_organisation=call.funder,
                 application=application,
                 due_on=due_on,
                 updated_at=clock.now(),
@@ -88,6 +89,7 @@ def decide(
             application,
             status=ApplicationStatus.DECIDED,
             granted_amount=amounts[application.pk],
+            granted_in_decision=amounts[application.pk],
             decision_reasoning=text(decided.reasoning),
             decision_reasoning_sv=text(decided.reasoning_sv),
             audit_organisation=call.funder,

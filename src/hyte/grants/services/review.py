@@ -21,6 +21,11 @@ from hyte.grants.models import Application, ApplicationStatus, Call, Declaration
 from hyte.grants.services._common import euros, text
 
 
+def _not_a_change(application: Application) -> None:
+    if application.change_of_id is not None:
+        raise ValidationError(_("A change to a decided grant is decided by the funder, not scored."))
+
+
 @audit.service(AuditAction.GRANT_REVIEWER_ADD)
 def add_reviewer(*, actor: Actor, call: Call, user: User) -> Reviewer:
     require(actor, Action.EDIT, Reviewer(call=call, user=user))
@@ -40,6 +45,7 @@ def declare(
         raise ValidationError(_("The reviewer does not review this call."))
     existing = application.declarations.filter(reviewer=reviewer).first()
     require(actor, Action.EDIT, existing or Declaration(application=application, reviewer=reviewer))
+    _not_a_change(application)
     if application.status != ApplicationStatus.SUBMITTED:
         raise ValidationError(_("The application has been decided: declarations no longer change."))
     ground = text(ground)
@@ -66,6 +72,7 @@ def declare(
 def score(*, actor: Actor, application: Application, reviewer: Reviewer, points: Mapping[int, int]) -> list[Score]:
     """Points for every criterion of the call (by criterion id), each a level of the call's scale."""
     require(actor, Action.EDIT, Score(application=application, reviewer=reviewer))
+    _not_a_change(application)
     if application.status != ApplicationStatus.SUBMITTED:
         raise ValidationError(_("The application has been decided: scores no longer change."))
     declaration = application.declarations.filter(reviewer=reviewer).first()

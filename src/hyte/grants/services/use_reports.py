@@ -60,7 +60,7 @@ def save_use_report(*, actor: Actor, report: UseReport, draft: UseReportDraft) -
         given = str(draft.participants.get(group.value, "")).strip()
         if not given:
             continue
-        if not given.isdigit() or int(given) > 10_000_000:
+        if not (given.isascii() and given.isdigit()) or int(given) > 10_000_000:
             reported.append(_("Participants (%(group)s) must be a whole number.") % {"group": group.label})
             continue
         participants[group.value] = int(given)
@@ -151,13 +151,14 @@ def draw_sample(*, actor: Actor, call: Call, percent: int) -> list[UseReport]:
     require(actor, Action.EDIT, call)
     if not 1 <= percent <= 100:
         raise ValidationError(_("Give the share to pick as a whole number from 1 to 100."))
-    sent = list(
-        UseReport.objects.filter(application__call=call, status=UseReportStatus.SENT).select_related("application")
+    candidates = list(
+        UseReport.objects.filter(application__call=call, status=UseReportStatus.SENT, closer_check=False)
+        .select_related("application")
+        .defer("ledger")
     )
-    candidates = [report for report in sent if not report.closer_check]
     if not candidates:
         raise ValidationError(_("No sent use report is left to pick from."))
-    count = min(len(candidates), math.ceil(len(sent) * percent / 100))
+    count = math.ceil(len(candidates) * percent / 100)
     picked = random.SystemRandom().sample(candidates, count)
     reason = _("picked at random (%(percent)s %%)") % {"percent": percent}
     for report in picked:

@@ -3,11 +3,14 @@ attachments; the funder's coordinators read it once sent."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, permissions_for
@@ -200,10 +203,18 @@ def change_decide(request: AuthenticatedRequest, slug: str, application_id: int)
     change = queries.application_for(request.user, organisation, application_id, Action.VIEW)
     if change.call.funder_id != organisation.pk or not permissions_for(request.user).can(Action.EDIT, change.call):
         raise Http404
+    try:
+        date = dt.date.fromisoformat(request.POST.get("date", ""))
+    except ValueError:
+        messages.error(request, _("Give the date of the decision."))
+        return to_application(slug, application_id)
     call_service(
         request,
         services.decide_change,
         change=change,
+        body=request.POST.get("body", ""),
+        date=date,
+        section=request.POST.get("section", ""),
         amount=request.POST.get("amount", "").replace(",", ".").replace(" ", ""),
         reasoning=request.POST.get("reasoning", ""),
         reasoning_sv=request.POST.get("reasoning_sv", ""),

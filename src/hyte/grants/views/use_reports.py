@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.core import clock
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_GET_or_POST
-from hyte.grants import queries, services
+from hyte.grants import queries, review_queries, services
 from hyte.grants.models import UseReport
 from hyte.grants.use_checks import use_report_problems
 from hyte.grants.use_forms import DueForm, LedgerForm, SampleForm, UseReportCheckForm, UseReportForm
@@ -58,6 +58,7 @@ def use_report(request: AuthenticatedRequest, slug: str, application_id: int) ->
             "check_form": UseReportCheckForm(initial={"checklist": report.checklist}) if can_check else None,
             "due_form": DueForm(initial={"due_on": report.due_on}) if can_check else None,
             "participants": _participants(report),
+            "conflicts": review_queries.conflicts(request.user, report.application) if can_check else [],
         },
     )
 
