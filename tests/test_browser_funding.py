@@ -59,3 +59,28 @@ def test_the_what_if_with_the_keyboard(browser, live_server, areas, world, langu
     assert _violations(page) == []
     context.close()
     assert refused == []
+
+
+def test_a_national_administrator_changes_a_version_with_the_keyboard(browser, live_server, areas, world):  # noqa: F811
+    funding = build_funding(world)
+    model_id = funding.model.pk
+    context = _context(browser, live_server, language="en", user=funding.national)
+    page = context.new_page()
+    refused = _policy_refusals(page)
+    page.goto(f"{live_server.url}/coefficient/{model_id}/edit/")
+    assert _violations(page) == []
+    # Give the leadership indicator a provisional mark with Space and send the form with Enter in a text field.
+    _tab_to(page, "el.id === 'id_ind-leadership-provisional'")
+    page.keyboard.press("Space")
+    _tab_to(page, "el.id === 'id_ind-leadership-provisional_note'")
+    page.keyboard.type("Kohta vahvistamatta")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    leadership = funding.model.indicators.get(code="leadership")
+    assert (leadership.provisional, leadership.provisional_note) == (True, "Kohta vahvistamatta")
+    assert page.url.endswith(f"/coefficient/{model_id}/")
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto(f"{live_server.url}/coefficient/{model_id}/edit/")
+    assert _violations(page) == []
+    context.close()
+    assert refused == []

@@ -291,3 +291,62 @@ def test_a_scenario_is_copied_into_an_impact_assessments_evidence(world, funding
     assert Impact.objects.get(option=option, area="children").description == "Arvio."  # not saved yet
     untouched = client.get(url, {"scenario": 999999}).content.decode()
     assert "Mitä jos" not in untouched  # an unknown (or another organisation's private) scenario: nothing copied
+
+
+def _edit_data(model, **changes):
+    data = {
+        "process_weight": "0.5",
+        "outcome_weight": "0.5",
+        "missing_rule": "mean",
+        "base_price": "10",
+        "funding_pool": "",
+        "provisional_note": "",
+    }
+    for indicator in model.indicators.all():
+        data.update(
+            {
+                f"ind-{indicator.code}-weight": "1",
+                f"ind-{indicator.code}-target_value": "",
+                f"ind-{indicator.code}-direction": indicator.direction,
+                f"ind-{indicator.code}-provisional_note": "",
+            }
+        )
+    data.update(changes)
+    return data
+
+
+def test_a_national_administrator_changes_a_version_on_its_page(funding, client):
+    model = _model(funding)
+    url = f"/coefficient/{model.pk}/edit/"
+    client.force_login(funding.national_reader)
+    assert client.get(url).status_code == 404  # a reader of the national body does not administer models
+    client.force_login(funding.national)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert b'name="ind-leadership-weight"' in page.content
+    refused = client.post(url, _edit_data(model, process_weight="0.7"), HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 200  # the whole model is checked: 0.7 + 0.5 does not add up
+    assert "add up to 1.2" in refused.content.decode()
+    model.refresh_from_db()
+    assert model.process_weight == 0.5
+    done = client.post(
+        url,
+        _edit_data(
+            model,
+            process_weight="0.6",
+            outcome_weight="0.4",
+            **{"ind-leadership-provisional": "on", "ind-leadership-provisional_note": "Tarkista kohta"},
+        ),
+    )
+    assert done["Location"] == f"/coefficient/{model.pk}/"
+    model.refresh_from_db()
+    leadership = model.indicators.get(code="leadership")
+    assert (model.process_weight, model.outcome_weight) == (0.6, 0.4)
+    assert (leadership.provisional, leadership.provisional_note) == (True, "Tarkista kohta")
+    assert AuditEntry.objects.filter(action="coefficient.model_update", object_id=str(model.pk)).exists()
+    model.frozen = True
+    model.save()
+    assert b"make a new version to change it" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content
+    client.post(url, _edit_data(model, process_weight="0.5", outcome_weight="0.5"))
+    model.refresh_from_db()
+    assert model.process_weight == 0.6  # a frozen version is not changed

@@ -737,6 +737,8 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("funding-results", G): [read(EVERYONE, **PUBLIC)],
     ("funding-export", G): [read(EVERYONE, **PUBLIC)],
     ("funding-new-version", P): [form(NOBODY, A.COEFFICIENT_MODEL_VERSION)],
+    ("funding-edit", G): [read(NOBODY)],
+    ("funding-edit", P): [form(NOBODY, A.COEFFICIENT_MODEL_UPDATE, data={"process_weight": "0.5"})],
     ("funding-official-import", P): [form(NOBODY, A.COEFFICIENT_OFFICIAL_IMPORT, data={"file": "UPLOAD"})],
     ("funding-area", G): [
         read(EVERYONE, **PUBLIC),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hyte.funding.views import admin, results, scenarios
+from hyte.funding.views import admin, edit, results, scenarios
 
 F = "coefficient/"
 M = F + "<int:model_id>/"
@@ -12,6 +12,7 @@ urlpatterns = [
     path(M, results.results_page, name="funding-results"),
     path(M + "export.json", results.model_export, name="funding-export"),
     path(M + "new-version/", admin.model_new_version, name="funding-new-version"),
+    path(M + "edit/", edit.model_edit, name="funding-edit"),
     path(M + "official/", admin.official_import, name="funding-official-import"),
     path(M + "areas/<int:area_id>/", results.area_page, name="funding-area"),
     path(
