@@ -197,6 +197,13 @@ def test_static_export_writes_the_site_and_updates_it(world, published, tmp_path
     assert (tmp_path / "static/hyte/hyte.css").is_file()
     sitemap = (tmp_path / "public/sitemap.xml").read_text()
     assert f"<loc>https://hyte.example.fi/public/fi/kemi/{plan.pk}/v2/</loc>" in sitemap
+    # All of Finland side by side, in its three languages, and its open data (issue 19).
+    assert "<loc>https://hyte.example.fi/public/sv/national/</loc>" in sitemap
+    national = (tmp_path / "public/en/national/index.html").read_text()
+    assert national == Client().get("/public/en/national/").content.decode()
+    assert (tmp_path / "public/national/finland.csv").read_bytes() == Client().get(
+        "/public/national/finland.csv"
+    ).content
     # a file of our own in the folder is kept; a page that no longer exists is removed
     (tmp_path / "own.txt").write_text("keep")
     tornio_plan = services.create_report(

@@ -281,6 +281,12 @@ def site_paths() -> list[str]:
                     reverse("public-image", args=[found.slug, item.pk, version.number, image_id, ext])
                     for image_id, ext in sorted(named.items())
                 )
+    # All of Finland side by side (issue 19), in every language, and its open data.
+    from hyte.national.views.overview import LANGUAGES as NATIONAL_LANGUAGES
+    from hyte.national.views.overview import OPEN_DATA as NATIONAL_DATA
+
+    paths.extend(reverse("national-public", args=[lang]) for lang in NATIONAL_LANGUAGES)
+    paths.extend(reverse("national-open-data", args=[name]) for name in NATIONAL_DATA)
     return paths
 
 
