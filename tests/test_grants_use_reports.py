@@ -416,3 +416,24 @@ def test_the_api_refuses_bad_figures_and_keeps_the_funders_sampling_to_the_funde
     funder = client.get(f"/api/v1/organisations/kemi/grant-applications/{grants['a'].pk}/use-report").json()
     assert funder["closer_check"] is True
     assert "80" in funder["closer_check_reason"]
+
+
+def test_the_static_site_carries_the_calls_decisions_and_grants_per_goal(world, grants, tmp_path):
+    from django.core.management import call_command
+    from django.test import Client
+
+    services.publish_decision(actor=grants["coordinator"], call=grants["call"])
+    call_command("publish", out=tmp_path, base_url="https://hyte.example.fi", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_id = grants["call"].pk
+    for path in (
+        "/public/fi/kemi/grants/",
+        f"/public/fi/kemi/grants/{call_id}/",
+        f"/public/fi/kemi/grants/{call_id}/decision/",
+        "/public/fi/kemi/grants/goals/",
+    ):
+        assert (tmp_path / path.strip("/") / "index.html").read_text() == Client().get(path).content.decode(), path
+    assert (tmp_path / "public/grants/decisions.json").read_bytes() == Client().get(
+        "/public/grants/decisions.json"
+    ).content
+    sitemap = (tmp_path / "public/sitemap.xml").read_text()
+    assert f"<loc>https://hyte.example.fi/public/fi/kemi/grants/{call_id}/decision/</loc>" in sitemap

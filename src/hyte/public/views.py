@@ -281,12 +281,38 @@ def site_paths() -> list[str]:
                     reverse("public-image", args=[found.slug, item.pk, version.number, image_id, ext])
                     for image_id, ext in sorted(named.items())
                 )
+    paths.extend(_grant_paths())
     # All of Finland side by side (issue 19), in every language, and its open data.
     from hyte.national.views.overview import LANGUAGES as NATIONAL_LANGUAGES
     from hyte.national.views.overview import OPEN_DATA as NATIONAL_DATA
 
     paths.extend(reverse("national-public", args=[lang]) for lang in NATIONAL_LANGUAGES)
     paths.extend(reverse("national-open-data", args=[name]) for name in NATIONAL_DATA)
+    return paths
+
+
+def _grant_paths() -> list[str]:
+    """The funders' published grant calls, decisions and grants per goal in their languages, and their open data."""
+    from hyte.grants import decisions
+    from hyte.grants import queries as grant_queries
+
+    calls = grant_queries.published_calls()
+    decided = {call.pk for call in decisions.published_decisions()}
+    paths: list[str] = []
+    funders = {call.funder_id: call.funder for call in calls}
+    for funder in funders.values():
+        for lang in languages_for(funder):
+            paths.append(reverse("public-grant-calls", args=[lang, funder.slug]))
+            paths.append(reverse("public-grant-goals", args=[lang, funder.slug]))
+            for call in calls:
+                if call.funder_id != funder.pk:
+                    continue
+                paths.append(reverse("public-grant-call", args=[lang, funder.slug, call.pk]))
+                if call.pk in decided:
+                    paths.append(reverse("public-grant-decision", args=[lang, funder.slug, call.pk]))
+    if calls:
+        paths.extend(reverse("public-grant-calls-data", args=[name]) for name in ("json", "csv"))
+        paths.extend(reverse("public-grant-decisions-data", args=[name]) for name in ("json", "csv"))
     return paths
 
 
