@@ -283,11 +283,11 @@ def site_paths() -> list[str]:
                 )
     paths.extend(_grant_paths())
     # All of Finland side by side (issue 19), in every language, and its open data.
-    from hyte.national.views.overview import LANGUAGES as NATIONAL_LANGUAGES
-    from hyte.national.views.overview import OPEN_DATA as NATIONAL_DATA
+    from hyte.national.overview import LANGUAGES as NATIONAL_LANGUAGES
+    from hyte.national.overview import OPEN_DATA_FILES
 
     paths.extend(reverse("national-public", args=[lang]) for lang in NATIONAL_LANGUAGES)
-    paths.extend(reverse("national-open-data", args=[name]) for name in NATIONAL_DATA)
+    paths.extend(reverse("national-open-data", args=[name]) for name in OPEN_DATA_FILES)
     return paths
 
 

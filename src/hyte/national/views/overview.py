@@ -16,13 +16,12 @@ from django.views.decorators.http import require_safe
 from hyte.accounts.permissions import SITE, Action, permissions_for
 from hyte.core.http import AuthenticatedRequest, download
 from hyte.national.models import Structure
-from hyte.national.overview import exports
+from hyte.national.overview import LANGUAGES, exports
 from hyte.national.overview.filters import SIZES, SORTS, Choices
 from hyte.national.overview.rows import KEY_INDICATORS, Overview, Row, overview
 from hyte.regions.models import AreaKind, MunicipalityGroup
 from hyte.situation.charts import choropleth
 
-LANGUAGES = ("fi", "sv", "en")
 OPEN_DATA = {
     "finland.json": ("application/json", exports.as_json),
     "finland.csv": ("text/csv; charset=utf-8", exports.as_csv),
