@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -56,6 +57,15 @@ def download(body: bytes, *, file_format: str, filename: str) -> HttpResponse:
     """A file to save: `filename` without its extension, which `file_format` gives."""
     response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response
+
+
+def private_file(body: bytes, *, content_type: str, filename: str) -> HttpResponse:
+    """An uploaded file given back to those who may read it: saved, never sniffed or kept by a cache."""
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -10,7 +10,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, permissions_for
@@ -18,7 +17,7 @@ from hyte.cooperation import agenda, queries, services
 from hyte.cooperation.forms import ActionForm, InviteeForm, MaterialForm, MeetingForm, PartyForm
 from hyte.cooperation.models import ActionStatus, Invitee, Material, MinutesStatus, Party
 from hyte.cooperation.views._common import meeting_of, organisation_of, to_meeting
-from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, call_service, private_file, require_GET_or_POST
 
 
 def _choices(shown: list[agenda.ShownItem]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -186,12 +185,9 @@ def material(request: AuthenticatedRequest, slug: str, meeting_id: int, material
     """A material file, for those invited; a link's material has no file here."""
     meeting = meeting_of(request, slug, meeting_id)
     found = get_object_or_404(Material, pk=material_id, meeting=meeting, data__isnull=False)
-    response = HttpResponse(bytes(found.data or b""), content_type=found.content_type)
-    disposition = content_disposition_header(as_attachment=True, filename=found.filename or "material")
-    response["Content-Disposition"] = disposition or "attachment"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(
+        bytes(found.data or b""), content_type=found.content_type, filename=found.filename or "material"
+    )
 
 
 @require_POST

@@ -9,13 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.core import clock
-from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, back_to, call_service, private_file, require_GET_or_POST
 from hyte.grants import queries, services
 from hyte.grants.checks import problems
 from hyte.grants.forms import ApplicationForm, AttachmentForm
@@ -164,13 +163,7 @@ def attachment_add(request: AuthenticatedRequest, slug: str, application_id: int
 def attachment(request: AuthenticatedRequest, slug: str, application_id: int, attachment_id: int) -> HttpResponse:
     application = queries.application_for(request.user, organisation_of(request, slug), application_id, Action.VIEW)
     found = queries.attachment_for(request.user, application, attachment_id)
-    response = HttpResponse(bytes(found.data), content_type=found.content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=found.filename) or (
-        "attachment"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(bytes(found.data), content_type=found.content_type, filename=found.filename)
 
 
 @require_POST

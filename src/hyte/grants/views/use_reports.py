@@ -7,12 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.core import clock
-from hyte.core.http import AuthenticatedRequest, back_to, call_service, require_GET_or_POST
+from hyte.core.http import AuthenticatedRequest, back_to, call_service, private_file, require_GET_or_POST
 from hyte.grants import queries, review_queries, services
 from hyte.grants.models import UseReport
 from hyte.grants.use_checks import use_report_problems
@@ -97,13 +96,7 @@ def use_report_ledger_file(request: AuthenticatedRequest, slug: str, application
     data = UseReport.objects.filter(pk=report.pk).values_list("ledger", flat=True).first()
     if not data:
         raise Http404
-    response = HttpResponse(bytes(data), content_type=report.ledger_content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=report.ledger_filename
-    ) or ("attachment")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(bytes(data), content_type=report.ledger_content_type, filename=report.ledger_filename)
 
 
 @require_POST
