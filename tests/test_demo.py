@@ -56,6 +56,14 @@ def test_the_demo_command_builds_an_empty_database_and_prints_the_users(tmp_path
         "select status, closer_check, due_on < date('now') from grants_usereport order by application_id"
     ).fetchall() == [("accepted", 0, 0), ("due", 0, 0), ("sent", 1, 0), ("due", 0, 1), ("sent", 0, 0)]
     assert database.execute("select count(*) from grants_declaration where disqualified").fetchone() == (1,)
+    # Kemi's child impact assessment was open for residents' comments before it went to the decision: four
+    # comments, the round closed with its summary, which the assessment's hearings recorded.
+    assert database.execute(
+        "select r.closed_at is not null, count(c.id), "
+        "(select count(*) from assessments_hearing h where h.assessment_id = r.assessment_id and h.views = r.summary) "
+        "from participation_round r join participation_comment c on c.round_id = r.id "
+        "where r.assessment_id is not null group by r.id"
+    ).fetchall() == [(1, 4, 1)]
     # THL's 2026 resources survey: Kemi and Tornio answer the municipalities' round, Lappi the counties', once.
     assert database.execute(
         "select o.slug from national_answer a join accounts_organisation o on o.id = a.organisation_id "

@@ -993,6 +993,15 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ],
     ("participation", G): [read(MEMBERS)],
     ("participation", P): [form(COORDINATORS, A.ROUND_CREATE, data=NEW_ROUND)],
+    ("participation-assessment", G): [read(COORDINATORS, args={"assessment_id": "{complete}"})],
+    ("participation-assessment", P): [
+        form(
+            COORDINATORS,
+            A.ROUND_CREATE,
+            args={"assessment_id": "{complete}"},
+            data={**NEW_ROUND, "parts": "conclusion"},
+        )
+    ],
     ("participation-round", G): [read(MEMBERS)],
     ("participation-round", P): [form(COORDINATORS, A.ROUND_SUMMARY, data={"summary": "Yhteenveto"})],
     ("participation-close", P): [form(COORDINATORS, A.ROUND_CLOSE, args={"round_id": "{ended_round}"})],

@@ -58,7 +58,7 @@ PAGES = [
     ("county", "/o/lappi/situation/municipalities/", 8),  # likewise
     ("coordinator", "/o/kemi/assessments/", 13),  # with the earlier assessments to copy from
     ("coordinator", "/o/kemi/assessments/{assessment}/grid/", 11),
-    ("coordinator", "/o/kemi/assessments/{assessment}/", 15),
+    ("coordinator", "/o/kemi/assessments/{assessment}/", 17),  # with its comment rounds
     ("coordinator", "/o/kemi/assessments/{assessment}/summary/", 12),
     ("coordinator", "/o/kemi/assessments/templates/", 9),
     ("coordinator", "/o/kemi/register/actors/", 7),
@@ -166,7 +166,7 @@ PAGES = [
     ("national", "/api/v1/organisations/thl/resource-surveys/{resource_round}/results", 9),
     ("national", "/api/v1/national/overview", 20),
     # Participation: comment rounds, their pages with the threaded comments, polls, changes and statements.
-    ("coordinator", "/o/kemi/participation/", 8),
+    ("coordinator", "/o/kemi/participation/", 10),  # with the assessments that may be opened
     ("coordinator", "/o/kemi/participation/{round}/", 13),  # the statement form lists the organisations
     ("anonymous", "/public/fi/kemi/rounds/", 3),
     ("anonymous", "/public/fi/kemi/rounds/{round}/", 8),

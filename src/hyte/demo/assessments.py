@@ -13,6 +13,7 @@ from hyte.assessments import services
 from hyte.assessments.models import Assessment
 from hyte.core import clock
 from hyte.core.actors import DEMO
+from hyte.demo.participation import comment_round_on_assessment
 from hyte.reports import services as report_services
 from hyte.reports.models import Goal, Report, ReportKind
 
@@ -61,7 +62,7 @@ def load_demo_assessments() -> Assessment | None:
         deadline=today + dt.timedelta(days=30),
         description=(
             "Säästöohjelman vuoksi esitetään nuorisotalo Kipinän arki-iltojen aukioloajan lyhentämistä "
-            "klo 21:stä klo 19:ään. Vaihtoehtona on aukioloaikojen siirtäminen viikonloppuiltoihin."
+            "klo 21:stä klo 19:ään."
         ),
         preparer=editor,
     )
@@ -185,6 +186,14 @@ def load_demo_assessments() -> Assessment | None:
     )
     services.set_goal_effect(actor=DEMO, option=weekends, goal=goal, effect="supports", note="Nuorten toive toteutuu.")
     services.set_goal_effect(actor=DEMO, option=no_change, goal=goal, effect="none")
+    comment_round_on_assessment(assessment, part_keys=["description", f"option-{shorter.pk}"])
+    services.update_assessment(
+        actor=DEMO,
+        assessment=assessment,
+        description=assessment.description
+        + " Asukkaiden kommenttien perusteella vertailuun otettiin aukiolon siirtäminen perjantai- ja "
+        "lauantai-iltoihin.",
+    )
     services.add_hearing(
         actor=DEMO,
         assessment=assessment,

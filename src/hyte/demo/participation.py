@@ -214,6 +214,45 @@ def comment_round_on_draft(plan: Report, coordinator: Any) -> Round:
     return round_
 
 
+ASSESSMENT_COMMENTS = [
+    ("Nuori", "Arki-illat ovat ainoa aika, jolloin pääsen nuorisotalolle harrastusten jälkeen."),
+    ("Äiti", "Kipinä on monelle nuorelle turvallinen paikka illalla. Älkää lyhentäkö aukioloa."),
+    ("Ohjaaja", "Perjantai- ja lauantai-illat olisivat nuorille tärkeämpiä kuin myöhäiset arki-illat."),
+    ("Kemiläinen", "Säästö on pieni verrattuna siihen, mitä nuorten iltojen tyhjyys maksaa myöhemmin."),
+]
+ASSESSMENT_SUMMARY = (
+    "Neljä kommenttia. Kolme vastusti arki-iltojen lyhentämistä; yksi ehdotti aukioloa viikonloppuiltoihin. "
+    "Ehdotus otettiin vertailuun omana vaihtoehtonaan, ja valmisteltavan asian kuvaukseen lisättiin se."
+)
+
+
+def comment_round_on_assessment(assessment: Any, *, part_keys: list[str]) -> Round:
+    """The youth centre's assessment was open for residents' comments a month ago: four comments, the summary,
+    the round closed (which recorded the residents' hearing); the description then took in their proposal."""
+    now = clock.now()
+    with clock.at(now - dt.timedelta(days=40)):
+        today = clock.today()
+        round_ = services.open_assessment_round(
+            actor=DEMO,
+            assessment=assessment,
+            parts=part_keys,
+            title="Kerro mielipiteesi nuorisotalo Kipinän aukioloajoista",
+            title_sv="Säg din åsikt om ungdomsgården Kipinäs öppettider",
+            introduction="Lapsivaikutusten arviointi on valmisteilla. Miten muutos vaikuttaisi sinuun?",
+            introduction_sv="Bedömningen av konsekvenserna för barn bereds. Hur skulle ändringen påverka dig?",
+            opens_on=today,
+            closes_on=today + dt.timedelta(days=21),
+        )
+    first = round_.sections.order_by("position")[0]
+    for day, (nickname, body) in enumerate(ASSESSMENT_COMMENTS):
+        with clock.at(now - dt.timedelta(days=38 - 3 * day)):
+            services.add_comment(actor=DEMO, section=first, body=body, nickname=nickname)
+    with clock.at(now - dt.timedelta(days=15)):
+        services.write_summary(actor=DEMO, round=round_, summary=ASSESSMENT_SUMMARY)
+        services.close_round(actor=DEMO, round=round_)
+    return round_
+
+
 def load_demo_participation() -> int:
     """The open round on the annual report of 2026, once: the number of rounds created (0 when it exists)."""
     annual = Report.objects.filter(organisation__slug="kemi", kind=ReportKind.ANNUAL, year=2026).first()

@@ -32,6 +32,8 @@ def _round(round_: Round) -> dict[str, Any]:
         "id": round_.pk,
         "organisation": slug,
         "report": round_.report_id,
+        "assessment": round_.assessment_id,
+        "draft_title": round_.draft_title,
         "title": round_.title,
         "title_sv": round_.title_sv,
         "opens_on": round_.opens_on,
@@ -45,7 +47,7 @@ def _round(round_: Round) -> dict[str, Any]:
 
 
 def _public(round_id: int) -> Round:
-    found = Round.objects.select_related("organisation", "report").filter(pk=round_id).first()
+    found = Round.objects.select_related("organisation", "report", "assessment").filter(pk=round_id).first()
     if found is None or not found.organisation.is_active or not found.is_public:
         raise Http404
     return found
@@ -97,6 +99,7 @@ def get_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
         "summary_sv": round_.summary_sv if closed else "",
         "comment_count": page["comment_total"],
         "approved_version": page["version"].number if page["version"] else None,
+        "settled": page["version"] is not None,
         "sections": sections,
     }
 

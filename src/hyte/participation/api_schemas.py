@@ -44,7 +44,9 @@ class SectionOut(Schema):
 class RoundOut(Schema):
     id: int
     organisation: str
-    report: int
+    report: int | None = None
+    assessment: int | None = None
+    draft_title: str
     title: str
     title_sv: str
     opens_on: dt.date
@@ -63,6 +65,7 @@ class RoundDetailOut(RoundOut):
     summary_sv: str
     comment_count: int
     approved_version: int | None = None
+    settled: bool
     sections: list[SectionOut]
 
 

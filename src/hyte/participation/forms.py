@@ -70,6 +70,26 @@ class RoundForm(forms.Form):
         self.fields["sections"].label_from_instance = lambda s: f"{s.report.title}: {s.title}"  # type: ignore[attr-defined]
 
 
+class AssessmentRoundForm(forms.Form):
+    """Opening an impact assessment under preparation for comments: the round's rules and the parts chosen."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    title_sv = forms.CharField(label=_("Title in Swedish"), max_length=300, required=False)
+    introduction = forms.CharField(label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    introduction_sv = forms.CharField(
+        label=_("Introduction in Swedish"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    opens_on = forms.DateField(label=_("Open from"), widget=forms.DateInput(attrs={"type": "date"}))
+    closes_on = forms.DateField(label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"}))
+    anonymous_allowed = forms.BooleanField(label=_("Anonymous comments allowed (with a nickname)"), required=False)
+    premoderated = forms.BooleanField(label=_("Pre-moderated: comments shown once published"), required=False)
+    parts = forms.MultipleChoiceField(label=_("Parts open for comments"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, parts: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parts"].choices = [(part.key, part.title) for part in parts]  # type: ignore[attr-defined]
+
+
 class ModerateForm(forms.Form):
     action = forms.ChoiceField(choices=[("publish", _("Publish")), ("hide", _("Remove"))])
     reason = forms.ChoiceField(label=_("Reason shown"), choices=[("", "—"), *HideReason.choices], required=False)

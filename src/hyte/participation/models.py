@@ -1,7 +1,7 @@
-"""Residents' voice on a draft (issue 18): comment rounds on a welfare report or plan or an annual report, with
-the sections open for comments (their draft text kept as it was when the round opened), residents' comments,
-replies, supports and flags, a short poll per section, statements of councils and NGOs, the changes the comments
-caused, and the summary written before the round is closed."""
+"""Residents' voice on a draft (issue 18): comment rounds on a welfare report or plan, an annual report or an impact
+assessment, with the sections open for comments (their draft text kept as it was when the round opened),
+residents' comments, replies, supports and flags, a short poll per section, statements of councils and NGOs, the
+changes the comments caused, and the summary written before the round is closed."""
 
 from __future__ import annotations
 
@@ -29,7 +29,20 @@ class Round(models.Model):
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
     report = models.ForeignKey(
-        "reports.Report", verbose_name=_("draft"), on_delete=models.CASCADE, related_name="comment_rounds"
+        "reports.Report",
+        verbose_name=_("draft"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comment_rounds",
+    )
+    assessment = models.ForeignKey(
+        "assessments.Assessment",
+        verbose_name=_("impact assessment"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comment_rounds",
     )
     title = models.CharField(_("title"), max_length=300)
     title_sv = models.CharField(_("title in Swedish"), max_length=300, blank=True)
@@ -55,7 +68,13 @@ class Round(models.Model):
         verbose_name_plural = _("comment rounds")
         ordering = ["-opens_on", "-id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(closes_on__gte=models.F("opens_on")), name="round_closes_after")
+            models.CheckConstraint(condition=models.Q(closes_on__gte=models.F("opens_on")), name="round_closes_after"),
+            # The draft is a report or an impact assessment, never both or neither.
+            models.CheckConstraint(
+                condition=models.Q(report__isnull=False, assessment__isnull=True)
+                | models.Q(report__isnull=True, assessment__isnull=False),
+                name="round_one_draft",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -64,6 +83,15 @@ class Round(models.Model):
     @property
     def audit_organisation(self) -> Organisation:
         return self.organisation
+
+    @property
+    def draft_title(self) -> str:
+        """The title of the draft opened for comments: the report's, or the decision the assessment is for."""
+        return self.report.title if self.report is not None else self.assessment.title if self.assessment else ""
+
+    @property
+    def draft_title_sv(self) -> str:
+        return (self.report.title_sv if self.report is not None else "") or self.draft_title
 
     @property
     def state(self) -> RoundState:

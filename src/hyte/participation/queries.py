@@ -14,7 +14,9 @@ from django.http import Http404
 
 from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, permissions_for
+from hyte.assessments.models import EDITABLE_STATUSES, Assessment
 from hyte.core.actors import Viewer
+from hyte.participation.assessment_text import SETTLED, assessment_parts
 from hyte.participation.models import (
     Change,
     Comment,
@@ -36,7 +38,7 @@ SHOWN = 50  # comments (with their replies) shown per section; the rest behind "
 
 
 def _rounds() -> QuerySet[Round]:
-    return Round.objects.select_related("organisation", "organisation__area", "report")
+    return Round.objects.select_related("organisation", "organisation__area", "report", "assessment")
 
 
 def rounds_of(user: Viewer, organisation: Organisation) -> list[Round]:
@@ -52,6 +54,31 @@ def round_for(user: Viewer, organisation: Organisation, round_id: int, action: A
     if found is None or not permissions_for(user).can(action, found):
         raise Http404
     return found
+
+
+def assessments_to_open(user: Viewer, organisation: Organisation) -> list[Assessment]:
+    """The organisation's impact assessments under preparation that the reader may open for comments."""
+    perms = permissions_for(user)
+    found = Assessment.objects.filter(organisation=organisation, status__in=EDITABLE_STATUSES).order_by("-updated_at")
+    found = found.select_related("organisation", "preparer").prefetch_related("participants")
+    return [assessment for assessment in found if perms.can(Action.EDIT, assessment)]
+
+
+def assessment_to_open(user: Viewer, organisation: Organisation, assessment_id: int) -> Assessment:
+    """One assessment of the organisation the reader may open for comments; 404 otherwise. Its status is checked
+    by the service, which says why."""
+    assessments = Assessment.objects.select_related("organisation")
+    found = assessments.filter(organisation=organisation, pk=assessment_id).first()
+    if found is None or not permissions_for(user).can(Action.EDIT, found):
+        raise Http404
+    return found
+
+
+def rounds_of_assessment(user: Viewer, assessment: Assessment) -> list[Round]:
+    """The comment rounds on an impact assessment the reader may see, with their comment counts."""
+    perms = permissions_for(user)
+    found = _rounds().filter(assessment=assessment).annotate(comment_count=Count("comments"))
+    return [round_ for round_ in found if perms.can(Action.VIEW, round_)]
 
 
 def public_round(slug: str, round_id: int) -> Round:
@@ -177,30 +204,68 @@ def round_page(
 
 
 def approved_version(round_: Round) -> ReportVersion | None:
-    """The first version of the draft approved after the round opened (approval freezes it)."""
+    """The first version of the draft report approved after the round opened (approval freezes it)."""
+    if round_.report_id is None:
+        return None
     return (
         ReportVersion.objects.filter(report=round_.report, frozen_at__gte=round_.created_at).order_by("number").first()
     )
 
 
-def what_changed(round_: Round, sections: list[RoundSection], *, swedish: bool = False) -> dict[str, Any]:
-    """Per section open for comments: the word-by-word difference between its draft text and the approved
-    version's text of the same section (found by its title, or its outline key), once a version exists."""
+@dataclass(frozen=True)
+class Settled:
+    """The version compared with the draft: the approved version of a report, or an impact assessment once its
+    summary was produced for the decision (from then on it no longer changes)."""
+
+    number: int | None  # None for an assessment
+    frozen_at: Any
+
+
+def _settled(round_: Round, sections: list[RoundSection]) -> tuple[Settled | None, dict[int, tuple[str, str] | None]]:
+    """The settled version of the round's draft, if any, and per section open for comments its settled text
+    (None where the section is not found in it)."""
+    found: dict[int, tuple[str, str] | None] = {}
+    assessment = round_.assessment
+    if assessment is not None:
+        if assessment.status not in SETTLED:
+            return None, found
+        parts = {part.key: part for part in assessment_parts(assessment)}
+        for section in sections:
+            part = parts.get(section.key)
+            found[section.pk] = (part.text, "") if part is not None else ("", "")
+        return Settled(None, assessment.ready_at), found
     version = approved_version(round_)
-    found: dict[int, list[Piece] | None] = {}
     if version is None:
-        return {"version": None, "sections": found}
+        return None, found
     frozen = version.frozen.sections
     for section in sections:
         match = next((f for f in frozen if f.title == section.title), None)
         if match is None and section.key and section.key != "other":
             keyed = [f for f in frozen if f.key == section.key]
             match = keyed[0] if len(keyed) == 1 else None
-        if match is None:
+        found[section.pk] = (
+            None
+            if match is None
+            else (section_text(match.blocks), section_text(match.blocks, swedish=True) if section.text_sv else "")
+        )
+    return Settled(version.number, version.frozen_at), found
+
+
+def what_changed(round_: Round, sections: list[RoundSection], *, swedish: bool = False) -> dict[str, Any]:
+    """Per section open for comments: the word-by-word difference between its draft text and the settled text of
+    the same section (a report's approved version: found by its title, or its outline key; an assessment ready
+    for the decision: the same part), once there is one."""
+    version, settled = _settled(round_, sections)
+    found: dict[int, list[Piece] | None] = {}
+    for section in sections:
+        if section.pk not in settled:
+            continue
+        texts = settled[section.pk]
+        if texts is None:
             found[section.pk] = None
             continue
-        draft = section.text_sv if swedish and section.text_sv else section.text
-        final = section_text(match.blocks, swedish=bool(swedish and section.text_sv))
-        pieces = diff(draft, final)
+        in_swedish = bool(swedish and section.text_sv)
+        draft = section.text_sv if in_swedish else section.text
+        pieces = diff(draft, texts[1] if in_swedish else texts[0])
         found[section.pk] = pieces if changed(pieces) else []
     return {"version": version, "sections": found}

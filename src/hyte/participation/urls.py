@@ -11,6 +11,7 @@ urlpatterns = [
     path(ORG, manage.round_list, name="participation"),
     path("o/<slug:slug>/statements/", asked.asked_statements, name="participation-asked"),
     path("o/<slug:slug>/statements/<int:statement_id>/", asked.give_asked_statement, name="participation-asked-give"),
+    path(ORG + "assessments/<int:assessment_id>/", manage.assessment_round_new, name="participation-assessment"),
     path(R, manage.round_page, name="participation-round"),
     path(R + "close/", manage.round_close, name="participation-close"),
     path(R + "sections/<int:section_id>/poll/", manage.poll_set, name="participation-poll"),

@@ -9,7 +9,13 @@ from hyte.participation.services.comments import (
     support_comment,
 )
 from hyte.participation.services.moderation import add_change, answer_comment, moderate_comment, redact_comment
-from hyte.participation.services.rounds import close_round, open_round, set_poll, write_summary
+from hyte.participation.services.rounds import (
+    close_round,
+    open_assessment_round,
+    open_round,
+    set_poll,
+    write_summary,
+)
 from hyte.participation.services.statements import give_statement, request_statement
 
 __all__ = [
@@ -22,6 +28,7 @@ __all__ = [
     "flag_comment",
     "give_statement",
     "moderate_comment",
+    "open_assessment_round",
     "open_round",
     "redact_comment",
     "request_statement",

@@ -11,7 +11,9 @@ from django.views.decorators.http import require_GET, require_POST
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, download, require_GET_or_POST
 from hyte.participation import exports, queries, services
+from hyte.participation.assessment_text import assessment_parts
 from hyte.participation.forms import (
+    AssessmentRoundForm,
     ChangeForm,
     OfflineForm,
     RoundForm,
@@ -66,7 +68,49 @@ def round_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "rounds": queries.rounds_of(request.user, organisation),
             "form": form if can_open else None,
+            "assessments": queries.assessments_to_open(request.user, organisation) if can_open else [],
         },
+    )
+
+
+@require_GET_or_POST
+@login_required
+def assessment_round_new(request: AuthenticatedRequest, slug: str, assessment_id: int) -> HttpResponse:
+    """Open an impact assessment under preparation for comments, on the parts chosen."""
+    organisation = get_organisation_for(request.user, slug, Action.VIEW)
+    assessment = queries.assessment_to_open(request.user, organisation, assessment_id)
+    parts = assessment_parts(assessment)
+    form = AssessmentRoundForm(
+        request.POST or None,
+        parts=parts,
+        initial={
+            "anonymous_allowed": True,
+            "title": assessment.title,
+            "parts": [part.key for part in parts],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        created = call_service(
+            request,
+            services.open_assessment_round,
+            assessment=assessment,
+            parts=list(data["parts"]),
+            title=data["title"],
+            title_sv=data["title_sv"],
+            introduction=data["introduction"],
+            introduction_sv=data["introduction_sv"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+            anonymous_allowed=data["anonymous_allowed"],
+            premoderated=data["premoderated"],
+        )
+        if created is not None:
+            return redirect("participation-round", slug=slug, round_id=created.pk)
+    return render(
+        request,
+        "participation/assessment_round_new.html",
+        {"organisation": organisation, "assessment": assessment, "parts": parts, "form": form},
     )
 
 
