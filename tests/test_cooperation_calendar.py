@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 from icalendar import Calendar
@@ -93,6 +94,25 @@ def test_steps_are_done_automatically_where_hyte_knows(world):
     # a meeting in the future is not held yet
     meeting_on(series, at(2027, 3, 12), "Hyte-neuvottelu 2027")
     assert not _row(world.kemi, StepKind.HYTE_NEGOTIATION, 2027, today).done
+
+
+def test_the_agreement_update_is_done_when_a_version_is_approved_that_year(world):
+    from hyte.cooperation.agreement_models import AgreementVersion
+    from tests.chain_world import build_agreement
+
+    for organisation in (world.kemi, world.tornio, world.lappi):
+        services.generate_calendar(actor=SYSTEM, organisation=organisation, term_start=2025)
+    with time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC), tick=False):
+        build_agreement(world)  # Lappi's agreements with Kemi: versions approved on 1 October 2026
+    today = dt.date(2026, 12, 31)
+    assert not _row(world.kemi, StepKind.AGREEMENT, 2026, dt.date(2026, 9, 30)).done  # not yet approved then
+    for organisation in (world.kemi, world.lappi):  # a party, and the keeper
+        assert _row(organisation, StepKind.AGREEMENT, 2026, today).automatic
+    assert not _row(world.tornio, StepKind.AGREEMENT, 2026, today).done  # not a party
+    approved = AgreementVersion.objects.filter(approved_at__isnull=False)
+    # An approval in another year does not do the step of 2026.
+    approved.update(approved_at=timezone.make_aware(dt.datetime(2025, 6, 1, 12)))
+    assert not _row(world.kemi, StepKind.AGREEMENT, 2026, dt.date(2026, 12, 31)).done
 
 
 def test_the_coordinator_edits_a_step_and_marks_it_done_by_hand(world):

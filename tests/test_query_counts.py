@@ -35,8 +35,8 @@ PAGES = [
     ("coordinator", "/o/kemi/", 23),  # "my work", with the cooperation structures and the term calendar
     ("editor", "/o/kemi/", 21),  # "my work" with assigned goals and measures
     ("coordinator", "/o/kemi/members/", 6),
-    ("coordinator", "/o/kemi/cooperation/calendar/", 9),  # the council-term calendar, with its forms
-    ("reader", "/o/kemi/cooperation/calendar.ics", 8),
+    ("coordinator", "/o/kemi/cooperation/calendar/", 10),  # the council-term calendar, with its forms
+    ("reader", "/o/kemi/cooperation/calendar.ics", 9),
     ("coordinator", "/o/kemi/audit/", 7),
     ("coordinator", "/o/kemi/indicators/", 7),
     ("coordinator", "/o/kemi/indicators/{own}/", 10),

@@ -1,7 +1,8 @@
 """Reads of the council-term calendar: an organisation's steps by year with their status, and the steps of one
 person (for the "my work" page). A step is done when marked by hand, or automatically where Hyte knows: a meeting
 of a yearly hyte (§7) or council-term (§14) series held that year with the organisation invited (or convening it),
-the annual report of the previous year or the term's broad report approved. A constant number of queries."""
+the annual report of the previous year or the term's broad report approved, a version of a cooperation agreement
+the organisation keeps or is a party to approved that year. A constant number of queries."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from hyte.accounts.models import Organisation
+from hyte.cooperation.agreement_models import AgreementVersion
 from hyte.cooperation.calendar_models import STATUTORY, CalendarStep, StepKind
 from hyte.cooperation.models import Meeting, SeriesKind
 from hyte.core import clock
@@ -32,7 +34,7 @@ class StepRow:
 
 
 def _known_done(organisation_ids: Iterable[int], today: dt.date) -> set[tuple[int, str, int]]:
-    """(organisation id, step kind, year) of the steps Hyte knows to be done: two queries."""
+    """(organisation id, step kind, year) of the steps Hyte knows to be done: three queries."""
     ids = list(organisation_ids)
     known: set[tuple[int, str, int]] = set()
     meetings = Meeting.objects.filter(
@@ -52,6 +54,14 @@ def _known_done(organisation_ids: Iterable[int], today: dt.date) -> set[tuple[in
             known.add((organisation_id, StepKind.ANNUAL_REPORT.value, year + 1))
         elif kind == ReportKind.BROAD:
             known.add((organisation_id, StepKind.BROAD_PLAN.value, term_start + 1))
+    # The cooperation agreement updated: a version approved that year, kept by the organisation or with it a party.
+    versions = AgreementVersion.objects.filter(approved_at__date__lte=today).filter(
+        Q(agreement__keeper_id__in=ids) | Q(parties__organisation_id__in=ids)
+    )
+    rows = versions.values_list("agreement__keeper_id", "parties__organisation_id", "approved_at")
+    for keeper, party, approved in rows:
+        for organisation_id in {keeper, party} & set(ids):
+            known.add((organisation_id, StepKind.AGREEMENT.value, approved.astimezone(clock.HELSINKI).year))
     return known
 
 
