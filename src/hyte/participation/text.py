@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 WRITTEN = {"text", "strengths", "concerns", "summary"}
-_TOKENS = re.compile(r"^\s+|\S+\s*")
+_TOKENS = re.compile(r"\s+|\S+")  # words and the spaces between them, apart
 
 
 def section_text(blocks: Iterable[Any], *, swedish: bool = False) -> str:
