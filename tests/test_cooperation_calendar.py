@@ -111,7 +111,7 @@ def test_the_agreement_update_is_done_when_a_version_is_approved_that_year(world
     assert not _row(world.tornio, StepKind.AGREEMENT, 2026, today).done  # not a party
     approved = AgreementVersion.objects.filter(approved_at__isnull=False)
     # An approval in another year does not do the step of 2026.
-    approved.update(approved_at=timezone.make_aware(dt.datetime(2025, 6, 1, 12)))
+    approved.update(approved_at=dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC))
     assert not _row(world.kemi, StepKind.AGREEMENT, 2026, dt.date(2026, 12, 31)).done
 
 

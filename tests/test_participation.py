@@ -305,14 +305,14 @@ def test_diff_pieces_are_word_by_word():
     pieces = diff("yksi kaksi kolme", "yksi neljä kolme")
     assert [(p.kind, p.text) for p in pieces] == [
         ("same", "yksi "),
-        ("removed", "kaksi"),
-        ("added", "neljä"),
-        ("same", " kolme"),
+        ("removed", "kaksi "),
+        ("added", "neljä "),
+        ("same", "kolme"),
     ]
     # Text added after the last word marks only what was added, not the word before it.
     assert [(p.kind, p.text) for p in diff("klo 19:ään.", "klo 19:ään. Lisäys.")] == [
-        ("same", "klo 19:ään."),
-        ("added", " Lisäys."),
+        ("same", "klo 19:ään. "),
+        ("added", "Lisäys."),
     ]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 WRITTEN = {"text", "strengths", "concerns", "summary"}
-_TOKENS = re.compile(r"\s+|\S+")  # words and the spaces between them, apart
+_TOKENS = re.compile(r"^\s+|\S+\s*")  # words with the space after them
 
 
 def section_text(blocks: Iterable[Any], *, swedish: bool = False) -> str:
@@ -52,10 +52,14 @@ def diff(before: str, after: str) -> list[Piece]:
         else:
             pieces.append(Piece(kind, text))
 
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    # Words are compared without the space after them, so a word that only gained or lost a following space
+    # (text added after the last word) is the same word; the same words are shown as in the new text.
+    matcher = difflib.SequenceMatcher(
+        a=[token.strip() for token in old], b=[token.strip() for token in new], autojunk=False
+    )
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            add("same", old[a1:a2])
+            add("same", new[b1:b2])
         else:
             add("removed", old[a1:a2])
             add("added", new[b1:b2])
