@@ -24,6 +24,7 @@ from hyte.actors.models import (
     Theme,
     WelfareConcept,
 )
+from hyte.core.widgets import DateInput
 from hyte.regions.models import Area, AreaKind
 from hyte.reports.models import Measure
 
@@ -98,8 +99,8 @@ class ActivityForm(forms.Form):
     latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=59, max_value=71)
     longitude = forms.FloatField(label=_("Longitude"), required=False, min_value=19, max_value=32)
     online = forms.BooleanField(label=_("Online"), required=False)
-    starts_on = forms.DateField(label=_("Starts"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Ends"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("Starts"), required=False, widget=DateInput())
+    ends_on = forms.DateField(label=_("Ends"), required=False, widget=DateInput())
     recurring = forms.BooleanField(label=_("Recurring"), required=False)
     schedule = forms.CharField(label=_("Schedule"), max_length=200, required=False, help_text=_("e.g. Tuesdays 10–12"))
     is_free = forms.BooleanField(label=_("Free of charge"), required=False)

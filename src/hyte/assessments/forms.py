@@ -16,8 +16,9 @@ from hyte.assessments.models import (
     TemplateKind,
     TimeSpan,
 )
+from hyte.core.widgets import DateInput
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 def _blank(choices: Any) -> list[tuple[str, Any]]:

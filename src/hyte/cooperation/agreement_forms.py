@@ -11,8 +11,9 @@ from hyte.accounts.models import Organisation
 from hyte.cooperation.agreement_models import SECTIONS, AgreementVersion
 from hyte.cooperation.forms import OrganisationChoice
 from hyte.cooperation.services.agreements import TEXTS, AgreementText
+from hyte.core.widgets import DateInput
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class TextForm(forms.Form):

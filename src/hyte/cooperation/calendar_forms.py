@@ -5,11 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hyte.core.widgets import DateInput
+
 
 class CalendarStepForm(forms.Form):
-    due = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    due = forms.DateField(label=_("Due"), widget=DateInput())
     responsible = forms.IntegerField(label=_("Responsible"), required=False)
-    done_on = forms.DateField(label=_("Done on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    done_on = forms.DateField(label=_("Done on"), required=False, widget=DateInput())
 
 
 class GenerateForm(forms.Form):
@@ -19,5 +21,5 @@ class GenerateForm(forms.Form):
 class StepDoneForm(forms.Form):
     """Done on a day (today unless given), or not done after all (`undo`)."""
 
-    done_on = forms.DateField(label=_("Done on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    done_on = forms.DateField(label=_("Done on"), required=False, widget=DateInput())
     undo = forms.BooleanField(required=False)

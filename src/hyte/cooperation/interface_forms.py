@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hyte.cooperation.interface_models import Interface
 from hyte.cooperation.structure_models import StructureKind
+from hyte.core.widgets import DateInput
 
 
 class NewInterfaceForm(forms.Form):
@@ -26,12 +27,8 @@ class InterfaceForm(NewInterfaceForm):
         required=False,
         help_text=_("The county's unit or person responsible."),
     )
-    next_review = forms.DateField(
-        label=_("Next review due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    last_reviewed = forms.DateField(
-        label=_("Last reviewed"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    next_review = forms.DateField(label=_("Next review due"), required=False, widget=DateInput())
+    last_reviewed = forms.DateField(label=_("Last reviewed"), required=False, widget=DateInput())
     goals = forms.TypedMultipleChoiceField(
         label=_("Shared plan goals"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -74,8 +71,8 @@ class PairForm(forms.Form):
     municipality = forms.IntegerField(label=_("Municipality"))
     county_person = forms.IntegerField(label=_("County's counterpart"), required=False)
     municipality_person = forms.IntegerField(label=_("Municipality's counterpart"), required=False)
-    starts_on = forms.DateField(label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("Valid from"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Valid until"), required=False, widget=DateInput())
 
 
 class StructureForm(forms.Form):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from hyte.accounts.models import Organisation
 from hyte.actors.models import Activity
 from hyte.core.clock import HELSINKI
+from hyte.core.widgets import DateTimeInput
 from hyte.grants.models import Application, Call, CallKind, FieldType, ProposalRule, Question
 from hyte.grants.services import ApplicationDraft, CallDetails
 from hyte.reports.models import Goal
@@ -63,8 +64,8 @@ class CallForm(forms.Form):
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=300, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=CallKind.choices)
     budget = forms.DecimalField(label=_("Budget (€)"), min_value=0, max_digits=12, decimal_places=2)
-    opens = forms.DateTimeField(label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    closes = forms.DateTimeField(label=_("Closes"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    opens = forms.DateTimeField(label=_("Opens"), widget=DateTimeInput())
+    closes = forms.DateTimeField(label=_("Closes"), widget=DateTimeInput())
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs=TEXTAREA), required=False)
     description_sv = forms.CharField(
         label=_("Description in Swedish"), widget=forms.Textarea(attrs=TEXTAREA), required=False

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hyte.actors.models import AgeGroup
+from hyte.core.widgets import DateInput
 from hyte.grants.models import CheckItem, UseReport
 from hyte.grants.services import UseReportDraft
 
@@ -68,7 +69,7 @@ class UseReportCheckForm(forms.Form):
 
 
 class DueForm(forms.Form):
-    due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("Due"), widget=DateInput())
 
 
 class SampleForm(forms.Form):

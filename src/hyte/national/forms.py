@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hyte.core.widgets import DateInput
 from hyte.national.models import Question, QuestionKind, Scope, Structure
 
 YES_NO = [("", _("not answered")), ("yes", _("yes")), ("no", _("no"))]
@@ -17,7 +18,7 @@ class RoundForm(forms.Form):
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     scope = forms.ChoiceField(label=_("Asked from"), choices=Scope.choices)
-    closes_on = forms.DateField(label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"}))
+    closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
     answers_public = forms.BooleanField(label=_("Answers are public"), required=False)
 
     def __init__(self, *args: Any, scopes: list[str], **kwargs: Any) -> None:

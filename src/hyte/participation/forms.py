@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hyte.accounts.models import Organisation
+from hyte.core.widgets import DateInput
 from hyte.participation.models import Change, HideReason, Source
 from hyte.participation.services._common import MAX_COMMENT, MAX_NICKNAME
 from hyte.reports.models import Report, ReportStatus, Section
@@ -52,8 +53,8 @@ class RoundForm(forms.Form):
     introduction_sv = forms.CharField(
         label=_("Introduction in Swedish"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    opens_on = forms.DateField(label=_("Open from"), widget=forms.DateInput(attrs={"type": "date"}))
-    closes_on = forms.DateField(label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"}))
+    opens_on = forms.DateField(label=_("Open from"), widget=DateInput())
+    closes_on = forms.DateField(label=_("Open until"), widget=DateInput())
     anonymous_allowed = forms.BooleanField(label=_("Anonymous comments allowed (with a nickname)"), required=False)
     premoderated = forms.BooleanField(label=_("Pre-moderated: comments shown once published"), required=False)
     sections = forms.ModelMultipleChoiceField(
@@ -79,8 +80,8 @@ class AssessmentRoundForm(forms.Form):
     introduction_sv = forms.CharField(
         label=_("Introduction in Swedish"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    opens_on = forms.DateField(label=_("Open from"), widget=forms.DateInput(attrs={"type": "date"}))
-    closes_on = forms.DateField(label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"}))
+    opens_on = forms.DateField(label=_("Open from"), widget=DateInput())
+    closes_on = forms.DateField(label=_("Open until"), widget=DateInput())
     anonymous_allowed = forms.BooleanField(label=_("Anonymous comments allowed (with a nickname)"), required=False)
     premoderated = forms.BooleanField(label=_("Pre-moderated: comments shown once published"), required=False)
     parts = forms.MultipleChoiceField(label=_("Parts open for comments"), widget=forms.CheckboxSelectMultiple)
@@ -156,7 +157,7 @@ class StatementRequestForm(forms.Form):
         help_text=_("E.g. the youth council; the organisation's name when left empty."),
     )
     author_name_sv = forms.CharField(label=_("In Swedish"), max_length=300, required=False)
-    due_on = forms.DateField(label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("Due"), required=False, widget=DateInput())
 
 
 class StatementForm(forms.Form):

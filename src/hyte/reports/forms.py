@@ -6,6 +6,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hyte.core.widgets import DateInput
 from hyte.indicators.models import AgeGroup
 from hyte.reports.models import BudgetPart, Direction, MeasureStatus, Report, ReportKind
 
@@ -163,9 +164,7 @@ class StatusForm(forms.Form):
         max_length=200,
         required=False,
     )
-    decision_date = forms.DateField(
-        label=_("Decision date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decision_date = forms.DateField(label=_("Decision date"), required=False, widget=DateInput())
     decision_reference = forms.CharField(
         label=_("Section of the minutes (§)"), help_text=_("For example: § 112"), max_length=200, required=False
     )

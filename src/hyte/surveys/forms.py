@@ -8,12 +8,9 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hyte.core.widgets import DateInput
 from hyte.indicators.models import Polarity
 from hyte.surveys.models import LOWEST_MIN_CELL, Dimension, Grouping, Survey, SurveyTool
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class SettingsForm(forms.Form):
@@ -28,7 +25,7 @@ class SettingsForm(forms.Form):
     )
     keep_until = forms.DateField(
         label=_("Keep the respondents' answers until"),
-        widget=DateInput,
+        widget=DateInput(),
         help_text=_("After this day the answers are deleted; the computed indicators stay."),
     )
 
