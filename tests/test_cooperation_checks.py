@@ -319,3 +319,54 @@ def test_the_api_reads_for_participants_and_writes_for_those_responsible(world, 
     )
     assert answer.status_code == 201
     assert answer.json()["minutes_status"] == "shared"  # the county and the NGO have not answered yet
+
+
+def test_a_negotiation_per_municipality_invites_only_the_municipality_chosen(world):
+    from hyte.cooperation import services
+    from hyte.cooperation.forms import next_meeting
+    from hyte.cooperation.models import Meeting
+    from tests.cooperation_world import at, meeting_on
+
+    series = services.create_series(
+        actor=SYSTEM,
+        convener=world.lappi,
+        kind="hyte_yearly",
+        arrangement="per_municipality",
+        title="Hyte-neuvottelut kunnittain",
+        members=[world.kemi, world.tornio],
+    )
+    client = world.client_for("county")
+    response = client.post(
+        f"/o/lappi/cooperation/series/{series.pk}/meetings/",
+        {
+            "new-title": "Hyte-neuvottelu Kemin kanssa 2026",
+            "new-date": "2026-03-12",
+            "new-starts": "09:00",
+            "new-ends": "12:00",
+            "new-invited": [world.kemi.pk],
+        },
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(title="Hyte-neuvottelu Kemin kanssa 2026")
+    assert sorted(p.organisation.slug for p in meeting.parties.all()) == ["kemi", "lappi"]
+    # Left empty, every member is invited; an organisation outside the series is refused, nothing saved.
+    joint = meeting_on(series, at(2026, 5, 4), "Yhteinen")
+    assert sorted(p.organisation.slug for p in joint.parties.all()) == ["kemi", "lappi", "tornio"]
+    with translation.override("en"), pytest.raises(ValidationError, match="Only the series' members"):
+        services.create_meeting(
+            actor=SYSTEM,
+            series=series,
+            title="Väärä",
+            starts_at=at(2026, 6, 1),
+            ends_at=at(2026, 6, 1, 12),
+            invited=[world.kemi, world.lappi],
+        )
+    assert not Meeting.objects.filter(title="Väärä").exists()
+    # The next meeting of a yearly series is prefilled a year after its latest.
+    series.refresh_from_db()
+    prefilled = next_meeting(series)
+    assert prefilled["date"] == dt.date(2027, 5, 4)
+    assert prefilled["title"] == "Yhteinen"
+    page = client.get(f"/o/lappi/cooperation/series/{series.pk}/").content.decode()
+    assert 'type="date" name="new-date" value="2027-05-04"' in page  # ISO, as the browser's picker needs
+    assert 'type="time" name="new-starts" value="09:00"' in page

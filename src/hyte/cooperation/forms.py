@@ -18,9 +18,11 @@ from hyte.cooperation.models import (
     MinutesDecision,
     Participation,
     PersonRole,
+    Series,
     SeriesKind,
 )
 from hyte.core.clock import HELSINKI
+from hyte.core.widgets import DateInput, TimeInput
 
 
 class OrganisationChoice(forms.ModelMultipleChoiceField):
@@ -52,15 +54,15 @@ class MeetingForm(forms.Form):
     """The date and times are read as Helsinki time."""
 
     title = forms.CharField(label=_("Title"), max_length=300)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    starts = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    starts = forms.TimeField(label=_("Starts at"), widget=TimeInput())
     end_date = forms.DateField(
         label=_("Ends on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Leave empty for a meeting that ends the same day."),
     )
-    ends = forms.TimeField(label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    ends = forms.TimeField(label=_("Ends at"), widget=TimeInput())
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     online_url = forms.CharField(label=_("Online link"), max_length=500, required=False)
     other_actors = forms.CharField(
@@ -108,6 +110,57 @@ class MeetingForm(forms.Form):
         }
 
 
+class NewMeetingForm(MeetingForm):
+    """A new meeting of a series: the members invited (all of them for a joint negotiation, one municipality for
+    a negotiation per municipality…), prefilled a year after the series' latest meeting for a yearly one."""
+
+    invited = forms.ModelMultipleChoiceField(
+        label=_("Only for these members"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Leave empty to invite all the series' members. For one negotiation per municipality, sub-region or "
+            "theme, choose those it is for."
+        ),
+    )
+
+    def __init__(self, *args: Any, series: Series, **kwargs: Any) -> None:
+        members = sorted(series.members.all(), key=str)
+        kwargs.setdefault("initial", {}).update(next_meeting(series))
+        super().__init__(*args, **kwargs)
+        field = self.fields["invited"]
+        field.queryset = Organisation.objects.filter(pk__in=[m.pk for m in members])  # type: ignore[attr-defined]
+        if not members:
+            del self.fields["invited"]
+
+    def details(self) -> dict[str, Any]:
+        found = super().details()
+        if self.cleaned_data.get("invited"):
+            found["invited"] = list(self.cleaned_data["invited"])
+        return found
+
+
+def next_meeting(series: Series) -> dict[str, Any]:
+    """The next meeting of a yearly series, prefilled from its latest: a year later, its title's year moved on,
+    at the same times and place."""
+    latest = max(series.meetings.all(), key=lambda meeting: meeting.starts_at, default=None)
+    if latest is None or series.kind != SeriesKind.HYTE_YEARLY:
+        return {}
+    starts, ends = latest.starts_at.astimezone(HELSINKI), latest.ends_at.astimezone(HELSINKI)
+    year = starts.year
+    date = starts.date().replace(year=year + 1, day=min(starts.day, 28) if starts.month == 2 else starts.day)
+    return {
+        "title": latest.title.replace(str(year), str(year + 1)),
+        "date": date,
+        "starts": starts.time(),
+        "ends": ends.time(),
+        "place": latest.place,
+        "online_url": latest.online_url,
+        "other_actors": latest.other_actors,
+    }
+
+
 class PartyForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
 
@@ -145,7 +198,7 @@ class ActionForm(forms.Form):
     text = forms.CharField(label=_("What was agreed"), widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(label=_("Owner organisation"), queryset=Organisation.objects.none(), required=False)
     owner_person = forms.CharField(label=_("Person responsible"), max_length=200, required=False)
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
     agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none(), required=False)
     goals = forms.TypedMultipleChoiceField(label=_("Plan goals it serves"), coerce=int, required=False)
     indicators = forms.TypedMultipleChoiceField(label=_("Indicators"), coerce=int, required=False)

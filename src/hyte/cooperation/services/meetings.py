@@ -4,12 +4,14 @@ prefilled from what Hyte knows; its time, place and publication changed later.""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
+from hyte.accounts.models import Organisation
 from hyte.accounts.permissions import Action, require
 from hyte.audit import log as audit
 from hyte.audit.actions import AuditAction
@@ -108,11 +110,24 @@ def create_meeting(
     place: str = "",
     online_url: str = "",
     other_actors: str = "",
+    invited: Sequence[Organisation] | None = None,
 ) -> Meeting:
-    """A meeting of the series with the convener and the series' members invited and the draft agenda
-    prefilled (the coordinator edits it freely afterwards)."""
+    """A meeting of the series with the convener and the series' members invited (or only those of them in
+    `invited`: a negotiation per municipality, sub-region or theme) and the draft agenda prefilled (the
+    coordinator edits it freely afterwards)."""
     require(actor, Action.EDIT, series)
     values = _clean(title=title, starts_at=starts_at, ends_at=ends_at, place=place, online_url=online_url)
+    members = list(series.members.filter(is_active=True))
+    if invited is not None:
+        outside = [str(each) for each in invited if each.pk not in {member.pk for member in members}]
+        if outside:
+            raise ValidationError(
+                _("Only the series' members can be invited from it: %(names)s is not one.")
+                % {"names": ", ".join(outside)}
+            )
+        if not invited and members:
+            raise ValidationError(_("Invite at least one of the series' members."))
+        members = [member for member in members if member.pk in {each.pk for each in invited}]
     now = clock.now()
     meeting = audit.create(
         Meeting,
@@ -123,7 +138,7 @@ def create_meeting(
         updated_at=now,
         **values,
     )
-    for organisation in [series.convener, *series.members.filter(is_active=True)]:
+    for organisation in [series.convener, *members]:
         audit.create(Party, action=AuditAction.PARTY_ADD, meeting=meeting, organisation=organisation)
     for position, item in enumerate(_draft_agenda(series, meeting), start=1):
         audit.create(

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.cooperation import ics, queries, services
-from hyte.cooperation.forms import MeetingForm, SeriesForm
+from hyte.cooperation.forms import NewMeetingForm, SeriesForm
 from hyte.cooperation.models import ActionStatus, Series
 from hyte.cooperation.views._common import organisation_of
 from hyte.core.http import AuthenticatedRequest, call_service, require_GET_or_POST
@@ -96,7 +96,7 @@ def series_page(request: AuthenticatedRequest, slug: str, series_id: int) -> Htt
             "organisation": organisation,
             "series": series,
             "form": form,
-            "meeting_form": MeetingForm(prefix="new") if can_edit else None,
+            "meeting_form": NewMeetingForm(prefix="new", series=series) if can_edit else None,
         },
     )
 
@@ -106,7 +106,7 @@ def series_page(request: AuthenticatedRequest, slug: str, series_id: int) -> Htt
 def meeting_new(request: AuthenticatedRequest, slug: str, series_id: int) -> HttpResponse:
     organisation = organisation_of(request, slug)
     series = queries.series_for(request.user, organisation, series_id)
-    form = MeetingForm(request.POST, prefix="new")
+    form = NewMeetingForm(request.POST, prefix="new", series=series)
     if not form.is_valid():
         if not permissions_for(request.user).can(Action.EDIT, series):
             raise Http404
