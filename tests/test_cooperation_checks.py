@@ -370,3 +370,30 @@ def test_a_negotiation_per_municipality_invites_only_the_municipality_chosen(wor
     page = client.get(f"/o/lappi/cooperation/series/{series.pk}/").content.decode()
     assert 'type="date" name="new-date" value="2027-05-04"' in page  # ISO, as the browser's picker needs
     assert 'type="time" name="new-starts" value="09:00"' in page
+
+
+def test_a_checker_named_by_two_organisations_answers_for_both(world):
+    from hyte.accounts import services as accounts
+    from hyte.accounts.roles import Role
+    from hyte.cooperation import services
+    from hyte.cooperation.models import MinutesStatus
+    from tests.cooperation_world import at, meeting_on
+
+    series = services.create_series(
+        actor=SYSTEM, convener=world.lappi, kind="hyte_yearly", arrangement="joint", title="Hyte", members=[world.kemi]
+    )
+    meeting = meeting_on(series, at(2026, 3, 12), "Hyte-neuvottelu 2026")
+    both = world.users["coordinator"]  # Kemi's coordinator, also a member of Lappi
+    accounts.add_member(actor=SYSTEM, organisation=world.lappi, user=both, role=Role.READER)
+    for party in meeting.parties.all():
+        services.set_checker(actor=SYSTEM, party=party, checker=both)
+    item = meeting.agenda_items.order_by("position").first()
+    services.save_minutes(actor=SYSTEM, meeting=meeting, minutes={item.pk: "Käytiin läpi tavoitteet."})
+    services.share_minutes(actor=SYSTEM, meeting=meeting)
+    services.confirm_minutes(actor=both, meeting=meeting, decision="confirmed")
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.FINAL
+    assert sorted(c.party.organisation.slug for c in Confirmation.objects.filter(party__meeting=meeting)) == [
+        "kemi",
+        "lappi",
+    ]

@@ -78,34 +78,40 @@ def confirm_minutes(*, actor: Actor, meeting: Meeting, decision: str, correction
     if meeting.minutes_status != MinutesStatus.SHARED:
         raise ValidationError(_("The minutes are not waiting for confirmation."))
     user = person(actor)
-    party = meeting.parties.select_related("organisation").filter(checker=user).first() if user else None
-    if party is None:
+    # A person named by two organisations (e.g. a member of both) answers for each of them at once.
+    mine = list(meeting.parties.select_related("organisation").filter(checker=user)) if user else []
+    if not mine:
         raise ValidationError(
             _(
                 "Only the checker named by each invited organisation can confirm the minutes, and you are not "
                 "named as one for this meeting."
             )
         )
-    require(actor, Action.APPROVE, party)
+    for party in mine:
+        require(actor, Action.APPROVE, party)
     if decision not in MinutesDecision.values:
         raise ValidationError(_("Confirm the minutes or propose corrections."))
     corrections = text(corrections).strip()
     if decision == MinutesDecision.CORRECTIONS and not corrections:
         raise ValidationError(_("Write the corrections you propose."))
-    answer = audit.create(
-        Confirmation,
-        action=AuditAction.MINUTES_CONFIRM
-        if decision == MinutesDecision.CONFIRMED
-        else AuditAction.MINUTES_CORRECTIONS,
-        audit_fields=["decision", "round", "text"],
-        party=party,
-        round=meeting.round,
-        checker=user,
-        checker_name=(user.get_full_name() or user.get_username())[:200] if user else "",
-        decision=decision,
-        text=corrections if decision == MinutesDecision.CORRECTIONS else "",
-        at=clock.now(),
-    )
+    given = [
+        audit.create(
+            Confirmation,
+            action=AuditAction.MINUTES_CONFIRM
+            if decision == MinutesDecision.CONFIRMED
+            else AuditAction.MINUTES_CORRECTIONS,
+            audit_fields=["decision", "round", "text"],
+            party=party,
+            round=meeting.round,
+            checker=user,
+            checker_name=(user.get_full_name() or user.get_username())[:200] if user else "",
+            decision=decision,
+            text=corrections if decision == MinutesDecision.CORRECTIONS else "",
+            at=clock.now(),
+        )
+        for party in mine
+    ]
+    answer = given[0]
     parties = list(meeting.parties.prefetch_related("confirmations"))
     answers = latest_answers(meeting, parties)
     if all(p.pk in answers and answers[p.pk].decision == MinutesDecision.CONFIRMED for p in parties):
