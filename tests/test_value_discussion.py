@@ -81,9 +81,11 @@ def test_the_indicators_are_shown_beside_their_topics_with_their_stance(world, m
     worry = next(t for t in page["topics"] if t.pk == made["worry"].pk)
     assert [e.confirms for e in joy.evidence] == [True]
     assert [e.confirms for e in worry.evidence] == [False]
-    assert worry.evidence[0].row is not None and worry.evidence[0].row.latest.value == 55.5  # Kemi's own survey value
+    assert worry.evidence[0].row is not None
+    assert worry.evidence[0].row.latest.value == 55.5
     html = world.client_for("coordinator").get(_url(made)).content.decode()
-    assert "stance-contradicts" in html and "55,5 (2024)" in html
+    assert "stance-contradicts" in html
+    assert "55,5 (2024)" in html
 
 
 def test_voting_again_replaces_the_votes(world, made):
@@ -300,7 +302,8 @@ def test_removing_a_topic_needs_a_reason_or_another_topic(world, made):
     )
     services.moderate_topic(actor=coordinator, topic=made["waiting"], accept=False, merged_into=made["worry"])
     made["waiting"].refresh_from_db()
-    assert made["waiting"].status == TopicStatus.REMOVED and made["waiting"].merged_into == made["worry"]
+    assert made["waiting"].status == TopicStatus.REMOVED
+    assert made["waiting"].merged_into == made["worry"]
     with pytest.raises(ValidationError):  # it has votes
         services.moderate_topic(actor=coordinator, topic=made["joy"], accept=False, reason="Ei")
 
@@ -323,6 +326,6 @@ def test_members_vote_in_a_group_of_their_choice_and_residents_as_residents(worl
         services.vote(actor=world.users["editor"], discussion=made["discussion"], topics=[made["joy"]])
     services.vote(actor=ANON, discussion=made["discussion"], topics=[made["joy"]], group=made["welfare"], reader="r7")
     assert Vote.objects.get(voter="r7").group == made["residents"]
+    closed = services.start_discussion(actor=SYSTEM, report=made["plan"], title="Sisäinen", groups=[("R", "")])
     with pytest.raises(PermissionDenied):  # not opened to residents
-        closed = services.start_discussion(actor=SYSTEM, report=made["plan"], title="Sisäinen", groups=[("R", "")])
         services.propose_topic(actor=ANON, discussion=closed, kind="joy", text="x", reader="r8")
