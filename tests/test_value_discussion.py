@@ -322,10 +322,12 @@ def test_who_sees_the_discussion(world, made):
 
 
 def test_members_vote_in_a_group_of_their_choice_and_residents_as_residents(world, made):
-    with pytest.raises(ValidationError):  # a member must choose
-        services.vote(actor=world.users["editor"], discussion=made["discussion"], topics=[made["joy"]])
+    services.vote(actor=world.users["editor"], discussion=made["discussion"], topics=[made["joy"]])
+    assert {v.group for v in Vote.objects.filter(topic=made["joy"])} == {made["welfare"], made["residents"]}
     services.vote(actor=ANON, discussion=made["discussion"], topics=[made["joy"]], group=made["welfare"], reader="r7")
     assert Vote.objects.get(voter="r7").group == made["residents"]
     closed = services.start_discussion(actor=SYSTEM, report=made["plan"], title="Sisäinen", groups=[("R", "")])
     with pytest.raises(PermissionDenied):  # not opened to residents
         services.propose_topic(actor=ANON, discussion=closed, kind="joy", text="x", reader="r8")
+    with pytest.raises(ValidationError):  # a member of a discussion without residents chooses a group
+        services.propose_topic(actor=world.users["reader"], discussion=closed, kind="joy", text="x")

@@ -64,8 +64,9 @@ def _edit_statement(perms: Permissions, statement: Any) -> bool:
     return statement.organisation is not None and perms._has(Perm.EDIT_ALL, statement.organisation)
 
 
-# The value discussion (seed 002): the organisation's coordinators run it; its members (who read its drafts) see it,
-# propose topics and vote; the public sees, proposes and votes (as residents) only where it is opened to residents.
+# The value discussion (seed 002): the organisation's coordinators run it; those who read its drafts see it; its
+# members propose topics and vote in their groups; the public sees, proposes and votes (as residents) only where it
+# is opened to residents.
 
 
 def _member(perms: Permissions, discussion: Any) -> bool:
@@ -95,8 +96,8 @@ def _take_part(perms: Permissions, discussion: Any) -> bool:
 @_rule("participation.discussion", Action.CONTRIBUTE)
 def _take_part_as_member(perms: Permissions, discussion: Any) -> bool:
     """Taking part as one of the organisation's own (a group of one's choice, topics accepted at once); not the
-    county through draft sharing, nor residents."""
-    return _member(perms, discussion)
+    county reading the drafts through sharing, nor residents."""
+    return perms._has(Perm.VIEW_ORGANISATION, discussion.organisation)
 
 
 @_rule("participation.topic", Action.VIEW)

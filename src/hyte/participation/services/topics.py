@@ -52,15 +52,19 @@ def _text(value: str, value_sv: str) -> tuple[str, str]:
 
 
 def _group_of(discussion: Discussion, group: ParticipantGroup | None, actor: Viewer) -> ParticipantGroup:
-    """The member's chosen group; a resident's is always the residents' group."""
-    if not is_member(actor, discussion):
-        residents = next((g for g in discussion.groups.all() if g.is_residents), None)
-        if residents is None or not discussion.residents:
-            raise ValidationError(_("Residents do not take part in this discussion."))
-        return residents
-    if group is None or group.discussion_id != discussion.pk:
-        raise ValidationError(_("Choose your group."))
-    return group
+    """The member's chosen group; anyone else's (and a member's who chooses none, e.g. on the public site) is the
+    residents' group, where residents take part."""
+    member = is_member(actor, discussion)
+    if member and group is not None:
+        if group.discussion_id != discussion.pk:
+            raise ValidationError(_("Choose a group of this discussion."))
+        return group
+    residents = next((g for g in discussion.groups.all() if g.is_residents), None)
+    if residents is None or not discussion.residents:
+        if member:
+            raise ValidationError(_("Choose your group."))
+        raise ValidationError(_("Residents do not take part in this discussion."))
+    return residents
 
 
 @audit.service(AuditAction.TOPIC_PROPOSE)
@@ -75,13 +79,12 @@ def propose_topic(
     reader: str = "",
 ) -> Topic:
     """A topic of joy or worry, while topics are collected. A member's topic is accepted at once, in the group
-    they choose; a resident's (the residents' group) waits until a coordinator accepts it."""
+    they choose; a resident's (the residents' group) is shown once a coordinator has accepted it."""
     require(actor, Action.COMMENT, discussion)
     if discussion.phase != Phase.COLLECTING:
         raise ValidationError(_("Topics are no longer collected in this discussion."))
     fi, sv = _text(text, text_sv)
     chosen = _group_of(discussion, group, actor)
-    member = is_member(actor, discussion)
     return audit.create(
         Topic,
         audit_fields=["kind", "text", "group", "status"],
@@ -90,7 +93,7 @@ def propose_topic(
         text=fi,
         text_sv=sv,
         group=chosen,
-        status=TopicStatus.ACCEPTED if member else TopicStatus.PROPOSED,
+        status=TopicStatus.PROPOSED if chosen.is_residents else TopicStatus.ACCEPTED,
         proposer="" if isinstance(actor, SystemActor) else reader_of(actor, reader),
         created_at=clock.now(),
     )
