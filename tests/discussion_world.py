@@ -79,3 +79,34 @@ def build_discussion(world: Any, made: dict[str, Any]) -> dict[str, Any]:
         "comment": from_comment,
         "waiting": waiting,
     }
+
+
+def grow_discussion(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
+    """More of everything a discussion's page lists (for the query counts): groups, topics of members and of
+    residents (accepted, waiting, removed), topics from comments, indicators linked, goals made, and votes."""
+    from hyte.participation.models import Comment, Discussion, Topic
+
+    discussion = Discussion.objects.get(pk=values["discussion"])
+    services.set_phase(actor=SYSTEM, discussion=discussion, phase="collecting")
+    group = services.add_group(actor=SYSTEM, discussion=discussion, name=f"Ryhmä {tag}")
+    comments = list(Comment.objects.filter(round__organisation=discussion.organisation, status="published")[:n])
+    made = []
+    for i in range(n):
+        topic = services.propose_topic(
+            actor=world.users["editor"], discussion=discussion, kind="joy", text=f"Ilo {tag}{i}", group=group
+        )
+        services.link_indicator(actor=SYSTEM, topic=topic, indicator=world.own_indicator, stance="confirms")
+        services.link_indicator(actor=SYSTEM, topic=topic, indicator=world.shared_indicator, stance="contradicts")
+        waiting = services.propose_topic(actor=ANON, discussion=discussion, kind="worry", text="Huoli", reader=f"{i}")
+        removed = services.propose_topic(actor=ANON, discussion=discussion, kind="worry", text="x", reader=f"{i}")
+        services.moderate_topic(actor=SYSTEM, topic=removed, accept=False, reason="Sama kuin toinen")
+        made += [topic, waiting]
+        if i < len(comments):
+            made.append(
+                services.topic_from_comment(actor=SYSTEM, discussion=discussion, comment=comments[i], kind="joy")
+            )
+    services.set_phase(actor=SYSTEM, discussion=discussion, phase="voting")
+    accepted = list(Topic.objects.filter(discussion=discussion, status="accepted"))
+    for i in range(3 * n):
+        services.vote(actor=ANON, discussion=discussion, topics=accepted[i % 3 : i % 3 + 2], reader=f"{tag}-v{i}")
+    services.topic_to_goal(actor=SYSTEM, topic=made[0], text=f"Tavoite {tag}")
