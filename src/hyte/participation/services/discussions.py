@@ -29,7 +29,7 @@ from hyte.reports.models import Goal, Report, ReportStatus
 MAX_VOTES = 20
 
 
-def residents_group_name() -> tuple[str, str]:
+def _residents_group_name() -> tuple[str, str]:
     return "Asukkaat", "Invånare"  # the group's name is content (fi, sv), like the others' names
 
 
@@ -95,7 +95,7 @@ def start_discussion(
     )
     made = [_group(discussion, fi, sv, position=i, residents=False) for i, (fi, sv) in enumerate(named, start=1)]
     if residents:
-        made.append(_group(discussion, *residents_group_name(), position=len(made) + 1, residents=True))
+        made.append(_group(discussion, *_residents_group_name(), position=len(made) + 1, residents=True))
     audit.record(discussion, changes={"groups": [[], [g.name for g in made]]})
     return discussion
 
@@ -129,7 +129,7 @@ def change_discussion(
     if votes_per_participant != discussion.votes_per_participant and discussion.votes.exists():
         raise ValidationError(_("Votes have been given: the number of votes no longer changes."))
     if residents and not discussion.groups.filter(is_residents=True).exists():
-        _group(discussion, *residents_group_name(), position=discussion.groups.count() + 1, residents=True)
+        _group(discussion, *_residents_group_name(), position=discussion.groups.count() + 1, residents=True)
     audit.update(
         discussion,
         votes_per_participant=_votes(votes_per_participant),

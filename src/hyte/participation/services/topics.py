@@ -32,7 +32,7 @@ from hyte.participation.models import Comment, CommentStatus
 from hyte.participation.services._common import line, reader_of, text
 
 
-def is_member(actor: Viewer, discussion: Discussion) -> bool:
+def _is_member(actor: Viewer, discussion: Discussion) -> bool:
     """One of the organisation's members: votes in a group of their choice; their topics are accepted at once."""
     return permissions_for(actor).can(Action.CONTRIBUTE, discussion)
 
@@ -54,7 +54,7 @@ def _text(value: str, value_sv: str) -> tuple[str, str]:
 def _group_of(discussion: Discussion, group: ParticipantGroup | None, actor: Viewer) -> ParticipantGroup:
     """The member's chosen group; anyone else's (and a member's who chooses none, e.g. on the public site) is the
     residents' group, where residents take part."""
-    member = is_member(actor, discussion)
+    member = _is_member(actor, discussion)
     if member and group is not None:
         if group.discussion_id != discussion.pk:
             raise ValidationError(_("Choose a group of this discussion."))
