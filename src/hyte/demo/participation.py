@@ -353,7 +353,7 @@ def value_discussion_on_draft(plan: Report, coordinator: Any, round_: Round) -> 
                 services.link_indicator(actor=coordinator, topic=topic, indicator=indicators[source_id], stance=stance)
         made.append(topic)
     services.set_phase(actor=coordinator, discussion=discussion, phase="voting")
-    for index, group in enumerate(groups):
+    for index, voters in enumerate(groups):
         # each participant gives up to three votes: the voters of a group walk the topics, three at a time
         ballots: list[list[Any]] = []
         wanted = [(topic, spec[6][index]) for topic, spec in zip(made, TOPICS, strict=True)]
@@ -363,7 +363,7 @@ def value_discussion_on_draft(plan: Report, coordinator: Any, round_: Round) -> 
             ballots.append(ballot)
         for number, ballot in enumerate(ballots):
             services.vote(
-                actor=DEMO, discussion=discussion, topics=ballot, group=group, reader=f"demo-{group.pk}-{number}"
+                actor=DEMO, discussion=discussion, topics=ballot, group=voters, reader=f"demo-{voters.pk}-{number}"
             )
     for topic, spec in zip(made, TOPICS, strict=True):
         if spec[7]:
