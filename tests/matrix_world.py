@@ -134,8 +134,11 @@ def _support_paths(area: Any, activities: dict[str, int]) -> dict[str, int]:
 
 def _participation(world: Any) -> dict[str, Any]:
     """Kemi's comment rounds (tests/participation_world.py): an open one with a published comment, a poll and a
-    statement given with its file, one asked; an ended one with its summary written, ready to close."""
+    statement given with its file, one asked; an ended one with its summary written, ready to close. Its value
+    discussions (tests/discussion_world.py): one voting and one collecting topics, both opened to residents, and
+    one of the members only."""
     from hyte.participation import services
+    from tests.discussion_world import build_discussion
     from tests.participation_world import build_participation
 
     made = build_participation(world)
@@ -145,7 +148,16 @@ def _participation(world: Any) -> dict[str, Any]:
     )
     services.write_summary(actor=SYSTEM, round=made["ended"], summary="Yhteenveto")
     of_lappi = services.request_statement(actor=SYSTEM, round=made["round"], author_name="", organisation=world.lappi)
+    discussion = build_discussion(world, made)
+    internal = services.start_discussion(actor=SYSTEM, report=made["plan"], title="Sisäinen", groups=[("Ryhmä", "")])
     return {
+        "discussion": discussion["discussion"].pk,
+        "discussion_collecting": discussion["collecting"].pk,
+        "discussion_collecting_group": discussion["collecting"].groups.get(is_residents=False).pk,
+        "discussion_internal": internal.pk,
+        "discussion_topic": discussion["joy"].pk,
+        "discussion_waiting": discussion["waiting"].pk,
+        "discussion_group": discussion["welfare"].pk,
         "round": made["round"].pk,
         "ended_round": made["ended"].pk,
         "round_section": made["section"].pk,

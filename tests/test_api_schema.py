@@ -406,6 +406,28 @@ def _participation(world: Any, call: Conformance) -> None:
     assert (removed["text"], removed["removed_reason"]) == ("", "spam")
     statements = call("get", "/rounds/{round_id}/statements", round_id=made["round"].pk)
     assert [s["author"] for s in statements] == ["Kemin nuorisovaltuusto"]
+    _discussion(world, call, made)
+
+
+def _discussion(world: Any, call: Conformance, made: dict[str, Any]) -> None:
+    """The value discussion (tests/discussion_world.py): its read with the results per group, a topic proposed
+    (and refused outside its phase), votes given and refused over the number allowed."""
+    from tests.discussion_world import build_discussion
+
+    discussion = build_discussion(world, made)
+    voting, collecting = discussion["discussion"].pk, discussion["collecting"].pk
+    detail = call("get", "/discussions/{discussion_id}", discussion_id=voting)
+    assert [t["total"] for t in detail["topics"][:3]] == [3, 3, 2]
+    body = {"kind": "worry", "text": "Kevyen liikenteen väylät", "group": discussion["collecting"].groups.first().pk}
+    created = call("post", "/discussions/{discussion_id}/topics", status=201, discussion_id=collecting, body=body)
+    assert created["status"] == "accepted"
+    votes_url, group = "/discussions/{discussion_id}/votes", discussion["welfare"].pk
+    late = {**body, "group": group}  # topics are no longer collected while voting
+    call("post", "/discussions/{discussion_id}/topics", status=400, discussion_id=voting, body=late)
+    votes = {"topics": [discussion["joy"].pk], "group": group}
+    assert call("put", votes_url, discussion_id=voting, body=votes)["topics"] == votes["topics"]
+    four = [discussion[k].pk for k in ("joy", "worry", "comment", "waiting")]
+    call("put", votes_url, status=400, discussion_id=voting, body={"topics": four, "group": group})
 
 
 def _surveys(world: Any, call: Conformance) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from hyte.demo.participation import comment_round_on_draft, load_demo_participation
-from hyte.participation.models import Comment, RoundState
+from hyte.demo.participation import comment_round_on_draft, load_demo_participation, value_discussion_on_draft
+from hyte.participation.models import Comment, RoundState, Vote
 from hyte.reports import services as reports
 from tests.conftest import approve_and_publish
 
@@ -21,6 +21,13 @@ def test_the_demo_rounds(world):
         reports.edit_block(actor=coordinator, block=block, text=f"Luonnos: {section.title}.", expected_revision=1)
     round_ = comment_round_on_draft(plan, coordinator)
     assert round_.state == RoundState.CLOSED
+    discussion = value_discussion_on_draft(plan, coordinator, round_)
+    assert discussion.phase == "closed"
+    assert discussion.topics.count() == 6
+    assert discussion.topics.filter(comment__round=round_).count() == 2
+    assert Vote.objects.filter(discussion=discussion).count() == 22 + 18  # the welfare group's, the youth council's
+    became = discussion.topics.filter(goal__isnull=False).select_related("goal")
+    assert sorted(len(t.goal.text) > 0 and t.goal.report_id == plan.pk for t in became) == [True, True]
     assert Comment.objects.filter(round=round_).count() == 30
     assert Comment.objects.filter(round=round_).exclude(source="web").count() == 7
     assert round_.changes.count() == 3

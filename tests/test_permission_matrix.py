@@ -129,6 +129,14 @@ NEW_ROUND = {
     "closes_on": "2026-02-01",
     "anonymous_allowed": "on",
 }
+NEW_DISCUSSION = {
+    "report": "{report}",
+    "title": "Arvokeskustelu",
+    "groups": "Hyvinvointiryhmä",
+    "votes_per_participant": "3",
+}
+COLLECTING = {"discussion_id": "{discussion_collecting}"}
+MEMBERS_TOPIC = {"kind": "joy", "text": "Kirjasto", "group": "{discussion_collecting_group}"}
 
 # Grants: Kemi's call (published, with Kemin Martat's application sent and Kemin Nuoret's draft) and a draft call.
 # The NGOs' own pages are theirs alone: no persona of the matrix is an NGO's member (tests/test_grants.py checks them).
@@ -1082,6 +1090,66 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
             **PUBLIC,
         )
     ],
+    # The value discussion: Kemi's voting one and one collecting topics (both opened to residents), one internal.
+    ("participation-discussion-new", G): [read(COORDINATORS)],
+    ("participation-discussion-new", P): [form(COORDINATORS, A.DISCUSSION_CREATE, data=NEW_DISCUSSION)],
+    ("participation-discussion", G): [read(MEMBERS)],
+    ("participation-discussion-settings", P): [
+        form(COORDINATORS, A.DISCUSSION_UPDATE, data={"votes_per_participant": "3", "residents": "on"})
+    ],
+    ("participation-discussion-group", P): [form(COORDINATORS, A.DISCUSSION_UPDATE, data={"name": "Vanhusneuvosto"})],
+    ("participation-discussion-phase", P): [form(COORDINATORS, A.DISCUSSION_PHASE, data={"phase": "closed"})],
+    ("participation-topic-add", P): [form(MEMBERS, A.TOPIC_PROPOSE, args=COLLECTING, data=MEMBERS_TOPIC)],
+    ("participation-topic-from-comment", P): [
+        form(COORDINATORS, A.TOPIC_FROM_COMMENT, data={"comment": "{round_comment}", "kind": "worry"})
+    ],
+    ("participation-topic-moderate", P): [
+        form(COORDINATORS, A.TOPIC_MODERATE, args={"topic_id": "{discussion_waiting}"}, data={"action": "accept"})
+    ],
+    ("participation-topic-indicator", P): [
+        form(COORDINATORS, A.TOPIC_INDICATOR, data={"indicator": "{shared}", "stance": "contradicts"})
+    ],
+    ("participation-topic-goal", G): [read(COORDINATORS)],
+    ("participation-topic-goal", P): [form(COORDINATORS, A.TOPIC_GOAL, data={"text": "Tavoite", "age_group": "all"})],
+    ("participation-discussion-votes", P): [
+        form(MEMBERS, A.DISCUSSION_VOTE, data={"topic": "{discussion_topic}", "group": "{discussion_group}"})
+    ],
+    ("public-discussion", G): [
+        read(EVERYONE, args={"lang": "sv"}, **PUBLIC),
+        read(NOBODY, label="internal", args={"lang": "fi", "discussion_id": "{discussion_internal}"}, **PUBLIC),
+    ],
+    ("public-discussion", P): [
+        Route(
+            EVERYONE,
+            args={"lang": "fi", "discussion_id": "{discussion_collecting}"},
+            data={"kind": "joy", "text": "Kirjasto on hyvä"},
+            ok=302,
+            audits=A.TOPIC_PROPOSE,
+            writes_elsewhere=True,
+            **PUBLIC,
+        )
+    ],
+    ("public-discussion-votes", P): [
+        Route(
+            EVERYONE,
+            args={"lang": "fi"},
+            data={"topic": "{discussion_topic}"},
+            ok=302,
+            audits=A.DISCUSSION_VOTE,
+            writes_elsewhere=True,
+            **PUBLIC,
+        )
+    ],
+    ("api:get_discussion", G): [
+        read(EVERYONE, **PUBLIC),
+        read(DRAFT_READERS, label="internal", args={"discussion_id": "{discussion_internal}"}, **PUBLIC),
+    ],
+    ("api:post_topic", P): [
+        api_write(SIGNED_IN, A.TOPIC_PROPOSE, ok=201, args=COLLECTING, data={**MEMBERS_TOPIC, "group": None})
+    ],
+    ("api:put_votes", PUT): [
+        api_write(SIGNED_IN, A.DISCUSSION_VOTE, data={"topics": ["{discussion_topic}"], "group": "{discussion_group}"})
+    ],
     ("api:list_rounds", G): [read(EVERYONE, **PUBLIC)],
     ("api:get_round", G): [read(EVERYONE, **PUBLIC)],
     ("api:list_round_comments", G): [read(EVERYONE, **PUBLIC)],
@@ -1559,6 +1627,8 @@ DEFAULT_ARGS = {
     "area_id": "{coef_area}",
     "scenario_id": "{coef_scenario}",
     "round_id": "{round}",
+    "discussion_id": "{discussion}",
+    "topic_id": "{discussion_topic}",
     "section_id": "{round_section}",
     "statement_id": "{statement}",
     "survey_id": "{survey}",

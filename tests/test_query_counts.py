@@ -24,6 +24,7 @@ from hyte.situation.services import create_rule
 from tests.chain_world import grow_chains
 from tests.conftest import SYSTEM, approve_and_publish, make_user
 from tests.cooperation_world import grow_cooperation
+from tests.discussion_world import grow_discussion
 from tests.grants_world import grow_grants
 from tests.interface_world import grow_interfaces
 from tests.matrix_world import build
@@ -48,7 +49,8 @@ PAGES = [
     ("coordinator", "/o/kemi/situation/indicators/{own}/", 19),
     ("coordinator", "/o/kemi/rules/", 9),  # with the indicator picker
     ("coordinator", "/o/kemi/reports/", 8),
-    ("coordinator", "/o/kemi/reports/{report}/", 35),  # with euros per goal, the agreed actions, the what-ifs
+    ("coordinator", "/o/kemi/reports/{report}/", 36),  # with euros per goal, the agreed actions, the what-ifs and
+    # the value discussion's topics each goal came from
     ("coordinator", "/o/kemi/reports/{published}/budget/?year=2024", 20),
     ("coordinator", "/o/kemi/reports/{annual}/", 30),  # with the what-ifs to add as evidence and the grants per goal
     ("coordinator", "/o/kemi/reports/{report}/versions/compare/", 7),
@@ -166,7 +168,7 @@ PAGES = [
     ("national", "/api/v1/organisations/thl/resource-surveys/{resource_round}/results", 9),
     ("national", "/api/v1/national/overview", 20),
     # Participation: comment rounds, their pages with the threaded comments, polls, changes and statements.
-    ("coordinator", "/o/kemi/participation/", 10),  # with the assessments that may be opened
+    ("coordinator", "/o/kemi/participation/", 11),  # with the assessments to open and the value discussions
     ("coordinator", "/o/kemi/participation/{round}/", 13),  # the statement form lists the organisations
     ("anonymous", "/public/fi/kemi/rounds/", 3),
     ("anonymous", "/public/fi/kemi/rounds/{round}/", 8),
@@ -175,6 +177,12 @@ PAGES = [
     ("anonymous", "/api/v1/rounds/{round}", 8),
     ("anonymous", "/api/v1/rounds/{round}/comments", 2),
     ("anonymous", "/api/v1/rounds/{round}/statements", 2),
+    # The value discussion: its page with the topics, their indicators (the situation picture's values), the
+    # results per group and the coordinator's indicator picker; the public page; the API's read.
+    ("coordinator", "/o/kemi/participation/discussions/{discussion}/", 22),
+    ("reader", "/o/kemi/participation/discussions/{discussion}/", 18),
+    ("anonymous", "/public/fi/kemi/discussions/{discussion}/", 13),
+    ("anonymous", "/api/v1/discussions/{discussion}", 12),
     # Residents' surveys: the list, a survey's values by group with its forms, an import's preview or its columns.
     ("reader", "/o/kemi/surveys/", 6),
     ("coordinator", "/o/kemi/surveys/{survey}/", 12),
@@ -287,6 +295,7 @@ def _grow(world: Any, values: dict[str, Any], *, tag: str, n: int) -> None:
     _grow_funding(world, values, tag=tag, n=n)
     _grow_national(world, tag=tag, n=n)
     grow_participation(world, values, tag=tag, n=n)
+    grow_discussion(world, values, tag=tag, n=n)
     grow_surveys(world, values, tag=tag, n=n)
     grow_chains(world, values, tag=tag, n=n)
     grow_grants(world, values, tag=tag, n=n)

@@ -62,3 +62,51 @@ def _edit_statement(perms: Permissions, statement: Any) -> bool:
     if _moderate_round(perms, statement.round):
         return True
     return statement.organisation is not None and perms._has(Perm.EDIT_ALL, statement.organisation)
+
+
+# The value discussion (seed 002): the organisation's coordinators run it; those who read its drafts see it; its
+# members propose topics and vote in their groups; the public sees, proposes and votes (as residents) only where it
+# is opened to residents.
+
+
+def _member(perms: Permissions, discussion: Any) -> bool:
+    return perms._has(Perm.VIEW_DRAFTS, discussion.organisation)
+
+
+@_rule("participation.discussion", Action.VIEW)
+def _view_discussion(perms: Permissions, discussion: Any) -> bool:
+    if _member(perms, discussion):
+        return True
+    return bool(discussion.residents and discussion.organisation.is_active)
+
+
+@_rule("participation.discussion", Action.EDIT)
+def _run_discussion(perms: Permissions, discussion: Any) -> bool:
+    """Groups, phases, accepting and removing topics, topics from comments, indicators, goals: the coordinators."""
+    return perms._has(Perm.EDIT_ALL, discussion.organisation)
+
+
+@_rule("participation.discussion", Action.COMMENT)
+def _take_part(perms: Permissions, discussion: Any) -> bool:
+    """Proposing topics and voting (each only in its phase, which the services tell): the members, and anyone
+    where residents take part."""
+    return _view_discussion(perms, discussion)
+
+
+@_rule("participation.discussion", Action.CONTRIBUTE)
+def _take_part_as_member(perms: Permissions, discussion: Any) -> bool:
+    """Taking part as one of the organisation's own (a group of one's choice, topics accepted at once); not the
+    county reading the drafts through sharing, nor residents."""
+    return perms._has(Perm.VIEW_ORGANISATION, discussion.organisation)
+
+
+@_rule("participation.topic", Action.VIEW)
+def _view_topic(perms: Permissions, topic: Any) -> bool:
+    if topic.status == "accepted":
+        return _view_discussion(perms, topic.discussion)
+    return _member(perms, topic.discussion)
+
+
+@_rule("participation.topic", Action.EDIT)
+def _edit_topic(perms: Permissions, topic: Any) -> bool:
+    return _run_discussion(perms, topic.discussion)

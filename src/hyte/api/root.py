@@ -29,6 +29,7 @@ from hyte.grants.use_api import router as use_reports_router
 from hyte.indicators.api import router as indicators_router
 from hyte.national.api import router as national_router
 from hyte.participation.api import router as participation_router
+from hyte.participation.discussion_api import router as discussion_router
 from hyte.regions.api import router as regions_router
 from hyte.reports.api import router as reports_router
 from hyte.situation.api import router as situation_router
@@ -171,6 +172,7 @@ api.add_router("/", grants_router)
 api.add_router("/", use_reports_router)
 api.add_router("/", national_router)
 api.add_router("/", participation_router)
+api.add_router("/", discussion_router)
 api.add_router("/", chain_router)
 api.add_router("/", agreement_router)
 api.add_router("/", calendar_router)

@@ -60,6 +60,8 @@ def _known_done(organisation_ids: Iterable[int], today: dt.date) -> set[tuple[in
     )
     rows = versions.values_list("agreement__keeper_id", "parties__organisation_id", "approved_at")
     for keeper, party, approved in rows:
+        if approved is None:  # not possible after the filter; for the type checker
+            continue
         for organisation_id in {keeper, party} & set(ids):
             known.add((organisation_id, StepKind.AGREEMENT.value, approved.astimezone(clock.HELSINKI).year))
     return known

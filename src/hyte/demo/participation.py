@@ -285,3 +285,127 @@ def load_demo_participation() -> int:
     services.add_comment(actor=DEMO, section=first, body="Liikuntaneuvonta on toiminut hyvin.", nickname="Asukas")
     services.add_comment(actor=DEMO, section=first, body="Riskitestistä en ole kuullut mitään.", nickname="Kemiläinen")
     return 1
+
+
+# The value discussion on the draft plan (seed 002): topics of joy and worry of the welfare group and of the youth
+# council, and two from the residents' comments of the round (by their index in COMMENTS); their indicators by
+# Sotkanet id (those loaded); the votes of each group as (welfare group, youth council) per topic.
+# (kind, text, text in Swedish, group: 0 welfare group / 1 youth council / None from a comment, comment index,
+#  [(Sotkanet id, stance)], (votes of the welfare group, of the youth council), the goal it became or "")
+TOPICS: list[tuple[str, str, str, int | None, int | None, list[tuple[str, str]], tuple[int, int], str]] = [
+    (
+        "worry",
+        "Diabetes ja muut elintapasairaudet ovat yleisempiä kuin muualla.",
+        "Diabetes och andra livsstilssjukdomar är vanligare än på andra håll.",
+        0,
+        None,
+        [("683", "confirms")],
+        (7, 2),
+        "Elintapasairauksien ehkäisy: diabeteslääkkeisiin oikeutettujen osuus kääntyy laskuun vuoteen 2029 mennessä.",
+    ),
+    (
+        "joy",
+        "Kirjasto ja järjestöt kokoavat ihmisiä yhteen.",
+        "Biblioteket och föreningarna för samman folk.",
+        0,
+        None,
+        [],
+        (3, 1),
+        "",
+    ),
+    ("worry", "Nuorten mielenterveys huolestuttaa.", "Ungas psykiska hälsa oroar.", 1, None, [], (2, 5), ""),
+    (
+        "joy",
+        "Harrastuksia on paljon, kun niihin pääsee.",
+        "Det finns många fritidsaktiviteter för den som når dem.",
+        1,
+        None,
+        [],
+        (1, 3),
+        "",
+    ),
+    (
+        "worry",
+        "Lasten ja nuorten harrastusmahdollisuudet puuttuvat painopisteistä.",
+        "Barns och ungas fritidsaktiviteter saknas bland tyngdpunkterna.",
+        None,
+        0,
+        [],
+        (5, 6),
+        "Jokaisella lapsella ja nuorella on mahdollisuus mieluisaan harrastukseen.",
+    ),
+    (
+        "worry",
+        "Ikääntyneiden yksinäisyys on kasvanut.",
+        "Äldres ensamhet har ökat.",
+        None,
+        1,
+        [],
+        (4, 1),
+        "",
+    ),
+]
+
+
+def value_discussion_on_draft(plan: Report, coordinator: Any, round_: Round) -> Any:
+    """The closed value discussion on the draft plan, after the comment round (called by the reports' demo):
+    topics collected, linked to indicators, voted on by the welfare group and the youth council, and the two most
+    voted turned into goals of the plan."""
+    from hyte.indicators.models import Indicator
+
+    discussion = services.start_discussion(
+        actor=coordinator,
+        report=plan,
+        title="Arvokeskustelu: mikä Kemissä on tärkeää?",
+        title_sv="Värdediskussion: vad är viktigt i Kemi?",
+        introduction="Hyvinvointiryhmä ja nuorisovaltuusto keskustelivat ilon ja huolen aiheista tilannekuvan "
+        "pohjalta.",
+        introduction_sv="Välfärdsgruppen och ungdomsfullmäktige diskuterade glädje- och orosämnen utifrån lägesbilden.",
+        groups=[("Hyvinvointiryhmä", "Välfärdsgruppen"), ("Nuorisovaltuusto", "Ungdomsfullmäktige")],
+        votes_per_participant=3,
+    )
+    groups = list(discussion.groups.order_by("position"))
+    comments = list(round_.comments.order_by("created_at", "pk"))
+    indicators = {i.source_id: i for i in Indicator.objects.filter(source="sotkanet", organisation=None)}
+    made = []
+    for kind, text, text_sv, group, comment, links, _votes, _goal in TOPICS:
+        if comment is not None:
+            topic = services.topic_from_comment(
+                actor=coordinator,
+                discussion=discussion,
+                comment=comments[comment],
+                kind=kind,
+                text=text,
+                text_sv=text_sv,
+            )
+        else:
+            topic = services.propose_topic(
+                actor=coordinator,
+                discussion=discussion,
+                kind=kind,
+                text=text,
+                text_sv=text_sv,
+                group=groups[group or 0],
+            )
+        for source_id, stance in links:
+            if source_id in indicators:
+                services.link_indicator(actor=coordinator, topic=topic, indicator=indicators[source_id], stance=stance)
+        made.append(topic)
+    services.set_phase(actor=coordinator, discussion=discussion, phase="voting")
+    for index, voters in enumerate(groups):
+        # each participant gives up to three votes: the voters of a group walk the topics, three at a time
+        ballots: list[list[Any]] = []
+        wanted = [(topic, spec[6][index]) for topic, spec in zip(made, TOPICS, strict=True)]
+        while any(n for _topic, n in wanted):
+            ballot = [topic for topic, n in sorted(wanted, key=lambda w: -w[1]) if n][:3]
+            wanted = [(topic, n - 1 if topic in ballot else n) for topic, n in wanted]
+            ballots.append(ballot)
+        for number, ballot in enumerate(ballots):
+            services.vote(
+                actor=DEMO, discussion=discussion, topics=ballot, group=voters, reader=f"demo-{voters.pk}-{number}"
+            )
+    for topic, spec in zip(made, TOPICS, strict=True):
+        if spec[7]:
+            services.topic_to_goal(actor=coordinator, topic=topic, text=spec[7], theme="Hyvinvointikeskustelu")
+    services.set_phase(actor=coordinator, discussion=discussion, phase="closed")
+    return discussion

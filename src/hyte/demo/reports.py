@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
 from hyte.accounts.models import Organisation
-from hyte.demo.participation import comment_round_on_draft
+from hyte.demo.participation import comment_round_on_draft, value_discussion_on_draft
 from hyte.indicators.models import Indicator, Observation
 from hyte.reports import services
 from hyte.reports.models import BlockKind, Measure, OutlineKey, Report, ReportKind, ReportStatus
@@ -346,7 +346,8 @@ def _current_term(kemi: Organisation, coordinator: User) -> None:
             services.add_measure(
                 actor=coordinator, goal=goal, text=measure_text, responsible_parties=parties, schedule=schedule
             )
-    comment_round_on_draft(plan, coordinator)  # residents' comments before approval (demo/participation.py)
+    round_ = comment_round_on_draft(plan, coordinator)  # residents' comments before approval (demo/participation.py)
+    value_discussion_on_draft(plan, coordinator, round_)  # what matters: topics voted on, two became goals
     _through_the_council(plan, coordinator, decided=dt.date(2025, 12, 15), reference="§ 112")
     _budget(plan, coordinator)
     annual = services.create_report(

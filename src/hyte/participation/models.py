@@ -314,3 +314,42 @@ class Statement(models.Model):
     @property
     def audit_organisation(self) -> Organisation:
         return self.round.organisation
+
+
+# The value discussion's models live in their own module; imported here so Django finds them.
+from hyte.participation.discussion_models import (  # noqa: E402
+    Discussion,
+    ParticipantGroup,
+    Phase,
+    Stance,
+    Topic,
+    TopicIndicator,
+    TopicKind,
+    TopicStatus,
+    Vote,
+)
+
+__all__ = [
+    "Change",
+    "Comment",
+    "CommentStatus",
+    "Discussion",
+    "Flag",
+    "HideReason",
+    "ParticipantGroup",
+    "Phase",
+    "PollAnswer",
+    "PollKind",
+    "Round",
+    "RoundSection",
+    "RoundState",
+    "Source",
+    "Stance",
+    "Statement",
+    "Support",
+    "Topic",
+    "TopicIndicator",
+    "TopicKind",
+    "TopicStatus",
+    "Vote",
+]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from hyte.core.actors import Viewer, person
+from hyte.participation import limits
 from hyte.reports.text import clean_text
 
 MAX_COMMENT = 3000  # characters of one comment
@@ -24,3 +26,13 @@ def text(value: str, limit: int | None = None, what: str = "") -> str:
             % {"what": what or _("The text"), "n": len(cleaned), "max": limit}
         )
     return cleaned
+
+
+def reader_of(actor: Viewer, reader: str) -> str:
+    """Who supports, flags, answers or votes: the signed-in user, or the caller's keyed session hash."""
+    user = person(actor)
+    if user is not None:
+        return limits.keyed(str(user.pk), "user")
+    if not reader:
+        raise ValidationError(_("Your browser must accept the site's session cookie to do this."))
+    return reader

@@ -26,16 +26,7 @@ from hyte.participation.models import (
     Support,
 )
 from hyte.participation.services._common import MAX_COMMENT, MAX_NICKNAME, line, text
-
-
-def _reader(actor: Viewer, reader: str) -> str:
-    """Who supports, flags or answers: the signed-in user, or the caller's keyed session hash."""
-    user = person(actor)
-    if user is not None:
-        return limits.keyed(str(user.pk), "user")
-    if not reader:
-        raise ValidationError(_("Your browser must accept the site's session cookie to do this."))
-    return reader
+from hyte.participation.services._common import reader_of as _reader
 
 
 @audit.service(AuditAction.ROUND_COMMENT)

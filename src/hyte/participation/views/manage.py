@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hyte.accounts.permissions import Action, get_organisation_for, permissions_for
 from hyte.core.http import AuthenticatedRequest, back_to, call_service, download, require_GET_or_POST
-from hyte.participation import exports, queries, services
+from hyte.participation import discussion_queries, exports, queries, services
 from hyte.participation.assessment_text import assessment_parts
 from hyte.participation.forms import (
     AssessmentRoundForm,
@@ -67,6 +67,7 @@ def round_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "rounds": queries.rounds_of(request.user, organisation),
+            "discussions": discussion_queries.discussions_of(request.user, organisation),
             "form": form if can_open else None,
             "assessments": queries.assessments_to_open(request.user, organisation) if can_open else [],
         },

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from hyte.accounts.permissions import Action, permissions_for
 from hyte.core.http import client_address, require_GET_or_POST
-from hyte.participation import limits, queries, services
+from hyte.participation import discussion_queries, limits, queries, services
 from hyte.participation.forms import CommentForm, FlagForm
 from hyte.participation.models import Comment, Round, RoundSection
 
@@ -216,7 +216,13 @@ def round_list(request: HttpRequest, lang: str, slug: str) -> HttpResponse:
         response = render(
             request,
             "participation/public_rounds.html",
-            {"organisation": organisation, "rounds": rounds, "lang": lang, "languages": _switch(request, lang)},
+            {
+                "organisation": organisation,
+                "rounds": rounds,
+                "discussions": discussion_queries.public_discussions(organisation),
+                "lang": lang,
+                "languages": _switch(request, lang),
+            },
         )
     response["Content-Language"] = lang
     return response

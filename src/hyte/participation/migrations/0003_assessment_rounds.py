@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0003_single_sign_on'),
         ('assessments', '0001_initial'),
-        ('participation', '0001_initial'),
+        ('participation', '0002_value_discussion'),
         ('reports', '0009_pdf_exports'),
     ]
 
