@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from hyte.audit.models import AuditEntry
 from hyte.participation import discussion_queries as queries
@@ -19,6 +20,13 @@ from tests.discussion_world import EXPECTED, build_discussion
 from tests.participation_world import build_participation, draft_plan
 
 ANON = AnonymousUser()
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Service messages are asserted in English; the pages answer in their request's language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
