@@ -10,6 +10,8 @@ class PublicConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from hyte.accounts.models import Organisation
+        from hyte.cooperation.chain_models import ServiceChain
+        from hyte.cooperation.models import AgreedAction, Meeting
         from hyte.grants.models import Call
         from hyte.public import signals
         from hyte.regions.models import Area
@@ -20,3 +22,5 @@ class PublicConfig(AppConfig):
             signal.connect(signals.organisation_changed, sender=Organisation, dispatch_uid=f"public-org-{signal}")
         post_save.connect(signals.area_changed, sender=Area, dispatch_uid="public-area")
         post_save.connect(signals.call_changed, sender=Call, dispatch_uid="public-grant-call")
+        for model in (Meeting, AgreedAction, ServiceChain):
+            post_save.connect(signals.cooperation_changed, sender=model, dispatch_uid=f"public-{model.__name__}")

@@ -72,3 +72,21 @@ def call_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A published grant call (or its decision) shows on its funder's cached page as a link to its grants."""
     if instance.is_published:
         bump()
+
+
+def cooperation_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A service chain, a published meeting (or one just taken off the site) or an agreed action of a published
+    meeting: their links on the organisations' cached pages and their static copies."""
+    from hyte.cooperation.chain_models import ServiceChain
+    from hyte.cooperation.models import Meeting
+
+    if isinstance(instance, ServiceChain):
+        changed = True
+    elif isinstance(instance, Meeting):
+        changed = instance.is_public or "is_public" in (kwargs.get("update_fields") or ())
+    else:
+        changed = instance.meeting.is_public
+    if changed:
+        bump()
+        if settings.HYTE_PUBLISH_DIR:
+            transaction.on_commit(_export)

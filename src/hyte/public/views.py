@@ -24,6 +24,7 @@ from hyte.core.pdf import render_pdf
 from hyte.grants.models import Call
 from hyte.public import cache as page_cache
 from hyte.public import opendata, queries
+from hyte.public.cooperation_links import cooperation_paths, links_of
 from hyte.reports.document import build, print_html
 from hyte.reports.images import EXTENSIONS, data_uris, extensions
 from hyte.reports.models import ReportImage, ReportVersion
@@ -144,6 +145,7 @@ def organisation(request: HttpRequest, lang: str, slug: str) -> HttpResponse:
                 "organisation": found,
                 "reports": queries.reports_of(found),
                 "has_grants": Call.objects.filter(funder=found, is_published=True).exists(),
+                "cooperation": links_of(found),
             },
             languages_for(found),
         )
@@ -282,6 +284,8 @@ def site_paths() -> list[str]:
                     for image_id, ext in sorted(named.items())
                 )
     paths.extend(_grant_paths())
+    active = Organisation.objects.filter(is_active=True).select_related("area")
+    paths.extend(cooperation_paths({found.slug: languages_for(found) for found in active}))
     # All of Finland side by side (issue 19), in every language, and its open data.
     from hyte.national.overview import LANGUAGES as NATIONAL_LANGUAGES
     from hyte.national.overview import OPEN_DATA_FILES
