@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET  # our own SVG, not untrusted input
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import translation
 
 from hyte.accounts import services as accounts
@@ -187,6 +188,24 @@ def test_template_tag_embeds_a_chain(world, chains):
     assert html.count("<svg") == 1
     assert "<h3" in html
     assert html.count('<li id="step-') == 3
+
+
+def test_a_plan_page_shows_the_chains_its_organisation_takes_part_in(world, chains):
+    from hyte.reports import services as reports
+
+    plan = reports.create_report(
+        actor=SYSTEM, organisation=world.kemi, kind="broad", title="Suunnitelma", term_start=2025, term_end=2029
+    )
+    html = world.client_for("reader").get(reverse("report-detail", args=["kemi", plan.pk])).content.decode()
+    assert 'id="service-chains"' in html
+    assert "<h3>Liikuntaneuvonnan palveluketju</h3>" in html
+    assert html.count("<svg") == 1  # the published chain Kemi takes part in; the keeper's draft is not Kemi's
+    assert reverse("public-chain", args=["fi", "lappi", chains["chain"]]) in html
+    tornio = reports.create_report(
+        actor=SYSTEM, organisation=world.tornio, kind="broad", title="Plan", term_start=2025, term_end=2029
+    )
+    page = world.client_for("outsider").get(reverse("report-detail", args=["tornio", tornio.pk])).content.decode()
+    assert 'id="service-chains"' not in page  # Tornio takes part in no chain
 
 
 def test_the_keeper_chooses_the_shared_indicators_of_hyte_with_the_picker(world, chains, client):

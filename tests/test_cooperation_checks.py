@@ -229,8 +229,15 @@ def test_the_calendar_parses_back_with_stable_uids(world, coop):
     response = world.client_for("reader").get(path)
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
-    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    every = calendar.walk("VEVENT")
+    events = {str(e["SUMMARY"]): e for e in every if not str(e["UID"]).startswith("action-")}
     assert set(events) == {"Hyte-neuvottelu 2025", "Hyte-neuvottelu 2026", "Syysneuvottelu 2026"}
+    # The agreed actions' due dates are all-day events of the same file, each with its own stable UID.
+    dues = [e for e in every if str(e["UID"]).startswith("action-")]
+    action = AgreedAction.objects.get(due_date=dt.date(2025, 12, 31))
+    assert [e.decoded("DTSTART") for e in dues] == [dt.date(2025, 12, 31)]
+    assert str(dues[0]["SUMMARY"]) == f"Määräaika: {action.text}"
+    assert str(dues[0]["UID"]) == f"action-{action.pk}-{action.meeting.uid}@hyte"
     assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Helsinki"
     meeting = Meeting.objects.get(pk=coop["coop_meeting"])
     event = events[meeting.title]

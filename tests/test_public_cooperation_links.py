@@ -9,8 +9,8 @@ from django.urls import reverse
 from hyte.cooperation.models import Meeting
 from hyte.public.views import site_paths
 from hyte.reports import services as reports
-from tests.conftest import SYSTEM, approve_and_publish
 from tests.chain_world import build_chains
+from tests.conftest import SYSTEM, approve_and_publish
 from tests.cooperation_world import build_cooperation
 
 

@@ -1,4 +1,5 @@
-"""A series' meetings as an iCalendar file (RFC 5545) for people's own calendars.
+"""A series' meetings, with their agreed actions' due dates, as an iCalendar file (RFC 5545) for people's own
+calendars.
 
 Each meeting keeps one UID for good (its own UUID), so importing the file again updates the events instead of
 adding copies; SEQUENCE is the meeting's revision, raised when its time or place moves. Times are in
@@ -10,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from hyte.cooperation.models import Meeting, Series
@@ -49,6 +51,9 @@ def calendar(series: Series, meetings: Iterable[Meeting], *, page_url: str) -> b
             lines.insert(0, meeting.online_url)
         event.add("description", "\n".join(lines).strip())
         cal.add_component(event)
+        for action in meeting.agreed_actions.all():
+            if action.due_date is not None:
+                cal.add_component(_action_due(meeting, action, url))
     if meetings:  # the time zone's rules for the years of the meetings only
         first = min(m.starts_at for m in meetings).astimezone(HELSINKI)
         last = max(m.ends_at for m in meetings).astimezone(HELSINKI)
@@ -56,6 +61,23 @@ def calendar(series: Series, meetings: Iterable[Meeting], *, page_url: str) -> b
             first_date=first.date().replace(month=1, day=1), last_date=last.date().replace(month=12, day=31)
         )
     return cal.to_ical()
+
+
+def _action_due(meeting: Meeting, action: Any, url: str) -> Event:
+    """An agreed action's due date as an all-day event of the meeting's calendar (its UID is the action's for
+    good: a moved due date moves the event)."""
+    event = Event()
+    event.add("uid", f"action-{action.pk}-{meeting.uid}@hyte")
+    event.add("dtstamp", meeting.updated_at)
+    event.add("dtstart", action.due_date)
+    event.add("dtend", action.due_date + dt.timedelta(days=1))
+    summary = " ".join(action.text.split())
+    event.add("summary", _("Due: %(action)s") % {"action": summary[:120]})
+    event.add("description", f"{summary}\n{action.owner} – {action.owner_person}\n{meeting.title}\n\n{url}")
+    event.add("status", "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    event.add("url", url)
+    return event
 
 
 def term_calendar(title: str, rows: Iterable[Any], *, page_url: str) -> bytes:

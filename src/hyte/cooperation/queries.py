@@ -241,8 +241,11 @@ def published_meeting(convener: Organisation, meeting_id: int) -> Meeting | None
 
 
 def calendar_meetings(series: Series, meetings: Iterable[Meeting]) -> QuerySet[Meeting]:
-    """The meetings for the calendar file, with their agenda for the events' descriptions."""
-    return Meeting.objects.filter(series=series, pk__in=[m.pk for m in meetings]).prefetch_related("agenda_items")
+    """The meetings for the calendar file, with their agenda for the events' descriptions and their agreed
+    actions (with their owners) for the due dates."""
+    return Meeting.objects.filter(series=series, pk__in=[m.pk for m in meetings]).prefetch_related(
+        "agenda_items", Prefetch("agreed_actions", queryset=AgreedAction.objects.select_related("owner"))
+    )
 
 
 def checker_candidates(parties: Iterable[Party]) -> dict[int, list[Any]]:
