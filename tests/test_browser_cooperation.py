@@ -90,6 +90,27 @@ def test_the_checker_confirms_the_minutes_with_the_keyboard(browser, live_server
     assert refused == []
 
 
+def test_the_checker_confirms_the_minutes_as_they_are_with_the_keyboard(browser, live_server, areas, world):  # noqa: F811
+    values = build_cooperation(world)
+    shared = values["coop_shared"]
+    context = _context(browser, live_server, language="fi", user=world.users["county"])
+    page = context.new_page()
+    refused = _policy_refusals(page)
+    page.goto(f"{live_server.url}/o/lappi/cooperation/meetings/{shared}/minutes/")
+    # The first choice, "confirmed", chosen with the space bar, then the button.
+    _tab_to(page, "el.type === 'radio'")
+    page.keyboard.press("Space")
+    assert page.evaluate("() => document.activeElement.value") == "confirmed"
+    _tab_to(page, "el.tagName === 'BUTTON' && el.type === 'submit' && el.closest('form').action.endsWith('/confirm/')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    answer = Confirmation.objects.get(party__meeting_id=shared, checker=world.users["county"])
+    assert (answer.decision, answer.party.organisation.slug) == ("confirmed", "lappi")
+    assert _violations(page) == []
+    context.close()
+    assert refused == []
+
+
 def test_the_published_minutes_meet_wcag_21_aa(browser, live_server, areas, world):  # noqa: F811
     values = build_cooperation(world)
     context = _context(browser, live_server, language="fi")
