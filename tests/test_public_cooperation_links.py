@@ -33,6 +33,9 @@ def test_the_organisation_pages_link_the_published_cooperation(world):
     assert reverse("public-chains", args=["fi", "lappi"]) in lappi
     kemi = client.get(reverse("public-organisation", args=["fi", "kemi"])).content.decode()
     assert reverse("public-negotiations", args=["fi", "lappi"]) in kemi  # Kemi took part
+    assert "Neuvottelut, joihin osallistuimme: Lapin hyvinvointialue" in kemi  # in the page's language
+    assert kemi.count("<h2>Yhteistyö ja asukkaiden ääni</h2>") == 1
+    assert "<h2" not in kemi.split("<title>")[1].split("</title>")[0]
     assert reverse("public-chains", args=["fi", "kemi"]) not in kemi  # Kemi keeps no chain
     tornio = client.get(reverse("public-organisation", args=["fi", "tornio"])).content.decode()
     assert "negotiations" not in tornio  # not invited

@@ -6,6 +6,7 @@ export."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,7 @@ from hyte.participation import queries as participation
 
 @dataclass(frozen=True)
 class Link:
-    label: str
+    label: Any  # a lazy translation, rendered in the page's language
     url_name: str
     slug: str
     other: str = ""  # another organisation's page: its name
@@ -38,15 +39,15 @@ def links_of(organisation: Organisation) -> list[Link]:
         .order_by("name")
     )
     if published.filter(series__convener=organisation).exists():
-        found.append(Link(str(_("Negotiations and their minutes")), "public-negotiations", organisation.slug))
+        found.append(Link(_("Negotiations and their minutes"), "public-negotiations", organisation.slug))
     for convener in conveners:
         found.append(
-            Link(str(_("Negotiations we took part in")), "public-negotiations", convener.slug, convener.display_name)
+            Link(_("Negotiations we took part in"), "public-negotiations", convener.slug, convener.display_name)
         )
     if chain_queries.published_chains(organisation).exists():
-        found.append(Link(str(_("Service chains")), "public-chains", organisation.slug))
+        found.append(Link(_("Service chains"), "public-chains", organisation.slug))
     if participation.public_rounds(organisation) or discussion_queries.public_discussions(organisation):
-        found.append(Link(str(_("Comment rounds")), "public-rounds", organisation.slug))
+        found.append(Link(_("Comment rounds"), "public-rounds", organisation.slug))
     return found
 
 
