@@ -490,6 +490,7 @@ def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> Non
             "due_date": "2027-12-31",
         },
     )
+    _meeting_writes(world, call, county, meeting, action)
     assert [s["id"] for s in call("get", "/organisations/{slug}/negotiations", slug="kemi")] == [
         coop["coop_series"],
         series["id"],
@@ -517,6 +518,60 @@ def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> Non
         body={"decision": "confirmed"},
     )
     call.called |= county.called
+
+
+def _meeting_writes(
+    world: Any, call: Conformance, county: Conformance, meeting: dict[str, Any], action: dict[str, Any]
+) -> None:
+    """The convener changes the meeting and its action, invites Tornio and a person and withdraws them, edits the
+    agenda and the minutes, shares them and takes them back; Kemi names its checker and carries its action."""
+    one = "/organisations/{slug}/meetings/{meeting_id}"
+    ids = {"slug": "lappi", "meeting_id": meeting["id"]}
+    times = {"starts_at": "2027-02-03T10:00:00", "ends_at": "2027-02-03T12:00:00"}
+    changed = county("put", one, **ids, body={"title": "Kemin neuvottelu", **times, "place": "Kemi"})
+    assert changed["place"] == "Kemi"
+    body = {"text": "Sopimus päivitetään", "owner": "kemi", "owner_person": "Kaisa", "due_date": "2027-12-31"}
+    assert (
+        county(
+            "put", "/organisations/{slug}/agreed-actions/{action_id}", slug="lappi", action_id=action["id"], body=body
+        )["text"]
+        == "Sopimus päivitetään"
+    )
+    party = county("post", one + "/parties", status=201, **ids, body={"organisation": "tornio"})
+    named = county("put", one + "/parties/{party_id}/checker", **ids, party_id=party["id"], body={"checker": None})
+    assert named["checker_id"] is None
+    person = {"name": "Tiina", "role": "expert", "participation": "if_needed"}
+    invitee = county("post", one + "/parties/{party_id}/people", status=201, **ids, party_id=party["id"], body=person)
+    county("delete", one + "/people/{invitee_id}", status=204, **ids, invitee_id=invitee["id"])
+    county("delete", one + "/parties/{party_id}", status=204, **ids, party_id=party["id"])
+    item = county("post", one + "/agenda", status=201, **ids, body={"title": "Muut asiat"})
+    order = county("post", one + "/agenda/{item_id}/move", **ids, item_id=item["id"], body={"direction": "up"})
+    assert order[-2]["id"] == item["id"]
+    county("delete", one + "/agenda/{item_id}", status=204, **ids, item_id=item["id"])
+    minutes = {"items": [{"item": meeting["agenda"][0]["id"], "minutes": "Avattiin."}]}
+    assert county("put", one + "/minutes", **ids, body=minutes)["agenda"][0]["minutes"] == "Avattiin."
+    for party in changed["parties"]:
+        checker = world.users["county"] if party["organisation"]["slug"] == "lappi" else world.users["coordinator"]
+        client = county if party["organisation"]["slug"] == "lappi" else call
+        slug = party["organisation"]["slug"]
+        client(
+            "put",
+            one + "/parties/{party_id}/checker",
+            slug=slug,
+            meeting_id=meeting["id"],
+            party_id=party["id"],
+            body={"checker": checker.pk},
+        )
+    assert county("post", one + "/minutes/share", **ids)["minutes_status"] == "shared"
+    assert county("post", one + "/minutes/reopen", **ids)["minutes_status"] == "draft"
+    carried = call(
+        "post",
+        "/organisations/{slug}/agreed-actions/{action_id}/carry",
+        status=201,
+        slug="kemi",
+        action_id=action["id"],
+    )
+    assert carried["organisation"]["slug"] == "kemi"
 
 
 def _chains_and_agreements(world: Any, call: Conformance, document: dict[str, Any]) -> None:
