@@ -709,14 +709,40 @@ def _interfaces(world: Any, call: Conformance, document: dict[str, Any]) -> None
         },
     )
     assert pair["valid_today"]
-    assert [i["id"] for i in call("get", "/organisations/{slug}/interfaces", slug="kemi")] == [interface["id"]]
+    assert [i["id"] for i in call("get", "/organisations/{slug}/interfaces", slug="kemi")][:1] == [interface["id"]]
     one = call("get", "/organisations/{slug}/interfaces/{interface_id}", slug="kemi", interface_id=interface["id"])
     assert [p["id"] for p in one["pairs"]] == [pair["id"]]
+    _interface_writes(county, interface, pair)
     group = call(
         "post", "/organisations/{slug}/structures", status=201, slug="kemi", body={"name": "Ryhmä", "kind": "group"}
     )
     assert [s["id"] for s in call("get", "/organisations/{slug}/structures", slug="kemi")] == [group["id"]]
+    _structure_writes(call, group)
     call.called |= county.called
+
+
+def _interface_writes(county: Conformance, interface: dict[str, Any], pair: dict[str, Any]) -> None:
+    """The county changes the interface, names Kemi's owner, retires it and takes it back, removes the pair and
+    adds the default list."""
+    ids = {"slug": "lappi", "interface_id": interface["id"]}
+    one = "/organisations/{slug}/interfaces/{interface_id}"
+    body = {"name": "Liikuntaneuvonta", "county_owner": "Hyte-yksikkö", "next_review": "2027-03-01"}
+    assert county("put", one, **ids, body=body)["county_owner"] == "Hyte-yksikkö"
+    owned = county("put", one + "/owners", **ids, body={"municipality": "kemi", "owner": "Liikuntapalvelut"})
+    assert owned["owners"][0]["owner"] == "Liikuntapalvelut"
+    assert county("post", one + "/retire", **ids, body={"retired": True})["is_retired"] is True
+    county("post", one + "/retire", **ids, body={"retired": False})
+    county("delete", one + "/pairs/{pair_id}", status=204, **ids, pair_id=pair["id"])
+    assert len(county("post", "/organisations/{slug}/default-interfaces", slug="lappi")) == 13
+
+
+def _structure_writes(call: Conformance, group: dict[str, Any]) -> None:
+    """Kemi changes its group, adds a member from Lappi and removes them."""
+    ids = {"slug": "kemi", "structure_id": group["id"]}
+    one = "/organisations/{slug}/structures/{structure_id}"
+    assert call("put", one, **ids, body={"name": "Hyte-ryhmä", "kind": "network"})["kind"] == "network"
+    member = call("post", one + "/members", status=201, **ids, body={"organisation": "lappi", "name": "Antti"})
+    call("delete", one + "/members/{member_id}", status=204, **ids, member_id=member["id"])
 
 
 def _the_register_s_writes(call: Conformance, register: dict[str, Any]) -> None:

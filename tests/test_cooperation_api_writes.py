@@ -156,3 +156,68 @@ def test_an_action_is_carried_once(world, coop):
     with nothing_saved():
         again = send(kemi, "POST", carry)
     refused(again, "The agreed action is in Vuosiraportti 2025 already.")
+
+
+@pytest.fixture
+def register(world) -> dict[str, Any]:
+    from tests.interface_world import build_interfaces
+
+    return build_interfaces(world)
+
+
+def test_a_counterpart_outside_the_interface_s_organisations_is_refused(world, register):
+    from hyte.cooperation.interface_models import CounterpartPair, Interface, InterfaceOwner
+
+    county = world.client_for("county")
+    interface = f"/organisations/lappi/interfaces/{register['coop_interface']}"
+    pair = {
+        "municipality": "kemi",
+        "county_person": world.users["county"].pk,
+        "municipality_person": world.users["outsider"].pk,  # Tornio's admin, no member of Kemi
+        "starts_on": "2026-01-01",
+    }
+    pairs = CounterpartPair.objects.count()
+    with nothing_saved():
+        outsider = send(county, "POST", f"{interface}/pairs", pair)
+        backwards = send(
+            county,
+            "POST",
+            f"{interface}/pairs",
+            {**pair, "municipality_person": world.users["editor"].pk, "ends_on": "2025-12-31"},
+        )
+        county_owner = send(county, "PUT", f"{interface}/owners", {"municipality": "lappi", "owner": "Yksikkö"})
+        reviews = send(
+            county,
+            "PUT",
+            interface,
+            {"name": "Päihdetyö", "next_review": "2026-01-01", "last_reviewed": "2026-06-01"},
+        )
+    refused(outsider, "must be a member of Kemin kaupunki.")
+    refused(backwards, "")
+    refused(county_owner, "Choose one of the municipalities of")
+    refused(reviews, "The next review is before the last one")
+    assert CounterpartPair.objects.count() == pairs
+    assert not InterfaceOwner.objects.filter(interface_id=register["coop_interface"]).exists()
+    assert Interface.objects.get(pk=register["coop_interface"]).name != "Päihdetyö"
+
+
+def test_a_structure_member_already_there_or_of_no_organisation_is_refused(world, register):
+    from hyte.cooperation.structure_models import StructureMember
+
+    county = world.client_for("county")
+    members = f"/organisations/lappi/structures/{register['coop_structure']}/members"
+    count = StructureMember.objects.count()
+    coordinator = world.client_for("coordinator")  # signing in is audited: before the block
+    with nothing_saved():
+        again = send(county, "POST", members, {"organisation": "kemi", "name": "Kaisa Koordinaattori"})
+        nobody = send(county, "POST", members, {"organisation": "no-such-org", "name": "Eero"})
+        kemi = send(
+            coordinator,
+            "POST",
+            members.replace("lappi", "kemi"),
+            {"organisation": "kemi", "name": "Eero"},
+        )
+    refused(again, "Kaisa Koordinaattori is a member already.")
+    refused(nobody, "Choose the organisation the person represents.")
+    assert kemi.status_code == 404  # Kemi reads Lappi's network but does not keep it
+    assert StructureMember.objects.count() == count

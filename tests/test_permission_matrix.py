@@ -1455,6 +1455,19 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
             },
         )
     ],
+    # The register's and the structures' writes through the API: the county's coordinators, the keeper's.
+    ("api:put_interface", PUT): [api_write(COUNTY, A.INTERFACE_UPDATE, args=LAPPI, data={"name": "Päihdetyö"})],
+    ("api:post_interface_retire", P): [api_write(COUNTY, A.INTERFACE_RETIRE, args=LAPPI, data={"retired": True})],
+    ("api:put_interface_owner", PUT): [
+        api_write(COUNTY, A.INTERFACE_OWNER, args=LAPPI, data={"municipality": "kemi", "owner": "Hyte-yksikkö"})
+    ],
+    ("api:post_interface_defaults", P): [api_write(COUNTY, A.INTERFACE_DEFAULTS, args=LAPPI)],
+    ("api:delete_pair", DELETE): [api_write(COUNTY, A.PAIR_REMOVE, ok=204, args=LAPPI)],
+    ("api:put_structure", PUT): [api_write(COUNTY, A.STRUCTURE_UPDATE, args=LAPPI, data=STRUCTURE)],
+    ("api:post_structure_member", P): [
+        api_write(COUNTY, A.STRUCTURE_MEMBER_ADD, ok=201, args=LAPPI, data={"organisation": "tornio", "name": "Tiina"})
+    ],
+    ("api:delete_structure_member", DELETE): [api_write(COUNTY, A.STRUCTURE_MEMBER_REMOVE, ok=204, args=LAPPI)],
     ("api:list_structures", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
     ("api:post_structure", P): [
         api_write(COORDINATORS, A.STRUCTURE_CREATE, ok=201, data=STRUCTURE),
