@@ -512,6 +512,7 @@ def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> Non
             "due_date": "2027-12-31",
         },
     )
+    _meeting_writes(world, call, county, meeting, action)
     assert [s["id"] for s in call("get", "/organisations/{slug}/negotiations", slug="kemi")] == [
         coop["coop_series"],
         series["id"],
@@ -539,6 +540,60 @@ def _cooperation(world: Any, call: Conformance, document: dict[str, Any]) -> Non
         body={"decision": "confirmed"},
     )
     call.called |= county.called
+
+
+def _meeting_writes(
+    world: Any, call: Conformance, county: Conformance, meeting: dict[str, Any], action: dict[str, Any]
+) -> None:
+    """The convener changes the meeting and its action, invites Tornio and a person and withdraws them, edits the
+    agenda and the minutes, shares them and takes them back; Kemi names its checker and carries its action."""
+    one = "/organisations/{slug}/meetings/{meeting_id}"
+    ids = {"slug": "lappi", "meeting_id": meeting["id"]}
+    times = {"starts_at": "2027-02-03T10:00:00", "ends_at": "2027-02-03T12:00:00"}
+    changed = county("put", one, **ids, body={"title": "Kemin neuvottelu", **times, "place": "Kemi"})
+    assert changed["place"] == "Kemi"
+    body = {"text": "Sopimus päivitetään", "owner": "kemi", "owner_person": "Kaisa", "due_date": "2027-12-31"}
+    assert (
+        county(
+            "put", "/organisations/{slug}/agreed-actions/{action_id}", slug="lappi", action_id=action["id"], body=body
+        )["text"]
+        == "Sopimus päivitetään"
+    )
+    party = county("post", one + "/parties", status=201, **ids, body={"organisation": "tornio"})
+    named = county("put", one + "/parties/{party_id}/checker", **ids, party_id=party["id"], body={"checker": None})
+    assert named["checker_id"] is None
+    person = {"name": "Tiina", "role": "expert", "participation": "if_needed"}
+    invitee = county("post", one + "/parties/{party_id}/people", status=201, **ids, party_id=party["id"], body=person)
+    county("delete", one + "/people/{invitee_id}", status=204, **ids, invitee_id=invitee["id"])
+    county("delete", one + "/parties/{party_id}", status=204, **ids, party_id=party["id"])
+    item = county("post", one + "/agenda", status=201, **ids, body={"title": "Muut asiat"})
+    order = county("post", one + "/agenda/{item_id}/move", **ids, item_id=item["id"], body={"direction": "up"})
+    assert order[-2]["id"] == item["id"]
+    county("delete", one + "/agenda/{item_id}", status=204, **ids, item_id=item["id"])
+    minutes = {"items": [{"item": meeting["agenda"][0]["id"], "minutes": "Avattiin."}]}
+    assert county("put", one + "/minutes", **ids, body=minutes)["agenda"][0]["minutes"] == "Avattiin."
+    for party in changed["parties"]:
+        checker = world.users["county"] if party["organisation"]["slug"] == "lappi" else world.users["coordinator"]
+        client = county if party["organisation"]["slug"] == "lappi" else call
+        slug = party["organisation"]["slug"]
+        client(
+            "put",
+            one + "/parties/{party_id}/checker",
+            slug=slug,
+            meeting_id=meeting["id"],
+            party_id=party["id"],
+            body={"checker": checker.pk},
+        )
+    assert county("post", one + "/minutes/share", **ids)["minutes_status"] == "shared"
+    assert county("post", one + "/minutes/reopen", **ids)["minutes_status"] == "draft"
+    carried = call(
+        "post",
+        "/organisations/{slug}/agreed-actions/{action_id}/carry",
+        status=201,
+        slug="kemi",
+        action_id=action["id"],
+    )
+    assert carried["organisation"]["slug"] == "kemi"
 
 
 def _chains_and_agreements(world: Any, call: Conformance, document: dict[str, Any]) -> None:
@@ -676,14 +731,40 @@ def _interfaces(world: Any, call: Conformance, document: dict[str, Any]) -> None
         },
     )
     assert pair["valid_today"]
-    assert [i["id"] for i in call("get", "/organisations/{slug}/interfaces", slug="kemi")] == [interface["id"]]
+    assert [i["id"] for i in call("get", "/organisations/{slug}/interfaces", slug="kemi")][:1] == [interface["id"]]
     one = call("get", "/organisations/{slug}/interfaces/{interface_id}", slug="kemi", interface_id=interface["id"])
     assert [p["id"] for p in one["pairs"]] == [pair["id"]]
+    _interface_writes(county, interface, pair)
     group = call(
         "post", "/organisations/{slug}/structures", status=201, slug="kemi", body={"name": "Ryhmä", "kind": "group"}
     )
     assert [s["id"] for s in call("get", "/organisations/{slug}/structures", slug="kemi")] == [group["id"]]
+    _structure_writes(call, group)
     call.called |= county.called
+
+
+def _interface_writes(county: Conformance, interface: dict[str, Any], pair: dict[str, Any]) -> None:
+    """The county changes the interface, names Kemi's owner, retires it and takes it back, removes the pair and
+    adds the default list."""
+    ids = {"slug": "lappi", "interface_id": interface["id"]}
+    one = "/organisations/{slug}/interfaces/{interface_id}"
+    body = {"name": "Liikuntaneuvonta", "county_owner": "Hyte-yksikkö", "next_review": "2027-03-01"}
+    assert county("put", one, **ids, body=body)["county_owner"] == "Hyte-yksikkö"
+    owned = county("put", one + "/owners", **ids, body={"municipality": "kemi", "owner": "Liikuntapalvelut"})
+    assert owned["owners"][0]["owner"] == "Liikuntapalvelut"
+    assert county("post", one + "/retire", **ids, body={"retired": True})["is_retired"] is True
+    county("post", one + "/retire", **ids, body={"retired": False})
+    county("delete", one + "/pairs/{pair_id}", status=204, **ids, pair_id=pair["id"])
+    assert len(county("post", "/organisations/{slug}/default-interfaces", slug="lappi")) == 13
+
+
+def _structure_writes(call: Conformance, group: dict[str, Any]) -> None:
+    """Kemi changes its group, adds a member from Lappi and removes them."""
+    ids = {"slug": "kemi", "structure_id": group["id"]}
+    one = "/organisations/{slug}/structures/{structure_id}"
+    assert call("put", one, **ids, body={"name": "Hyte-ryhmä", "kind": "network"})["kind"] == "network"
+    member = call("post", one + "/members", status=201, **ids, body={"organisation": "lappi", "name": "Antti"})
+    call("delete", one + "/members/{member_id}", status=204, **ids, member_id=member["id"])
 
 
 def _the_register_s_writes(call: Conformance, register: dict[str, Any]) -> None:

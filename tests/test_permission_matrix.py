@@ -117,6 +117,7 @@ CHAIN_STEP_ARGS = {**LAPPI, "step_id": "{chain_step}"}
 CHAIN_STEP_EDIT = {"title": "Neuvonta", "phase": "counselling", "organisation": "{kemi_id}"}
 CHAIN_STEP = {"new-title": "Ryhmä", "new-phase": "continuation", "new-organisation": "{kemi_id}"}
 ACTION = {"text": "Sovittu toimi", "owner": "{kemi_id}", "owner_person": "Kaisa Koordinaattori"}
+API_MEETING = {"title": "Siirretty", "starts_at": "2026-03-12T10:00:00", "ends_at": "2026-03-12T12:00:00"}
 
 # Participation: Kemi's open comment round (anonymous comments allowed) and an ended one with its summary.
 ROUND_COMMENT = {"comment_id": "{round_comment}"}
@@ -1459,6 +1460,43 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
         api_write(CONTRIBUTORS, A.ACTION_PROGRESS, data={"status": "done"}),
         api_write(COUNTY, A.ACTION_PROGRESS, label="convener", args=LAPPI, data={"status": "done"}),
     ],
+    # The meeting's writes through the API, as on its pages: the convener's coordinators; a party names its checker.
+    ("api:put_meeting", PUT): [api_write(COUNTY, A.MEETING_UPDATE, args=LAPPI, data=API_MEETING)],
+    ("api:post_meeting_party", P): [
+        api_write(COUNTY, A.PARTY_ADD, ok=201, args=LAPPI, data={"organisation": "tornio"})
+    ],
+    ("api:delete_meeting_party", DELETE): [
+        api_write(COUNTY, A.PARTY_REMOVE, ok=204, args={**LAPPI, "party_id": "{coop_ngo_party}"})
+    ],
+    ("api:put_meeting_checker", PUT): [
+        api_write(COORDINATORS, A.PARTY_CHECKER, data={"checker": "{editor_id}"}),  # Kemi names its own checker
+        api_write(COUNTY, A.PARTY_CHECKER, label="convener", args=LAPPI, data={"checker": "{editor_id}"}),
+    ],
+    ("api:post_meeting_person", P): [
+        api_write(
+            COUNTY,
+            A.INVITEE_ADD,
+            ok=201,
+            args=LAPPI,
+            data={"name": "Eino Asiantuntija", "role": "expert", "participation": "if_needed"},
+        )
+    ],
+    ("api:delete_meeting_person", DELETE): [api_write(COUNTY, A.INVITEE_REMOVE, ok=204, args=LAPPI)],
+    ("api:post_agenda_item", P): [api_write(COUNTY, A.AGENDA_ADD, ok=201, args=LAPPI, data={"title": "Muut asiat"})],
+    ("api:move_agenda_item", P): [api_write(COUNTY, A.AGENDA_MOVE, args=LAPPI, data={"direction": "down"})],
+    ("api:delete_agenda_item", DELETE): [api_write(COUNTY, A.AGENDA_REMOVE, ok=204, args=LAPPI)],
+    ("api:put_minutes", PUT): [
+        api_write(
+            COUNTY, A.MINUTES_EDIT, args=LAPPI, data={"items": [{"item": "{coop_item}", "minutes": "Pöytäkirja"}]}
+        )
+    ],
+    ("api:post_minutes_share", P): [api_write(COUNTY, A.MINUTES_SHARE, args=LAPPI)],
+    ("api:post_minutes_reopen", P): [api_write(COUNTY, A.MINUTES_REOPEN, args={**LAPPI, **SHARED_MINUTES})],
+    ("api:put_action", PUT): [api_write(COUNTY, A.ACTION_EDIT, args=LAPPI, data={**ACTION, "owner": "kemi"})],
+    ("api:post_action_carry", P): [
+        api_write(COORDINATORS, A.ACTION_CARRY, ok=201, args={"action_id": "{coop_kemi_action}"}),
+        api_write(COUNTY, A.ACTION_CARRY, ok=201, label="county", args={**LAPPI, "action_id": "{coop_kemi_action}"}),
+    ],
     ("api:list_actions", G): [read(MEMBERS), read(COUNTY, label="county", args=LAPPI)],
     ("api:list_interfaces", G): [
         read(MEMBERS),
@@ -1485,6 +1523,19 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
             },
         )
     ],
+    # The register's and the structures' writes through the API: the county's coordinators, the keeper's.
+    ("api:put_interface", PUT): [api_write(COUNTY, A.INTERFACE_UPDATE, args=LAPPI, data={"name": "Päihdetyö"})],
+    ("api:post_interface_retire", P): [api_write(COUNTY, A.INTERFACE_RETIRE, args=LAPPI, data={"retired": True})],
+    ("api:put_interface_owner", PUT): [
+        api_write(COUNTY, A.INTERFACE_OWNER, args=LAPPI, data={"municipality": "kemi", "owner": "Hyte-yksikkö"})
+    ],
+    ("api:post_interface_defaults", P): [api_write(COUNTY, A.INTERFACE_DEFAULTS, args=LAPPI)],
+    ("api:delete_pair", DELETE): [api_write(COUNTY, A.PAIR_REMOVE, ok=204, args=LAPPI)],
+    ("api:put_structure", PUT): [api_write(COUNTY, A.STRUCTURE_UPDATE, args=LAPPI, data=STRUCTURE)],
+    ("api:post_structure_member", P): [
+        api_write(COUNTY, A.STRUCTURE_MEMBER_ADD, ok=201, args=LAPPI, data={"organisation": "tornio", "name": "Tiina"})
+    ],
+    ("api:delete_structure_member", DELETE): [api_write(COUNTY, A.STRUCTURE_MEMBER_REMOVE, ok=204, args=LAPPI)],
     ("api:list_structures", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
     ("api:post_structure", P): [
         api_write(COORDINATORS, A.STRUCTURE_CREATE, ok=201, data=STRUCTURE),
@@ -1783,6 +1834,8 @@ def _request(client: Any, method: str, path: str, route: Route, values: dict[str
         def typed(value: Any) -> Any:
             if isinstance(value, list):
                 return [typed(each) for each in value]
+            if isinstance(value, dict):
+                return {key: typed(each) for key, each in value.items()}
             named = isinstance(value, str) and value[:1] == "{" and value[1:-1] in values
             return values[value[1:-1]] if named else value
 

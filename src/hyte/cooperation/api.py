@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -31,7 +32,7 @@ from hyte.cooperation.api_schemas import (
     SeriesIn,
     SeriesOut,
 )
-from hyte.cooperation.models import AgendaItem, AgreedAction, Meeting, Series
+from hyte.cooperation.models import AgendaItem, AgreedAction, Invitee, Meeting, Series
 from hyte.core.api import Problem
 from hyte.core.clock import HELSINKI
 from hyte.core.http import AuthenticatedRequest
@@ -111,6 +112,16 @@ def _item(item: AgendaItem) -> dict[str, Any]:
     }
 
 
+def _invitee(invitee: Invitee) -> dict[str, Any]:
+    return {
+        "id": invitee.pk,
+        "name": invitee.name,
+        "job_title": invitee.job_title,
+        "role": invitee.role,
+        "participation": invitee.participation,
+    }
+
+
 def _meeting(meeting: Meeting) -> dict[str, Any]:
     answers = queries.latest_answers(meeting, meeting.parties.all())
     parties = []
@@ -119,12 +130,11 @@ def _meeting(meeting: Meeting) -> dict[str, Any]:
         checker = party.checker
         parties.append(
             {
+                "id": party.pk,
                 "organisation": _ref(party.organisation),
                 "checker": (checker.get_full_name() or checker.get_username()) if checker else None,
-                "people": [
-                    {"name": i.name, "job_title": i.job_title, "role": i.role, "participation": i.participation}
-                    for i in party.invitees.all()
-                ],
+                "checker_id": party.checker_id,
+                "people": [_invitee(i) for i in party.invitees.all()],
                 "answer": {
                     "decision": answer.decision,
                     "corrections": answer.text,
@@ -163,6 +173,30 @@ def _meeting(meeting: Meeting) -> dict[str, Any]:
             for m in meeting.materials.all()
         ],
         "agreed_actions": [_action(action) for action in meeting.agreed_actions.all()],
+    }
+
+
+def action_values(meeting: Meeting, data: AgreedActionIn) -> dict[str, Any]:
+    """The action services' arguments from the body: the owner, goals, indicators and agenda item looked up (an
+    unknown one is refused with the reason, as the service refuses the rest)."""
+    owner = Organisation.objects.filter(slug=data.owner).first() if data.owner else None
+    if data.owner and owner is None:
+        raise ValidationError(_("Unknown owner organisation."))
+    goals = list(Goal.objects.filter(pk__in=data.goals).select_related("report"))
+    indicators = list(Indicator.objects.filter(pk__in=data.indicators))
+    if len(goals) != len(set(data.goals)) or len(indicators) != len(set(data.indicators)):
+        raise ValidationError(_("Unknown goal or indicator."))
+    item = meeting.agenda_items.filter(pk=data.agenda_item).first() if data.agenda_item is not None else None
+    if data.agenda_item is not None and item is None:
+        raise ValidationError(_("The agenda item is not on this meeting's agenda."))
+    return {
+        "text": data.text,
+        "owner": owner,
+        "owner_person": data.owner_person,
+        "due_date": data.due_date,
+        "goals": goals,
+        "indicators": indicators,
+        "agenda_item": item,
     }
 
 
@@ -270,27 +304,7 @@ def put_agenda_item(request: AuthenticatedRequest, slug: str, meeting_id: int, i
 )
 def post_action(request: AuthenticatedRequest, slug: str, meeting_id: int, data: AgreedActionIn) -> Any:
     meeting = _meeting_of(request, slug, meeting_id, Action.EDIT)
-    owner = Organisation.objects.filter(slug=data.owner).first() if data.owner else None
-    if data.owner and owner is None:
-        return Status(400, {"detail": _("Unknown owner organisation.")})
-    goals = list(Goal.objects.filter(pk__in=data.goals).select_related("report"))
-    indicators = list(Indicator.objects.filter(pk__in=data.indicators))
-    item = meeting.agenda_items.filter(pk=data.agenda_item).first() if data.agenda_item is not None else None
-    if len(goals) != len(set(data.goals)) or len(indicators) != len(set(data.indicators)):
-        return Status(400, {"detail": _("Unknown goal or indicator.")})
-    if data.agenda_item is not None and item is None:
-        return Status(400, {"detail": _("The agenda item is not on this meeting's agenda.")})
-    action = services.add_action(
-        actor=request.user,
-        meeting=meeting,
-        text=data.text,
-        owner=owner,
-        owner_person=data.owner_person,
-        due_date=data.due_date,
-        goals=goals,
-        indicators=indicators,
-        agenda_item=item,
-    )
+    action = services.add_action(actor=request.user, meeting=meeting, **action_values(meeting, data))
     return Status(201, _action(action))
 
 
@@ -339,3 +353,8 @@ def post_confirmation(request: AuthenticatedRequest, slug: str, meeting_id: int,
             "minutes_status": meeting.minutes_status,
         },
     )
+
+
+# The writes on a meeting and its agreed actions are kept in their own module, on this router (one router answers
+# every method of a path): importing it here puts them in the document wherever this router goes.
+from hyte.cooperation import meeting_api as _meeting_api  # noqa: E402, F401

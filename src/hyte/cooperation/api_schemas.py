@@ -4,10 +4,19 @@ OpenAPI document describes it."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from ninja import Field, Schema
 
-from hyte.cooperation.models import ActionStatus, Arrangement, MinutesDecision, SeriesKind
+from hyte.cooperation.models import (
+    ActionStatus,
+    Arrangement,
+    ItemKind,
+    MinutesDecision,
+    Participation,
+    PersonRole,
+    SeriesKind,
+)
 
 # What the API reads
 
@@ -27,6 +36,44 @@ class MeetingIn(Schema):
     place: str = Field("", max_length=300)
     online_url: str = Field("", max_length=500)
     other_actors: str = Field("", max_length=20000)
+
+
+class MeetingChangeIn(MeetingIn):
+    is_public: bool = Field(False, description="publish the final minutes and agreed actions on the public site")
+
+
+class MeetingPartyIn(Schema):
+    organisation: str = Field(max_length=80, description="the invited organisation's short name (slug)")
+
+
+class MeetingCheckerIn(Schema):
+    checker: int | None = Field(description="the user id of the checker, a member of the party; null for none")
+
+
+class MeetingInviteeIn(Schema):
+    name: str = Field(max_length=200)
+    job_title: str = Field("", max_length=200)
+    role: PersonRole
+    participation: Participation
+
+
+class AgendaItemNewIn(Schema):
+    title: str = Field(max_length=300)
+    body: str = Field("", max_length=100000)
+    kind: ItemKind = ItemKind.TEXT
+
+
+class AgendaMoveIn(Schema):
+    direction: Literal["up", "down"]
+
+
+class MinutesTextIn(Schema):
+    item: int = Field(description="the agenda item's id")
+    minutes: str = Field(max_length=100000)
+
+
+class MinutesIn(Schema):
+    items: list[MinutesTextIn] = Field(max_length=200, description="the items named; the others keep theirs")
 
 
 class AgendaItemIn(Schema):
@@ -84,6 +131,7 @@ class SeriesOut(Schema):
 
 
 class InviteeOut(Schema):
+    id: int
     name: str
     job_title: str
     role: str = Field(description="elected, management or expert")
@@ -98,8 +146,10 @@ class MinutesAnswerOut(Schema):
 
 
 class PartyOut(Schema):
+    id: int
     organisation: OrganisationRef
     checker: str | None = Field(description="the name of the checker of the minutes, or null")
+    checker_id: int | None = Field(description="the checker's user id, or null")
     people: list[InviteeOut]
     answer: MinutesAnswerOut | None = Field(description="the checker's answer in the current round of checking")
 
@@ -169,3 +219,11 @@ class ConfirmationOut(Schema):
     round: int
     at: dt.datetime
     minutes_status: str = Field(description="the minutes' status after this answer: shared, or final")
+
+
+class CarriedActionOut(Schema):
+    action: int = Field(description="the agreed action's id")
+    organisation: OrganisationRef
+    report: int = Field(description="the id of the annual report it was carried into")
+    block: int = Field(description="the id of the text block it became there")
+    carried_at: dt.datetime

@@ -31,6 +31,31 @@ class StructureIn(Schema):
     description: str = Field("", max_length=20000)
 
 
+class InterfaceChangeIn(InterfaceIn):
+    county_owner: str = Field("", max_length=300, description="the county's unit or person responsible")
+    next_review: dt.date | None = None
+    last_reviewed: dt.date | None = None
+    goals: list[int] = Field(
+        [], max_length=200, description="ids of the shared goals (the county's and its municipalities' plans)"
+    )
+    indicators: list[int] = Field([], max_length=200, description="ids of the shared indicators")
+
+
+class InterfaceRetireIn(Schema):
+    retired: bool = Field(True, description="false takes a retired interface into use again")
+
+
+class InterfaceOwnerIn(Schema):
+    municipality: str = Field(max_length=80, description="the municipality's short name (slug)")
+    owner: str = Field(max_length=300, description="its unit or person responsible; empty removes the owner")
+
+
+class StructureMemberIn(Schema):
+    organisation: str = Field(max_length=80, description="the short name (slug) of the organisation represented")
+    name: str = Field(max_length=200)
+    job_title: str = Field("", max_length=200)
+
+
 class OrganisationRef(Schema):
     slug: str
     name: str
@@ -74,6 +99,7 @@ class InterfaceOut(Schema):
 
 
 class StructureMemberOut(Schema):
+    id: int
     name: str
     job_title: str
     organisation: OrganisationRef
