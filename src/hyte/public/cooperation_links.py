@@ -65,8 +65,8 @@ def cooperation_paths(languages: dict[str, list[str]]) -> list[str]:
         for lang in languages.get(slug, []):
             paths.append(reverse("public-negotiations", args=[lang, slug]))
             paths.extend(reverse("public-negotiation", args=[lang, slug, meeting_id]) for meeting_id in ids)
-    chains = ServiceChain.objects.filter(is_published=True, keeper__is_active=True)
-    chains = chains.values_list("keeper__slug", "pk").order_by("pk")
+    published = ServiceChain.objects.filter(is_published=True, keeper__is_active=True)
+    chains = published.values_list("keeper__slug", "pk").order_by("pk")
     by_keeper: dict[str, list[int]] = {}
     for slug, chain_id in chains:
         by_keeper.setdefault(slug, []).append(chain_id)
