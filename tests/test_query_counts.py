@@ -33,7 +33,7 @@ from tests.surveys_world import grow_surveys
 
 # (persona, path, queries). Paths use the world's object ids by name.
 PAGES = [
-    ("coordinator", "/o/kemi/", 23),  # "my work", with the cooperation structures and the term calendar
+    ("coordinator", "/o/kemi/", 24),  # "my work", with the cooperation structures and the term calendar
     ("editor", "/o/kemi/", 21),  # "my work" with assigned goals and measures
     ("coordinator", "/o/kemi/members/", 6),
     ("coordinator", "/o/kemi/cooperation/calendar/", 10),  # the council-term calendar, with its forms
@@ -49,7 +49,7 @@ PAGES = [
     ("coordinator", "/o/kemi/situation/indicators/{own}/", 19),
     ("coordinator", "/o/kemi/rules/", 9),  # with the indicator picker
     ("coordinator", "/o/kemi/reports/", 8),
-    ("coordinator", "/o/kemi/reports/{report}/", 36),  # with euros per goal, the agreed actions, the what-ifs and
+    ("coordinator", "/o/kemi/reports/{report}/", 40),  # with euros per goal, the agreed actions, the what-ifs and
     # the value discussion's topics each goal came from
     ("coordinator", "/o/kemi/reports/{published}/budget/?year=2024", 20),
     ("coordinator", "/o/kemi/reports/{annual}/", 30),  # with the what-ifs to add as evidence and the grants per goal
@@ -98,7 +98,7 @@ PAGES = [
     ("anonymous", "/public/activities/21.csv", 7),
     ("anonymous", "/public/activities/21.xlsx", 7),
     ("anonymous", "/public/activity-images/{register_activity}/{register_image_name}", 2),
-    ("anonymous", "/public/fi/kemi/", 5),
+    ("anonymous", "/public/fi/kemi/", 9),  # with the links to its cooperation, comment rounds and value discussions
     ("anonymous", "/public/fi/kemi/{published}/", 9),
     ("coordinator", "/api/v1/organisations", 4),
     ("coordinator", "/api/v1/organisations/kemi/reports", 6),
@@ -115,7 +115,7 @@ PAGES = [
     # Cooperation: the negotiation page with its agenda's data (plans side by side, indicators, earlier actions).
     ("county", "/o/lappi/cooperation/", 15),
     ("coordinator", "/o/kemi/cooperation/", 14),
-    ("county", "/o/lappi/cooperation/series/{coop_series}/", 10),
+    ("county", "/o/lappi/cooperation/series/{coop_series}/", 11),  # the new meeting form lists the members to invite
     ("county", "/o/lappi/cooperation/meetings/{coop_meeting}/", 30),  # with its forms
     ("coordinator", "/o/kemi/cooperation/meetings/{coop_meeting}/", 24),
     ("county", "/o/lappi/cooperation/meetings/{coop_meeting}/agenda/", 9),
@@ -170,7 +170,7 @@ PAGES = [
     # Participation: comment rounds, their pages with the threaded comments, polls, changes and statements.
     ("coordinator", "/o/kemi/participation/", 11),  # with the assessments to open and the value discussions
     ("coordinator", "/o/kemi/participation/{round}/", 13),  # the statement form lists the organisations
-    ("anonymous", "/public/fi/kemi/rounds/", 3),
+    ("anonymous", "/public/fi/kemi/rounds/", 4),
     ("anonymous", "/public/fi/kemi/rounds/{round}/", 8),
     ("anonymous", "/public/sv/kemi/rounds/{round}/", 8),
     ("anonymous", "/api/v1/organisations/kemi/rounds", 2),
