@@ -636,7 +636,47 @@ def _chains_and_agreements(world: Any, call: Conformance, document: dict[str, An
         number=2,
         body={"party": "kemi", "body": "Kaupunginvaltuusto", "date": "2026-10-01", "reference": "§ 12"},
     )
+    _chain_writes(county, chain)
+    _agreement_writes(county, made["agreement"])
     call.called |= county.called
+
+
+def _chain_writes(county: Conformance, chain: dict[str, Any]) -> None:
+    """The county changes its chain, adds a step of Kemi's, moves it up, changes it and removes it."""
+    ids = {"slug": "lappi", "chain_id": chain["id"]}
+    one = "/organisations/{slug}/service-chains/{chain_id}"
+    body = {"name": "Liikuntaneuvonta", "participants": ["kemi"], "indicators": None, "is_published": True}
+    assert county("put", one, **ids, body=body)["is_published"] is True
+    step = {"title": "Neuvonta", "phase": "counselling", "organisation": "kemi"}
+    added = county("post", one + "/steps", status=201, **ids, body=step)["steps"][-1]
+    moved = county("post", one + "/steps/{step_id}/move", **ids, step_id=added["id"], body={"direction": "up"})
+    assert moved["steps"][0]["id"] == added["id"]
+    changed = county("put", one + "/steps/{step_id}", **ids, step_id=added["id"], body={**step, "unit": "Liikunta"})
+    assert changed["steps"][0]["unit"] == "Liikunta"
+    county("delete", one + "/steps/{step_id}", status=204, **ids, step_id=added["id"])
+
+
+def _agreement_writes(county: Conformance, agreement_id: int) -> None:
+    """The county drafts a new agreement; on the other it adds Tornio to version 2 and removes it, edits the
+    version, approves it and starts version 3."""
+    texts = {"term_start": "2026-01-01", "term_end": "2029-12-31", "goals": "Liikkuminen lisääntyy."}
+    new = {**texts, "title": "Uusi sopimus", "parties": ["kemi"]}
+    assert county("post", "/organisations/{slug}/agreements", status=201, slug="lappi", body=new)["versions"]
+    ids = {"slug": "lappi", "agreement_id": agreement_id, "number": 2}
+    one = "/organisations/{slug}/agreements/{agreement_id}/versions/{number}"
+    joined = county("post", one + "/parties", status=201, **ids, body={"organisation": "tornio"})
+    assert "tornio" in [p["organisation"] for p in joined["parties"]]
+    county("delete", one + "/parties/{party}", status=204, **ids, party="tornio")
+    assert county("put", one, **ids, body=texts)["goals"] == "Liikkuminen lisääntyy."
+    assert county("post", one + "/approve", **ids)["approved_at"]
+    third = county(
+        "post",
+        "/organisations/{slug}/agreements/{agreement_id}/versions",
+        status=201,
+        slug="lappi",
+        agreement_id=agreement_id,
+    )
+    assert third["number"] == 3
 
 
 def _grants(world: Any, call: Conformance, document: dict[str, Any]) -> None:

@@ -221,3 +221,97 @@ def test_a_structure_member_already_there_or_of_no_organisation_is_refused(world
     refused(nobody, "Choose the organisation the person represents.")
     assert kemi.status_code == 404  # Kemi reads Lappi's network but does not keep it
     assert StructureMember.objects.count() == count
+
+
+@pytest.fixture
+def chains(world) -> dict[str, Any]:
+    from tests.chain_world import build_chains
+
+    return build_chains(world)
+
+
+def test_a_step_of_an_organisation_not_taking_part_is_refused(world, chains):
+    from hyte.cooperation.chain_models import ChainStep, ServiceChain
+
+    county = world.client_for("county")
+    chain = f"/organisations/lappi/service-chains/{chains['chain']}"
+    step = {"title": "Neuvonta Torniossa", "phase": "counselling", "organisation": "tornio"}
+    steps = ChainStep.objects.count()
+    with nothing_saved():
+        added = send(county, "POST", f"{chain}/steps", step)
+        changed = send(county, "PUT", f"{chain}/steps/{chains['chain_step']}", step)
+        first = send(county, "POST", f"{chain}/steps/{chains['chain_first_step']}/move", {"direction": "up"})
+        without_kemi = send(county, "PUT", chain, {"name": "Ketju", "participants": []})
+    refused(added, "The responsible organisation must be the chain's keeper or one of the organisations taking part.")
+    refused(changed, "The responsible organisation must be the chain's keeper or one of the organisations taking part.")
+    refused(first, "The step is already first or last in the chain.")
+    refused(without_kemi, "An organisation responsible for a step must take part: ")
+    assert ChainStep.objects.count() == steps
+    assert ChainStep.objects.get(pk=chains["chain_step"]).title == "Liikuntaneuvonta"
+    assert ServiceChain.objects.get(pk=chains["chain"]).participants.get() == world.kemi
+
+    moved = send(county, "POST", f"{chain}/steps/{chains['chain_first_step']}/move", {"direction": "down"})
+    assert moved.status_code == 200
+    assert [s["title"] for s in moved.json()["steps"]][:2] == ["Liikuntaneuvonta", "Lähete liikuntaneuvontaan"]
+    renamed = send(county, "PUT", chain, {"name": "Ketju", "participants": ["kemi", "tornio"]})
+    assert renamed.status_code == 200
+    assert renamed.json()["indicators"] == [world.shared_indicator.pk]  # null: left as they are
+    assert send(county, "PUT", f"{chain}/steps/{chains['chain_step']}", step).status_code == 200
+    assert send(county, "DELETE", f"{chain}/steps/{chains['chain_step']}").status_code == 204
+    assert ChainStep.objects.count() == steps - 1
+
+
+@pytest.fixture
+def agreement(world) -> dict[str, Any]:
+    from tests.chain_world import build_agreement
+
+    return build_agreement(world)
+
+
+def test_an_agreement_ending_before_it_starts_is_refused(world, agreement):
+    from hyte.cooperation.agreement_models import Agreement, AgreementVersion
+
+    county = world.client_for("county")
+    backwards = {"term_start": "2026-01-01", "term_end": "2025-12-31", "goals": "Tavoite"}
+    agreements = Agreement.objects.count()
+    with nothing_saved():
+        created = send(
+            county, "POST", "/organisations/lappi/agreements", {**backwards, "title": "Uusi", "parties": ["kemi"]}
+        )
+        edited = send(county, "PUT", f"/organisations/lappi/agreements/{agreement['agreement']}/versions/2", backwards)
+    refused(created, "The agreement must end after it begins.")
+    refused(edited, "The agreement must end after it begins.")
+    assert Agreement.objects.count() == agreements
+    assert AgreementVersion.objects.get(agreement_id=agreement["agreement"], number=2).term_end.year == 2029
+    body = {"term_start": "2026-01-01", "term_end": "2029-12-31", "title": "Uusi", "parties": ["kemi", "tornio"]}
+    made = send(county, "POST", "/organisations/lappi/agreements", body)
+    assert made.status_code == 201
+    assert sorted(p["organisation"] for p in made.json()["versions"][0]["parties"]) == ["kemi", "lappi", "tornio"]
+
+
+def test_parties_twice_approval_before_every_decision_and_an_approved_version_are_refused(world, agreement):
+    from hyte.cooperation.agreement_models import AgreementParty, AgreementVersion
+
+    county = world.client_for("county")
+    one = f"/organisations/lappi/agreements/{agreement['agreement']}"
+    assert send(county, "POST", f"{one}/versions/2/parties", {"organisation": "tornio"}).status_code == 201
+    parties = AgreementParty.objects.count()
+    with nothing_saved():
+        twice = send(county, "POST", f"{one}/versions/2/parties", {"organisation": "kemi"})
+        early = send(county, "POST", f"{one}/versions/2/approve")
+        approved = send(county, "PUT", f"{one}/versions/1", {"term_start": "2026-01-01", "term_end": "2030-12-31"})
+        keeper = send(county, "DELETE", f"{one}/versions/2/parties/lappi")
+        started = send(county, "POST", f"{one}/versions")
+    refused(twice, "is a party already.")
+    refused(early, "Waiting for the approval decision of: ")
+    refused(approved, "This version is approved and no longer changes: start a new version.")
+    refused(keeper, "The keeper of the agreement is always a party to it.")
+    refused(started, "The newest version is still in preparation: change it instead.")
+    assert AgreementParty.objects.count() == parties
+    assert AgreementVersion.objects.get(agreement_id=agreement["agreement"], number=2).approved_at is None
+
+    assert send(county, "DELETE", f"{one}/versions/2/parties/tornio").status_code == 204
+    assert send(county, "POST", f"{one}/versions/2/approve").json()["approved_at"]
+    third = send(county, "POST", f"{one}/versions")
+    assert third.status_code == 201
+    assert third.json()["number"] == 3

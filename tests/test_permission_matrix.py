@@ -1586,6 +1586,18 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
             data={"title": "Ryhmä", "phase": "continuation", "organisation": "kemi"},
         )
     ],
+    # A chain's changes and its steps' through the API, as on its pages: the keeper's coordinators.
+    ("api:put_chain", PUT): [api_write(COUNTY, A.CHAIN_UPDATE, args=LAPPI, data={**CHAIN, "participants": ["kemi"]})],
+    ("api:put_chain_step", PUT): [
+        api_write(
+            COUNTY,
+            A.CHAIN_STEP_UPDATE,
+            args=CHAIN_STEP_ARGS,
+            data={"title": "Neuvonta", "phase": "counselling", "organisation": "kemi"},
+        )
+    ],
+    ("api:move_chain_step", P): [api_write(COUNTY, A.CHAIN_STEP_MOVE, args=CHAIN_STEP_ARGS, data={"direction": "up"})],
+    ("api:delete_chain_step", DELETE): [api_write(COUNTY, A.CHAIN_STEP_REMOVE, ok=204, args=CHAIN_STEP_ARGS)],
     ("api:list_agreements", G): [read(MEMBERS), read(COUNTY, label="keeper", args=LAPPI)],
     ("api:get_agreement", G): [
         read(MEMBERS),
@@ -1594,6 +1606,29 @@ EXPECT: dict[tuple[str, str], list[Route]] = {
     ("api:post_decision", P): [
         api_write(COORDINATORS, A.AGREEMENT_DECISION, args=AGREEMENT_V2, data=API_DECISION),  # Kemi's own
         api_write(COUNTY, A.AGREEMENT_DECISION, label="keeper", args={**LAPPI, **AGREEMENT_V2}, data=API_DECISION),
+    ],
+    # The agreement's drafting through the API, as on its pages: the keeper's coordinators.
+    ("api:post_agreement", P): [
+        api_write(
+            COUNTY,
+            A.AGREEMENT_CREATE,
+            ok=201,
+            args=LAPPI,
+            data={**AGREEMENT_TEXT, "title": "Sopimus", "parties": ["kemi"]},
+        )
+    ],
+    ("api:put_agreement_version", PUT): [
+        api_write(COUNTY, A.AGREEMENT_EDIT, args={**LAPPI, **AGREEMENT_V2}, data=AGREEMENT_TEXT)
+    ],
+    ("api:post_agreement_approve", P): [api_write(COUNTY, A.AGREEMENT_APPROVE, args={**LAPPI, **AGREEMENT_V2})],
+    ("api:post_agreement_version", P): [
+        api_write(COUNTY, A.AGREEMENT_VERSION, ok=201, args={**LAPPI, "agreement_id": "{agreement_frozen}"})
+    ],
+    ("api:post_agreement_party", P): [
+        api_write(COUNTY, A.AGREEMENT_PARTY_ADD, ok=201, args={**LAPPI, **AGREEMENT_V2}, data={"organisation": "thl"})
+    ],
+    ("api:delete_agreement_party", DELETE): [
+        api_write(COUNTY, A.AGREEMENT_PARTY_REMOVE, ok=204, args={**LAPPI, **AGREEMENT_V2, "party": "lapin-jarjestot"})
     ],
     ("api:list_assessments", G): [read(DRAFT_READERS)],
     ("api:assessments_csv", G): [read(DRAFT_READERS)],

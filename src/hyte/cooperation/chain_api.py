@@ -1,12 +1,14 @@
 """The service chains' API: the chains an organisation keeps or takes part in, one chain with its steps (and its
-diagram as SVG); writes for the keeper's coordinators (a new chain, a step added). The same services and rules
-as the pages; refusals answer 400, what the caller may not see 404 (mapped in `hyte.api.root`)."""
+diagram as SVG); writes for the keeper's coordinators (a new chain and its changes, steps added, changed, moved
+and removed). The same services and rules as the pages; refusals answer 400, what the caller may not see or
+change 404 (mapped in `hyte.api.root`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -60,6 +62,16 @@ class ChainStepIn(Schema):
     contact: str = Field("", max_length=300)
     activity: int | None = Field(None, description="an activity of the register")
     support_path: int | None = Field(None, description="a support path")
+
+
+class ChainChangeIn(ChainIn):
+    indicators: list[int] | None = Field(  # type: ignore[assignment]
+        None, max_length=100, description="ids of the shared indicators; null leaves them as they are"
+    )
+
+
+class ChainStepMoveIn(Schema):
+    direction: Literal["up", "down"] = Field(description="one place up or down")
 
 
 class ChainOrganisationOut(Schema):
@@ -187,16 +199,79 @@ def post_chain(request: AuthenticatedRequest, slug: str, data: ChainIn) -> Any:
 def post_chain_step(request: AuthenticatedRequest, slug: str, chain_id: int, data: ChainStepIn) -> Any:
     organisation = _organisation(request, slug)
     chain = chain_queries.chain_for(request.user, organisation, chain_id, Action.EDIT)
+    details = _step_details(data)
+    services.add_step(actor=request.user, chain=chain, details=details)
+    return Status(201, _chain(chain_queries.chain_for(request.user, organisation, chain.pk)))
+
+
+def _step_details(data: ChainStepIn) -> services.StepDetails:
+    """The step's body with its organisation, activity and support path looked up (unknown ones refused)."""
     responsible = Organisation.objects.filter(slug=data.organisation).first()
     if responsible is None:
-        return Status(400, {"detail": _("Unknown responsible organisation.")})
+        raise ValidationError(_("Unknown responsible organisation."))
     activity = Activity.objects.filter(pk=data.activity).first() if data.activity else None
     path = SupportPath.objects.filter(pk=data.support_path).first() if data.support_path else None
     if (data.activity and activity is None) or (data.support_path and path is None):
-        return Status(400, {"detail": _("Unknown activity or support path.")})
+        raise ValidationError(_("Unknown activity or support path."))
     values = data.dict(exclude={"organisation", "activity", "support_path", "age_group"})
-    details = services.StepDetails(
+    return services.StepDetails(
         organisation=responsible, activity=activity, support_path=path, age_group=data.age_group or "", **values
     )
-    services.add_step(actor=request.user, chain=chain, details=details)
-    return Status(201, _chain(chain_queries.chain_for(request.user, organisation, chain.pk)))
+
+
+@router.put(
+    "/organisations/{slug}/service-chains/{chain_id}",
+    response={200: ChainOut, 400: Problem},
+    summary="Change a service chain's details (the keeper's coordinators)",
+)
+def put_chain(request: AuthenticatedRequest, slug: str, chain_id: int, data: ChainChangeIn) -> Any:
+    """Its names, descriptions, the organisations taking part (each responsible for a step must stay), the shared
+    indicators (null: left as they are) and whether it is published on the public site."""
+    organisation = _organisation(request, slug)
+    chain = chain_queries.chain_for(request.user, organisation, chain_id, Action.EDIT)
+    participants = list(Organisation.objects.filter(slug__in=data.participants))
+    if len(participants) != len(set(data.participants)):
+        raise ValidationError(_("Unknown organisation among those taking part."))
+    indicators = None
+    if data.indicators is not None:
+        indicators = list(Indicator.objects.filter(pk__in=data.indicators))
+        if len(indicators) != len(set(data.indicators)):
+            raise ValidationError(_("Unknown indicator."))
+    values = data.dict(exclude={"participants", "indicators"})
+    details = services.ChainDetails(participants=participants, indicators=indicators, **values)
+    services.update_chain(actor=request.user, chain=chain, details=details)
+    return _chain(chain_queries.chain_for(request.user, organisation, chain.pk))
+
+
+STEP = "/organisations/{slug}/service-chains/{chain_id}/steps/{step_id}"
+
+
+def _chain_step(request: AuthenticatedRequest, slug: str, chain_id: int, step_id: int) -> ChainStep:
+    chain = chain_queries.chain_for(request.user, _organisation(request, slug), chain_id, Action.EDIT)
+    return chain_queries.step_of(chain, step_id)
+
+
+@router.put(STEP, response={200: ChainOut, 400: Problem}, summary="Change a step of a service chain")
+def put_chain_step(request: AuthenticatedRequest, slug: str, chain_id: int, step_id: int, data: ChainStepIn) -> Any:
+    """The whole step, as when it was added; answers the chain."""
+    step = _chain_step(request, slug, chain_id, step_id)
+    services.update_step(actor=request.user, step=step, details=_step_details(data))
+    return _chain(chain_queries.chain_for(request.user, _organisation(request, slug), chain_id))
+
+
+@router.post(
+    STEP + "/move", response={200: ChainOut, 400: Problem}, summary="Move a step of a service chain up or down"
+)
+def move_chain_step(
+    request: AuthenticatedRequest, slug: str, chain_id: int, step_id: int, data: ChainStepMoveIn
+) -> Any:
+    """One place; answers the chain with its steps in their new order (the first up, the last down: `400`)."""
+    step = _chain_step(request, slug, chain_id, step_id)
+    services.move_step(actor=request.user, step=step, offset=-1 if data.direction == "up" else 1)
+    return _chain(chain_queries.chain_for(request.user, _organisation(request, slug), chain_id))
+
+
+@router.delete(STEP, response={204: None, 400: Problem}, summary="Remove a step from a service chain")
+def delete_chain_step(request: AuthenticatedRequest, slug: str, chain_id: int, step_id: int) -> Any:
+    services.remove_step(actor=request.user, step=_chain_step(request, slug, chain_id, step_id))
+    return Status(204, None)
