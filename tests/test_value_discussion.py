@@ -238,6 +238,29 @@ def test_the_unique_constraint_keeps_one_vote_per_topic_and_voter(world, made):
         )
 
 
+def test_the_trail_stays_with_the_goal_in_the_published_plan_and_its_documents(world, made):
+    coordinator = world.users["coordinator"]
+    goal = services.topic_to_goal(actor=coordinator, topic=made["joy"], text="Harrastukset kaikille lapsille")
+    assert goal.origin == "Arvokeskustelusta: Harrastuksia on monipuolisesti (ilo, 3 ääntä)"
+    assert goal.origin_sv.startswith("Från värdediskussionen: ")
+    assert goal.origin_sv.endswith("(glädje, 3 röster)")
+    approve_and_publish(made["plan"], coordinator)
+    version = made["plan"].versions.order_by("-number").first()
+    frozen = next(g for g in version.frozen.goals if g.id == goal.pk)
+    assert frozen.origin == goal.origin
+    client = world.client_for("anonymous")
+    page = client.get(reverse("public-report", args=["fi", "kemi", made["plan"].pk])).content.decode()
+    assert '<p class="goal-origin">Arvokeskustelusta: Harrastuksia on monipuolisesti (ilo, 3 ääntä)</p>' in page
+    import io
+
+    import docx
+
+    from hyte.reports.exports import report_docx
+
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(report_docx(made["plan"]))).paragraphs]
+    assert goal.origin in paragraphs
+
+
 def test_a_goal_from_another_organisations_discussion_is_refused(world, made):
     from hyte.reports import services as report_services
 

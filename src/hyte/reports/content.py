@@ -103,6 +103,8 @@ class Goal(_Frozen):
     text_sv: str = ""
     theme: str = ""
     age_group: str = ""
+    origin: str = ""  # where the goal came from (e.g. a value discussion's topic); "" in snapshots before it
+    origin_sv: str = ""
     indicators: list[GoalIndicator] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
 

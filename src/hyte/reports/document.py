@@ -133,6 +133,8 @@ def _goals(goals: list[frozen.Goal], *, language: str, statuses: Statuses) -> li
                 "lang": text_lang,
                 "theme": goal.theme,
                 "age_group": _label(AgeGroup, goal.age_group) if goal.age_group else "",
+                "origin": goal.origin_sv if language == "sv" and goal.origin_sv else goal.origin,
+                "origin_lang": "sv" if language == "sv" and goal.origin_sv else "fi",
                 "indicators": [_goal_indicator(gi, language) for gi in goal.indicators],
                 "measures": [_measure(measure, statuses) for measure in goal.measures],
                 "status": progress.status,

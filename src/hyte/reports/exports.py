@@ -92,6 +92,8 @@ def report_docx(report: Report) -> bytes:
         document.add_heading(_("Goals and measures"), level=1)
         for goal in goals:
             document.add_heading(goal.text, level=2)
+            if goal.origin:
+                document.add_paragraph(goal.origin)
             for tied in goal.goal_indicators.all():
                 document.add_paragraph(
                     _("%(indicator)s: baseline %(baseline)s (%(baseline_year)s), target %(target)s (%(target_year)s)")

@@ -180,6 +180,13 @@ class Goal(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="assigned_goals", verbose_name=_("assigned to")
     )
     carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    origin = models.CharField(
+        _("where the goal came from"),
+        max_length=500,
+        blank=True,
+        help_text=_("E.g. the value discussion's topic it was made from; shown with the goal in the report."),
+    )
+    origin_sv = models.CharField(_("where the goal came from, in Swedish"), max_length=500, blank=True)
     added_by = _amendment(_("added by"))
     retired_by = _amendment(_("retired by"))
     supported_by = models.ManyToManyField(

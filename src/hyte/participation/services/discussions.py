@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hyte.accounts.permissions import Action, require
 from hyte.audit import log as audit
@@ -177,8 +179,35 @@ def topic_to_goal(
         raise ValidationError(_("The topic is a goal of the plan already."))
     if not (text or "").strip():
         raise ValidationError(_("Write the goal."))
+    origin, origin_sv = _origin(topic)
     goal = reports.add_goal(
-        actor=actor, report=report, text=text, text_sv=text_sv, theme=theme, age_group=age_group or "all"
+        actor=actor,
+        report=report,
+        text=text,
+        text_sv=text_sv,
+        theme=theme,
+        age_group=age_group or "all",
+        origin=origin,
+        origin_sv=origin_sv,
     )
     audit.update(topic, goal=goal)
     return goal
+
+
+def _origin(topic: Topic) -> tuple[str, str]:
+    """The trail the goal keeps in the plan and its published versions: the topic, its kind and its votes now,
+    in Finnish and Swedish."""
+    votes = topic.votes.count()
+    found = []
+    for language in ("fi", "sv"):
+        with translation.override(language):
+            words = topic.text_sv if language == "sv" and topic.text_sv else topic.text
+            found.append(
+                ngettext(
+                    "From the value discussion: %(text)s (%(kind)s, %(votes)s vote)",
+                    "From the value discussion: %(text)s (%(kind)s, %(votes)s votes)",
+                    votes,
+                )
+                % {"text": " ".join(words.split()), "kind": topic.get_kind_display(), "votes": votes}
+            )
+    return found[0], found[1]

@@ -116,6 +116,8 @@ def _goals(
             text_sv=goal.text_sv,
             theme=goal.theme,
             age_group=goal.age_group,
+            origin=goal.origin,
+            origin_sv=goal.origin_sv,
             indicators=[
                 frozen.GoalIndicator(
                     indicator=gi.indicator.title_fi,

@@ -152,6 +152,8 @@ def _copy_content(source: Report, target: Report) -> None:
             age_group=goal.age_group,
             text=goal.text,
             text_sv=goal.text_sv,
+            origin=goal.origin,
+            origin_sv=goal.origin_sv,
             carried_from=goal,
         )
         GoalIndicator.objects.bulk_create(

@@ -19,12 +19,30 @@ from hyte.reports.text import clean_text
 
 @audit.service(AuditAction.GOAL_ADD)
 def add_goal(
-    *, actor: Actor, report: Report, text: str, theme: str = "", age_group: str = "all", text_sv: str = ""
+    *,
+    actor: Actor,
+    report: Report,
+    text: str,
+    theme: str = "",
+    age_group: str = "all",
+    text_sv: str = "",
+    origin: str = "",
+    origin_sv: str = "",
 ) -> Goal:
+    """A goal of the draft plan; `origin` (fi/sv) says where it came from, e.g. a value discussion's topic, and
+    is shown with the goal in the report and its published versions."""
     require(actor, Action.EDIT, report)
     editable(report)
     fields = goal_fields(text=text, text_sv=text_sv, theme=theme, age_group=age_group)
-    return audit.create(Goal, audit_fields=["text"], report=report, position=next_position(report.goals), **fields)
+    return audit.create(
+        Goal,
+        audit_fields=["text", "origin"],
+        report=report,
+        position=next_position(report.goals),
+        origin=" ".join(origin.split())[:500],
+        origin_sv=" ".join(origin_sv.split())[:500],
+        **fields,
+    )
 
 
 @audit.service(AuditAction.GOAL_INDICATOR_ADD)
