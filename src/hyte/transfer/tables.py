@@ -219,6 +219,11 @@ NOT_CARRIED: dict[str, str] = {
     "participation.flag": "readers' keyed hashes, meaningless in another instance",
     "participation.pollanswer": "readers' keyed hashes, meaningless in another instance",
     "participation.statement": "part of a comment round",
+    "participation.discussion": "residents' and the welfare group's input given on this instance: kept where it was given",
+    "participation.participantgroup": "part of a value discussion",
+    "participation.topic": "part of a value discussion (a goal made of a topic keeps its trail as text)",
+    "participation.topicindicator": "part of a value discussion",
+    "participation.vote": "participants' keyed hashes, meaningless in another instance",
     # Residents' surveys: the indicators they computed travel as the organisation's own indicators and observations;
     # the respondents' answers never leave the instance (kept only until their retention day).
     "surveys.survey": "its computed indicators travel as own indicators; the survey is set up again to import anew",
