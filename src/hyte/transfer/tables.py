@@ -219,7 +219,7 @@ NOT_CARRIED: dict[str, str] = {
     "participation.flag": "readers' keyed hashes, meaningless in another instance",
     "participation.pollanswer": "readers' keyed hashes, meaningless in another instance",
     "participation.statement": "part of a comment round",
-    "participation.discussion": "residents' and the welfare group's input given on this instance: kept where it was given",
+    "participation.discussion": "input of residents and the welfare group given on this instance: kept where given",
     "participation.participantgroup": "part of a value discussion",
     "participation.topic": "part of a value discussion (a goal made of a topic keeps its trail as text)",
     "participation.topicindicator": "part of a value discussion",
