@@ -126,12 +126,12 @@ class NewMeetingForm(MeetingForm):
     )
 
     def __init__(self, *args: Any, series: Series, **kwargs: Any) -> None:
-        members = sorted(series.members.all(), key=str)
         kwargs.setdefault("initial", {}).update(next_meeting(series))
         super().__init__(*args, **kwargs)
-        field = self.fields["invited"]
-        field.queryset = Organisation.objects.filter(pk__in=[m.pk for m in members])  # type: ignore[attr-defined]
-        if not members:
+        members = [member.pk for member in series.members.all()]  # prefetched with the series
+        if members:
+            self.fields["invited"].queryset = Organisation.objects.filter(pk__in=members)  # type: ignore[attr-defined]
+        else:
             del self.fields["invited"]
 
     def details(self) -> dict[str, Any]:

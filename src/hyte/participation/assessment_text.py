@@ -72,10 +72,9 @@ def assessment_parts(assessment: Assessment) -> list[Part]:
             parts.append(Part(key, title[0], title[1], body.strip()))
 
     add("description", _both(gettext_noop("What is being decided")), assessment.description)
-    with translation.override("fi"):
-        options = [(option.pk, str(option), _option_text(option)) for option in assessment.options.all()]
-    for pk, name, body in options:
-        add(f"option-{pk}", _both(gettext_noop("Option: %(name)s"), name=name), body)
+    with translation.override("fi"):  # the options' effects are labelled in the assessment's language
+        for option in assessment.options.prefetch_related("impacts"):
+            add(f"option-{option.pk}", _both(gettext_noop("Option: %(name)s"), name=str(option)), _option_text(option))
     add("cumulative", _both(gettext_noop("Cumulative and cross-cutting effects")), assessment.cumulative_effects)
     add("answers", _both(gettext_noop("The method's questions")), _answers_text(assessment))
     add("conclusion", _both(gettext_noop("Conclusion: the best option overall")), assessment.conclusion)
